@@ -1,0 +1,310 @@
+/**
+ * The lowered IR: one self-contained, checked program per ruleset version (inheritance already resolved).
+ * Names are resolved, every expression carries its type, literals are decimal strings (percentages are
+ * stored as fractions: `2,85 %` → "0.0285"). Every node keeps the `id` and `span` of its origin, and every
+ * definition its `file`, so results and explanations map back to the source.
+ *
+ * Produced by `from-ast.ts` (`lower`), compiled by `src/engine` (json-rules-engine and the fast path).
+ * Plain JSON data: no classes, no functions, so it can be bundled and sent to a web worker.
+ */
+import type { Span } from '../text/span.js';
+import type { BuiltinFunction, InputLevel, RoundingMode, Scope, Severity, Unit } from '../ast/ast.js';
+
+export type { BuiltinFunction, InputLevel, RoundingMode, Scope, Severity, Unit };
+
+/** Where an IR node came from. `id` is unique within a program and stable for the same source text. */
+export interface Origin {
+  readonly id: string;
+  readonly span: Span;
+}
+
+/** A definition also names its file (path as given to the compiler). */
+export interface DefOrigin extends Origin {
+  readonly file: string;
+  /** The version whose file defines this item (differs from the program's version when inherited). */
+  readonly version: string;
+  /** The effective date of that version. */
+  readonly validFrom: string;
+}
+
+// ───────────────────────────── types ─────────────────────────────
+
+/** `quantity` with unit 'module' is the unit of the module's own tariff (a module's `aantal`). */
+export type Type =
+  | { readonly kind: 'money' }
+  | { readonly kind: 'rate'; readonly per: Unit }
+  | { readonly kind: 'quantity'; readonly unit: Unit | 'module' }
+  | { readonly kind: 'number' }
+  | { readonly kind: 'percent' }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'period' }
+  | { readonly kind: 'bool' }
+  | { readonly kind: 'text' }
+  | { readonly kind: 'domain'; readonly name: string }
+  /** After an error; never reaches a program that compiled without errors. */
+  | { readonly kind: 'error' };
+
+export interface Rounding {
+  readonly decimals: number;
+  readonly mode: RoundingMode;
+}
+
+// ───────────────────────────── program ─────────────────────────────
+
+export interface Program {
+  readonly kind: 'Program';
+  readonly ruleset: string;
+  readonly version: string;
+  readonly base: string | undefined;
+  readonly validFrom: string;
+  readonly validTo: string | undefined;
+  readonly status: 'concept' | 'vastgesteld';
+  readonly source: string | undefined;
+  /** Set for a municipal override: the case's `gemeente` value it applies to. */
+  readonly municipality: string | undefined;
+  readonly file: string;
+
+  readonly domains: readonly DomainDef[];
+  readonly bandwidths: readonly BandwidthDef[];
+  readonly input: InputDef;
+  readonly parameters: readonly ParameterDef[];
+  readonly tables: readonly TableDef[];
+  /** In dependency order: each calculation only uses those before it (and parameters, fields). */
+  readonly calcs: readonly CalcDef[];
+  readonly budget: BudgetDef | undefined;
+  readonly modules: readonly ModuleDef[];
+  readonly rules: readonly RuleDef[];
+  readonly provisions: readonly ProvisionDef[];
+  readonly scenarios: readonly ScenarioDef[];
+}
+
+export interface DomainDef {
+  readonly name: string;
+  readonly label: string | undefined;
+  /** In declaration order (the order `<` and `>` use). */
+  readonly values: readonly { readonly name: string; readonly description: string | undefined }[];
+  readonly origin: DefOrigin;
+}
+
+/** A bandwidth for one intensity, `from` inclusive, `to` exclusive, in `unit` (per `per`). */
+export interface BandwidthDef {
+  readonly name: string;
+  readonly intensity: string;
+  readonly from: string;
+  readonly to: string;
+  readonly unit: Unit;
+  readonly per: Unit | undefined;
+  readonly origin: DefOrigin;
+}
+
+export interface FieldDef {
+  readonly name: string;
+  readonly type: Type;
+  readonly optional: boolean;
+  readonly origin: DefOrigin;
+}
+
+/** The declared shape of a case, builtin fields included (`resultaat.periode`, `module.module`, …). */
+export interface InputDef {
+  readonly beschikking: readonly FieldDef[];
+  readonly resultaat: readonly FieldDef[];
+  readonly module: readonly FieldDef[];
+}
+
+export interface ParameterDef {
+  readonly name: string;
+  readonly type: Type;
+  /** A constant expression. */
+  readonly value: Expr;
+  readonly source: string | undefined;
+  readonly origin: DefOrigin;
+}
+
+/** An indexation applied to a table's cells, in order, when the engine loads the program. */
+export interface Adjustment {
+  /** Fraction: 2,85 % → "0.0285". */
+  readonly fraction: string;
+  readonly rounding: Rounding | undefined;
+  readonly origin: DefOrigin;
+}
+
+export interface TableCellDef {
+  /** Key values in key order (rows then columns). */
+  readonly key: readonly string[];
+  /** Decimal string in the table's unit (percent cells as fractions), or null for `-`. */
+  readonly value: string | null;
+  readonly span: Span;
+  /** File and version of the text that wrote this cell. */
+  readonly file: string;
+  readonly version: string;
+  readonly validFrom: string;
+}
+
+export interface TableDef {
+  readonly name: string;
+  readonly label: string | undefined;
+  /** Type of every cell: money, rate, percent or number. */
+  readonly type: Type;
+  /** Domain names of the key, rows then columns. */
+  readonly keys: readonly string[];
+  readonly rowKeyCount: number;
+  readonly cells: readonly TableCellDef[];
+  readonly adjustments: readonly Adjustment[];
+  readonly source: string | undefined;
+  readonly origin: DefOrigin;
+}
+
+export interface CalcDef {
+  readonly name: string;
+  readonly scope: Scope;
+  readonly type: Type;
+  readonly value: Expr;
+  readonly origin: DefOrigin;
+}
+
+export interface BudgetDef {
+  readonly rate: Expr;
+  readonly quantity: Expr;
+  readonly rounding: Rounding | undefined;
+  /** Indicative hours of direct client time (a quantity in uur). */
+  readonly hours: Expr | undefined;
+  /** The unit the rate is per (and the quantity counts). */
+  readonly unit: Unit;
+  readonly origin: DefOrigin;
+}
+
+export interface ModuleVariantDef {
+  readonly name: string;
+  readonly label: string | undefined;
+  readonly rate: Expr;
+  readonly unit: Unit;
+  readonly origin: Origin;
+}
+
+export interface ModuleDef {
+  readonly name: string;
+  readonly label: string | undefined;
+  /** With variants, a request must name one; without, `rate` applies. */
+  readonly rate: Expr | undefined;
+  readonly unit: Unit | undefined;
+  readonly variants: readonly ModuleVariantDef[];
+  readonly quantity: Expr;
+  readonly cap: Expr | undefined;
+  readonly rounding: Rounding | undefined;
+  readonly conditions: readonly ConditionDef[];
+  readonly source: string | undefined;
+  readonly origin: DefOrigin;
+}
+
+export interface ConditionDef {
+  readonly when: Expr;
+  readonly reason: string;
+  readonly origin: Origin;
+}
+
+export interface RuleDef {
+  readonly name: string;
+  readonly scope: Scope;
+  readonly when: Expr;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly origin: DefOrigin;
+}
+
+export interface ProvisionDef {
+  readonly name: string;
+  readonly label: string | undefined;
+  /** Decimal string in euros. */
+  readonly amount: string;
+  readonly per: Unit | undefined;
+  readonly origin: DefOrigin;
+}
+
+/** A scenario: its case as the JSON a program would send, and what is expected. */
+export interface ScenarioDef {
+  readonly name: string;
+  readonly casus: CaseJson;
+  readonly expectations: readonly ExpectationDef[];
+  readonly origin: DefOrigin;
+}
+
+/** The external JSON shape of a case (see dsl/README.md). */
+export interface CaseJson {
+  readonly [field: string]: JsonValue;
+}
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly JsonValue[]
+  | { readonly [k: string]: JsonValue };
+
+export type ExpectationDef =
+  | { readonly kind: 'total'; readonly amount: string; readonly origin: Origin }
+  | { readonly kind: 'result'; readonly id: string; readonly amount: string; readonly origin: Origin }
+  | {
+      readonly kind: 'moduleAmount';
+      readonly module: string;
+      readonly amount: string;
+      readonly origin: Origin;
+    }
+  | {
+      readonly kind: 'moduleDecision';
+      readonly module: string;
+      readonly allowed: boolean;
+      readonly origin: Origin;
+    }
+  | {
+      readonly kind: 'diagnostic';
+      readonly severity: Severity;
+      readonly rule: string;
+      readonly origin: Origin;
+    }
+  | { readonly kind: 'noErrors'; readonly origin: Origin }
+  | { readonly kind: 'invalid'; readonly origin: Origin }
+  | { readonly kind: 'hours'; readonly id: string; readonly hours: string; readonly origin: Origin };
+
+// ───────────────────────────── expressions ─────────────────────────────
+
+interface ExprBase extends Origin {
+  readonly type: Type;
+}
+
+export type Expr =
+  /** A literal. Numeric kinds: decimal string (percent as fraction); date: ISO string; bool; text; domain value. */
+  | (ExprBase & { readonly kind: 'const'; readonly value: string | boolean })
+  | (ExprBase & { readonly kind: 'field'; readonly level: InputLevel; readonly name: string })
+  | (ExprBase & { readonly kind: 'calc'; readonly scope: Scope; readonly name: string })
+  | (ExprBase & { readonly kind: 'param'; readonly name: string })
+  | (ExprBase & { readonly kind: 'lookup'; readonly table: string; readonly keys: readonly Expr[] })
+  | (ExprBase & { readonly kind: 'call'; readonly fn: BuiltinFunction; readonly args: readonly Expr[] })
+  | (ExprBase & {
+      readonly kind: 'arith';
+      readonly op: '+' | '-' | '×' | '/';
+      readonly left: Expr;
+      readonly right: Expr;
+    })
+  | (ExprBase & { readonly kind: 'neg'; readonly operand: Expr })
+  | (ExprBase & {
+      readonly kind: 'compare';
+      readonly op: '=' | '<>' | '<' | '<=' | '>' | '>=';
+      /** How to compare: decimal values, ISO dates, positions in a domain, or plain equality. */
+      readonly compare: 'decimal' | 'date' | 'ordinal' | 'equal';
+      readonly left: Expr;
+      readonly right: Expr;
+    })
+  | (ExprBase & { readonly kind: 'and' | 'or'; readonly left: Expr; readonly right: Expr })
+  | (ExprBase & { readonly kind: 'not'; readonly operand: Expr })
+  | (ExprBase & { readonly kind: 'if'; readonly cond: Expr; readonly then: Expr; readonly else: Expr })
+  | (ExprBase & { readonly kind: 'in'; readonly value: Expr; readonly options: readonly Expr[] })
+  | (ExprBase & { readonly kind: 'isEmpty'; readonly value: Expr; readonly negated: boolean })
+  | (ExprBase & {
+      readonly kind: 'moduleRequested';
+      readonly module: string;
+      readonly variant: string | undefined;
+    })
+  | (ExprBase & { readonly kind: 'countResults' })
+  | (ExprBase & { readonly kind: 'round'; readonly value: Expr; readonly rounding: Rounding });
+
+export type ExprKind = Expr['kind'];
