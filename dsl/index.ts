@@ -1,0 +1,10 @@
+/**
+ * The public face of the language: everything src/ and editor/ may use comes through here.
+ */
+export type { Span, LineCol } from './text/span.js';
+export { LineIndex, assertNever } from './text/span.js';
+export type { Diagnostic, DiagnosticSeverity, Stage } from './diagnostics/diagnostic.js';
+export { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.js';
+export { CATALOG, type DiagnosticCode } from './diagnostics/catalog.js';
+export type * as Ast from './ast/ast.js';
+export type * as Ir from './ir/ir.js';

@@ -1,0 +1,89 @@
+/**
+ * The stable JSON shape of an evaluation, for programs that embed regelwerk.
+ * Money is a decimal string in euros with two decimals ("1234.50"); quantities and rates are decimal strings.
+ */
+import type { Span } from '../../dsl/index.js';
+
+/** Where something in a result came from: the IR origin id, and its file and span. */
+export interface SourceRef {
+  readonly id: string;
+  readonly file: string;
+  readonly span: Span;
+}
+
+/** A part of a line priced by one version (a beschikking across a version boundary has several). */
+export interface LinePart {
+  readonly version: string;
+  readonly from: string;
+  readonly to: string;
+  readonly quantity: string;
+  readonly rate: string;
+  readonly amount: string;
+}
+
+export interface ResultLine {
+  readonly kind: 'resultaat' | 'module';
+  /** The tariff cell or module key, e.g. "weektarief[ontwikkelen, OB2, midden, B]" or "vervoer/rit". */
+  readonly key: string;
+  /** The case item: the result's id (or "resultaat 1"), or the module request's id (or "module 1"). */
+  readonly ref: string;
+  readonly quantity: string;
+  readonly unit: string;
+  readonly rate: string;
+  readonly amount: string;
+  /** Indicative hours of direct client time, when the rules declare time norms. */
+  readonly hours?: string;
+  /** Set when a cap (maximum) lowered the amount. */
+  readonly capped?: boolean;
+  readonly parts: readonly LinePart[];
+  readonly source: SourceRef;
+}
+
+export interface ModuleDecision {
+  readonly module: string;
+  readonly variant?: string;
+  readonly ref: string;
+  readonly allowed: boolean;
+  /** Dutch reason when refused. */
+  readonly reason?: string;
+  /** Each failed condition, with the actual values it saw. */
+  readonly failed: readonly FailedCondition[];
+  readonly source: SourceRef;
+}
+
+export interface FailedCondition {
+  readonly reason: string;
+  /** Human-readable: "leeftijd = 19 jaar, verwacht < 18 jaar". */
+  readonly detail: string;
+  readonly source: SourceRef;
+}
+
+export interface CaseDiagnostic {
+  readonly severity: 'fout' | 'waarschuwing';
+  /** For rule diagnostics: the rule's name. For case validation: "invoer". */
+  readonly rule: string;
+  readonly message: string;
+  /** The case field it concerns, as a JSON path ("resultaten[0].bandbreedte"). */
+  readonly path?: string;
+  readonly source?: SourceRef;
+}
+
+export interface EvaluationOk {
+  readonly ok: true;
+  /** The version(s) used, comma-separated when a beschikking spans several. */
+  readonly version: string;
+  readonly versions: readonly string[];
+  readonly lines: readonly ResultLine[];
+  readonly total: string;
+  readonly decisions: readonly ModuleDecision[];
+  readonly diagnostics: readonly CaseDiagnostic[];
+}
+
+/** A case that cannot be evaluated: malformed input. Nothing is priced. */
+export interface EvaluationInvalid {
+  readonly ok: false;
+  readonly version: string | null;
+  readonly diagnostics: readonly CaseDiagnostic[];
+}
+
+export type Evaluation = EvaluationOk | EvaluationInvalid;
