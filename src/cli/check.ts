@@ -1,0 +1,80 @@
+/**
+ * `regelwerk check [--json] [paths]`: parse and check rules files, print diagnostics with a source line and a
+ * `^~~~` marker. Exit 0 without errors, 1 with errors, 2 on wrong usage.
+ */
+import { compile, renderDiagnostic, sortDiagnostics, type Diagnostic } from '../../dsl/index.js';
+import { loadWithContext, type LoadProblem } from './files.js';
+import { EXIT_OK, EXIT_PROBLEMS, plural, type Io } from './output.js';
+
+export interface CheckOutcome {
+  readonly diagnostics: Diagnostic[];
+  readonly problems: LoadProblem[];
+  readonly texts: Map<string, string>;
+  readonly fileCount: number;
+}
+
+/** Loads and compiles; diagnostics only for the files the user named. */
+export async function checkPaths(paths: readonly string[]): Promise<CheckOutcome> {
+  const loaded = await loadWithContext(paths);
+  const result = compile(loaded.files);
+  const diagnostics = sortDiagnostics(result.diagnostics.filter((d) => loaded.named.has(d.file)));
+  const texts = new Map(loaded.files.map((f) => [f.path, f.text]));
+  return { diagnostics, problems: loaded.problems, texts, fileCount: loaded.named.size };
+}
+
+export function problemAsJson(p: LoadProblem) {
+  return {
+    file: p.path,
+    code: 'RW9001',
+    severity: 'fout',
+    message: `Kan '${p.path}' niet lezen: ${p.message}.`,
+  };
+}
+
+export function diagnosticAsJson(d: Diagnostic, texts: Map<string, string>) {
+  const text = texts.get(d.file) ?? '';
+  const lines = text.slice(0, d.span.start).split('\n');
+  return {
+    file: d.file,
+    code: d.code,
+    severity: d.severity,
+    stage: d.stage,
+    message: d.message,
+    start: d.span.start,
+    end: d.span.end,
+    line: lines.length,
+    column: (lines[lines.length - 1]?.length ?? 0) + 1,
+    ...(d.suggestions ? { suggestions: d.suggestions } : {}),
+  };
+}
+
+export async function runCheck(paths: readonly string[], json: boolean, io: Io): Promise<number> {
+  const outcome = await checkPaths(paths);
+  const errors = outcome.diagnostics.filter((d) => d.severity === 'fout').length + outcome.problems.length;
+  const warnings = outcome.diagnostics.filter((d) => d.severity === 'waarschuwing').length;
+  if (json) {
+    io.out(
+      JSON.stringify(
+        {
+          files: outcome.fileCount,
+          errors,
+          warnings,
+          diagnostics: [
+            ...outcome.problems.map(problemAsJson),
+            ...outcome.diagnostics.map((d) => diagnosticAsJson(d, outcome.texts)),
+          ],
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const p of outcome.problems)
+      io.out(`${p.path}: fout RW9001: Kan het bestand niet lezen: ${p.message}.`);
+    for (const d of outcome.diagnostics) io.out(renderDiagnostic(d, outcome.texts.get(d.file) ?? '') + '\n');
+    io.out(
+      `${plural(outcome.fileCount, 'bestand', 'bestanden')} gecontroleerd: ${plural(errors, 'fout', 'fouten')}, ${plural(warnings, 'waarschuwing', 'waarschuwingen')}.`,
+    );
+  }
+  return errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}

@@ -1,0 +1,100 @@
+/**
+ * `regelwerk eval|explain --regels <map> --casus <bestand.json> [--json]`: prices one case.
+ * A malformed case file or case is reported in Dutch with the field that is wrong.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { createEngine } from '../engine/evaluate.js';
+import { renderExplanation } from '../engine/explain.js';
+import type { Evaluation } from '../engine/result.js';
+import { euro } from '../scenarios/run.js';
+import { decodeText } from './files.js';
+import { loadPrograms } from './ruleset.js';
+import { EXIT_OK, EXIT_PROBLEMS, type Io } from './output.js';
+
+const MAX_CASE_BYTES = 1024 * 1024;
+
+export interface EvalOptions {
+  readonly regels: string;
+  readonly casus: string;
+  readonly json: boolean;
+  readonly explain: boolean;
+  readonly path: 'jre' | 'fast';
+}
+
+/** Reads and parses the case file, or says in Dutch what is wrong with it. */
+export async function readCase(
+  file: string,
+): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) return { ok: false, message: `'${file}' is geen bestand.` };
+    if (s.size > MAX_CASE_BYTES)
+      return { ok: false, message: `'${file}' is te groot (${s.size} bytes; maximaal 1 MiB).` };
+  } catch {
+    return { ok: false, message: `Het casusbestand '${file}' bestaat niet of kan niet worden gelezen.` };
+  }
+  const decoded = decodeText(await readFile(file));
+  if (!decoded.ok) return { ok: false, message: `Kan '${file}' niet lezen: ${decoded.reason}.` };
+  try {
+    return { ok: true, value: JSON.parse(decoded.text) as unknown };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(msg);
+    let where = '';
+    if (pos) {
+      const before = decoded.text.slice(0, Number(pos[1])).split('\n');
+      where = ` (regel ${before.length}, kolom ${(before[before.length - 1]?.length ?? 0) + 1})`;
+    }
+    return { ok: false, message: `'${file}' is geen geldige JSON${where}.` };
+  }
+}
+
+export function renderEvaluation(ev: Evaluation): string {
+  const out: string[] = [];
+  if (!ev.ok) {
+    out.push('Het geval is ongeldig en is niet berekend:');
+    for (const d of ev.diagnostics) out.push(`  fout${d.path ? ` in ${d.path}` : ''}: ${d.message}`);
+    return out.join('\n');
+  }
+  out.push(`Regelset versie ${ev.version}`);
+  out.push('');
+  for (const l of ev.lines) {
+    out.push(`  ${l.kind} ${l.ref}: ${l.key}`);
+    out.push(
+      `    ${l.quantity} ${l.unit} × ${euro(l.rate)} = ${euro(l.amount)}${l.capped ? ' (begrensd door het maximum)' : ''}${l.hours ? `; indicatief ${l.hours} uur directe tijd` : ''}`,
+    );
+    if (l.parts.length > 1)
+      for (const p of l.parts)
+        out.push(
+          `      versie ${p.version} ${p.from} t/m ${p.to}: ${p.quantity} × ${euro(p.rate)} = ${euro(p.amount)}`,
+        );
+  }
+  out.push(`  totaal: ${euro(ev.total)}`);
+  if (ev.decisions.length) {
+    out.push('');
+    for (const d of ev.decisions)
+      out.push(
+        `  module ${d.module}${d.variant ? `/${d.variant}` : ''} (${d.ref}): ${d.allowed ? 'toegestaan' : `geweigerd: ${d.reason ?? ''}`}`,
+      );
+  }
+  if (ev.diagnostics.length) {
+    out.push('');
+    for (const d of ev.diagnostics) out.push(`  ${d.severity} (${d.rule}): ${d.message}`);
+  }
+  return out.join('\n');
+}
+
+export async function runEval(options: EvalOptions, io: Io): Promise<number> {
+  const casus = await readCase(options.casus);
+  if (!casus.ok) {
+    io.err(casus.message);
+    return EXIT_PROBLEMS;
+  }
+  const programs = await loadPrograms([options.regels], io);
+  if (!programs) return EXIT_PROBLEMS;
+  const engine = createEngine(programs, { path: options.path });
+  const ev = await engine.evaluate(casus.value, { explain: options.explain });
+  if (options.json) io.out(JSON.stringify(ev, null, 2));
+  else io.out(options.explain ? renderExplanation(ev) : renderEvaluation(ev));
+  return ev.ok && !ev.diagnostics.some((d) => d.severity === 'fout') ? EXIT_OK : EXIT_PROBLEMS;
+}

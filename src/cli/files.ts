@@ -1,0 +1,138 @@
+/**
+ * Reading rules files for the CLI: paths may be files or folders (searched recursively for `.regels`).
+ * Unreadable and binary files become Dutch messages, never exceptions.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface LoadedFile {
+  /** Path as shown to the user (relative to the working directory where possible). */
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface LoadProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface LoadResult {
+  readonly files: LoadedFile[];
+  readonly problems: LoadProblem[];
+}
+
+const EXTENSION = '.regels';
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export const displayPath = (p: string): string => {
+  const rel = path.relative(process.cwd(), p);
+  return rel !== '' && !rel.startsWith('..') ? rel.split(path.sep).join('/') : p;
+};
+
+/** Decodes bytes as UTF-8 text, or says why it is not a text file. */
+export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; reason: string } {
+  if (bytes.includes(0)) return { ok: false, reason: 'het bestand is binair (bevat nul-bytes), geen tekst' };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+  } catch {
+    return { ok: false, reason: 'het bestand is geen geldige UTF-8-tekst' };
+  }
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) await walk(full, out);
+    else if (e.isFile() && e.name.endsWith(EXTENSION)) out.push(full);
+  }
+}
+
+/** Expands files and folders into `.regels` paths (absolute, sorted, unique). */
+export async function expandPaths(
+  inputs: readonly string[],
+): Promise<{ paths: string[]; problems: LoadProblem[] }> {
+  const paths: string[] = [];
+  const problems: LoadProblem[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(input);
+    let s;
+    try {
+      s = await stat(abs);
+    } catch {
+      problems.push({ path: input, message: 'bestand of map bestaat niet' });
+      continue;
+    }
+    if (s.isDirectory()) await walk(abs, paths);
+    else paths.push(abs);
+  }
+  return { paths: [...new Set(paths)].sort(), problems };
+}
+
+/** Reads the given absolute paths as text. */
+export async function readTextFiles(paths: readonly string[]): Promise<LoadResult> {
+  const files: LoadedFile[] = [];
+  const problems: LoadProblem[] = [];
+  for (const p of paths) {
+    const shown = displayPath(p);
+    let bytes: Buffer;
+    try {
+      const s = await stat(p);
+      if (s.size > MAX_FILE_BYTES) {
+        problems.push({ path: shown, message: `het bestand is te groot (${s.size} bytes; maximaal 5 MiB)` });
+        continue;
+      }
+      bytes = await readFile(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why =
+        code === 'EACCES'
+          ? 'geen leesrechten'
+          : code === 'EISDIR'
+            ? 'dit is een map'
+            : 'kan niet worden gelezen';
+      problems.push({ path: shown, message: `het bestand ${why}` });
+      continue;
+    }
+    const decoded = decodeText(bytes);
+    if (decoded.ok) files.push({ path: shown, text: decoded.text });
+    else problems.push({ path: shown, message: decoded.reason });
+  }
+  return { files, problems };
+}
+
+/**
+ * Loads what the user named plus its context: the other `.regels` files in the same folders and their
+ * parent folder, so an amending version finds its base. Only `named` files are reported on.
+ */
+export async function loadWithContext(
+  inputs: readonly string[],
+): Promise<{ named: Set<string>; files: LoadedFile[]; problems: LoadProblem[] }> {
+  const expanded = await expandPaths(inputs);
+  const first = await readTextFiles(expanded.paths);
+  const amending = first.files.filter((f) => /\bop\s+basis\s+van\b/.test(f.text));
+  const context = new Set<string>();
+  for (const p of amending.map((f) => path.resolve(f.path))) {
+    const dir = path.dirname(p);
+    for (const d of [dir, path.dirname(dir)]) {
+      const found: string[] = [];
+      try {
+        const entries = await readdir(d, { withFileTypes: true });
+        for (const e of entries)
+          if (e.isFile() && e.name.endsWith(EXTENSION)) found.push(path.join(d, e.name));
+      } catch {
+        // a folder we cannot read adds no context
+      }
+      for (const f of found) context.add(f);
+    }
+  }
+  // A sub-folder override (gemeente) needs the regional files one level up, which the loop above adds.
+  const extra = [...context].filter((p) => !expanded.paths.includes(p)).sort();
+  const more = await readTextFiles(extra);
+  const named = new Set(expanded.paths.map(displayPath));
+  const files = [...first.files, ...more.files].sort((a, b) => a.path.localeCompare(b.path));
+  return { named, files, problems: [...expanded.problems, ...first.problems] };
+}

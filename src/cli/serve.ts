@@ -1,0 +1,93 @@
+/**
+ * `regelwerk serve [--port 5178] [--host 127.0.0.1] [--regels rules/]`: builds the editor when needed and
+ * serves it with the file API for the rules folder.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from '../server/ensure-built.js';
+import { startServer } from '../server/http-server.js';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+interface ServeArgs {
+  readonly port: number;
+  readonly host: string;
+  readonly rulesDir: string;
+  readonly build: boolean;
+}
+
+function parseArgs(args: readonly string[]): ServeArgs | string {
+  let port = 5178;
+  let host = '127.0.0.1';
+  let rulesDir = 'rules';
+  let build = true;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split('=', 2) : [arg, undefined];
+    const value = (): string | undefined => inline ?? args[++i];
+    switch (flag) {
+      case '--port': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 0 || v > 65535)
+          return 'Ongeldige poort: geef een getal van 0 tot 65535.';
+        port = v;
+        break;
+      }
+      case '--host': {
+        const v = value();
+        if (v === undefined || v === '') return 'Geef bij --host een adres op.';
+        host = v;
+        break;
+      }
+      case '--regels': {
+        const v = value();
+        if (v === undefined || v === '') return 'Geef bij --regels een map op.';
+        rulesDir = v;
+        break;
+      }
+      case '--niet-bouwen':
+        build = false;
+        break;
+      default:
+        return `Onbekende optie '${arg}'. Gebruik: regelwerk serve [--port 5178] [--host 127.0.0.1] [--regels rules/]`;
+    }
+  }
+  return { port, host, rulesDir: path.resolve(rulesDir), build };
+}
+
+export async function serve(args: string[]): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    console.error(parsed);
+    return 2;
+  }
+  const appDir = path.join(PROJECT_ROOT, 'dist', 'editor');
+  try {
+    if (parsed.build) await ensureBuilt(PROJECT_ROOT, appDir, (line) => console.log(line));
+  } catch (e) {
+    console.error(`Het bouwen van de editor is mislukt: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+  let server;
+  try {
+    server = await startServer({ rulesDir: parsed.rulesDir, appDir, host: parsed.host, port: parsed.port });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Poort ${parsed.port} is al in gebruik. Kies een andere met --port.`
+        : `De server kon niet starten: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    return 1;
+  }
+  console.log(`De editor draait op ${server.url}/  (regels uit ${parsed.rulesDir})`);
+  console.log('Stoppen: Ctrl+C');
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      void server.close().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}

@@ -1,0 +1,142 @@
+/**
+ * Runs a program's scenarios: evaluates each scenario's case and compares only the outcomes it names.
+ * Used by `regelwerk test`, the editor's scenario panel and the differential test.
+ */
+import type { Ir } from '../../dsl/index.js';
+import type { Evaluation } from '../engine/result.js';
+
+type ExpectationDef = Ir.ExpectationDef;
+
+export interface ExpectationFailure {
+  readonly expectation: ExpectationDef;
+  /** Dutch: what was expected and what came out. */
+  readonly message: string;
+}
+
+export interface ScenarioOutcome {
+  readonly program: string;
+  readonly file: string;
+  readonly scenario: string;
+  readonly origin: Ir.DefOrigin;
+  readonly passed: boolean;
+  readonly failures: readonly ExpectationFailure[];
+  readonly evaluation: Evaluation;
+}
+
+/** An evaluator: the engine's `evaluate` for a program set. */
+export type Evaluate = (casus: unknown) => Promise<Evaluation>;
+
+/** "1234.5" → "€ 1.234,50" (display only; comparisons are on decimal strings). */
+export function euro(amount: string): string {
+  const neg = amount.startsWith('-');
+  const [int = '0', frac = ''] = (neg ? amount.slice(1) : amount).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${neg ? '- ' : ''}€ ${grouped},${(frac + '00').slice(0, 2)}`;
+}
+
+/** Numeric equality of two decimal strings without floats ("12.50" = "12.5"). */
+export function sameDecimal(a: string, b: string): boolean {
+  const norm = (s: string): string => {
+    let t = s.trim();
+    const neg = t.startsWith('-');
+    if (neg) t = t.slice(1);
+    let [i = '0', f = ''] = t.split('.');
+    i = i.replace(/^0+(?=\d)/, '');
+    f = f.replace(/0+$/, '');
+    const body = f ? `${i}.${f}` : i;
+    return neg && body !== '0' ? `-${body}` : body;
+  };
+  return norm(a) === norm(b);
+}
+
+function refOf(kind: 'resultaat' | 'module', ev: Extract<Evaluation, { ok: true }>, id: string) {
+  return ev.lines.filter((l) => l.kind === kind && (l.ref === id || l.key.split('/')[0] === id));
+}
+
+/** Compares one expectation with an evaluation; undefined when it holds. */
+export function checkExpectation(e: ExpectationDef, ev: Evaluation): string | undefined {
+  if (e.kind === 'invalid') {
+    return ev.ok
+      ? 'verwacht een ongeldig geval, maar het geval werd zonder invoerfouten berekend'
+      : undefined;
+  }
+  if (!ev.ok) {
+    const first = ev.diagnostics[0];
+    return `het geval is ongeldig: ${first ? first.message : 'onbekende fout'}`;
+  }
+  switch (e.kind) {
+    case 'total':
+      return sameDecimal(ev.total, e.amount)
+        ? undefined
+        : `verwacht totaal ${euro(e.amount)}, uitkomst ${euro(ev.total)}`;
+    case 'result': {
+      const lines = ev.lines.filter((l) => l.kind === 'resultaat' && l.ref === e.id);
+      if (lines.length === 0) return `geen budgetregel voor resultaat '${e.id}'`;
+      const sum = lines.map((l) => l.amount);
+      const got = sum.length === 1 ? (sum[0] ?? '0') : sum.join(' + ');
+      return lines.length === 1 && sameDecimal(got, e.amount)
+        ? undefined
+        : `verwacht voor resultaat '${e.id}' ${euro(e.amount)}, uitkomst ${lines.length === 1 ? euro(got) : got}`;
+    }
+    case 'moduleAmount': {
+      const lines = ev.lines.filter((l) => l.kind === 'module' && l.key.split('/')[0] === e.module);
+      if (lines.length === 0) return `geen bedrag voor module '${e.module}' (niet aangevraagd of geweigerd)`;
+      if (lines.length > 1)
+        return `module '${e.module}' komt ${lines.length} keer voor; noem het bedrag per aanvraag niet samen`;
+      const got = lines[0]?.amount ?? '0';
+      return sameDecimal(got, e.amount)
+        ? undefined
+        : `verwacht voor module '${e.module}' ${euro(e.amount)}, uitkomst ${euro(got)}`;
+    }
+    case 'moduleDecision': {
+      const ds = ev.decisions.filter((d) => d.module === e.module);
+      if (ds.length === 0) return `module '${e.module}' is niet aangevraagd in dit scenario`;
+      const wrong = ds.filter((d) => d.allowed !== e.allowed);
+      if (wrong.length === 0) return undefined;
+      const w = wrong[0];
+      return e.allowed
+        ? `verwacht module '${e.module}' toegestaan, maar geweigerd: ${w?.reason ?? ''}`
+        : `verwacht module '${e.module}' geweigerd, maar toegestaan`;
+    }
+    case 'diagnostic': {
+      const hit = ev.diagnostics.some((d) => d.severity === e.severity && d.rule === e.rule);
+      return hit ? undefined : `verwacht ${e.severity} van regel "${e.rule}", maar die regel meldde niets`;
+    }
+    case 'noErrors': {
+      const errs = ev.diagnostics.filter((d) => d.severity === 'fout');
+      return errs.length === 0
+        ? undefined
+        : `verwacht geen fouten, maar: ${errs.map((d) => `"${d.rule}": ${d.message}`).join('; ')}`;
+    }
+    case 'hours': {
+      const lines = refOf('resultaat', ev, e.id);
+      const got = lines[0]?.hours;
+      if (got === undefined) return `geen indicatieve uren voor resultaat '${e.id}'`;
+      return sameDecimal(got, e.hours)
+        ? undefined
+        : `verwacht ${e.hours} uur voor resultaat '${e.id}', uitkomst ${got} uur`;
+    }
+  }
+}
+
+export async function runScenarios(program: Ir.Program, evaluate: Evaluate): Promise<ScenarioOutcome[]> {
+  const outcomes: ScenarioOutcome[] = [];
+  for (const s of program.scenarios) {
+    const evaluation = await evaluate(s.casus);
+    const failures: ExpectationFailure[] = [];
+    for (const e of s.expectations) {
+      const message = checkExpectation(e, evaluation);
+      if (message !== undefined) failures.push({ expectation: e, message });
+    }
+    outcomes.push({
+      program: program.version + (program.municipality ? ` (${program.municipality})` : ''),
+      file: s.origin.file,
+      scenario: s.name,
+      origin: s.origin,
+      passed: failures.length === 0,
+      failures,
+      evaluation,
+    });
+  }
+  return outcomes;
+}
