@@ -1,0 +1,47 @@
+/**
+ * `npm run bench [-- --json]`: every benchmark, measured in one run, printed as figures and ratios against
+ * baselines measured in the same run. With `--json`, one JSON object.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runFrontEndBench } from './front-end-bench.js';
+
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--snel');
+const log = (s: string) => {
+  if (!json) console.log(s);
+};
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const result: Record<string, unknown> = {};
+
+log('Front end (gegenereerde regelset van 10.000 regels)');
+const fe = runFrontEndBench(10_000, quick ? 5 : 15);
+Object.assign(result, {
+  frontEndLinesPerSecond: fe.frontEndLinesPerSecond,
+  frontEndToRawParseRatio: fe.frontEndToRawParseRatio,
+  rawParseLinesPerSecond: fe.rawParseLinesPerSecond,
+  frontEndLines: fe.lines,
+});
+log(
+  `  ruwe Chevrotain-parse:  ${fe.rawParseMs.toFixed(1)} ms  (${fe.rawParseLinesPerSecond.toLocaleString('nl-NL')} regels/s)`,
+);
+log(
+  `  volledige front end:    ${fe.frontEndMs.toFixed(1)} ms  (${fe.frontEndLinesPerSecond.toLocaleString('nl-NL')} regels/s; doel ≥ 100.000)`,
+);
+log(`  verhouding front end / ruwe parse: ${fe.frontEndToRawParseRatio} (doel ≤ 2,5)`);
+
+if (existsSync(path.join(here, 'eval-bench.ts'))) {
+  const { runEvalBench } = (await import('./eval-bench.js')) as {
+    runEvalBench: (o: {
+      cases: number;
+      seed: number;
+      log: (s: string) => void;
+    }) => Promise<Record<string, unknown>>;
+  };
+  log('\nEvaluatie');
+  Object.assign(result, await runEvalBench({ cases: quick ? 10_000 : 100_000, seed: 2019, log }));
+}
+
+if (json) console.log(JSON.stringify(result));
