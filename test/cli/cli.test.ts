@@ -1,0 +1,202 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile, readFile, mkdir, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/output.js';
+
+const run = promisify(execFile);
+
+/** Runs the CLI in-process, capturing what it prints. */
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+/** Runs the real bin, as a user would. */
+async function bin(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const r = await run('node', ['bin/regelwerk.mjs', ...argv], { cwd: process.cwd() });
+    return { code: 0, out: r.stdout, err: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, out: x.stdout, err: x.stderr };
+  }
+}
+
+const tmp = () => mkdtemp(path.join(tmpdir(), 'regelwerk-cli-'));
+const STACK = /\n\s+at .+:\d+:\d+/;
+
+const VALID = `regelset "Proef"
+versie "2019"
+geldig vanaf 2019-01-01
+
+parameter uurtarief = € 68,40 per uur
+`;
+
+describe('regelwerk check', () => {
+  it('passes the project rules', async () => {
+    const r = await bin('check', 'rules/');
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/0 fouten/);
+    expect(r.code).toBe(0);
+  });
+
+  it('reports a broken file with position, code, source line and marker, exit 1', async () => {
+    const dir = await tmp();
+    const file = path.join(dir, 'kapot.regels');
+    await writeFile(file, VALID + '\nparameter x = € 12,50 per week × 3 dagen\n');
+    const r = await cli('check', file);
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    const i = lines.findIndex((l) => /kapot\.regels:7:\d+: fout RW\d{4}: /.test(l));
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(lines[i + 1]).toContain('parameter x = € 12,50 per week × 3 dagen');
+    expect(lines[i + 2]).toMatch(/^\s*\^~*$/);
+  });
+
+  it('gives machine-readable diagnostics with --json', async () => {
+    const dir = await tmp();
+    const file = path.join(dir, 'kapot.regels');
+    await writeFile(file, VALID + '\nparameter y = onbekend_ding\n');
+    const r = await cli('check', '--json', file);
+    expect(r.code).toBe(1);
+    const parsed = JSON.parse(r.out) as {
+      errors: number;
+      diagnostics: { code: string; line: number; severity: string }[];
+    };
+    expect(parsed.errors).toBeGreaterThan(0);
+    expect(parsed.diagnostics[0]).toMatchObject({ severity: 'fout', line: 7 });
+    expect(parsed.diagnostics[0]?.code).toMatch(/^RW\d{4}$/);
+  });
+
+  it('exits 2 on wrong usage and 1 on a path that does not exist', async () => {
+    expect((await cli('check', '--onzin')).code).toBe(2);
+    expect((await cli('blaat')).code).toBe(2);
+    const missing = await cli('check', 'bestaat/niet.regels');
+    expect(missing.code).toBe(1);
+    expect(missing.out).toMatch(/bestaat niet/);
+  });
+
+  it('says a binary or non-UTF-8 file cannot be read, without a stack trace', async () => {
+    const dir = await tmp();
+    await writeFile(path.join(dir, 'binair.regels'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
+    await writeFile(path.join(dir, 'latin1.regels'), Buffer.from([0x72, 0xe9, 0x67, 0x65, 0x6c]));
+    const r = await bin('check', dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/binair\.regels: fout RW9001: .*binair/);
+    expect(r.out).toMatch(/latin1\.regels: fout RW9001: .*UTF-8/);
+    expect(r.out + r.err).not.toMatch(STACK);
+  });
+
+  it('never prints a stack trace, whatever the file holds', async () => {
+    const dir = await tmp();
+    const seeds = (await readdir('rules/twents-model')).filter((f) => f.endsWith('.regels'));
+    const seedText = seeds.length
+      ? await readFile(path.join('rules/twents-model', seeds[0] ?? ''), 'utf8')
+      : VALID;
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 300 }), fc.nat(), fc.nat(), async (junk, at, len) => {
+        const start = at % (seedText.length + 1);
+        const mutated = seedText.slice(0, start) + junk + seedText.slice(start + (len % 40));
+        const file = path.join(dir, 'mutant.regels');
+        await writeFile(file, mutated);
+        const r = await cli('check', file);
+        expect([0, 1]).toContain(r.code);
+        expect(r.out + r.err).not.toMatch(STACK);
+        expect(r.err).not.toMatch(/Interne fout/);
+      }),
+      { numRuns: 40, seed: 42 },
+    );
+  });
+});
+
+describe('regelwerk fmt', () => {
+  it('rewrites a file once and --check then passes', async () => {
+    const dir = await tmp();
+    const file = path.join(dir, 'rommelig.regels');
+    await writeFile(file, VALID.replace('parameter uurtarief', '\n\n\nparameter    uurtarief'));
+    expect((await cli('fmt', '--check', file)).code).toBe(1);
+    expect((await cli('fmt', file)).code).toBe(0);
+    const once = await readFile(file, 'utf8');
+    expect((await cli('fmt', '--check', file)).code).toBe(0);
+    expect((await cli('fmt', file)).code).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe(once);
+  });
+
+  it('never rewrites a file with syntax errors', async () => {
+    const dir = await tmp();
+    const file = path.join(dir, 'kapot.regels');
+    const text = VALID + '\ntabel [[[ \n';
+    await writeFile(file, text);
+    const r = await cli('fmt', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/niet opgemaakt/);
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
+  it('passes on the project rules', async () => {
+    expect((await cli('fmt', '--check', 'rules/')).code).toBe(0);
+  });
+});
+
+describe('regelwerk eval', () => {
+  it('explains a malformed case file in Dutch', async () => {
+    const dir = await tmp();
+    const file = path.join(dir, 'casus.json');
+    await writeFile(file, '{ "gemeente": "Hengelo", ');
+    const r = await cli('eval', '--regels', 'rules/twents-model', '--casus', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/geen geldige JSON/);
+    const missing = await cli(
+      'eval',
+      '--regels',
+      'rules/twents-model',
+      '--casus',
+      path.join(dir, 'weg.json'),
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/bestaat niet/);
+    expect((await cli('eval', '--regels', 'rules/twents-model')).code).toBe(2);
+  });
+
+  it('prices every example case and prints the stable JSON shape', async () => {
+    const dir = 'rules/twents-model/voorbeelden';
+    const examples = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    let priced = 0;
+    for (const ex of examples) {
+      const r = await cli('eval', '--json', '--regels', 'rules/twents-model', '--casus', path.join(dir, ex));
+      const ev = JSON.parse(r.out) as { ok: boolean; total?: string; lines?: { amount: string }[] };
+      if (ev.ok) {
+        priced++;
+        expect(ev.total).toMatch(/^-?\d+\.\d{2}$/);
+        for (const l of ev.lines ?? []) expect(l.amount).toMatch(/^-?\d+\.\d{2}$/);
+      }
+    }
+    expect(priced).toBeGreaterThan(0);
+  });
+});
+
+describe('regelwerk test', () => {
+  it('fails with the expectation and its source line when a scenario is wrong', async () => {
+    const dir = await tmp();
+    await mkdir(path.join(dir, 'regels'));
+    const src = await readFile('rules/twents-model/2019.regels', 'utf8');
+    const m = /verwacht totaal = € ([\d.,]+)/.exec(src);
+    expect(m).not.toBeNull();
+    const broken = src.replace(m?.[0] ?? '', 'verwacht totaal = € 0,01');
+    await writeFile(path.join(dir, 'regels', '2019.regels'), broken);
+    const r = await cli('test', path.join(dir, 'regels'));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/✗/);
+    expect(r.out).toMatch(/verwacht totaal € 0,01, uitkomst € /);
+    expect(r.out).toContain('verwacht totaal = € 0,01');
+  });
+});
