@@ -8,3 +8,5 @@ export { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.js';
 export { CATALOG, type DiagnosticCode } from './diagnostics/catalog.js';
 export type * as Ast from './ast/ast.js';
 export type * as Ir from './ir/ir.js';
+export { parse, parseCst, classifyTokens, type ParseResult, type SourceComment } from './syntax/parse.js';
+export { tokenClass, allTokens, TOKEN_CLASSES, type TokenClass } from './syntax/tokens.js';

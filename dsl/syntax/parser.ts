@@ -1,0 +1,677 @@
+/**
+ * The grammar of `.regels`, as one reusable Chevrotain CstParser. The grammar is pure: no actions, no AST;
+ * `dsl/ast/from-cst.ts` turns its CST into the AST. Declarations start with a declaration-start token (a
+ * declaration word at the start of a line), which is also where error recovery picks up again.
+ */
+import { CstParser, type CstNode, type IToken } from 'chevrotain';
+import { errorMessageProvider } from './syntax-errors.js';
+import * as T from './tokens.js';
+
+export class RegelsParser extends CstParser {
+  constructor() {
+    super(T.parserTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider });
+    this.performSelfAnalysis();
+  }
+
+  readonly file = this.RULE('file', () => {
+    this.OPTION(() => this.SUBRULE(this.header));
+    this.MANY(() => this.SUBRULE(this.declaration));
+  });
+
+  /** Declarations only: where parsing resumes after text that is not a declaration. */
+  readonly declarations = this.RULE('declarations', () => {
+    this.MANY(() => this.SUBRULE(this.declaration));
+  });
+
+  readonly header = this.RULE('header', () => {
+    this.CONSUME(T.RegelsetStart);
+    this.CONSUME(T.StringLiteral);
+    this.CONSUME(T.VersieStart);
+    this.CONSUME2(T.StringLiteral);
+    this.OPTION(() => {
+      this.CONSUME(T.Op);
+      this.CONSUME(T.Basis);
+      this.CONSUME(T.Van);
+      this.CONSUME3(T.StringLiteral);
+    });
+    this.CONSUME(T.GeldigStart);
+    this.CONSUME(T.Vanaf);
+    this.CONSUME(T.DateLiteral);
+    this.OPTION2(() => {
+      this.CONSUME2(T.GeldigStart);
+      this.CONSUME(T.Tot);
+      this.CONSUME2(T.DateLiteral);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.StatusStart);
+      this.OR([{ ALT: () => this.CONSUME(T.Concept) }, { ALT: () => this.CONSUME(T.Vastgesteld) }]);
+    });
+    this.OPTION4(() => {
+      this.CONSUME(T.BronStart);
+      this.CONSUME4(T.StringLiteral);
+    });
+    this.OPTION5(() => {
+      this.CONSUME(T.GemeenteStart);
+      this.OR2([{ ALT: () => this.CONSUME5(T.StringLiteral) }, { ALT: () => this.CONSUME(T.Name) }]);
+    });
+  });
+
+  readonly declaration = this.RULE('declaration', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.domainDecl) },
+      { ALT: () => this.SUBRULE(this.bandwidthDecl) },
+      { ALT: () => this.SUBRULE(this.inputDecl) },
+      { ALT: () => this.SUBRULE(this.parameterDecl) },
+      { ALT: () => this.SUBRULE(this.tableDecl) },
+      { ALT: () => this.SUBRULE(this.calcDecl) },
+      { ALT: () => this.SUBRULE(this.budgetDecl) },
+      { ALT: () => this.SUBRULE(this.moduleDecl) },
+      { ALT: () => this.SUBRULE(this.ruleDecl) },
+      { ALT: () => this.SUBRULE(this.provisionDecl) },
+      { ALT: () => this.SUBRULE(this.scenarioDecl) },
+      { ALT: () => this.SUBRULE(this.indexationDecl) },
+      { ALT: () => this.SUBRULE(this.withdrawDecl) },
+    ]);
+  });
+
+  readonly domainDecl = this.RULE('domainDecl', () => {
+    this.CONSUME(T.DomeinStart);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.MANY(() => this.SUBRULE(this.domainValue));
+  });
+
+  readonly domainValue = this.RULE('domainValue', () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+  });
+
+  readonly bandwidthDecl = this.RULE('bandwidthDecl', () => {
+    this.CONSUME(T.BandbreedteStart);
+    this.CONSUME(T.Name);
+    this.CONSUME(T.Bij);
+    this.CONSUME2(T.Name);
+    this.CONSUME(T.Van);
+    this.CONSUME(T.NumberLiteral);
+    this.CONSUME(T.Tot);
+    this.CONSUME2(T.NumberLiteral);
+    this.CONSUME(T.UnitWord);
+    this.OPTION(() => {
+      this.CONSUME(T.Per);
+      this.CONSUME2(T.UnitWord);
+    });
+  });
+
+  readonly inputDecl = this.RULE('inputDecl', () => {
+    this.CONSUME(T.InvoerStart);
+    this.CONSUME(T.Name);
+    this.MANY(() => this.SUBRULE(this.fieldDecl));
+  });
+
+  readonly fieldDecl = this.RULE('fieldDecl', () => {
+    this.CONSUME(T.Veld);
+    this.CONSUME(T.Name);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeRef);
+    this.OPTION(() => this.CONSUME(T.Optioneel));
+  });
+
+  readonly typeRef = this.RULE('typeRef', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Ja);
+          this.CONSUME(T.Slash);
+          this.CONSUME(T.Nee);
+        },
+      },
+      { ALT: () => this.CONSUME(T.Name) },
+    ]);
+  });
+
+  readonly parameterDecl = this.RULE('parameterDecl', () => {
+    this.CONSUME(T.ParameterStart);
+    this.CONSUME(T.Name);
+    this.CONSUME(T.Equal);
+    this.SUBRULE(this.expression);
+    this.OPTION(() => this.SUBRULE(this.sourceClause));
+  });
+
+  readonly sourceClause = this.RULE('sourceClause', () => {
+    this.CONSUME(T.Bron);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  readonly tableDecl = this.RULE('tableDecl', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.WijzigStart);
+          this.CONSUME(T.Tabel);
+        },
+      },
+      { ALT: () => this.CONSUME(T.TabelStart) },
+    ]);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.CONSUME(T.In);
+    this.SUBRULE(this.cellUnit);
+    this.OPTION2(() => {
+      this.CONSUME(T.Rijen);
+      this.SUBRULE(this.nameList, { LABEL: 'rowKeys' });
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.Kolommen);
+      this.SUBRULE(this.slashNames, { LABEL: 'columnKeys' });
+    });
+    this.OPTION4(() => this.SUBRULE(this.sourceClause));
+    this.SUBRULE(this.tableBody);
+  });
+
+  /** Header cells, row keys and cells, flat; `from-cst.ts` groups them by source line. */
+  readonly tableBody = this.RULE('tableBody', () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Name) },
+        { ALT: () => this.CONSUME(T.Slash) },
+        { ALT: () => this.CONSUME(T.NumberLiteral) },
+        { ALT: () => this.CONSUME(T.Minus) },
+      ]);
+    });
+  });
+
+  readonly cellUnit = this.RULE('cellUnit', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Euro);
+          this.OPTION(() => {
+            this.CONSUME(T.Per);
+            this.CONSUME(T.UnitWord);
+          });
+        },
+      },
+      { ALT: () => this.CONSUME(T.Percent) },
+      { ALT: () => this.CONSUME(T.Getal) },
+    ]);
+  });
+
+  readonly nameList = this.RULE('nameList', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Name) });
+  });
+
+  readonly slashNames = this.RULE('slashNames', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: T.Slash, DEF: () => this.CONSUME(T.Name) });
+  });
+
+  readonly scope = this.RULE('scope', () => {
+    this.CONSUME(T.Voor);
+    this.OR([{ ALT: () => this.CONSUME(T.Elk) }, { ALT: () => this.CONSUME(T.Elke) }]);
+    this.OR2([{ ALT: () => this.CONSUME(T.Resultaat) }, { ALT: () => this.CONSUME(T.Module) }]);
+  });
+
+  readonly calcDecl = this.RULE('calcDecl', () => {
+    this.CONSUME(T.BerekenStart);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.SUBRULE(this.scope));
+    this.CONSUME(T.Equal);
+    this.SUBRULE(this.expression);
+    this.OPTION2(() => this.SUBRULE(this.rounding));
+  });
+
+  readonly budgetDecl = this.RULE('budgetDecl', () => {
+    this.CONSUME(T.BudgetStart);
+    this.OPTION(() => this.SUBRULE(this.scope));
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Tarief);
+            this.SUBRULE(this.expression, { LABEL: 'rate' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Hoeveelheid);
+            this.SUBRULE2(this.expression, { LABEL: 'quantity' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Indicatieve);
+            this.CONSUME(T.UnitWord);
+            this.SUBRULE3(this.expression, { LABEL: 'hours' });
+          },
+        },
+        { ALT: () => this.SUBRULE(this.rounding) },
+      ]);
+    });
+  });
+
+  readonly moduleDecl = this.RULE('moduleDecl', () => {
+    this.CONSUME(T.ModuleStart);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Tarief);
+            this.SUBRULE(this.expression, { LABEL: 'rate' });
+          },
+        },
+        { ALT: () => this.SUBRULE(this.moduleVariant) },
+        {
+          ALT: () => {
+            this.CONSUME(T.Hoeveelheid);
+            this.SUBRULE2(this.expression, { LABEL: 'quantity' });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Maximum);
+            this.SUBRULE3(this.expression, { LABEL: 'cap' });
+          },
+        },
+        { ALT: () => this.SUBRULE(this.rounding) },
+        { ALT: () => this.SUBRULE(this.condition) },
+        { ALT: () => this.SUBRULE(this.sourceClause) },
+      ]);
+    });
+  });
+
+  readonly moduleVariant = this.RULE('moduleVariant', () => {
+    this.CONSUME(T.Variant);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.CONSUME(T.Tarief);
+    this.SUBRULE(this.expression);
+  });
+
+  readonly condition = this.RULE('condition', () => {
+    this.CONSUME(T.Toegestaan);
+    this.CONSUME(T.Als);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.Anders);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  readonly ruleDecl = this.RULE('ruleDecl', () => {
+    this.CONSUME(T.RegelStart);
+    this.CONSUME(T.StringLiteral);
+    this.OPTION(() => this.SUBRULE(this.scope));
+    this.CONSUME(T.Als);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.Dan);
+    this.OR([{ ALT: () => this.CONSUME(T.Fout) }, { ALT: () => this.CONSUME(T.Waarschuwing) }]);
+    this.CONSUME2(T.StringLiteral);
+  });
+
+  readonly provisionDecl = this.RULE('provisionDecl', () => {
+    this.CONSUME(T.VoorzieningStart);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.CONSUME(T.Budget);
+    this.SUBRULE(this.expression);
+  });
+
+  readonly indexationDecl = this.RULE('indexationDecl', () => {
+    this.CONSUME(T.IndexeerStart);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Alle);
+          this.CONSUME(T.Tabellen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.nameList) },
+    ]);
+    this.CONSUME(T.Met);
+    this.CONSUME(T.NumberLiteral);
+    this.CONSUME(T.Percent);
+    this.OPTION(() => this.SUBRULE(this.rounding));
+  });
+
+  readonly withdrawDecl = this.RULE('withdrawDecl', () => {
+    this.CONSUME(T.VervaltStart);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Tabel) },
+      { ALT: () => this.CONSUME(T.Parameter) },
+      { ALT: () => this.CONSUME(T.Regel) },
+      { ALT: () => this.CONSUME(T.Module) },
+      { ALT: () => this.CONSUME(T.Berekening) },
+      { ALT: () => this.CONSUME(T.Voorziening) },
+    ]);
+    this.OR2([{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.CONSUME(T.Name) }]);
+  });
+
+  readonly scenarioDecl = this.RULE('scenarioDecl', () => {
+    this.CONSUME(T.ScenarioStart);
+    this.CONSUME(T.StringLiteral);
+    this.OPTION(() => {
+      this.CONSUME(T.Gegeven);
+      this.MANY(() => this.SUBRULE(this.given));
+    });
+    this.MANY2(() => this.SUBRULE(this.expectation));
+  });
+
+  readonly given = this.RULE('given', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Resultaat);
+          this.CONSUME(T.Name);
+          this.CONSUME(T.Colon);
+          this.SUBRULE(this.assignments);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Module);
+          this.CONSUME2(T.Name);
+          this.OPTION(() => this.CONSUME3(T.Name, { LABEL: 'id' }));
+          this.CONSUME2(T.Colon);
+          this.SUBRULE2(this.assignments);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.assignment) },
+    ]);
+  });
+
+  readonly assignments = this.RULE('assignments', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.assignment) });
+  });
+
+  readonly assignment = this.RULE('assignment', () => {
+    this.CONSUME(T.Name);
+    this.CONSUME(T.Equal);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.DateLiteral);
+          this.CONSUME(T.Tot);
+          this.CONSUME2(T.DateLiteral);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.expression) },
+    ]);
+  });
+
+  readonly expectation = this.RULE('expectation', () => {
+    this.CONSUME(T.Verwacht);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Totaal);
+          this.CONSUME(T.Equal);
+          this.SUBRULE(this.expression);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Resultaat);
+          this.CONSUME(T.Name);
+          this.CONSUME2(T.Equal);
+          this.SUBRULE2(this.expression);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Module);
+          this.CONSUME2(T.Name);
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME3(T.Equal);
+                this.SUBRULE3(this.expression);
+              },
+            },
+            { ALT: () => this.CONSUME(T.Toegestaan) },
+            { ALT: () => this.CONSUME(T.Geweigerd) },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.UnitWord);
+          this.CONSUME3(T.Name);
+          this.CONSUME4(T.Equal);
+          this.SUBRULE4(this.expression);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR3([{ ALT: () => this.CONSUME(T.Fout) }, { ALT: () => this.CONSUME(T.Waarschuwing) }]);
+          this.CONSUME(T.StringLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Geen);
+          this.CONSUME(T.Fouten);
+        },
+      },
+      { ALT: () => this.CONSUME(T.Ongeldig) },
+    ]);
+  });
+
+  readonly rounding = this.RULE('rounding', () => {
+    this.CONSUME(T.Afgerond);
+    this.CONSUME(T.Op);
+    this.OR([
+      { ALT: () => this.CONSUME(T.Centen) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Hele);
+          this.CONSUME(T.Euros);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberLiteral);
+          this.CONSUME(T.Decimalen);
+        },
+      },
+    ]);
+    this.OPTION(() => {
+      this.OR2([
+        {
+          ALT: () => {
+            this.CONSUME(T.Half);
+            this.CONSUME(T.Naar);
+            this.OR3([{ ALT: () => this.CONSUME(T.Boven) }, { ALT: () => this.CONSUME(T.Even) }]);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME2(T.Naar);
+            this.OR4([{ ALT: () => this.CONSUME(T.Beneden) }, { ALT: () => this.CONSUME2(T.Boven) }]);
+          },
+        },
+      ]);
+    });
+  });
+
+  // ─────────────── expressions (lowest precedence first) ───────────────
+
+  readonly expression = this.RULE('expression', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: T.Of, DEF: () => this.SUBRULE(this.andExpr) });
+  });
+
+  readonly andExpr = this.RULE('andExpr', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: T.En, DEF: () => this.SUBRULE(this.notExpr) });
+  });
+
+  readonly notExpr = this.RULE('notExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Niet);
+          this.SUBRULE(this.notExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison) },
+    ]);
+  });
+
+  readonly comparison = this.RULE('comparison', () => {
+    this.SUBRULE(this.additive);
+    this.OPTION(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.OR2([
+              { ALT: () => this.CONSUME(T.Equal) },
+              { ALT: () => this.CONSUME(T.NotEqual) },
+              { ALT: () => this.CONSUME(T.LessEqual) },
+              { ALT: () => this.CONSUME(T.GreaterEqual) },
+              { ALT: () => this.CONSUME(T.Less) },
+              { ALT: () => this.CONSUME(T.Greater) },
+            ]);
+            this.SUBRULE2(this.additive);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.In);
+            this.CONSUME(T.LParen);
+            this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression) });
+            this.CONSUME(T.RParen);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Is);
+            this.OPTION2(() => this.CONSUME(T.Niet));
+            this.CONSUME(T.Leeg);
+          },
+        },
+      ]);
+    });
+  });
+
+  readonly additive = this.RULE('additive', () => {
+    this.SUBRULE(this.multiplicative);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      this.SUBRULE2(this.multiplicative);
+    });
+  });
+
+  readonly multiplicative = this.RULE('multiplicative', () => {
+    this.SUBRULE(this.unary);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Times) }, { ALT: () => this.CONSUME(T.Slash) }]);
+      this.SUBRULE2(this.unary);
+    });
+  });
+
+  readonly unary = this.RULE('unary', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Minus);
+          this.SUBRULE(this.unary);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.primary) },
+    ]);
+  });
+
+  readonly primary = this.RULE('primary', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberLiteral);
+          this.OPTION(() => {
+            this.OR2([{ ALT: () => this.CONSUME(T.UnitWord) }, { ALT: () => this.CONSUME(T.Percent) }]);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Euro);
+          this.CONSUME2(T.NumberLiteral);
+          this.OPTION2(() => {
+            this.CONSUME(T.Per);
+            this.CONSUME2(T.UnitWord);
+          });
+        },
+      },
+      { ALT: () => this.CONSUME(T.DateLiteral) },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.CONSUME(T.Ja) },
+      { ALT: () => this.CONSUME(T.Nee) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.expression);
+          this.CONSUME(T.RParen);
+          this.OPTION3(() => this.SUBRULE(this.rounding));
+        },
+      },
+      { ALT: () => this.SUBRULE(this.ifExpr) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Aantal);
+          this.CONSUME(T.Resultaten);
+        },
+      },
+      {
+        // `module m [variant v] aangevraagd`; `module` alone is a name.
+        GATE: () => this.LA(2).tokenType !== T.LParen && this.LA(2).tokenType !== T.LBracket,
+        ALT: () => {
+          this.CONSUME(T.Module);
+          this.CONSUME(T.Name, { LABEL: 'module' });
+          this.OPTION4(() => {
+            this.CONSUME(T.Variant);
+            this.CONSUME2(T.Name, { LABEL: 'variant' });
+          });
+          this.CONSUME(T.Aangevraagd);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.reference) },
+    ]);
+  });
+
+  readonly ifExpr = this.RULE('ifExpr', () => {
+    this.CONSUME(T.Als);
+    this.SUBRULE(this.expression, { LABEL: 'cond' });
+    this.CONSUME(T.Dan);
+    this.SUBRULE2(this.expression, { LABEL: 'then' });
+    this.CONSUME(T.Anders);
+    this.SUBRULE3(this.expression, { LABEL: 'else' });
+  });
+
+  /** A name, a table lookup `t[a, b]` or a call `f(a, b)`. */
+  readonly reference = this.RULE('reference', () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.LBracket);
+            this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'keys' }) });
+            this.CONSUME(T.RBracket);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.MANY_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.expression, { LABEL: 'args' }) });
+            this.CONSUME(T.RParen);
+          },
+        },
+      ]);
+    });
+  });
+}
+
+/** The one parser instance; reset by {@link parseTokens} before each use. */
+export const regelsParser = new RegelsParser();
+
+/** Parses tokens into a CST with the given start rule. Errors are left on `regelsParser.errors`. */
+export function parseTokens(tokens: IToken[], rule: 'file' | 'declarations' = 'file'): CstNode {
+  regelsParser.input = tokens;
+  return rule === 'file' ? regelsParser.file() : regelsParser.declarations();
+}
