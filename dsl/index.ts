@@ -10,3 +10,6 @@ export type * as Ast from './ast/ast.js';
 export type * as Ir from './ir/ir.js';
 export { parse, parseCst, classifyTokens, type ParseResult, type SourceComment } from './syntax/parse.js';
 export { tokenClass, allTokens, TOKEN_CLASSES, type TokenClass } from './syntax/tokens.js';
+export { compile, compileFile, type CompileResult, type ParsedFile, type Source } from './compile.js';
+export type { FileSymbols, SymbolDef, SymbolKind } from './check/symbols.js';
+export { lower } from './ir/from-ast.js';

@@ -1,0 +1,86 @@
+/**
+ * Checks one version: builds its environment over the effective items, checks bandwidths, tables, parameters,
+ * calculations, budget, modules, rules, provisions and its own scenarios, and warns about unused items.
+ * The result holds everything `lower` needs, already typed.
+ */
+import type { Expr as IrExpr, TableCellDef } from '../ir/ir.js';
+import { checkBandwidths } from './bandwidths.js';
+import {
+  checkBudget,
+  checkModule,
+  checkProvision,
+  checkRule,
+  type CheckedBudget,
+  type CheckedModule,
+  type CheckedProvision,
+} from './declarations.js';
+import { buildEnv, type Env, type Reporter } from './env.js';
+import { calcType, paramType, type Ctx } from './expr.js';
+import { checkScenario, type CheckedScenario } from './scenarios.js';
+import { checkTable } from './tables.js';
+import type { VersionNode } from './versions.js';
+
+export interface CheckedVersion {
+  readonly node: VersionNode;
+  readonly env: Env;
+  readonly tableCells: ReadonlyMap<string, readonly TableCellDef[]>;
+  readonly params: ReadonlyMap<string, IrExpr>;
+  /** In dependency order. */
+  readonly calcs: readonly { readonly name: string; readonly ir: IrExpr }[];
+  readonly budget: CheckedBudget | undefined;
+  readonly modules: readonly CheckedModule[];
+  readonly rules: ReadonlyMap<string, IrExpr>;
+  readonly provisions: readonly CheckedProvision[];
+  readonly scenarios: readonly CheckedScenario[];
+}
+
+export function checkVersion(node: VersionNode, reporter: Reporter): CheckedVersion {
+  const items = node.items;
+  const env = buildEnv(items, reporter);
+  checkBandwidths(env);
+  const tableCells = new Map<string, readonly TableCellDef[]>();
+  for (const [name, t] of items.tables) tableCells.set(name, checkTable(t, env));
+
+  const params = new Map<string, IrExpr>();
+  for (const [name, p] of items.parameters) {
+    const ctx: Ctx = { env, file: p.origin.file, scope: 'beschikking', constant: true };
+    paramType(name, p.decl.name.span, ctx);
+    const ir = env.params.get(name)?.ir;
+    if (ir) params.set(name, ir);
+  }
+  for (const [name, c] of items.calcs) {
+    calcType(name, c.decl.name.span, { env, file: c.origin.file, scope: c.decl.scope, constant: false });
+  }
+  const calcs = env.calcOrder.flatMap((name) => {
+    const ir = env.calcs.get(name)?.ir;
+    return ir ? [{ name, ir }] : [];
+  });
+  const budget = items.budget ? checkBudget(items.budget, env) : undefined;
+  const modules = [...items.modules.values()].map((m) => checkModule(m, env));
+  const rules = new Map<string, IrExpr>();
+  for (const [name, r] of items.rules) rules.set(name, checkRule(r, env));
+  const provisions = [...items.provisions.values()].map((p) => checkProvision(p, env));
+  const scenarios = node.scenarios.map((s) => checkScenario(s, node.ref.file, env));
+
+  // Unused items written in this version's own file.
+  const own = node.ref.file;
+  const unused = (
+    kind: string,
+    word: string,
+    map: ReadonlyMap<
+      string,
+      { origin: { file: string }; decl: { name: { span: { start: number; end: number } } } }
+    >,
+  ): void => {
+    for (const [name, item] of map) {
+      if (item.origin.file === own && !env.used.has(`${kind}:${name}`)) {
+        reporter.report(own, 'RW5101', item.decl.name.span, [word, name]);
+      }
+    }
+  };
+  unused('param', 'Parameter', items.parameters);
+  unused('table', 'Tabel', items.tables);
+  unused('calc', 'Berekening', items.calcs);
+
+  return { node, env, tableCells, params, calcs, budget, modules, rules, provisions, scenarios };
+}

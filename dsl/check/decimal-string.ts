@@ -1,0 +1,43 @@
+/**
+ * Exact operations on decimal strings ("1234.56", "-0.5") without floats: comparison and the percent shift.
+ * dsl/ does no arithmetic on amounts; these are the two things the checker and lowering need.
+ */
+
+function split(s: string): { neg: boolean; int: string; frac: string } {
+  const neg = s.startsWith('-');
+  const body = neg || s.startsWith('+') ? s.slice(1) : s;
+  const dot = body.indexOf('.');
+  const int = (dot < 0 ? body : body.slice(0, dot)).replace(/^0+/, '');
+  const frac = (dot < 0 ? '' : body.slice(dot + 1)).replace(/0+$/, '');
+  const zero = int === '' && frac === '';
+  return { neg: neg && !zero, int, frac };
+}
+
+function compareAbs(a: { int: string; frac: string }, b: { int: string; frac: string }): number {
+  if (a.int.length !== b.int.length) return a.int.length < b.int.length ? -1 : 1;
+  if (a.int !== b.int) return a.int < b.int ? -1 : 1;
+  const n = Math.max(a.frac.length, b.frac.length);
+  const fa = a.frac.padEnd(n, '0');
+  const fb = b.frac.padEnd(n, '0');
+  return fa === fb ? 0 : fa < fb ? -1 : 1;
+}
+
+/** -1, 0 or 1 as `a` is less than, equal to or greater than `b`. */
+export function compareDecimal(a: string, b: string): number {
+  const x = split(a);
+  const y = split(b);
+  if (x.neg !== y.neg) return x.neg ? -1 : 1;
+  const c = compareAbs(x, y);
+  return x.neg ? -c : c;
+}
+
+/** Divides by 100 by shifting the decimal point: "2.85" → "0.0285", "100" → "1", "-5" → "-0.05". */
+export function percentToFraction(s: string): string {
+  const { neg, int, frac } = split(s);
+  const digits = int.padStart(3, '0') + frac;
+  const point = digits.length - frac.length - 2;
+  const newInt = digits.slice(0, point).replace(/^0+/, '') || '0';
+  const newFrac = digits.slice(point).replace(/0+$/, '');
+  const out = newFrac === '' ? newInt : `${newInt}.${newFrac}`;
+  return neg && out !== '0' ? `-${out}` : out;
+}

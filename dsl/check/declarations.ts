@@ -1,0 +1,173 @@
+/**
+ * Declarations with expressions: budget, modules, rules and provisions. Each is checked in its scope and its
+ * expressions are returned lowered and typed, ready for `lower`.
+ */
+import type { BudgetDecl, ModuleDecl, ProvisionDecl, RuleDecl, Unit } from '../ast/ast.js';
+import type { Expr as IrExpr, Type } from '../ir/ir.js';
+import { assertNever } from '../text/span.js';
+import type { Env } from './env.js';
+import { condition, elaborate, type Ctx } from './expr.js';
+import type { Eff } from './items.js';
+import { compatible, describe, T, UNIT_PLURAL } from './types.js';
+
+export interface CheckedBudget {
+  readonly eff: Eff<BudgetDecl>;
+  readonly rate: IrExpr;
+  readonly quantity: IrExpr;
+  readonly hours: IrExpr | undefined;
+  readonly unit: Unit;
+}
+
+export function checkBudget(eff: Eff<BudgetDecl>, env: Env): CheckedBudget {
+  const ctx: Ctx = { env, file: eff.origin.file, scope: 'resultaat', constant: false };
+  const d = eff.decl;
+  const rate = elaborate(d.rate, ctx);
+  const quantity = elaborate(d.quantity, ctx);
+  const unit = checkRateAndQuantity('het budget', rate, quantity, ctx);
+  let hours: IrExpr | undefined;
+  if (d.hours) {
+    hours = elaborate(d.hours, ctx);
+    if (!compatible(hours.type, T.quantity('uur'))) {
+      env.reporter.report(ctx.file, 'RW3014', d.hours.span, [describe(hours.type)]);
+    }
+  }
+  return { eff, rate, quantity, hours, unit: unit ?? 'week' };
+}
+
+/** Rate must be a rate; quantity a quantity in the rate's unit. Returns the unit. */
+function checkRateAndQuantity(
+  what: string,
+  rate: IrExpr,
+  quantity: IrExpr | undefined,
+  ctx: Ctx,
+): Unit | undefined {
+  const rt = rate.type;
+  if (rt.kind !== 'rate') {
+    if (rt.kind !== 'error') ctx.env.reporter.report(ctx.file, 'RW3006', rate.span, [what, describe(rt)]);
+    return undefined;
+  }
+  if (quantity) checkQuantity(what, rt.per, quantity, ctx);
+  return rt.per;
+}
+
+function checkQuantity(what: string, unit: Unit, quantity: IrExpr, ctx: Ctx): void {
+  const qt: Type = quantity.type;
+  if (qt.kind === 'error') return;
+  if (qt.kind !== 'quantity' || (qt.unit !== 'module' && qt.unit !== unit)) {
+    ctx.env.reporter.report(ctx.file, 'RW3007', quantity.span, [what, UNIT_PLURAL[unit], describe(qt)]);
+  }
+}
+
+export interface CheckedModule {
+  readonly eff: Eff<ModuleDecl>;
+  readonly rate: IrExpr | undefined;
+  readonly unit: Unit | undefined;
+  readonly variants: readonly { readonly rate: IrExpr; readonly unit: Unit }[];
+  readonly quantity: IrExpr;
+  readonly cap: IrExpr | undefined;
+  readonly conditions: readonly IrExpr[];
+}
+
+export function checkModule(eff: Eff<ModuleDecl>, env: Env): CheckedModule {
+  const d = eff.decl;
+  const ctx: Ctx = { env, file: eff.origin.file, scope: 'module', constant: false };
+  const rep = env.reporter;
+  const name = d.name.text;
+  if (d.rate && d.variants.length > 0) rep.report(ctx.file, 'RW5004', d.name.span, [name]);
+  if (!d.rate && d.variants.length === 0) rep.report(ctx.file, 'RW5003', d.name.span, [name]);
+  if (!d.quantity) rep.report(ctx.file, 'RW5005', d.name.span, [name]);
+  const quantity: IrExpr = d.quantity
+    ? elaborate(d.quantity, ctx)
+    : {
+        id: `${ctx.file}:ModuleQuantity:${d.span.start}-${d.span.end}`,
+        span: d.name.span,
+        kind: 'const',
+        type: T.error,
+        value: '',
+      };
+  const seen = new Set<string>();
+  const variants = d.variants.map((v) => {
+    if (seen.has(v.name.text)) rep.report(ctx.file, 'RW2008', v.name.span, ['variant', v.name.text]);
+    seen.add(v.name.text);
+    const rate = elaborate(v.rate, ctx);
+    const unit = checkRateAndQuantity(
+      `variant '${v.name.text}' van module '${name}'`,
+      rate,
+      d.quantity ? quantity : undefined,
+      ctx,
+    );
+    return { rate, unit: unit ?? 'week' };
+  });
+  let rate: IrExpr | undefined;
+  let unit: Unit | undefined;
+  if (d.rate) {
+    rate = elaborate(d.rate, ctx);
+    unit = checkRateAndQuantity(`module '${name}'`, rate, d.quantity ? quantity : undefined, ctx);
+  }
+  let cap: IrExpr | undefined;
+  if (d.cap) {
+    cap = elaborate(d.cap, ctx);
+    if (!compatible(cap.type, T.money))
+      rep.report(ctx.file, 'RW3008', d.cap.span, [name, describe(cap.type)]);
+  }
+  const conditions = d.conditions.map((c) => condition(c.when, ctx));
+  return { eff, rate, unit, variants, quantity, cap, conditions };
+}
+
+export function checkRule(eff: Eff<RuleDecl>, env: Env): IrExpr {
+  const ctx: Ctx = { env, file: eff.origin.file, scope: eff.decl.scope, constant: false };
+  const when = condition(eff.decl.when, ctx);
+  if (isConstant(when)) env.reporter.report(ctx.file, 'RW5102', eff.decl.when.span, [eff.decl.name.value]);
+  return when;
+}
+
+/** Whether an expression reads nothing from the case. */
+function isConstant(e: IrExpr): boolean {
+  switch (e.kind) {
+    case 'const':
+      return e.type.kind !== 'error';
+    case 'param':
+      return true;
+    case 'field':
+    case 'calc':
+    case 'lookup':
+    case 'moduleRequested':
+    case 'countResults':
+      return false;
+    case 'call':
+      return e.args.every(isConstant);
+    case 'arith':
+    case 'compare':
+    case 'and':
+    case 'or':
+      return isConstant(e.left) && isConstant(e.right);
+    case 'neg':
+    case 'not':
+      return isConstant(e.operand);
+    case 'if':
+      return isConstant(e.cond) && isConstant(e.then) && isConstant(e.else);
+    case 'in':
+      return isConstant(e.value) && e.options.every(isConstant);
+    case 'isEmpty':
+    case 'round':
+      return isConstant(e.value);
+    default:
+      return assertNever(e);
+  }
+}
+
+export interface CheckedProvision {
+  readonly eff: Eff<ProvisionDecl>;
+  readonly amount: string;
+  readonly per: Unit | undefined;
+}
+
+export function checkProvision(eff: Eff<ProvisionDecl>, env: Env): CheckedProvision {
+  const b = eff.decl.budget;
+  if (b.kind === 'MoneyLit') return { eff, amount: b.value, per: b.per };
+  const ctx: Ctx = { env, file: eff.origin.file, scope: 'beschikking', constant: true };
+  const ir = elaborate(b, ctx);
+  if (ir.type.kind !== 'error')
+    env.reporter.report(ctx.file, 'RW3001', b.span, ['een bedrag (€ …)', describe(ir.type)]);
+  return { eff, amount: '0', per: undefined };
+}

@@ -1,0 +1,102 @@
+/**
+ * The effective declarations of one version, after walking its base chain: what the checker and the lowering
+ * see. Every item keeps the version (file, id, date) whose text wrote it.
+ */
+import type {
+  BandwidthDecl,
+  BudgetDecl,
+  CalcDecl,
+  DomainDecl,
+  FieldDecl,
+  IndexationDecl,
+  InputLevel,
+  ModuleDecl,
+  ParameterDecl,
+  ProvisionDecl,
+  RuleDecl,
+  TableDecl,
+} from '../ast/ast.js';
+
+/** The version whose file wrote an item. */
+export interface VersionRef {
+  readonly file: string;
+  readonly version: string;
+  readonly validFrom: string;
+}
+
+export interface Eff<T> {
+  readonly decl: T;
+  readonly origin: VersionRef;
+}
+
+/** A table: its defining declaration, then the `wijzig tabel` amendments of later versions, then indexations. */
+export interface EffTable extends Eff<TableDecl> {
+  readonly parts: readonly Eff<TableDecl>[];
+  readonly adjustments: readonly Eff<IndexationDecl>[];
+}
+
+export interface Items {
+  readonly domains: Map<string, Eff<DomainDecl>>;
+  /** All bandwidth lines of the version that last wrote any. */
+  bandwidths: readonly Eff<BandwidthDecl>[];
+  readonly fields: Record<InputLevel, Map<string, Eff<FieldDecl>>>;
+  readonly parameters: Map<string, Eff<ParameterDecl>>;
+  readonly tables: Map<string, EffTable>;
+  readonly calcs: Map<string, Eff<CalcDecl>>;
+  budget: Eff<BudgetDecl> | undefined;
+  readonly modules: Map<string, Eff<ModuleDecl>>;
+  readonly rules: Map<string, Eff<RuleDecl>>;
+  readonly provisions: Map<string, Eff<ProvisionDecl>>;
+}
+
+export function emptyItems(): Items {
+  return {
+    domains: new Map(),
+    bandwidths: [],
+    fields: { beschikking: new Map(), resultaat: new Map(), module: new Map() },
+    parameters: new Map(),
+    tables: new Map(),
+    calcs: new Map(),
+    budget: undefined,
+    modules: new Map(),
+    rules: new Map(),
+    provisions: new Map(),
+  };
+}
+
+/** A copy that can be changed without touching the base's items. */
+export function copyItems(i: Items): Items {
+  return {
+    domains: new Map(i.domains),
+    bandwidths: i.bandwidths,
+    fields: {
+      beschikking: new Map(i.fields.beschikking),
+      resultaat: new Map(i.fields.resultaat),
+      module: new Map(i.fields.module),
+    },
+    parameters: new Map(i.parameters),
+    tables: new Map(i.tables),
+    calcs: new Map(i.calcs),
+    budget: i.budget,
+    modules: new Map(i.modules),
+    rules: new Map(i.rules),
+    provisions: new Map(i.provisions),
+  };
+}
+
+/** Fields every case has, per level, with their written type. */
+export const BUILTIN_FIELDS: Readonly<
+  Record<InputLevel, readonly { name: string; type: string; optional: boolean }[]>
+> = {
+  beschikking: [],
+  resultaat: [
+    { name: 'id', type: 'tekst', optional: true },
+    { name: 'periode', type: 'periode', optional: false },
+  ],
+  module: [
+    { name: 'module', type: 'tekst', optional: false },
+    { name: 'variant', type: 'tekst', optional: true },
+    { name: 'periode', type: 'periode', optional: false },
+    { name: 'id', type: 'tekst', optional: true },
+  ],
+};

@@ -1,0 +1,170 @@
+/**
+ * Types of the language (see dsl/ir/ir.ts `Type`): construction, compatibility and Dutch descriptions for messages.
+ */
+import type { CellUnit, Unit } from '../ast/ast.js';
+import type { Type } from '../ir/ir.js';
+import { assertNever } from '../text/span.js';
+
+export const T = {
+  money: { kind: 'money' } as Type,
+  number: { kind: 'number' } as Type,
+  percent: { kind: 'percent' } as Type,
+  date: { kind: 'date' } as Type,
+  period: { kind: 'period' } as Type,
+  bool: { kind: 'bool' } as Type,
+  text: { kind: 'text' } as Type,
+  error: { kind: 'error' } as Type,
+  rate: (per: Unit): Type => ({ kind: 'rate', per }),
+  quantity: (unit: Unit | 'module'): Type => ({ kind: 'quantity', unit }),
+  domain: (name: string): Type => ({ kind: 'domain', name }),
+} as const;
+
+/** Plural spellings for messages: "dagen", "weken". */
+export const UNIT_PLURAL: Readonly<Record<Unit, string>> = {
+  uur: 'uren',
+  dag: 'dagen',
+  week: 'weken',
+  maand: 'maanden',
+  vierweken: 'vierweken',
+  etmaal: 'etmalen',
+  km: 'km',
+  rit: 'ritten',
+  traject: 'trajecten',
+  jaar: 'jaren',
+};
+
+/** How to obtain a quantity in a unit, for the advice in a unit error. */
+export function howToGet(unit: Unit): string {
+  switch (unit) {
+    case 'dag':
+      return 'dagen(periode)';
+    case 'week':
+      return 'weken(periode)';
+    case 'maand':
+      return 'maanden(periode)';
+    case 'vierweken':
+      return 'vierweken(periode)';
+    case 'etmaal':
+      return 'etmalen(periode)';
+    case 'uur':
+    case 'km':
+    case 'rit':
+    case 'traject':
+    case 'jaar':
+      return `een hoeveelheid in ${UNIT_PLURAL[unit]}`;
+    default:
+      return assertNever(unit);
+  }
+}
+
+/** A Dutch description of a type: "een bedrag", "een tarief per week", "een hoeveelheid in dagen". */
+export function describe(t: Type): string {
+  switch (t.kind) {
+    case 'money':
+      return 'een bedrag';
+    case 'rate':
+      return `een tarief per ${t.per}`;
+    case 'quantity':
+      return t.unit === 'module'
+        ? 'een hoeveelheid (in de eenheid van de module)'
+        : `een hoeveelheid in ${UNIT_PLURAL[t.unit]}`;
+    case 'number':
+      return 'een getal';
+    case 'percent':
+      return 'een percentage';
+    case 'date':
+      return 'een datum';
+    case 'period':
+      return 'een periode';
+    case 'bool':
+      return 'ja/nee';
+    case 'text':
+      return 'een tekst';
+    case 'domain':
+      return `een waarde van domein '${t.name}'`;
+    case 'error':
+      return 'een fout';
+    default:
+      return assertNever(t);
+  }
+}
+
+const sameUnit = (a: Unit | 'module', b: Unit | 'module'): boolean =>
+  a === b || a === 'module' || b === 'module';
+
+/** Whether two types are interchangeable. `error` is compatible with everything (no cascades). */
+export function compatible(a: Type, b: Type): boolean {
+  if (a.kind === 'error' || b.kind === 'error') return true;
+  if (a.kind === 'rate' && b.kind === 'rate') return a.per === b.per;
+  if (a.kind === 'quantity' && b.kind === 'quantity') return sameUnit(a.unit, b.unit);
+  if (a.kind === 'domain' && b.kind === 'domain') return a.name === b.name;
+  return a.kind === b.kind;
+}
+
+/** The more specific of two compatible types (a quantity in a real unit over 'module'). */
+export function join(a: Type, b: Type): Type {
+  if (a.kind === 'error') return b;
+  if (a.kind === 'quantity' && a.unit === 'module') return b;
+  return a;
+}
+
+export const isNumeric = (t: Type): boolean =>
+  t.kind === 'money' ||
+  t.kind === 'rate' ||
+  t.kind === 'quantity' ||
+  t.kind === 'number' ||
+  t.kind === 'percent' ||
+  t.kind === 'error';
+
+/** Type of a field as written (`datum`, `ja/nee`, `hoeveelheid`, …); undefined for a domain name. */
+export function builtinFieldType(name: string): Type | undefined {
+  switch (name) {
+    case 'datum':
+      return T.date;
+    case 'periode':
+      return T.period;
+    case 'tekst':
+      return T.text;
+    case 'ja/nee':
+      return T.bool;
+    case 'getal':
+    case 'aantal':
+      return T.number;
+    case 'bedrag':
+      return T.money;
+    case 'hoeveelheid':
+      return T.quantity('module');
+    default:
+      return undefined;
+  }
+}
+
+export function cellType(u: CellUnit): Type {
+  switch (u.kind) {
+    case 'money':
+      return T.money;
+    case 'rate':
+      return T.rate(u.per);
+    case 'percent':
+      return T.percent;
+    case 'number':
+      return T.number;
+    default:
+      return assertNever(u);
+  }
+}
+
+export function describeCellUnit(u: CellUnit): string {
+  switch (u.kind) {
+    case 'money':
+      return '€';
+    case 'rate':
+      return `€ per ${u.per}`;
+    case 'percent':
+      return '%';
+    case 'number':
+      return 'getal';
+    default:
+      return assertNever(u);
+  }
+}

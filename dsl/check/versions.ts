@@ -1,0 +1,356 @@
+/**
+ * Versions: the files of one folder form a graph by `regelset` + `versie` + `op basis van` (+ `gemeente`).
+ * `resolveVersions` finds each version's base, reports unknown bases, cycles, duplicate ids and overlapping
+ * periods, and computes each version's effective declarations by applying its file to its base's items.
+ */
+import type { Decl, Header, RulesFile, ScenarioDecl, WithdrawDecl } from '../ast/ast.js';
+import type { DiagnosticSink } from '../diagnostics/diagnostic.js';
+import { assertNever, type Span } from '../text/span.js';
+import { BUILTIN_FIELDS, copyItems, emptyItems, type Items, type VersionRef } from './items.js';
+import { suggest } from './suggest.js';
+
+export interface SourceFile {
+  readonly path: string;
+  readonly ast: RulesFile;
+  readonly sink: DiagnosticSink;
+}
+
+export interface VersionNode {
+  readonly file: SourceFile;
+  readonly header: Header;
+  readonly ruleset: string;
+  readonly version: string;
+  readonly municipality: string | undefined;
+  readonly ref: VersionRef;
+  base: VersionNode | undefined;
+  items: Items;
+  readonly scenarios: readonly ScenarioDecl[];
+}
+
+const groupKey = (ruleset: string, municipality: string | undefined): string =>
+  `${ruleset}\u0000${municipality ?? ''}`;
+
+const isoLess = (a: string, b: string): boolean => a < b;
+
+/** Builds the version graph and every version's effective items. Files without a header are skipped. */
+export function resolveVersions(files: readonly SourceFile[]): VersionNode[] {
+  const nodes: VersionNode[] = [];
+  const byId = new Map<string, VersionNode>();
+  const idsByRuleset = new Map<string, string[]>();
+  for (const file of files) {
+    const h = file.ast.header;
+    if (!h) continue;
+    const node: VersionNode = {
+      file,
+      header: h,
+      ruleset: h.ruleset.value,
+      version: h.version.value,
+      municipality: h.municipality?.text,
+      ref: { file: file.path, version: h.version.value, validFrom: h.validFrom.value },
+      base: undefined,
+      items: emptyItems(),
+      scenarios: file.ast.decls.filter((d): d is ScenarioDecl => d.kind === 'ScenarioDecl'),
+    };
+    const key = `${groupKey(node.ruleset, node.municipality)}\u0000${node.version}`;
+    const dup = byId.get(key);
+    if (dup) {
+      file.sink.report('RW6003', h.version.span, [node.version, node.ruleset, dup.file.path]);
+      continue;
+    }
+    byId.set(key, node);
+    nodes.push(node);
+    const ids = idsByRuleset.get(node.ruleset) ?? [];
+    ids.push(node.version);
+    idsByRuleset.set(node.ruleset, ids);
+  }
+
+  // Bases: same municipality first, then the regional version.
+  for (const node of nodes) {
+    const b = node.header.base;
+    if (!b) {
+      if (node.header.municipality) node.file.sink.report('RW6010', node.header.municipality.span);
+      continue;
+    }
+    const base =
+      byId.get(`${groupKey(node.ruleset, node.municipality)}\u0000${b.value}`) ??
+      byId.get(`${groupKey(node.ruleset, undefined)}\u0000${b.value}`);
+    if (!base) {
+      node.file.sink.report('RW6001', b.span, [b.value, node.ruleset], {
+        suggestions: suggest(b.value, idsByRuleset.get(node.ruleset) ?? []),
+      });
+      continue;
+    }
+    node.base = base;
+  }
+
+  // Cycles: cut the base link where a cycle closes.
+  const state = new Map<VersionNode, 'visiting' | 'done'>();
+  for (const start of nodes) {
+    const path: VersionNode[] = [];
+    let n: VersionNode | undefined = start;
+    while (n && state.get(n) !== 'done') {
+      if (state.get(n) === 'visiting') {
+        const from = path.indexOf(n);
+        const cycle = path.slice(from);
+        const chain = [...cycle, n].map((c) => `'${c.version}'`).join(' → ');
+        for (const c of cycle) {
+          if (c.header.base) c.file.sink.report('RW6002', c.header.base.span, [chain]);
+        }
+        const last = cycle[cycle.length - 1];
+        if (last) last.base = undefined;
+        break;
+      }
+      state.set(n, 'visiting');
+      path.push(n);
+      n = n.base;
+    }
+    for (const p of path) state.set(p, 'done');
+  }
+
+  checkOverlaps(nodes);
+
+  // Effective items, bases first.
+  const resolved = new Set<VersionNode>();
+  const resolve = (n: VersionNode): void => {
+    if (resolved.has(n)) return;
+    resolved.add(n);
+    if (n.base) resolve(n.base);
+    n.items = applyFile(n, n.base ? copyItems(n.base.items) : emptyItems());
+  };
+  for (const n of nodes) resolve(n);
+  return nodes;
+}
+
+/** Versions of one ruleset and municipality may not be in force on the same day. */
+function checkOverlaps(nodes: readonly VersionNode[]): void {
+  const groups = new Map<string, VersionNode[]>();
+  for (const n of nodes) {
+    const k = groupKey(n.ruleset, n.municipality);
+    const g = groups.get(k) ?? [];
+    g.push(n);
+    groups.set(k, g);
+  }
+  for (const g of groups.values()) {
+    g.sort((a, b) => (a.ref.validFrom < b.ref.validFrom ? -1 : a.ref.validFrom > b.ref.validFrom ? 1 : 0));
+    for (let i = 1; i < g.length; i++) {
+      const prev = g[i - 1];
+      const next = g[i];
+      if (!prev || !next) continue;
+      const prevTo = prev.header.validTo?.value;
+      const overlaps =
+        prev.ref.validFrom === next.ref.validFrom ||
+        (prevTo !== undefined && !isoLess(prevTo, next.ref.validFrom));
+      if (overlaps) {
+        next.file.sink.report('RW6004', next.header.validFrom.span, [
+          next.version,
+          next.ref.validFrom,
+          prev.version,
+          prev.ref.validFrom,
+          prevTo ?? 'de volgende versie',
+        ]);
+      }
+    }
+  }
+}
+
+const DECL_WORD: Readonly<Record<string, string>> = {
+  DomainDecl: 'domein',
+  ParameterDecl: 'parameter',
+  TableDecl: 'tabel',
+  CalcDecl: 'berekening',
+  BudgetDecl: 'budget',
+  ModuleDecl: 'module',
+  RuleDecl: 'regel',
+  ProvisionDecl: 'voorziening',
+  ScenarioDecl: 'scenario',
+};
+
+/** The identity of a declaration for replacement and duplicates, or undefined if it has none. */
+function declKey(d: Decl): { key: string; name: string; span: Span } | undefined {
+  switch (d.kind) {
+    case 'DomainDecl':
+    case 'ParameterDecl':
+    case 'CalcDecl':
+    case 'ModuleDecl':
+    case 'ProvisionDecl':
+      return { key: `${d.kind}:${d.name.text}`, name: d.name.text, span: d.name.span };
+    case 'TableDecl':
+      return d.amend ? undefined : { key: `${d.kind}:${d.name.text}`, name: d.name.text, span: d.name.span };
+    case 'RuleDecl':
+    case 'ScenarioDecl':
+      return { key: `${d.kind}:${d.name.value}`, name: d.name.value, span: d.name.span };
+    case 'BudgetDecl':
+      return { key: 'BudgetDecl', name: 'voor elk resultaat', span: d.span };
+    case 'BandwidthDecl':
+      return {
+        key: `BandwidthDecl:${d.intensity.text}/${d.name.text}`,
+        name: d.name.text,
+        span: d.name.span,
+      };
+    case 'InputDecl':
+    case 'IndexationDecl':
+    case 'WithdrawDecl':
+      return undefined;
+    default:
+      return assertNever(d);
+  }
+}
+
+/** Applies one version's own declarations to (a copy of) its base's items. */
+function applyFile(node: VersionNode, items: Items): Items {
+  const sink = node.file.sink;
+  const origin = node.ref;
+  const seen = new Set<string>();
+  const ownBandwidths: Items['bandwidths'][number][] = [];
+  const later: Decl[] = [];
+  for (const d of node.file.ast.decls) {
+    const k = declKey(d);
+    if (k) {
+      if (seen.has(k.key)) {
+        if (d.kind === 'BandwidthDecl') sink.report('RW4106', d.span, [d.name.text, d.intensity.text]);
+        else sink.report('RW2008', k.span, [DECL_WORD[d.kind] ?? d.kind, k.name]);
+        continue;
+      }
+      seen.add(k.key);
+    }
+    switch (d.kind) {
+      case 'DomainDecl':
+        items.domains.set(d.name.text, { decl: d, origin });
+        break;
+      case 'BandwidthDecl':
+        ownBandwidths.push({ decl: d, origin });
+        break;
+      case 'InputDecl': {
+        const builtins = BUILTIN_FIELDS[d.level];
+        const map = items.fields[d.level];
+        for (const f of d.fields) {
+          if (builtins.some((b) => b.name === f.name.text)) {
+            sink.report('RW5001', f.name.span, [f.name.text, d.level]);
+            continue;
+          }
+          const fk = `field:${d.level}:${f.name.text}`;
+          if (seen.has(fk)) {
+            sink.report('RW5002', f.name.span, [f.name.text, d.level]);
+            continue;
+          }
+          seen.add(fk);
+          map.set(f.name.text, { decl: f, origin });
+        }
+        break;
+      }
+      case 'ParameterDecl':
+        items.parameters.set(d.name.text, { decl: d, origin });
+        break;
+      case 'TableDecl':
+        if (d.amend) later.push(d);
+        else
+          items.tables.set(d.name.text, { decl: d, origin, parts: [{ decl: d, origin }], adjustments: [] });
+        break;
+      case 'CalcDecl':
+        items.calcs.set(d.name.text, { decl: d, origin });
+        break;
+      case 'BudgetDecl':
+        items.budget = { decl: d, origin };
+        break;
+      case 'ModuleDecl':
+        items.modules.set(d.name.text, { decl: d, origin });
+        break;
+      case 'RuleDecl':
+        items.rules.set(d.name.value, { decl: d, origin });
+        break;
+      case 'ProvisionDecl':
+        items.provisions.set(d.name.text, { decl: d, origin });
+        break;
+      case 'ScenarioDecl':
+        break;
+      case 'IndexationDecl':
+      case 'WithdrawDecl':
+        later.push(d);
+        break;
+      default:
+        assertNever(d);
+    }
+  }
+  if (ownBandwidths.length > 0) items.bandwidths = ownBandwidths;
+
+  // Amendments, withdrawals and indexations act on the base (and this file's new declarations).
+  for (const d of later) {
+    if (!node.base) {
+      const what =
+        d.kind === 'TableDecl' ? 'wijzig tabel' : d.kind === 'WithdrawDecl' ? 'vervalt' : 'indexeer';
+      sink.report('RW6009', d.kind === 'TableDecl' ? d.name.span : d.span, [what]);
+      continue;
+    }
+    if (d.kind === 'TableDecl') {
+      const t = items.tables.get(d.name.text);
+      if (!t) {
+        sink.report('RW6006', d.name.span, [d.name.text], {
+          suggestions: suggest(d.name.text, items.tables.keys()),
+        });
+        continue;
+      }
+      items.tables.set(d.name.text, { ...t, parts: [...t.parts, { decl: d, origin }] });
+    } else if (d.kind === 'WithdrawDecl') {
+      withdraw(d, items, sink);
+    } else if (d.kind === 'IndexationDecl') {
+      const targets = d.tables.length === 0 ? undefined : d.tables;
+      if (targets === undefined) {
+        for (const [name, t] of items.tables) {
+          const u = t.decl.unit.kind;
+          if (u === 'money' || u === 'rate') {
+            items.tables.set(name, { ...t, adjustments: [...t.adjustments, { decl: d, origin }] });
+          }
+        }
+      } else {
+        for (const n of targets) {
+          const t = items.tables.get(n.text);
+          if (!t) {
+            sink.report('RW2004', n.span, [n.text], { suggestions: suggest(n.text, items.tables.keys()) });
+            continue;
+          }
+          const u = t.decl.unit.kind;
+          if (u !== 'money' && u !== 'rate') {
+            sink.report('RW6008', n.span, [n.text, u === 'percent' ? 'percentages' : 'getallen']);
+            continue;
+          }
+          items.tables.set(n.text, { ...t, adjustments: [...t.adjustments, { decl: d, origin }] });
+        }
+      }
+    }
+  }
+  return items;
+}
+
+function withdraw(d: WithdrawDecl, items: Items, sink: DiagnosticSink): void {
+  const name = d.name.kind === 'Name' ? d.name.text : d.name.value;
+  const map: Map<string, unknown> = (() => {
+    switch (d.target) {
+      case 'tabel':
+        return items.tables;
+      case 'parameter':
+        return items.parameters;
+      case 'regel':
+        return items.rules;
+      case 'module':
+        return items.modules;
+      case 'berekening':
+        return items.calcs;
+      case 'voorziening':
+        return items.provisions;
+      default:
+        return assertNever(d.target);
+    }
+  })();
+  if (!map.delete(name)) {
+    sink.report('RW6005', d.name.span, [d.target, name], { suggestions: suggest(name, map.keys()) });
+  }
+}
+
+/** Orders versions for output: ruleset, municipality (regional first), effective date. */
+export function compareVersions(a: VersionNode, b: VersionNode): number {
+  return (
+    a.ruleset.localeCompare(b.ruleset) ||
+    (a.municipality ?? '').localeCompare(b.municipality ?? '') ||
+    (a.ref.validFrom < b.ref.validFrom ? -1 : a.ref.validFrom > b.ref.validFrom ? 1 : 0)
+  );
+}

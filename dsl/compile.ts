@@ -1,0 +1,86 @@
+/**
+ * `compile`: the whole front end for a set of files (usually one rules folder). Parses each file, resolves the
+ * version graph, checks each version over its effective declarations, and lowers each to a `Program` when
+ * there are no errors. Diagnostics always carry the path of the file their span points into.
+ */
+import type { RulesFile } from './ast/ast.js';
+import { checkVersion, type CheckedVersion } from './check/check-version.js';
+import { Reporter } from './check/env.js';
+import { fileSymbols, type FileSymbols } from './check/symbols.js';
+import { compareVersions, resolveVersions, type SourceFile } from './check/versions.js';
+import { DiagnosticSink, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { lower } from './ir/from-ast.js';
+import type { Program } from './ir/ir.js';
+import { parse } from './syntax/parse.js';
+
+/** One file as the compiler saw it: its AST, its diagnostics (all stages) and its symbols. */
+export interface ParsedFile {
+  readonly path: string;
+  readonly ast: RulesFile;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly symbols: FileSymbols;
+}
+
+export type CompileResult =
+  | {
+      readonly ok: true;
+      readonly programs: Program[];
+      readonly diagnostics: Diagnostic[];
+      readonly files: ParsedFile[];
+    }
+  | { readonly ok: false; readonly diagnostics: Diagnostic[]; readonly files: ParsedFile[] };
+
+export interface Source {
+  readonly path: string;
+  readonly text: string;
+}
+
+export function compile(sources: readonly Source[]): CompileResult {
+  const parsed: { src: SourceFile; parseDiagnostics: readonly Diagnostic[] }[] = sources.map((s) => {
+    const r = parse(s.text, s.path);
+    return {
+      src: { path: s.path, ast: r.ast, sink: new DiagnosticSink(s.path) },
+      parseDiagnostics: r.diagnostics,
+    };
+  });
+  const nodes = resolveVersions(parsed.map((p) => p.src));
+  const reporter = new Reporter();
+  const checked: CheckedVersion[] = nodes.map((n) => checkVersion(n, reporter));
+
+  // Inherited declarations are checked once per version that has them: keep each diagnostic once.
+  const seen = new Set<string>();
+  const all: Diagnostic[] = [];
+  const add = (d: Diagnostic): void => {
+    const k = `${d.file}\u0000${d.span.start}\u0000${d.span.end}\u0000${d.code}\u0000${d.message}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    all.push(d);
+  };
+  for (const p of parsed) {
+    p.parseDiagnostics.forEach(add);
+    p.src.sink.items.forEach(add);
+  }
+  reporter.items.forEach(add);
+  const diagnostics = sortDiagnostics(all);
+
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file) ?? [];
+    list.push(d);
+    byFile.set(d.file, list);
+  }
+  const files: ParsedFile[] = parsed.map((p) => ({
+    path: p.src.path,
+    ast: p.src.ast,
+    diagnostics: byFile.get(p.src.path) ?? [],
+    symbols: fileSymbols(p.src.ast),
+  }));
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics, files };
+  const programs = [...checked].sort((a, b) => compareVersions(a.node, b.node)).map(lower);
+  return { ok: true, programs, diagnostics, files };
+}
+
+/** Checks one file on its own (the editor's quick path; a base version it names will be reported unknown). */
+export function compileFile(path: string, text: string): CompileResult {
+  return compile([{ path, text }]);
+}
