@@ -120,7 +120,11 @@ export interface ParameterDef {
   readonly origin: DefOrigin;
 }
 
-/** An indexation applied to a table's cells, in order, when the engine loads the program. */
+/**
+ * An indexation applied to a table's cells, in order, when the engine loads the program. Applies to the cells
+ * written by an earlier version than the indexation (`cell.validFrom < adjustment.origin.validFrom`): a cell
+ * rewritten by `wijzig tabel` in the same or a later version already holds the new price.
+ */
 export interface Adjustment {
   /** Fraction: 2,85 % → "0.0285". */
   readonly fraction: string;
