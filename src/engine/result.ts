@@ -77,6 +77,8 @@ export interface EvaluationOk {
   readonly total: string;
   readonly decisions: readonly ModuleDecision[];
   readonly diagnostics: readonly CaseDiagnostic[];
+  /** Present when evaluated with `{ explain: true }`. */
+  readonly explanation?: Explanation;
 }
 
 /** A case that cannot be evaluated: malformed input. Nothing is priced. */
@@ -87,3 +89,96 @@ export interface EvaluationInvalid {
 }
 
 export type Evaluation = EvaluationOk | EvaluationInvalid;
+
+// ───────────────────────────── explanations (evaluate(casus, { explain: true })) ─────────────────────────────
+
+/** A tariff cell an amount came from. */
+export interface CellExplanation {
+  readonly table: string;
+  readonly label?: string;
+  /** "weektarief[ontwikkelen, OB2, midden, B]". */
+  readonly key: string;
+  /** The value used (after indexations), a decimal string; null for a `-` cell. */
+  readonly value: string | null;
+  /** The value as written in the source. */
+  readonly written: string | null;
+  /** "€ per week". */
+  readonly unit: string;
+  /** The version (and its effective date) whose text wrote the cell; inherited cells keep their own. */
+  readonly version: string;
+  readonly validFrom: string;
+  /** Indexations applied on top of the written value, in order. */
+  readonly indexations: readonly {
+    readonly fraction: string;
+    readonly version: string;
+    readonly validFrom: string;
+  }[];
+  /** The policy source (`bron`) of the table. */
+  readonly bron?: string;
+  readonly source: SourceRef;
+}
+
+export interface PartExplanation {
+  readonly version: string;
+  readonly validFrom: string;
+  readonly from: string;
+  readonly to: string;
+  readonly cells: readonly CellExplanation[];
+  readonly rate: string;
+  readonly quantity: string;
+  readonly unit: string;
+  readonly amount: string;
+  /** "afgerond op centen (half naar boven)". */
+  readonly rounding?: string;
+  /** "€ 131,00 per week × 25,857142… weken = € 3.387,29". */
+  readonly calculation: string;
+  readonly hours?: string;
+  readonly source: SourceRef;
+}
+
+export interface LineExplanation {
+  readonly kind: 'resultaat' | 'module';
+  readonly ref: string;
+  readonly key: string;
+  readonly amount: string;
+  readonly parts: readonly PartExplanation[];
+  /** The sum of the parts, and the cap when one applies: "€ 1.200,00 + € 800,00 = € 2.000,00". */
+  readonly calculation: string;
+  readonly cap?: { readonly amount: string; readonly applied: boolean };
+}
+
+export interface ConditionExplanation {
+  readonly reason: string;
+  readonly held: boolean;
+  readonly details: readonly string[];
+  readonly source: SourceRef;
+}
+
+export interface DecisionExplanation {
+  readonly module: string;
+  readonly variant?: string;
+  readonly ref: string;
+  readonly allowed: boolean;
+  readonly conditions: readonly ConditionExplanation[];
+}
+
+export interface RuleExplanation {
+  readonly rule: string;
+  readonly severity: 'fout' | 'waarschuwing';
+  readonly message: string;
+  readonly path?: string;
+  /** The conditions that made the rule fire, with their actual values. */
+  readonly details: readonly string[];
+  readonly source: SourceRef;
+}
+
+export interface Explanation {
+  readonly lines: readonly LineExplanation[];
+  readonly decisions: readonly DecisionExplanation[];
+  readonly rules: readonly RuleExplanation[];
+}
+
+/** An evaluation with its explanation. */
+export interface ExplainedEvaluation extends EvaluationOk {
+  readonly explanation: Explanation;
+}

@@ -1,0 +1,159 @@
+/**
+ * Turns a path's answers into the stable result shape: lines (with version parts), total, module decisions,
+ * rule diagnostics. Shared by both evaluators, so they can only differ in their answers.
+ *
+ * A line across a version boundary has one part per version; each part is `rate × quantity` of its own version,
+ * rounded as that version declares, and the line amount is the sum of the parts' rounded amounts. A module's cap
+ * (maximum) applies to the line amount after summing the parts. The line's `rate` is the first part's rate.
+ */
+import type { Ir } from '../../dsl/index.js';
+import { ZERO, moneyString, plainString, rateString, roundDec, sum } from './decimal.js';
+import type { Dec } from './decimal.js';
+import type { Priced } from './pricing.js';
+import type {
+  CaseDiagnostic,
+  FailedCondition,
+  LinePart,
+  ModuleDecision,
+  ResultLine,
+  SourceRef,
+} from './result.js';
+import type { CellUse } from './runtime.js';
+import type { ItemAnswer } from './tasks.js';
+import type { CaseItem } from './values.js';
+
+export const sourceRef = (o: Ir.Origin, file: string): SourceRef => ({ id: o.id, file, span: o.span });
+
+export const cellKeyText = (c: CellUse): string => `${c.table.def.name}[${c.key.join(', ')}]`;
+
+/** A priced part of a line, kept for explanations. */
+export interface PricedPart {
+  readonly program: Ir.Program;
+  readonly from: string;
+  readonly to: string;
+  readonly priced: Priced;
+  readonly amount: Dec;
+}
+
+export interface LineDraft {
+  readonly line: ResultLine;
+  readonly parts: readonly PricedPart[];
+  readonly amount: Dec;
+  readonly uncapped: Dec;
+  readonly cap: Dec | undefined;
+}
+
+export interface PlannedLine {
+  readonly kind: 'resultaat' | 'module';
+  readonly item: CaseItem;
+  readonly label: string;
+  readonly parts: readonly {
+    readonly program: Ir.Program;
+    readonly from: string;
+    readonly to: string;
+    readonly priced: Priced;
+  }[];
+}
+
+function missingRate(p: Priced, label: string, version: string): string {
+  const cell = p.cells.find((c) => c.cell?.value === undefined);
+  if (cell) return `Geen tarief voor ${cell.key.join('/')} in ${cell.table.def.name}`;
+  return `Geen tarief voor ${label} in versie ${version}`;
+}
+
+/** Price one planned line; problems become diagnostics (never exceptions). */
+export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): LineDraft | undefined {
+  const parts: PricedPart[] = [];
+  for (const part of plan.parts) {
+    const p = part.priced;
+    const where = { path: plan.item.path, source: sourceRef(p.source, p.source.file ?? part.program.file) };
+    if (p.missing) {
+      diagnostics.push({
+        severity: 'fout',
+        rule: 'tarief',
+        message: `Geen tarief voor ${plan.label} in versie ${part.program.version}`,
+        ...where,
+      });
+    } else if (p.rate === undefined) {
+      diagnostics.push({
+        severity: 'fout',
+        rule: 'tarief',
+        message: missingRate(p, plan.label, part.program.version),
+        ...where,
+      });
+    } else if (p.quantity === undefined) {
+      diagnostics.push({
+        severity: 'fout',
+        rule: 'hoeveelheid',
+        message: `Geen hoeveelheid voor ${plan.label} (${plan.item.ref})`,
+        ...where,
+      });
+    } else {
+      const exact = p.rate.times(p.quantity);
+      parts.push({ ...part, amount: p.rounding ? roundDec(exact, p.rounding) : exact });
+    }
+  }
+  const first = parts[0];
+  if (!first) return undefined;
+  const uncapped = sum(parts.map((p) => p.amount));
+  const cap = first.priced.cap;
+  const capped = cap !== undefined && uncapped.gt(cap);
+  const amount = capped ? cap : uncapped;
+  const hours = parts.some((p) => p.priced.hours !== undefined)
+    ? sum(parts.map((p) => p.priced.hours ?? ZERO))
+    : undefined;
+  const firstCell = first.priced.cells[0];
+  const line: ResultLine = {
+    kind: plan.kind,
+    key: plan.kind === 'module' ? plan.label : firstCell ? cellKeyText(firstCell) : plan.label,
+    ref: plan.item.ref,
+    quantity: plainString(sum(parts.map((p) => p.priced.quantity ?? ZERO))),
+    unit: first.priced.unit ?? '',
+    rate: rateString(first.priced.rate ?? ZERO),
+    amount: moneyString(amount),
+    ...(hours !== undefined ? { hours: plainString(hours, 2) } : {}),
+    ...(capped ? { capped: true } : {}),
+    parts: parts.map((p): LinePart => ({
+      version: p.program.version,
+      from: p.from,
+      to: p.to,
+      quantity: plainString(p.priced.quantity ?? ZERO),
+      rate: rateString(p.priced.rate ?? ZERO),
+      amount: moneyString(p.amount),
+    })),
+    source: sourceRef(first.priced.source, first.priced.source.file ?? first.program.file),
+  };
+  return { line, parts, amount, uncapped, cap };
+}
+
+/** Rule diagnostics of one item, in declaration order. */
+export function ruleDiagnostics(answer: ItemAnswer, item: CaseItem | undefined): CaseDiagnostic[] {
+  return answer.fired.map(({ rule }) => ({
+    severity: rule.severity,
+    rule: rule.name,
+    message: rule.message,
+    ...(item ? { path: item.path } : {}),
+    source: sourceRef(rule.origin, rule.origin.file),
+  }));
+}
+
+/** The decision on one module request. */
+export function decision(def: Ir.ModuleDef, item: CaseItem, answer: ItemAnswer): ModuleDecision {
+  const failed: FailedCondition[] = answer.conditions
+    .filter((c) => !c.ok)
+    .map((c) => ({
+      reason: c.condition.reason,
+      detail: c.details.join('; '),
+      source: sourceRef(c.condition.origin, def.origin.file),
+    }));
+  const variant = item.fields.variant;
+  return {
+    module: def.name,
+    ...(typeof variant === 'string' ? { variant } : {}),
+    ref: item.ref,
+    allowed: failed.length === 0,
+    ...(failed.length > 0 ? { reason: [...new Set(failed.map((f) => f.reason))].join(' ') } : {}),
+    failed,
+    source: sourceRef(def.origin, def.origin.file),
+  };
+}

@@ -1,0 +1,295 @@
+/**
+ * Validation of an incoming case (unknown JSON) against a program's declared input, builtin fields included.
+ * Produces a typed case, or Dutch diagnostics that name the field path. Never throws.
+ */
+import type { Ir } from '../../dsl/index.js';
+import { parseDecimal } from './decimal.js';
+import { isIsoDate } from './dates.js';
+import type { CaseDiagnostic } from './result.js';
+import type { CaseItem, TypedCase, Value } from './values.js';
+
+/** More items than this in one beschikking is not a real case. */
+export const MAX_ITEMS = 1000;
+const MAX_TEXT = 10_000;
+
+export type CaseCheck =
+  | { readonly ok: true; readonly casus: TypedCase }
+  | { readonly ok: false; readonly diagnostics: readonly CaseDiagnostic[] };
+
+type Json = unknown;
+
+const isObject = (v: Json): v is Record<string, Json> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const TYPE_NAMES: Record<Ir.Type['kind'], string> = {
+  money: 'bedrag',
+  rate: 'tarief',
+  quantity: 'hoeveelheid',
+  number: 'getal',
+  percent: 'percentage',
+  date: 'datum',
+  period: 'periode',
+  bool: 'ja/nee',
+  text: 'tekst',
+  domain: 'domeinwaarde',
+  error: 'fout',
+};
+
+const typeName = (t: Ir.Type): string => (t.kind === 'domain' ? t.name : TYPE_NAMES[t.kind]);
+
+const show = (v: Json): string => {
+  if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
+  if (Array.isArray(v)) return 'een lijst';
+  if (isObject(v)) return 'een object';
+  return String(v);
+};
+
+/** Domain values by domain name; `bandbreedte` falls back to the declared bandwidth names. */
+export function domainValues(program: Ir.Program): Map<string, readonly string[]> {
+  const map = new Map<string, readonly string[]>();
+  for (const d of program.domains)
+    map.set(
+      d.name,
+      d.values.map((v) => v.name),
+    );
+  if (!map.has('bandbreedte') && program.bandwidths.length > 0) {
+    map.set('bandbreedte', [...new Set(program.bandwidths.map((b) => b.name))]);
+  }
+  return map;
+}
+
+class Checker {
+  readonly diagnostics: CaseDiagnostic[] = [];
+  private readonly domains: Map<string, readonly string[]>;
+  private readonly bandwidthDomain: string | undefined;
+  private readonly intensityDomain: string | undefined;
+  private readonly pairs: Set<string>;
+
+  constructor(private readonly program: Ir.Program) {
+    this.domains = domainValues(program);
+    const bwNames = new Set(program.bandwidths.map((b) => b.name));
+    const intensities = new Set(program.bandwidths.map((b) => b.intensity));
+    this.bandwidthDomain =
+      bwNames.size > 0 ? [...this.domains].find(([, vs]) => sameSet(vs, bwNames))?.[0] : undefined;
+    this.intensityDomain =
+      intensities.size > 0
+        ? [...this.domains].find(([, vs]) => [...intensities].every((i) => vs.includes(i)))?.[0]
+        : undefined;
+    this.pairs = new Set(program.bandwidths.map((b) => `${b.intensity}/${b.name}`));
+  }
+
+  error(path: string, message: string): void {
+    this.diagnostics.push({ severity: 'fout', rule: 'invoer', message: `${path}: ${message}`, path });
+  }
+
+  fields(
+    obj: Record<string, Json>,
+    defs: readonly Ir.FieldDef[],
+    prefix: string,
+    skip: ReadonlySet<string>,
+  ): Record<string, Value> {
+    const out: Record<string, Value> = {};
+    for (const def of defs) {
+      if (skip.has(def.name)) continue;
+      const path = prefix ? `${prefix}.${def.name}` : def.name;
+      const raw = obj[def.name];
+      if (raw === undefined || raw === null || raw === '') {
+        if (!def.optional) this.error(path, `ontbreekt (verplicht veld, ${typeName(def.type)}).`);
+        out[def.name] = undefined;
+        continue;
+      }
+      out[def.name] = this.value(raw, def.type, path);
+    }
+    return out;
+  }
+
+  value(raw: Json, type: Ir.Type, path: string): Value {
+    switch (type.kind) {
+      case 'money':
+      case 'rate':
+      case 'quantity':
+      case 'number':
+      case 'percent': {
+        const d = parseDecimal(raw);
+        if (d === undefined) {
+          this.error(path, `${show(raw)} is geen getal; verwacht ${typeName(type)} zoals "12.50" of 12.5.`);
+          return undefined;
+        }
+        return type.kind === 'percent' ? d.div(100) : d;
+      }
+      case 'date':
+        if (!isIsoDate(raw)) {
+          this.error(
+            path,
+            `${show(raw)} is geen geldige datum; verwacht JJJJ-MM-DD, bijvoorbeeld 2019-01-01.`,
+          );
+          return undefined;
+        }
+        return raw;
+      case 'period': {
+        if (!isObject(raw)) {
+          this.error(
+            path,
+            `${show(raw)} is geen periode; verwacht { "van": "2019-01-01", "tot": "2019-06-30" }.`,
+          );
+          return undefined;
+        }
+        const from = this.value(raw.van ?? null, { kind: 'date' }, `${path}.van`);
+        const to = this.value(raw.tot ?? null, { kind: 'date' }, `${path}.tot`);
+        if (raw.van === undefined || raw.van === null)
+          this.error(`${path}.van`, 'ontbreekt (begindatum van de periode).');
+        if (raw.tot === undefined || raw.tot === null)
+          this.error(`${path}.tot`, 'ontbreekt (einddatum van de periode).');
+        if (typeof from !== 'string' || typeof to !== 'string') return undefined;
+        if (to < from) {
+          this.error(path, `einddatum ${to} ligt voor begindatum ${from}.`);
+          return undefined;
+        }
+        return { from, to };
+      }
+      case 'bool':
+        if (raw === true || raw === 'ja' || raw === 'true') return true;
+        if (raw === false || raw === 'nee' || raw === 'false') return false;
+        this.error(path, `${show(raw)} is geen ja/nee; verwacht true of false.`);
+        return undefined;
+      case 'text':
+        if (typeof raw !== 'string' || raw.length > MAX_TEXT) {
+          this.error(path, `${show(raw)} is geen tekst; verwacht een tekst.`);
+          return undefined;
+        }
+        return raw;
+      case 'domain': {
+        const values = this.domains.get(type.name) ?? [];
+        if (typeof raw !== 'string' || !values.includes(raw)) {
+          this.error(path, `onbekende waarde ${show(raw)}; verwacht een van ${values.join(', ')}.`);
+          return undefined;
+        }
+        return raw;
+      }
+      case 'error':
+        return undefined;
+    }
+  }
+
+  /** A bandwidth must belong to the result's intensity (the declared bandwidth pairs). */
+  checkBandwidth(defs: readonly Ir.FieldDef[], fields: Record<string, Value>, prefix: string): void {
+    if (this.bandwidthDomain === undefined || this.intensityDomain === undefined) return;
+    const bw = defs.find((d) => d.type.kind === 'domain' && d.type.name === this.bandwidthDomain);
+    const int = defs.find((d) => d.type.kind === 'domain' && d.type.name === this.intensityDomain);
+    if (!bw || !int) return;
+    const b = fields[bw.name];
+    const i = fields[int.name];
+    if (typeof b !== 'string' || typeof i !== 'string') return;
+    if (!this.pairs.has(`${i}/${b}`)) {
+      const allowed = this.program.bandwidths.filter((x) => x.intensity === i).map((x) => x.name);
+      this.error(
+        `${prefix}.${bw.name}`,
+        `bandbreedte ${b} hoort niet bij intensiteit ${i}; verwacht een van ${allowed.join(', ') || '(geen)'}.`,
+      );
+    }
+  }
+
+  list(raw: Json, name: string, label: string): readonly Json[] {
+    if (raw === undefined || raw === null) return [];
+    if (!Array.isArray(raw)) {
+      this.error(name, `${show(raw)} is geen lijst; verwacht een lijst van ${label}.`);
+      return [];
+    }
+    if (raw.length > MAX_ITEMS) {
+      this.error(name, `te veel ${label} (${raw.length}); maximaal ${MAX_ITEMS}.`);
+      return [];
+    }
+    return raw;
+  }
+
+  results(raw: Json): CaseItem[] {
+    const defs = this.program.input.resultaat;
+    return this.list(raw, 'resultaten', 'resultaten').flatMap((r, index) => {
+      const path = `resultaten[${index}]`;
+      if (!isObject(r)) {
+        this.error(path, `${show(r)} is geen object; verwacht een resultaat.`);
+        return [];
+      }
+      const fields = this.fields(r, defs, path, NONE);
+      this.checkBandwidth(defs, fields, path);
+      const id = fields.id;
+      return [{ index, ref: typeof id === 'string' ? id : `resultaat ${index + 1}`, path, fields }];
+    });
+  }
+
+  modules(raw: Json): CaseItem[] {
+    const defs = this.program.input.module;
+    return this.list(raw, 'modules', 'modules').flatMap((m, index) => {
+      const path = `modules[${index}]`;
+      if (!isObject(m)) {
+        this.error(path, `${show(m)} is geen object; verwacht een moduleaanvraag.`);
+        return [];
+      }
+      const fields = this.fields(m, defs, path, MODULE_BUILTINS);
+      const name = m.module;
+      const def = this.program.modules.find((x) => x.name === name);
+      const names = this.program.modules.map((x) => x.name).join(', ');
+      if (name === undefined || name === null)
+        this.error(`${path}.module`, `ontbreekt; verwacht een van ${names}.`);
+      else if (!def)
+        this.error(`${path}.module`, `onbekende module ${show(name)}; verwacht een van ${names}.`);
+      fields.module = typeof name === 'string' ? name : undefined;
+      const variant = m.variant;
+      fields.variant = undefined;
+      if (def && def.variants.length > 0) {
+        const vs = def.variants.map((v) => v.name);
+        if (variant === undefined || variant === null) {
+          this.error(
+            `${path}.variant`,
+            `ontbreekt; module ${def.name} vraagt een variant (${vs.join(', ')}).`,
+          );
+        } else if (typeof variant !== 'string' || !vs.includes(variant)) {
+          this.error(
+            `${path}.variant`,
+            `onbekende variant ${show(variant)} van module ${def.name}; verwacht een van ${vs.join(', ')}.`,
+          );
+        } else fields.variant = variant;
+      } else if (def && variant !== undefined && variant !== null) {
+        this.error(`${path}.variant`, `module ${def.name} heeft geen varianten; laat 'variant' weg.`);
+      }
+      const id = fields.id;
+      return [{ index, ref: typeof id === 'string' ? id : `module ${index + 1}`, path, fields }];
+    });
+  }
+}
+
+const NONE: ReadonlySet<string> = new Set();
+const MODULE_BUILTINS: ReadonlySet<string> = new Set(['module', 'variant']);
+
+function sameSet(a: readonly string[], b: ReadonlySet<string>): boolean {
+  return a.length === b.size && a.every((x) => b.has(x));
+}
+
+/** Validate an unknown JSON value as a case for `program`. */
+export function checkCase(program: Ir.Program, raw: unknown): CaseCheck {
+  const c = new Checker(program);
+  if (!isObject(raw)) {
+    c.diagnostics.push({
+      severity: 'fout',
+      rule: 'invoer',
+      message: `Het geval moet een JSON-object zijn, niet ${show(raw)}.`,
+    });
+    return { ok: false, diagnostics: c.diagnostics };
+  }
+  const fields = c.fields(raw, program.input.beschikking, '', NONE);
+  const results = c.results(raw.resultaten);
+  const modules = c.modules(raw.modules);
+  if (c.diagnostics.length > 0) return { ok: false, diagnostics: c.diagnostics };
+  const requested = new Set<string>();
+  for (const m of modules) {
+    const name = m.fields.module;
+    const variant = m.fields.variant;
+    if (typeof name === 'string') requested.add(name);
+    if (typeof name === 'string' && typeof variant === 'string') requested.add(`${name}/${variant}`);
+  }
+  const g = raw.gemeente;
+  return {
+    ok: true,
+    casus: { fields, results, modules, requested, gemeente: typeof g === 'string' ? g : undefined },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The only module that imports decimal.js. Money and every other numeric value in the engine is a {@link Dec}:
+ * 40 significant digits, ROUND_HALF_UP for intermediate results. Rounding happens only where the rules say so.
+ *
+ * Rounding modes of the language (dsl/README.md, "Afronding"):
+ * - `half_omhoog` (half naar boven): ROUND_HALF_UP, ties away from zero (2,345 → 2,35; -2,345 → -2,35).
+ * - `half_even` (half naar even): ROUND_HALF_EVEN, banker's rounding (2,345 → 2,34; 2,355 → 2,36).
+ * - `omlaag` (naar beneden): ROUND_FLOOR, toward -∞ (2,349 → 2,34; -2,341 → -2,35).
+ * - `omhoog` (naar boven): ROUND_CEIL, toward +∞ (2,341 → 2,35; -2,349 → -2,34).
+ * Amounts in tariff rules are non-negative, where floor/ceil coincide with toward/away from zero.
+ */
+import DecimalBase from 'decimal.js';
+import type { Ir } from '../../dsl/index.js';
+
+export const Dec = DecimalBase.clone({
+  precision: 40,
+  rounding: DecimalBase.ROUND_HALF_UP,
+  toExpNeg: -50,
+  toExpPos: 60,
+});
+export type Dec = InstanceType<typeof Dec>;
+
+export const ZERO: Dec = new Dec(0);
+export const ONE: Dec = new Dec(1);
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** A decimal from an IR decimal string (trusted). */
+export const dec = (s: string | number): Dec => new Dec(s);
+
+/** Parse a decimal from untrusted input: a JSON number or a plain decimal string ("12.50"); undefined otherwise. */
+export function parseDecimal(v: unknown): Dec | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? new Dec(String(v)) : undefined;
+  if (typeof v === 'string' && v.length <= 60 && DECIMAL_TEXT.test(v.trim())) return new Dec(v.trim());
+  return undefined;
+}
+
+export const isDec = (v: unknown): v is Dec => v instanceof Dec;
+
+const MODES: Record<Ir.RoundingMode, DecimalBase.Rounding> = {
+  half_omhoog: DecimalBase.ROUND_HALF_UP,
+  half_even: DecimalBase.ROUND_HALF_EVEN,
+  omlaag: DecimalBase.ROUND_FLOOR,
+  omhoog: DecimalBase.ROUND_CEIL,
+};
+
+/** Round to `decimals` places with the declared mode. */
+export const roundDec = (d: Dec, r: Ir.Rounding): Dec => d.toDecimalPlaces(r.decimals, MODES[r.mode]);
+
+/** Money as a string with exactly two decimals ("1234.50"); rounds half up only if given more decimals. */
+export const moneyString = (d: Dec): string => d.toFixed(2, DecimalBase.ROUND_HALF_UP);
+
+/** A plain decimal string with at most `maxDecimals` decimals (trailing zeros dropped): "25.857143", "40". */
+export const plainString = (d: Dec, maxDecimals = 6): string =>
+  d.toDecimalPlaces(maxDecimals, DecimalBase.ROUND_HALF_UP).toFixed();
+
+/** A rate as a string with at least two decimals ("131.00", "0.45", "0.125"). */
+export function rateString(d: Dec): string {
+  const s = d.toDecimalPlaces(6, DecimalBase.ROUND_HALF_UP).toFixed();
+  return d.decimalPlaces() <= 2 ? d.toFixed(2) : s;
+}
+
+/** Dutch notation: thousands with '.', decimals with ','. `decimals` fixed, or up to `max` when undefined. */
+export function dutch(d: Dec, decimals?: number, max = 6): string {
+  const rounded = decimals === undefined ? d.toDecimalPlaces(max, DecimalBase.ROUND_HALF_UP) : d;
+  const text = decimals === undefined ? rounded.toFixed() : d.toFixed(decimals, DecimalBase.ROUND_HALF_UP);
+  const neg = text.startsWith('-');
+  const [int = '0', frac] = (neg ? text.slice(1) : text).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const inexact = decimals === undefined && !rounded.eq(d) ? '…' : '';
+  return `${neg ? '-' : ''}${grouped}${frac !== undefined ? `,${frac}` : ''}${inexact}`;
+}
+
+/** "€ 3.387,29". */
+export const euro = (d: Dec): string => `€ ${dutch(d, 2)}`;
+
+/** Sum of decimals. */
+export const sum = (xs: readonly Dec[]): Dec => xs.reduce((a, b) => a.plus(b), ZERO);

@@ -1,0 +1,294 @@
+/**
+ * `createEngine(programs)`: evaluate cases against all versions of a ruleset.
+ *
+ * Per case: pick the versions in force (per day, municipal override first), validate the case against each
+ * version it touches, plan the work (rules per item, module conditions, pricing per version part), let the
+ * chosen path answer it, and assemble the result. Rules and module conditions are evaluated with the version in
+ * force on the item's first day (beschikking rules: on the first day of the case); amounts are priced per part.
+ * Never throws: a malformed case, and even an internal error, becomes `{ ok: false, diagnostics }`.
+ */
+import type { Ir } from '../../dsl/index.js';
+import { programAt, splitPeriod, timeline } from '../versions/timeline.js';
+import type { Segment } from '../versions/timeline.js';
+import { assembleLine, decision, ruleDiagnostics } from './assemble.js';
+import type { LineDraft, PlannedLine } from './assemble.js';
+import { checkCase } from './casus.js';
+import { isIsoDate } from './dates.js';
+import { ZERO, moneyString, sum } from './decimal.js';
+import { buildExplanation } from './explain.js';
+import { fastPath } from './fast-path.js';
+import { jrePath } from './jre.js';
+import type { CaseDiagnostic, Evaluation, EvaluationInvalid, ModuleDecision } from './result.js';
+import { newCtx } from './runtime.js';
+import type { Ctx, LoadedProgram } from './runtime.js';
+import type { Answers, ItemTask, Path, PriceTask } from './tasks.js';
+import { isPeriod, withPeriod } from './values.js';
+import type { CaseItem, TypedCase, Value } from './values.js';
+
+export interface EngineOptions {
+  /** 'jre' (json-rules-engine, the canonical path, default) or 'fast' (compiled closures). */
+  readonly path?: 'jre' | 'fast';
+}
+
+export interface EvaluateOptions {
+  /** Add an explanation of every amount, decision and fired rule. */
+  readonly explain?: boolean;
+}
+
+export interface Engine {
+  readonly path: 'jre' | 'fast';
+  evaluate(casus: unknown, options?: EvaluateOptions): Promise<Evaluation>;
+  /** Same as `evaluate(casus, { explain: true })`. */
+  explain(casus: unknown): Promise<Evaluation>;
+  /** Synchronous evaluation; only the fast path has it. */
+  readonly evaluateSync: ((casus: unknown, options?: EvaluateOptions) => Evaluation) | undefined;
+}
+
+interface Prepared {
+  readonly items: readonly ItemTask[];
+  readonly prices: readonly PriceTask[];
+  finish(answers: Answers): Evaluation;
+}
+
+const invalid = (version: string | null, diagnostics: readonly CaseDiagnostic[]): EvaluationInvalid => ({
+  ok: false,
+  version,
+  diagnostics,
+});
+
+const inputError = (message: string, path?: string): CaseDiagnostic => ({
+  severity: 'fout',
+  rule: 'invoer',
+  message: path ? `${path}: ${message}` : message,
+  ...(path ? { path } : {}),
+});
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The first and last day the raw case mentions (item periods, else `ingangsdatum`). */
+function dateRange(raw: Record<string, unknown>): { from: string; to: string } | undefined {
+  const days: string[] = [];
+  for (const list of [raw.resultaten, raw.modules]) {
+    if (!Array.isArray(list)) continue;
+    for (const item of list.slice(0, 1000)) {
+      const p = isRecord(item) ? item.periode : undefined;
+      if (!isRecord(p)) continue;
+      if (isIsoDate(p.van)) days.push(p.van);
+      if (isIsoDate(p.tot) && isIsoDate(p.van) && p.tot >= p.van) days.push(p.tot);
+    }
+  }
+  if (days.length === 0 && isIsoDate(raw.ingangsdatum)) days.push(raw.ingangsdatum);
+  if (days.length === 0) return undefined;
+  days.sort();
+  return { from: days[0] as string, to: days[days.length - 1] as string };
+}
+
+export function createEngine(programs: readonly Ir.Program[], options?: EngineOptions): Engine {
+  const path: Path = options?.path === 'fast' ? fastPath() : jrePath();
+  const loaded = new Map<Ir.Program, LoadedProgram>();
+  const timelines = new Map<string, Segment[]>();
+  const load = (p: Ir.Program): LoadedProgram => {
+    let rt = loaded.get(p);
+    if (!rt) loaded.set(p, (rt = path.load(p)));
+    return rt;
+  };
+  const segmentsFor = (gemeente: string | undefined): Segment[] => {
+    const key = gemeente ?? '\u0000';
+    let segs = timelines.get(key);
+    if (!segs) timelines.set(key, (segs = timeline(programs, gemeente)));
+    return segs;
+  };
+
+  function prepare(raw: unknown, explain: boolean): Prepared | EvaluationInvalid {
+    if (programs.length === 0) return invalid(null, [inputError('Er zijn geen regels geladen.')]);
+    if (!isRecord(raw)) return invalid(null, [inputError(`Het geval moet een JSON-object zijn.`)]);
+    const segs = segmentsFor(typeof raw.gemeente === 'string' ? raw.gemeente : undefined);
+    const first = segs[0];
+    if (!first) return invalid(null, [inputError('Geen versie van de regelset geldt voor deze gemeente.')]);
+    const range = dateRange(raw) ?? { from: first.from, to: first.from };
+    const touched = segs
+      .filter((s) => s.from <= range.to && (s.to === undefined || s.to >= range.from))
+      .map((s) => s.program);
+    const primary = programAt(segs, range.from) ?? touched[0] ?? first.program;
+    const relevant = [...new Set([primary, ...touched])];
+    const typed = new Map<Ir.Program, TypedCase>();
+    const problems: CaseDiagnostic[] = [];
+    const seen = new Set<string>();
+    for (const p of relevant) {
+      const check = checkCase(p, raw);
+      if (check.ok) typed.set(p, check.casus);
+      else
+        for (const d of check.diagnostics) {
+          if (!seen.has(d.message)) problems.push(d);
+          seen.add(d.message);
+        }
+    }
+    const versionsOf = (ps: readonly Ir.Program[]) => ps.map((p) => p.version).join(', ');
+    if (problems.length > 0) return invalid(versionsOf(relevant), problems);
+
+    const memos = new Map<Ir.Program, Map<string, Value>>();
+    const ctxFor = (p: Ir.Program, item?: { result?: CaseItem; module?: CaseItem }): Ctx => {
+      let memo = memos.get(p);
+      if (!memo) memos.set(p, (memo = new Map()));
+      return newCtx(load(p), typed.get(p) as TypedCase, memo, item);
+    };
+    const base = typed.get(primary) as TypedCase;
+    const used = new Set<Ir.Program>([primary]);
+    const items: ItemTask[] = [{ scope: 'beschikking', ctx: ctxFor(primary), module: undefined }];
+    const prices: PriceTask[] = [];
+    const plans: {
+      kind: 'resultaat' | 'module';
+      item: CaseItem;
+      label: string;
+      first: number;
+      parts: { program: Ir.Program; from: string; to: string }[];
+    }[] = [];
+    const moduleItems: { def: Ir.ModuleDef; item: CaseItem; task: number }[] = [];
+
+    const plan = (kind: 'resultaat' | 'module', item: CaseItem): void => {
+      const period = item.fields.periode;
+      if (!isPeriod(period)) {
+        problems.push(inputError('ontbreekt (verplicht veld, periode).', `${item.path}.periode`));
+        return;
+      }
+      const split = splitPeriod(segs, period.from, period.to);
+      if ('uncovered' in split) {
+        problems.push(
+          inputError(`geen versie van de regelset geldig op ${split.uncovered}.`, `${item.path}.periode`),
+        );
+        return;
+      }
+      const start = split.parts[0]?.program ?? primary;
+      used.add(start);
+      const pick = (p: Ir.Program) =>
+        (kind === 'resultaat' ? typed.get(p)?.results[item.index] : typed.get(p)?.modules[item.index]) ??
+        item;
+      const own = pick(start);
+      const ctx = ctxFor(start, kind === 'resultaat' ? { result: own } : { module: own });
+      const def = kind === 'module' ? load(start).modules.get(String(own.fields.module)) : undefined;
+      items.push({ scope: kind, ctx, module: def });
+      if (def) moduleItems.push({ def, item: own, task: items.length - 1 });
+      const variant = own.fields.variant;
+      const label =
+        kind === 'module'
+          ? typeof variant === 'string'
+            ? `${String(own.fields.module)}/${variant}`
+            : String(own.fields.module)
+          : own.ref;
+      const target =
+        kind === 'resultaat'
+          ? ({ kind: 'budget' } as const)
+          : ({
+              kind: 'module',
+              module: String(own.fields.module),
+              variant: typeof variant === 'string' ? variant : undefined,
+            } as const);
+      plans.push({ kind, item: own, label, first: prices.length, parts: split.parts });
+      for (const part of split.parts) {
+        used.add(part.program);
+        const single = split.parts.length === 1;
+        const partItem = single
+          ? pick(part.program)
+          : withPeriod(pick(part.program), { from: part.from, to: part.to });
+        const partCtx = single
+          ? ctx
+          : ctxFor(part.program, kind === 'resultaat' ? { result: partItem } : { module: partItem });
+        prices.push({ ctx: partCtx, target });
+      }
+    };
+    base.results.forEach((r) => plan('resultaat', r));
+    base.modules.forEach((m) => plan('module', m));
+    if (problems.length > 0) return invalid(versionsOf(relevant), problems);
+
+    const versions = [...used]
+      .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0))
+      .map((p) => p.version);
+
+    return {
+      items,
+      prices,
+      finish(answers) {
+        const diagnostics: CaseDiagnostic[] = [];
+        items.forEach((task, i) => {
+          const answer = answers.items[i];
+          if (answer) diagnostics.push(...ruleDiagnostics(answer, task.ctx.result ?? task.ctx.module));
+        });
+        const decisions: ModuleDecision[] = [];
+        const allowed = new Set<CaseItem>();
+        for (const m of moduleItems) {
+          const answer = answers.items[m.task];
+          if (!answer) continue;
+          const d = decision(m.def, m.item, answer);
+          decisions.push(d);
+          if (d.allowed) allowed.add(m.item);
+        }
+        const drafts: LineDraft[] = [];
+        for (const p of plans) {
+          if (p.kind === 'module' && !allowed.has(p.item)) continue;
+          const planned: PlannedLine = {
+            kind: p.kind,
+            item: p.item,
+            label: p.label,
+            parts: p.parts.map((part, j) => ({
+              ...part,
+              priced: answers.prices[p.first + j] as NonNullable<Answers['prices'][number]>,
+            })),
+          };
+          const draft = assembleLine(planned, diagnostics);
+          if (draft) drafts.push(draft);
+        }
+        const evaluation = {
+          ok: true as const,
+          version: versions.join(', '),
+          versions,
+          lines: drafts.map((d) => d.line),
+          total: moneyString(sum(drafts.map((d) => d.amount)).plus(ZERO)),
+          decisions,
+          diagnostics,
+        };
+        return explain
+          ? { ...evaluation, explanation: buildExplanation(drafts, items, answers, decisions) }
+          : evaluation;
+      },
+    };
+  }
+
+  const failure = (e: unknown): EvaluationInvalid =>
+    invalid(null, [
+      {
+        severity: 'fout',
+        rule: 'intern',
+        message: `Interne fout bij het evalueren: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    ]);
+
+  const evaluateSync = (casus: unknown, opts?: EvaluateOptions): Evaluation => {
+    try {
+      const prep = prepare(casus, opts?.explain === true);
+      if ('ok' in prep) return prep;
+      const answers = path.answer(prep.items, prep.prices, opts?.explain === true);
+      if (answers instanceof Promise) throw new Error('path is asynchronous');
+      return prep.finish(answers);
+    } catch (e) {
+      return failure(e);
+    }
+  };
+
+  const evaluate = async (casus: unknown, opts?: EvaluateOptions): Promise<Evaluation> => {
+    try {
+      const prep = prepare(casus, opts?.explain === true);
+      if ('ok' in prep) return prep;
+      return prep.finish(await path.answer(prep.items, prep.prices, opts?.explain === true));
+    } catch (e) {
+      return failure(e);
+    }
+  };
+
+  return {
+    path: path.name,
+    evaluate,
+    explain: (casus) => evaluate(casus, { explain: true }),
+    evaluateSync: path.name === 'fast' ? evaluateSync : undefined,
+  };
+}

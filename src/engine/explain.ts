@@ -1,0 +1,226 @@
+/**
+ * Explanations: for every amount the tariff cell (key, version and effective date, indexations, bron, source
+ * span) and the calculation with units; for every module decision and fired rule the conditions with the
+ * actual values. `renderExplanation` prints it in Dutch for a person (the CLI's `explain`).
+ */
+import type { Ir } from '../../dsl/index.js';
+import { LineIndex } from '../../dsl/index.js';
+import { cellKeyText, sourceRef } from './assemble.js';
+import type { LineDraft, PricedPart } from './assemble.js';
+import { dec, euro, moneyString, plainString, rateString } from './decimal.js';
+import { quantityText, rateText } from './format.js';
+import type {
+  CellExplanation,
+  DecisionExplanation,
+  Evaluation,
+  Explanation,
+  LineExplanation,
+  ModuleDecision,
+  PartExplanation,
+  RuleExplanation,
+  SourceRef,
+} from './result.js';
+import type { CellUse } from './runtime.js';
+import type { Answers, ItemTask } from './tasks.js';
+
+const MODE: Record<Ir.RoundingMode, string> = {
+  half_omhoog: 'half naar boven',
+  half_even: 'half naar even',
+  omlaag: 'naar beneden',
+  omhoog: 'naar boven',
+};
+
+export function roundingText(r: Ir.Rounding): string {
+  const to = r.decimals === 2 ? 'centen' : r.decimals === 0 ? "hele euro's" : `${r.decimals} decimalen`;
+  return `afgerond op ${to} (${MODE[r.mode]})`;
+}
+
+function unitText(t: Ir.Type): string {
+  switch (t.kind) {
+    case 'money':
+      return '€';
+    case 'rate':
+      return `€ per ${t.per}`;
+    case 'percent':
+      return '%';
+    default:
+      return 'getal';
+  }
+}
+
+function cellExplanation(use: CellUse): CellExplanation {
+  const t = use.table.def;
+  const def = use.cell?.def;
+  const value = use.cell?.value;
+  return {
+    table: t.name,
+    ...(t.label !== undefined ? { label: t.label } : {}),
+    key: cellKeyText(use),
+    value: value === undefined ? null : value.toFixed(),
+    written: def?.value ?? null,
+    unit: unitText(t.type),
+    version: def?.version ?? t.origin.version,
+    validFrom: def?.validFrom ?? t.origin.validFrom,
+    indexations: t.adjustments.map((a) => ({
+      fraction: a.fraction,
+      version: a.origin.version,
+      validFrom: a.origin.validFrom,
+    })),
+    ...(t.source !== undefined ? { bron: t.source } : {}),
+    source: def
+      ? { id: `${t.origin.id}:${def.key.join(',')}`, file: def.file, span: def.span }
+      : sourceRef(t.origin, t.origin.file),
+  };
+}
+
+function partExplanation(p: PricedPart): PartExplanation {
+  const x = p.priced;
+  const rate = x.rate;
+  const quantity = x.quantity;
+  const unit = x.unit;
+  const calc =
+    rate && quantity
+      ? `${rateText(rate, unit)} × ${quantityText(quantity, unit)} = ${euro(p.amount)}${x.rounding ? ` (${roundingText(x.rounding)})` : ''}`
+      : '';
+  return {
+    version: p.program.version,
+    validFrom: p.program.validFrom,
+    from: p.from,
+    to: p.to,
+    cells: x.cells.map(cellExplanation),
+    rate: rate ? rateString(rate) : '',
+    quantity: quantity ? plainString(quantity) : '',
+    unit: unit ?? '',
+    amount: moneyString(p.amount),
+    ...(x.rounding ? { rounding: roundingText(x.rounding) } : {}),
+    calculation: calc,
+    ...(x.hours !== undefined ? { hours: plainString(x.hours, 2) } : {}),
+    source: sourceRef(x.source, x.source.file ?? p.program.file),
+  };
+}
+
+function lineExplanation(d: LineDraft): LineExplanation {
+  const parts = d.parts.map(partExplanation);
+  const sumText =
+    d.parts.length > 1
+      ? `${d.parts.map((p) => euro(p.amount)).join(' + ')} = ${euro(d.uncapped)}`
+      : euro(d.uncapped);
+  const capText =
+    d.cap !== undefined && d.uncapped.gt(d.cap) ? `; maximum ${euro(d.cap)}: ${euro(d.amount)}` : '';
+  return {
+    kind: d.line.kind,
+    ref: d.line.ref,
+    key: d.line.key,
+    amount: d.line.amount,
+    parts,
+    calculation: `${sumText}${capText}`,
+    ...(d.cap !== undefined ? { cap: { amount: moneyString(d.cap), applied: d.uncapped.gt(d.cap) } } : {}),
+  };
+}
+
+export function buildExplanation(
+  drafts: readonly LineDraft[],
+  items: readonly ItemTask[],
+  answers: Answers,
+  decisions: readonly ModuleDecision[],
+): Explanation {
+  const rules: RuleExplanation[] = [];
+  const explained: DecisionExplanation[] = [];
+  items.forEach((task, i) => {
+    const answer = answers.items[i];
+    if (!answer) return;
+    const item = task.ctx.result ?? task.ctx.module;
+    for (const f of answer.fired) {
+      rules.push({
+        rule: f.rule.name,
+        severity: f.rule.severity,
+        message: f.rule.message,
+        ...(item ? { path: item.path } : {}),
+        details: f.details,
+        source: sourceRef(f.rule.origin, f.rule.origin.file),
+      });
+    }
+    if (task.module && task.ctx.module) {
+      const d = decisions.find((x) => x.ref === task.ctx.module?.ref && x.module === task.module?.name);
+      const file = task.module.origin.file;
+      explained.push({
+        module: task.module.name,
+        ...(d?.variant !== undefined ? { variant: d.variant } : {}),
+        ref: task.ctx.module.ref,
+        allowed: answer.conditions.every((c) => c.ok),
+        conditions: answer.conditions.map((c) => ({
+          reason: c.condition.reason,
+          held: c.ok,
+          details: c.details,
+          source: sourceRef(c.condition.origin, file),
+        })),
+      });
+    }
+  });
+  return { lines: drafts.map(lineExplanation), decisions: explained, rules };
+}
+
+/** Source texts by file, to show line numbers; without them spans print as offsets. */
+export type Sources = Readonly<Record<string, string>>;
+
+function where(s: SourceRef, sources: Sources | undefined): string {
+  const text = sources?.[s.file];
+  if (text === undefined) return `${s.file}@${s.span.start}`;
+  const pos = new LineIndex(text).position(s.span.start);
+  return `${s.file}:${pos.line}:${pos.column}`;
+}
+
+/** A readable Dutch explanation of an evaluation (with `{ explain: true }`). */
+export function renderExplanation(evaluation: Evaluation, sources?: Sources): string {
+  const out: string[] = [];
+  if (!evaluation.ok) {
+    out.push('Het geval is ongeldig:');
+    for (const d of evaluation.diagnostics) out.push(`  - ${d.message}`);
+    return out.join('\n');
+  }
+  out.push(`Versie: ${evaluation.version}`);
+  const ex = evaluation.explanation;
+  for (const line of ex?.lines ?? []) {
+    out.push(
+      '',
+      `${line.kind === 'resultaat' ? 'Resultaat' : 'Module'} ${line.ref}: ${line.key} = ${euro(dec(line.amount))}`,
+    );
+    for (const p of line.parts) {
+      out.push(`  ${p.from} t/m ${p.to}, versie ${p.version} (geldig vanaf ${p.validFrom}):`);
+      out.push(`    ${p.calculation}`);
+      if (p.hours !== undefined)
+        out.push(`    indicatief ${p.hours.replace('.', ',')} uur directe cliënttijd`);
+      for (const c of p.cells) {
+        const idx = c.indexations
+          .map((i) => `geïndexeerd in versie ${i.version} (${i.validFrom})`)
+          .join(', ');
+        out.push(
+          `    tarief uit ${c.key}, versie ${c.version} (geldig vanaf ${c.validFrom})${idx ? `, ${idx}` : ''}${c.bron ? `; bron: ${c.bron}` : ''} [${where(c.source, sources)}]`,
+        );
+      }
+      out.push(`    regel: ${where(p.source, sources)}`);
+    }
+    if (line.parts.length > 1 || line.cap) out.push(`  totaal: ${line.calculation}`);
+  }
+  for (const d of ex?.decisions ?? []) {
+    out.push(
+      '',
+      `Module ${d.module}${d.variant ? `/${d.variant}` : ''} (${d.ref}): ${d.allowed ? 'toegestaan' : 'geweigerd'}`,
+    );
+    for (const c of d.conditions) {
+      out.push(
+        `  ${c.held ? '✓' : '✗'} ${c.held ? 'voorwaarde klopt' : c.reason} [${where(c.source, sources)}]`,
+      );
+      for (const x of c.details) out.push(`      ${x}`);
+    }
+  }
+  for (const r of ex?.rules ?? []) {
+    out.push(
+      '',
+      `${r.severity === 'fout' ? 'Fout' : 'Waarschuwing'} "${r.rule}"${r.path ? ` (${r.path})` : ''}: ${r.message} [${where(r.source, sources)}]`,
+    );
+    for (const x of r.details) out.push(`  want ${x}`);
+  }
+  out.push('', `Totaal: ${euro(dec(evaluation.total))}`);
+  return out.join('\n');
+}

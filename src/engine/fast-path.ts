@@ -1,0 +1,104 @@
+/** The fast path as an evaluator: compiled closures, synchronous answers. */
+import type { Ir } from '../../dsl/index.js';
+import { describe } from './describe.js';
+import type { LeafObservation, Observe } from './describe.js';
+import { FastCompiler } from './fast.js';
+import { price } from './pricing.js';
+import { compare, isRequested, loadProgram, ranksFor, same } from './runtime.js';
+import type { Ctx, LoadedProgram } from './runtime.js';
+import type { Answers, ConditionOutcome, FiredRule, ItemAnswer, ItemTask, Path, PriceTask } from './tasks.js';
+
+interface Compiled {
+  readonly compiler: FastCompiler;
+  readonly rules: Readonly<Record<Ir.Scope, readonly { rule: Ir.RuleDef; holds: (ctx: Ctx) => boolean }[]>>;
+  readonly conditions: ReadonlyMap<
+    string,
+    readonly { condition: Ir.ConditionDef; holds: (ctx: Ctx) => boolean }[]
+  >;
+}
+
+function observer(compiler: FastCompiler, ctx: Ctx): Observe {
+  return (e): LeafObservation => {
+    const run = (x: Ir.Expr) => compiler.compile(x)(ctx);
+    switch (e.kind) {
+      case 'compare': {
+        const left = run(e.left);
+        const right = run(e.right);
+        return { outcome: compare(e.compare, e.op, left, right, ranksFor(ctx.rt, e.left)), left, right };
+      }
+      case 'in': {
+        const left = run(e.value);
+        const right = e.options.map(run);
+        return { outcome: right.some((o) => same(left, o)), left, right };
+      }
+      case 'isEmpty': {
+        const left = run(e.value);
+        return { outcome: (left === undefined) !== e.negated, left, right: undefined };
+      }
+      case 'moduleRequested':
+        return { outcome: isRequested(ctx, e.module, e.variant), left: undefined, right: undefined };
+      default: {
+        const left = run(e);
+        return { outcome: left === true, left, right: undefined };
+      }
+    }
+  };
+}
+
+export function fastPath(): Path {
+  const compiled = new Map<LoadedProgram, Compiled>();
+
+  const answerItem = (task: ItemTask, explain: boolean): ItemAnswer => {
+    const c = compiled.get(task.ctx.rt);
+    if (!c) throw new Error('program not loaded by this path');
+    const fired: FiredRule[] = [];
+    for (const { rule, holds } of c.rules[task.scope]) {
+      if (!holds(task.ctx)) continue;
+      fired.push({ rule, details: explain ? describe(rule.when, observer(c.compiler, task.ctx), true) : [] });
+    }
+    const conditions: ConditionOutcome[] = [];
+    for (const { condition, holds } of task.module ? (c.conditions.get(task.module.name) ?? []) : []) {
+      const ok = holds(task.ctx);
+      const details = ok && !explain ? [] : describe(condition.when, observer(c.compiler, task.ctx), true);
+      conditions.push({ condition, ok, details });
+    }
+    return { fired, conditions };
+  };
+
+  return {
+    name: 'fast',
+    load(program) {
+      const compiler = new FastCompiler(program);
+      const rt = loadProgram(program, (e, ctx) => compiler.compile(e)(ctx));
+      const byScope = (scope: Ir.Scope) =>
+        program.rules
+          .filter((r) => r.scope === scope)
+          .map((rule) => ({ rule, holds: compiler.predicate(rule.when) }));
+      compiled.set(rt, {
+        compiler,
+        rules: {
+          beschikking: byScope('beschikking'),
+          resultaat: byScope('resultaat'),
+          module: byScope('module'),
+        },
+        conditions: new Map(
+          program.modules.map((m) => [
+            m.name,
+            m.conditions.map((condition) => ({ condition, holds: compiler.predicate(condition.when) })),
+          ]),
+        ),
+      });
+      return rt;
+    },
+    answer(items: readonly ItemTask[], prices: readonly PriceTask[], explain: boolean): Answers {
+      return {
+        items: items.map((t) => answerItem(t, explain)),
+        prices: prices.map((t) => {
+          const c = compiled.get(t.ctx.rt);
+          if (!c) throw new Error('program not loaded by this path');
+          return price(t.ctx, t.target, (e, ctx) => c.compiler.compile(e)(ctx));
+        }),
+      };
+    },
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * The fast path: IR expressions compiled once to closures over the evaluation context. Same primitives and same
+ * answers as the json-rules-engine path, without promises or per-case allocation of rules.
+ */
+import type { Ir } from '../../dsl/index.js';
+import { assertNever } from '../../dsl/index.js';
+import {
+  arith,
+  calcKey,
+  call,
+  compare,
+  constant,
+  fieldValue,
+  isRequested,
+  lookup,
+  negate,
+  ranksFor,
+  resultCount,
+  roundValue,
+  same,
+} from './runtime.js';
+import type { Ctx, LoadedProgram } from './runtime.js';
+import type { Value } from './values.js';
+
+export type Compiled = (ctx: Ctx) => Value;
+
+/** Compiles expressions of one program; calculations are compiled once and memoised per context. */
+export class FastCompiler {
+  private readonly calcs = new Map<string, Compiled>();
+  private readonly cache = new Map<string, Compiled>();
+
+  constructor(private readonly program: Ir.Program) {
+    for (const c of program.calcs) {
+      const key = calcKey(c.scope, c.name);
+      this.calcs.set(key, this.memoised(c.scope, key, c.value));
+    }
+  }
+
+  private memoised(scope: Ir.Scope, key: string, value: Ir.Expr): Compiled {
+    let body: Compiled | undefined;
+    return (ctx) => {
+      const memo = scope === 'beschikking' ? ctx.caseMemo : ctx.itemMemo;
+      if (memo.has(key)) return memo.get(key);
+      body ??= this.compile(value);
+      const v = body(ctx);
+      memo.set(key, v);
+      return v;
+    };
+  }
+
+  /** Compile an expression (cached by origin id). */
+  compile(e: Ir.Expr): Compiled {
+    const hit = this.cache.get(e.id);
+    if (hit) return hit;
+    const fn = this.build(e);
+    this.cache.set(e.id, fn);
+    return fn;
+  }
+
+  /** Compile a condition: true only when the expression is `ja`. */
+  predicate(e: Ir.Expr): (ctx: Ctx) => boolean {
+    const f = this.compile(e);
+    return (ctx) => f(ctx) === true;
+  }
+
+  private build(e: Ir.Expr): Compiled {
+    switch (e.kind) {
+      case 'const': {
+        const v = constant(e);
+        return () => v;
+      }
+      case 'field': {
+        const { level, name } = e;
+        if (level === 'beschikking') return (ctx) => ctx.data.fields[name];
+        if (level === 'module') return (ctx) => ctx.module?.fields[name];
+        return (ctx) => fieldValue(ctx, level, name);
+      }
+      case 'calc': {
+        const key = calcKey(e.scope, e.name);
+        const fn = this.calcs.get(key);
+        return fn ?? (() => undefined);
+      }
+      case 'param': {
+        const name = e.name;
+        return (ctx) => ctx.rt.params.get(name);
+      }
+      case 'lookup': {
+        const table = e.table;
+        const keys = e.keys.map((k) => this.compile(k));
+        return (ctx) =>
+          lookup(
+            ctx,
+            table,
+            keys.map((k) => k(ctx)),
+          );
+      }
+      case 'call': {
+        const fn = e.fn;
+        const args = e.args.map((a) => this.compile(a));
+        if (args.length === 1) {
+          const [a] = args as [Compiled];
+          return (ctx) => call(fn, [a(ctx)]);
+        }
+        return (ctx) =>
+          call(
+            fn,
+            args.map((a) => a(ctx)),
+          );
+      }
+      case 'arith': {
+        const { op } = e;
+        const lt = e.left.type;
+        const rtype = e.right.type;
+        const l = this.compile(e.left);
+        const r = this.compile(e.right);
+        return (ctx) => arith(op, l(ctx), r(ctx), lt, rtype);
+      }
+      case 'neg': {
+        const o = this.compile(e.operand);
+        return (ctx) => negate(o(ctx));
+      }
+      case 'compare': {
+        const { op, compare: kind } = e;
+        const l = this.compile(e.left);
+        const r = this.compile(e.right);
+        const left = e.left;
+        return (ctx) =>
+          compare(kind, op, l(ctx), r(ctx), kind === 'ordinal' ? ranksFor(ctx.rt, left) : undefined);
+      }
+      case 'and': {
+        const l = this.compile(e.left);
+        const r = this.compile(e.right);
+        return (ctx) => l(ctx) === true && r(ctx) === true;
+      }
+      case 'or': {
+        const l = this.compile(e.left);
+        const r = this.compile(e.right);
+        return (ctx) => l(ctx) === true || r(ctx) === true;
+      }
+      case 'not': {
+        const o = this.compile(e.operand);
+        return (ctx) => o(ctx) !== true;
+      }
+      case 'if': {
+        const c = this.compile(e.cond);
+        const t = this.compile(e.then);
+        const f = this.compile(e.else);
+        return (ctx) => (c(ctx) === true ? t(ctx) : f(ctx));
+      }
+      case 'in': {
+        const v = this.compile(e.value);
+        const opts = e.options.map((o) => this.compile(o));
+        return (ctx) => {
+          const x = v(ctx);
+          return opts.some((o) => same(x, o(ctx)));
+        };
+      }
+      case 'isEmpty': {
+        const v = this.compile(e.value);
+        const negated = e.negated;
+        return (ctx) => (v(ctx) === undefined) !== negated;
+      }
+      case 'moduleRequested': {
+        const { module, variant } = e;
+        return (ctx) => isRequested(ctx, module, variant);
+      }
+      case 'countResults':
+        return resultCount;
+      case 'round': {
+        const v = this.compile(e.value);
+        const r = e.rounding;
+        return (ctx) => roundValue(v(ctx), r);
+      }
+      default:
+        return assertNever(e);
+    }
+  }
+}
+
+export type { LoadedProgram };

@@ -1,0 +1,92 @@
+/**
+ * A tree-walking interpreter of IR expressions: the arithmetic behind the json-rules-engine facts. The fast path
+ * compiles the same expressions to closures (fast.ts); both use the primitives of runtime.ts.
+ */
+import type { Ir } from '../../dsl/index.js';
+import { assertNever } from '../../dsl/index.js';
+import {
+  arith,
+  calcKey,
+  call,
+  compare,
+  constant,
+  fieldValue,
+  isRequested,
+  lookup,
+  negate,
+  ranksFor,
+  resultCount,
+  roundValue,
+  same,
+} from './runtime.js';
+import type { Ctx } from './runtime.js';
+import type { Value } from './values.js';
+
+/** Evaluate an expression in a context. */
+export function interpret(e: Ir.Expr, ctx: Ctx): Value {
+  switch (e.kind) {
+    case 'const':
+      return constant(e);
+    case 'field':
+      return fieldValue(ctx, e.level, e.name);
+    case 'calc':
+      return calcValue(e.scope, e.name, ctx);
+    case 'param':
+      return ctx.rt.params.get(e.name);
+    case 'lookup':
+      return lookup(
+        ctx,
+        e.table,
+        e.keys.map((k) => interpret(k, ctx)),
+      );
+    case 'call':
+      return call(
+        e.fn,
+        e.args.map((a) => interpret(a, ctx)),
+      );
+    case 'arith':
+      return arith(e.op, interpret(e.left, ctx), interpret(e.right, ctx), e.left.type, e.right.type);
+    case 'neg':
+      return negate(interpret(e.operand, ctx));
+    case 'compare':
+      return compare(
+        e.compare,
+        e.op,
+        interpret(e.left, ctx),
+        interpret(e.right, ctx),
+        ranksFor(ctx.rt, e.left),
+      );
+    case 'and':
+      return interpret(e.left, ctx) === true && interpret(e.right, ctx) === true;
+    case 'or':
+      return interpret(e.left, ctx) === true || interpret(e.right, ctx) === true;
+    case 'not':
+      return interpret(e.operand, ctx) !== true;
+    case 'if':
+      return interpret(e.cond, ctx) === true ? interpret(e.then, ctx) : interpret(e.else, ctx);
+    case 'in': {
+      const v = interpret(e.value, ctx);
+      return e.options.some((o) => same(v, interpret(o, ctx)));
+    }
+    case 'isEmpty':
+      return (interpret(e.value, ctx) === undefined) !== e.negated;
+    case 'moduleRequested':
+      return isRequested(ctx, e.module, e.variant);
+    case 'countResults':
+      return resultCount(ctx);
+    case 'round':
+      return roundValue(interpret(e.value, ctx), e.rounding);
+    default:
+      return assertNever(e);
+  }
+}
+
+function calcValue(scope: Ir.Scope, name: string, ctx: Ctx): Value {
+  const key = calcKey(scope, name);
+  const memo = scope === 'beschikking' ? ctx.caseMemo : ctx.itemMemo;
+  if (memo.has(key)) return memo.get(key);
+  const def = ctx.rt.calcs.get(key);
+  const v = def ? interpret(def.value, ctx) : undefined;
+  memo.set(key, v);
+  return v;
+}

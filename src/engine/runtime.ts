@@ -1,0 +1,331 @@
+/**
+ * The decimal runtime shared by both evaluators: a program loaded for evaluation (tables with their indexations
+ * applied, parameters evaluated, lookup maps), the evaluation context, and the primitive operations. The two paths
+ * (json-rules-engine facts and fast closures) differ in how they walk expressions, never in what an operation means.
+ */
+import type { Ir } from '../../dsl/index.js';
+import { assertNever } from '../../dsl/index.js';
+import { Dec, ONE, dec, isDec, roundDec } from './decimal.js';
+import { addDays, dayNumber, daysInclusive, fromDayNumber, monthsFraction, wholeYears } from './dates.js';
+import { domainValues } from './casus.js';
+import { isPeriod } from './values.js';
+import type { CaseItem, Period, TypedCase, Value } from './values.js';
+
+/** A table cell after indexation. */
+export interface LoadedCell {
+  readonly def: Ir.TableCellDef;
+  /** The value with all adjustments applied; undefined for `-`. */
+  readonly value: Dec | undefined;
+}
+
+export interface LoadedTable {
+  readonly def: Ir.TableDef;
+  readonly cells: ReadonlyMap<string, LoadedCell>;
+}
+
+/** A table cell that an evaluation looked up (for line keys and explanations). */
+export interface CellUse {
+  readonly table: LoadedTable;
+  readonly key: readonly string[];
+  readonly cell: LoadedCell | undefined;
+}
+
+/** A program ready for evaluation. */
+export interface LoadedProgram {
+  readonly program: Ir.Program;
+  readonly tables: ReadonlyMap<string, LoadedTable>;
+  readonly params: ReadonlyMap<string, Value>;
+  readonly calcs: ReadonlyMap<string, Ir.CalcDef>;
+  readonly modules: ReadonlyMap<string, Ir.ModuleDef>;
+  /** Position of each value in its domain (for `<`, `>` on domain values). */
+  readonly ranks: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly domains: ReadonlyMap<string, readonly string[]>;
+  /** Declaration index of every rule and module condition by origin id (deterministic ordering). */
+  readonly order: ReadonlyMap<string, number>;
+}
+
+/** Evaluation context: one case, optionally one result or module request in scope. */
+export interface Ctx {
+  readonly rt: LoadedProgram;
+  readonly data: TypedCase;
+  readonly result: CaseItem | undefined;
+  readonly module: CaseItem | undefined;
+  /** Beschikking-level calculations, shared by all items of a case evaluated with this program. */
+  readonly caseMemo: Map<string, Value>;
+  /** Item-level calculations. */
+  readonly itemMemo: Map<string, Value>;
+  /** When set, every table lookup is recorded here. */
+  cells: CellUse[] | undefined;
+}
+
+export const cellKey = (key: readonly string[]): string => key.join('\u0000');
+
+export const calcKey = (scope: Ir.Scope, name: string): string => `${scope}:${name}`;
+
+export function newCtx(
+  rt: LoadedProgram,
+  data: TypedCase,
+  caseMemo: Map<string, Value>,
+  item?: { result?: CaseItem; module?: CaseItem },
+): Ctx {
+  return {
+    rt,
+    data,
+    result: item?.result,
+    module: item?.module,
+    caseMemo,
+    itemMemo: new Map(),
+    cells: undefined,
+  };
+}
+
+/** A fresh context for the same item (its own memo), recording table lookups. */
+export const tracingCtx = (ctx: Ctx): Ctx => ({ ...ctx, itemMemo: new Map(), cells: [] });
+
+// ───────────────────────────── loading ─────────────────────────────
+
+function loadTable(def: Ir.TableDef): LoadedTable {
+  const cells = new Map<string, LoadedCell>();
+  for (const cell of def.cells) {
+    let value = cell.value === null ? undefined : dec(cell.value);
+    if (value !== undefined) {
+      for (const adj of def.adjustments) {
+        value = value.times(ONE.plus(dec(adj.fraction)));
+        if (adj.rounding) value = roundDec(value, adj.rounding);
+      }
+    }
+    cells.set(cellKey(cell.key), { def: cell, value });
+  }
+  return { def, cells };
+}
+
+/** Load a program: apply table adjustments once, evaluate parameters, index everything. */
+export function loadProgram(program: Ir.Program, evalConst: (e: Ir.Expr, ctx: Ctx) => Value): LoadedProgram {
+  const domains = domainValues(program);
+  const ranks = new Map<string, Map<string, number>>();
+  for (const [name, values] of domains) ranks.set(name, new Map(values.map((v, i) => [v, i])));
+  const order = new Map<string, number>();
+  program.rules.forEach((r, i) => order.set(r.origin.id, i));
+  let n = program.rules.length;
+  for (const m of program.modules) for (const c of m.conditions) order.set(c.origin.id, n++);
+  const params = new Map<string, Value>();
+  const rt: LoadedProgram = {
+    program,
+    tables: new Map(program.tables.map((t) => [t.name, loadTable(t)])),
+    params,
+    calcs: new Map(program.calcs.map((c) => [calcKey(c.scope, c.name), c])),
+    modules: new Map(program.modules.map((m) => [m.name, m])),
+    ranks,
+    domains,
+    order,
+  };
+  const empty: TypedCase = {
+    fields: {},
+    results: [],
+    modules: [],
+    requested: new Set(),
+    gemeente: undefined,
+  };
+  for (const p of program.parameters) params.set(p.name, evalConst(p.value, newCtx(rt, empty, new Map())));
+  return rt;
+}
+
+// ───────────────────────────── primitives ─────────────────────────────
+
+/** Field of the case or item in scope. A resultaat field in module scope reads the first result. */
+export function fieldValue(ctx: Ctx, level: Ir.InputLevel, name: string): Value {
+  switch (level) {
+    case 'beschikking':
+      return ctx.data.fields[name];
+    case 'resultaat':
+      return (ctx.result ?? ctx.data.results[0])?.fields[name];
+    case 'module':
+      return ctx.module?.fields[name];
+    default:
+      return assertNever(level);
+  }
+}
+
+/** Table lookup; records the cell when tracing. A `-` cell or an empty key gives undefined. */
+export function lookup(ctx: Ctx, table: string, keys: readonly Value[]): Value {
+  const t = ctx.rt.tables.get(table);
+  if (!t || !keys.every((k): k is string => typeof k === 'string')) return undefined;
+  const cell = t.cells.get(cellKey(keys));
+  ctx.cells?.push({ table: t, key: keys, cell });
+  return cell?.value;
+}
+
+function daysOf(q: Dec, unit: Ir.Type): number | undefined {
+  const u = unit.kind === 'quantity' ? unit.unit : undefined;
+  const factor = u === 'week' ? 7 : u === 'vierweken' ? 28 : u === 'dag' || u === 'etmaal' ? 1 : undefined;
+  if (factor === undefined || !q.isInteger()) return undefined;
+  return q.toNumber() * factor;
+}
+
+/** `a op b` on decimals; dates plus or minus a quantity of days (or weeks); date minus date in days. */
+export function arith(op: '+' | '-' | '×' | '/', a: Value, b: Value, left: Ir.Type, right: Ir.Type): Value {
+  if (isDec(a) && isDec(b)) {
+    switch (op) {
+      case '+':
+        return a.plus(b);
+      case '-':
+        return a.minus(b);
+      case '×':
+        return a.times(b);
+      case '/':
+        return b.isZero() ? undefined : a.div(b);
+    }
+  }
+  if (typeof a === 'string' && left.kind === 'date') {
+    if (isDec(b) && (op === '+' || op === '-')) {
+      const days = daysOf(b, right);
+      return days === undefined ? undefined : addDays(a, op === '+' ? days : -days);
+    }
+    if (typeof b === 'string' && op === '-') return new Dec(dayNumber(a) - dayNumber(b));
+  }
+  if (isDec(a) && typeof b === 'string' && right.kind === 'date' && op === '+') {
+    const days = daysOf(a, left);
+    return days === undefined ? undefined : addDays(b, days);
+  }
+  return undefined;
+}
+
+export const negate = (a: Value): Value => (isDec(a) ? a.neg() : undefined);
+
+/** Equality for every kind of value. */
+export function same(a: Value, b: Value): boolean {
+  if (isDec(a) || isDec(b)) return isDec(a) && isDec(b) && a.eq(b);
+  if (isPeriod(a) || isPeriod(b)) return isPeriod(a) && isPeriod(b) && a.from === b.from && a.to === b.to;
+  return a === b;
+}
+
+/** -1, 0, 1, or undefined when the values cannot be ordered. */
+export function order(
+  kind: 'decimal' | 'date' | 'ordinal' | 'equal',
+  a: Value,
+  b: Value,
+  ranks: ReadonlyMap<string, number> | undefined,
+): number | undefined {
+  switch (kind) {
+    case 'decimal':
+      return isDec(a) && isDec(b) ? a.comparedTo(b) : undefined;
+    case 'date':
+      return typeof a === 'string' && typeof b === 'string' ? (a < b ? -1 : a > b ? 1 : 0) : undefined;
+    case 'ordinal': {
+      const ra = typeof a === 'string' ? ranks?.get(a) : undefined;
+      const rb = typeof b === 'string' ? ranks?.get(b) : undefined;
+      return ra === undefined || rb === undefined ? undefined : Math.sign(ra - rb);
+    }
+    case 'equal':
+      return undefined;
+    default:
+      return assertNever(kind);
+  }
+}
+
+export type CompareOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
+
+/** Apply a comparison to an ordering result (undefined: not comparable). */
+export function holds(op: CompareOp, c: number | undefined): boolean {
+  if (c === undefined) return false;
+  switch (op) {
+    case '=':
+      return c === 0;
+    case '<>':
+      return c !== 0;
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    case '>=':
+      return c >= 0;
+  }
+}
+
+/** A comparison with the language's meaning: `=`/`<>` are plain (in)equality, even with empty values. */
+export function compare(
+  kind: 'decimal' | 'date' | 'ordinal' | 'equal',
+  op: CompareOp,
+  a: Value,
+  b: Value,
+  ranks: ReadonlyMap<string, number> | undefined,
+): boolean {
+  if (op === '=') return same(a, b);
+  if (op === '<>') return !same(a, b);
+  return holds(op, order(kind, a, b, ranks));
+}
+
+/** The ranks of the domain an ordinal comparison works on. */
+export function ranksFor(rt: LoadedProgram, e: Ir.Expr): ReadonlyMap<string, number> | undefined {
+  return e.type.kind === 'domain' ? rt.ranks.get(e.type.name) : undefined;
+}
+
+const dayCount = (p: Period): Dec => new Dec(daysInclusive(p.from, p.to));
+
+/** The builtin functions of the language (period conventions per dsl/README.md). */
+export function call(fn: Ir.BuiltinFunction, args: readonly Value[]): Value {
+  const [a, b] = args;
+  switch (fn) {
+    case 'dagen':
+    case 'etmalen':
+      return isPeriod(a) ? dayCount(a) : undefined;
+    case 'weken':
+      return isPeriod(a) ? dayCount(a).div(7) : undefined;
+    case 'vierweken':
+      return isPeriod(a) ? dayCount(a).div(28) : undefined;
+    case 'maanden': {
+      if (!isPeriod(a)) return undefined;
+      const f = monthsFraction(a.from, a.to);
+      return new Dec(f.numerator).div(f.denominator);
+    }
+    case 'begin':
+      return isPeriod(a) ? a.from : undefined;
+    case 'einde':
+      return isPeriod(a) ? a.to : undefined;
+    case 'jaren':
+      return typeof a === 'string' && typeof b === 'string' ? new Dec(wholeYears(a, b)) : undefined;
+    case 'minimum':
+    case 'maximum': {
+      const c =
+        isDec(a) && isDec(b)
+          ? a.comparedTo(b)
+          : typeof a === 'string' && typeof b === 'string'
+            ? a < b
+              ? -1
+              : a > b
+                ? 1
+                : 0
+            : undefined;
+      if (c === undefined) return undefined;
+      return (fn === 'minimum') === c <= 0 ? a : b;
+    }
+    default:
+      return assertNever(fn);
+  }
+}
+
+/** Constant literal of the IR. */
+export function constant(e: Ir.Expr & { kind: 'const' }): Value {
+  if (typeof e.value === 'boolean') return e.value;
+  switch (e.type.kind) {
+    case 'money':
+    case 'rate':
+    case 'quantity':
+    case 'number':
+    case 'percent':
+      return dec(e.value);
+    default:
+      return e.value;
+  }
+}
+
+export const isRequested = (ctx: Ctx, module: string, variant: string | undefined): boolean =>
+  ctx.data.requested.has(variant === undefined ? module : `${module}/${variant}`);
+
+export const resultCount = (ctx: Ctx): Dec => new Dec(ctx.data.results.length);
+
+export const roundValue = (v: Value, r: Ir.Rounding): Value => (isDec(v) ? roundDec(v, r) : undefined);
+
+export { fromDayNumber };

@@ -1,0 +1,56 @@
+/**
+ * The contract between the evaluation orchestrator (evaluate.ts) and an evaluator path. The orchestrator plans
+ * the work for a case (rules per item, module conditions, pricing per version part); a path answers it.
+ */
+import type { Ir } from '../../dsl/index.js';
+import type { Priced, PriceTarget } from './pricing.js';
+import type { Ctx, LoadedProgram } from './runtime.js';
+
+/** Run the rules of `scope` on one item (and, for a module request, that module's conditions). */
+export interface ItemTask {
+  readonly scope: Ir.Scope;
+  readonly ctx: Ctx;
+  readonly module: Ir.ModuleDef | undefined;
+}
+
+/** Price a result's budget or a module request over one part of its period. */
+export interface PriceTask {
+  readonly ctx: Ctx;
+  readonly target: PriceTarget;
+}
+
+export interface FiredRule {
+  readonly rule: Ir.RuleDef;
+  /** The conditions that made it fire, with actual values (only when explaining). */
+  readonly details: readonly string[];
+}
+
+export interface ConditionOutcome {
+  readonly condition: Ir.ConditionDef;
+  readonly ok: boolean;
+  /** For a failed condition always; for a condition that held only when explaining. */
+  readonly details: readonly string[];
+}
+
+export interface ItemAnswer {
+  /** In declaration order. */
+  readonly fired: readonly FiredRule[];
+  /** In declaration order. */
+  readonly conditions: readonly ConditionOutcome[];
+}
+
+export interface Answers {
+  readonly items: readonly ItemAnswer[];
+  readonly prices: readonly Priced[];
+}
+
+/** An evaluator: loads programs (compiling what it needs once) and answers the planned tasks of a case. */
+export interface Path {
+  readonly name: 'jre' | 'fast';
+  load(program: Ir.Program): LoadedProgram;
+  answer(
+    items: readonly ItemTask[],
+    prices: readonly PriceTask[],
+    explain: boolean,
+  ): Answers | Promise<Answers>;
+}
