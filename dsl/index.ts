@@ -13,3 +13,6 @@ export { tokenClass, allTokens, TOKEN_CLASSES, type TokenClass } from './syntax/
 export { compile, compileFile, type CompileResult, type ParsedFile, type Source } from './compile.js';
 export type { FileSymbols, SymbolDef, SymbolKind } from './check/symbols.js';
 export { lower } from './ir/from-ast.js';
+export { formatText, printFile } from './ast/print.js';
+export { stripSpans } from './ast/strip-spans.js';
+export { renderDiagnostic } from './diagnostics/render.js';
