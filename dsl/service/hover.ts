@@ -1,0 +1,170 @@
+/**
+ * Hover: what a name or a table cell means, with its value and unit, the version and effective date it comes
+ * from, and its `bron`.
+ */
+import type * as Ast from '../ast/ast.js';
+import { findDefinitions, occurrenceAt, type Definition } from './definitions.js';
+import type { HoverInfo } from './types.js';
+import type { ParsedFile, Workspace } from './workspace.js';
+
+/** "1234.5" → "1.234,50" (display only). */
+export function dutchNumber(value: string, decimals?: number): string {
+  const neg = value.startsWith('-');
+  const [int = '0', frac = ''] = (neg ? value.slice(1) : value).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const f =
+    decimals === undefined
+      ? frac
+      : (frac + '0'.repeat(decimals)).slice(0, Math.max(decimals, frac.replace(/0+$/, '').length));
+  return `${neg ? '-' : ''}${grouped}${f.length > 0 ? ',' + f : ''}`;
+}
+
+function cellText(unit: Ast.CellUnit, value: string): string {
+  switch (unit.kind) {
+    case 'money':
+      return `€ ${dutchNumber(value, 2)}`;
+    case 'rate':
+      return `€ ${dutchNumber(value, 2)} per ${unit.per}`;
+    case 'percent':
+      return `${dutchNumber(value)} %`;
+    case 'number':
+      return dutchNumber(value);
+  }
+}
+
+function versionLine(file: ParsedFile): string {
+  const h = file.ast.header;
+  if (h === undefined) return `Uit \`${file.path}\``;
+  const status = h.status === undefined ? '' : ` (${h.status})`;
+  return `Versie **${h.version.value}**${status}, geldig vanaf ${h.validFrom.value} — \`${file.path}\``;
+}
+
+const slice = (file: ParsedFile, node: Ast.Node): string =>
+  file.text.slice(node.span.start, node.span.end).trim();
+const bron = (s: Ast.StringLit | undefined, file: ParsedFile): string =>
+  s !== undefined
+    ? `Bron: ${s.value}`
+    : file.ast.header?.source !== undefined
+      ? `Bron (versie): ${file.ast.header.source.value}`
+      : 'Geen bron opgegeven.';
+
+function cellHover(file: ParsedFile, offset: number): HoverInfo | undefined {
+  for (const d of file.ast.decls) {
+    if (d.kind !== 'TableDecl' || offset < d.span.start || offset > d.span.end) continue;
+    for (const row of d.rows) {
+      if (offset < row.span.start || offset > row.span.end) continue;
+      const i = row.cells.findIndex((c) => c.span.start <= offset && offset <= c.span.end);
+      const cell = row.cells[i];
+      if (cell === undefined) return undefined;
+      const column = d.header[i]?.keys.map((k) => k.text) ?? [];
+      const key = [...row.keys.map((k) => k.text), ...column].join(', ');
+      const value = cell.kind === 'CellValue' ? cellText(d.unit, cell.value) : '— (bestaat niet)';
+      return {
+        span: cell.span,
+        markdown: [
+          `**${d.name.text}**[${key}] = **${value}**`,
+          d.label !== undefined ? d.label.value : '',
+          versionLine(file),
+          bron(d.source, file),
+        ]
+          .filter((l) => l !== '')
+          .join('\n\n'),
+      };
+    }
+  }
+  return undefined;
+}
+
+function describe(def: Definition): string[] {
+  const f = def.file;
+  const n = def.node;
+  switch (n.kind) {
+    case 'ParameterDecl':
+      return [`parameter **${n.name.text}** = \`${slice(f, n.value)}\``, versionLine(f), bron(n.source, f)];
+    case 'TableDecl': {
+      const unit = f.text.slice(n.unitSpan.start, n.unitSpan.end).trim();
+      const keys = [...n.rowKeys, ...n.columnKeys].map((k) => k.text).join(', ');
+      return [
+        `tabel **${n.name.text}**${n.label !== undefined ? ` — ${n.label.value}` : ''}`,
+        `Eenheid: ${unit}; sleutel: [${keys}]; ${n.rows.length} rijen`,
+        versionLine(f),
+        bron(n.source, f),
+      ];
+    }
+    case 'DomainDecl':
+      return [
+        `domein **${n.name.text}**${n.label !== undefined ? ` — ${n.label.value}` : ''}`,
+        `Waarden: ${n.values.map((v) => v.name.text).join(', ')}`,
+        versionLine(f),
+      ];
+    case 'DomainValue':
+      return [
+        `**${n.name.text}** (waarde van domein ${def.parent ?? '?'})`,
+        n.description?.value ?? '',
+        versionLine(f),
+      ];
+    case 'BandwidthDecl': {
+      const ranges = f.ast.decls
+        .filter((d): d is Ast.BandwidthDecl => d.kind === 'BandwidthDecl' && d.name.text === n.name.text)
+        .map(
+          (d) =>
+            `${d.intensity.text}: ${dutchNumber(d.from.value)} tot ${dutchNumber(d.to.value)} ${d.unit}${d.per !== undefined ? ` per ${d.per}` : ''}`,
+        );
+      return [`bandbreedte **${n.name.text}**`, ranges.join('  \n'), versionLine(f)];
+    }
+    case 'FieldDecl':
+      return [
+        `veld **${n.name.text}**: ${n.type.name}${n.optional ? ' (optioneel)' : ''}`,
+        `Invoer: ${def.parent ?? ''}`,
+        versionLine(f),
+      ];
+    case 'CalcDecl':
+      return [`bereken **${n.name.text}** = \`${slice(f, n.value)}\``, `Per: ${n.scope}`, versionLine(f)];
+    case 'ModuleDecl': {
+      const rates =
+        n.variants.length > 0
+          ? n.variants.map((v) => `- ${v.name.text}: \`${slice(f, v.rate)}\``).join('\n')
+          : n.rate !== undefined
+            ? `Tarief: \`${slice(f, n.rate)}\``
+            : '';
+      return [
+        `module **${n.name.text}**${n.label !== undefined ? ` — ${n.label.value}` : ''}`,
+        rates,
+        n.cap !== undefined ? `Maximum: \`${slice(f, n.cap)}\`` : '',
+        versionLine(f),
+        bron(n.source, f),
+      ];
+    }
+    case 'ModuleVariant':
+      return [
+        `variant **${n.name.text}** van module ${def.parent ?? '?'}`,
+        `Tarief: \`${slice(f, n.rate)}\``,
+        versionLine(f),
+      ];
+    case 'ProvisionDecl':
+      return [`voorziening **${n.name.text}** — budget \`${slice(f, n.budget)}\``, versionLine(f)];
+    default:
+      return [slice(f, n).split('\n')[0] ?? '', versionLine(f)];
+  }
+}
+
+export function hover(ws: Workspace, path: string, offset: number): HoverInfo | undefined {
+  const file = ws.file(path);
+  if (file === undefined) return undefined;
+  const cell = cellHover(file, offset);
+  if (cell !== undefined) return cell;
+  const at = occurrenceAt(file, offset);
+  if (at === undefined) return undefined;
+  const defs = findDefinitions(ws.chain(path), at.text);
+  const found = defs.length > 0 ? defs : findDefinitions(ws.ruleset(path), at.text);
+  if (found.length === 0) return undefined;
+  const markdown = found
+    .slice(0, 3)
+    .map((d) =>
+      describe(d)
+        .filter((l) => l !== '')
+        .join('\n\n'),
+    )
+    .join('\n\n---\n\n');
+  return { span: at.span, markdown };
+}

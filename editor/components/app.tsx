@@ -1,0 +1,226 @@
+/** The editor app: rules tree, Monaco, problems, scenarios and the case playground. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Diagnostic, Span } from '../../dsl/index.js';
+import { filePaths, listFiles, readFile, saveFile, type TreeDir } from '../file-api.js';
+import { registerLanguage } from '../monaco/language.js';
+import { setMarkers } from '../monaco/markers.js';
+import { WorkerClient } from '../worker/client.js';
+import type { FileSummary, FromWorker } from '../worker/protocol.js';
+import { CodeEditor, modelFor, type CodeEditorHandle } from './code-editor.js';
+import { FileTree } from './file-tree.js';
+import { Playground } from './playground.js';
+import { ProblemsPanel } from './problems-panel.js';
+import { ScenarioPanel } from './scenario-panel.js';
+
+type ScenarioEvent = Extract<FromWorker, { type: 'scenarios' }>;
+type Notice = { kind: 'ok' | 'fout' | 'conflict'; text: string; serverVersion?: string | null };
+
+export function App() {
+  const client = useMemo(() => new WorkerClient(), []);
+  const editor = useRef<CodeEditorHandle>(null);
+  const [tree, setTree] = useState<TreeDir | undefined>(undefined);
+  const [loadError, setLoadError] = useState<string | undefined>(undefined);
+  const [open, setOpen] = useState<string | undefined>(undefined);
+  const saved = useRef(new Map<string, { text: string; versie: string }>());
+  const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
+  const [diagnostics, setDiagnostics] = useState<readonly Diagnostic[]>([]);
+  const [summaries, setSummaries] = useState<ReadonlyMap<string, FileSummary>>(new Map());
+  const [scenarios, setScenarios] = useState<ScenarioEvent | undefined>(undefined);
+  const [revision, setRevision] = useState(0);
+  const [notice, setNotice] = useState<Notice | undefined>(undefined);
+  const [side, setSide] = useState<'scenarios' | 'proefgeval'>('scenarios');
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => registerLanguage(client), [client]);
+
+  // Load every file of the rules folder into a model and into the worker.
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const t = await listFiles();
+      const paths = filePaths(t);
+      const files = await Promise.all(paths.map((p) => readFile(p)));
+      if (cancelled) return;
+      for (const f of files) {
+        saved.current.set(f.pad, { text: f.inhoud, versie: f.versie });
+        const model = modelFor(f.pad, f.inhoud);
+        model.onDidChangeContent(() => {
+          const text = model.getValue();
+          client.edit(f.pad, text, model.getVersionId());
+          setDirty((prev) => {
+            const isDirty = text !== saved.current.get(f.pad)?.text;
+            if (isDirty === prev.has(f.pad)) return prev;
+            const next = new Set(prev);
+            if (isDirty) next.add(f.pad);
+            else next.delete(f.pad);
+            return next;
+          });
+        });
+      }
+      client.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
+      setTree(t);
+      const first = paths.find((p) => p.endsWith('.regels'));
+      if (first !== undefined) {
+        setOpen(first);
+        client.focus(first);
+      }
+    })().catch((e: unknown) => !cancelled && setLoadError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [client]);
+
+  useEffect(
+    () =>
+      client.onEvent((event) => {
+        if (event.type === 'diagnostics') {
+          setDiagnostics(event.diagnostics);
+          setSummaries(new Map(event.files.map((f) => [f.path, f])));
+          for (const f of event.files) {
+            const model = modelFor(f.path, '');
+            const version = event.versions[f.path];
+            if (version !== undefined && version !== model.getVersionId()) continue;
+            setMarkers(
+              model,
+              event.diagnostics.filter((d) => d.file === f.path),
+            );
+          }
+          setReady(true);
+        } else {
+          setScenarios(event);
+          setRevision((r) => r + 1);
+        }
+      }),
+    [client],
+  );
+
+  const openFile = useCallback(
+    (path: string) => {
+      setOpen(path);
+      client.focus(path);
+    },
+    [client],
+  );
+
+  const jump = useCallback(
+    (file: string, span: Span) => {
+      if (file !== open) openFile(file);
+      // After React switched the model.
+      setTimeout(() => editor.current?.reveal(file, span), 0);
+    },
+    [open, openFile],
+  );
+
+  const save = useCallback(
+    async (force = false) => {
+      if (open === undefined) return;
+      const model = modelFor(open, '');
+      const text = model.getValue();
+      const known = saved.current.get(open);
+      const expected =
+        force && notice?.kind === 'conflict' ? (notice.serverVersion ?? null) : (known?.versie ?? null);
+      setNotice({ kind: 'ok', text: 'Opslaan…' });
+      const outcome = await saveFile(open, text, expected);
+      if (outcome.ok) {
+        saved.current.set(open, { text, versie: outcome.versie });
+        setDirty((prev) => {
+          const next = new Set(prev);
+          if (model.getValue() === text) next.delete(open);
+          return next;
+        });
+        setNotice({ kind: 'ok', text: `Opgeslagen: ${open}` });
+      } else if (outcome.conflict) {
+        setNotice({ kind: 'conflict', text: outcome.fout, serverVersion: outcome.versie });
+      } else {
+        setNotice({ kind: 'fout', text: outcome.fout });
+      }
+    },
+    [open, notice],
+  );
+
+  const lineOf = useCallback((file: string, offset: number) => {
+    const model = modelFor(file, '');
+    return model.getPositionAt(offset).lineNumber;
+  }, []);
+
+  const openSummary = open === undefined ? undefined : summaries.get(open);
+  const scenarioState = scenarios !== undefined && scenarios.path === open ? scenarios.state : undefined;
+
+  return (
+    <div className="app" data-ready={ready ? 'ja' : 'nee'}>
+      <header>
+        <h1>Regelwerk</h1>
+        <span className="title" data-testid="title">
+          {openSummary?.ruleset !== undefined
+            ? `${openSummary.ruleset} · versie ${openSummary.version ?? '?'}${openSummary.validFrom !== undefined ? ` · geldig vanaf ${openSummary.validFrom}` : ''}`
+            : (open ?? '')}
+        </span>
+        <span className="spacer" />
+        {notice !== undefined && (
+          <span className={`notice ${notice.kind}`} role="status" data-testid="notice">
+            {notice.text}
+            {notice.kind === 'conflict' && (
+              <button type="button" className="link" onClick={() => void save(true)}>
+                Toch overschrijven
+              </button>
+            )}
+          </span>
+        )}
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void save()}
+          disabled={open === undefined}
+          title="Opslaan (Ctrl+S)"
+          data-testid="save"
+        >
+          Opslaan{open !== undefined && dirty.has(open) ? ' •' : ''}
+        </button>
+      </header>
+      {loadError !== undefined && (
+        <p className="warning banner">De regels konden niet worden geladen: {loadError}</p>
+      )}
+      <main>
+        <FileTree tree={tree} summaries={summaries} open={open} dirty={dirty} onOpen={openFile} />
+        <div className="center">
+          <CodeEditor ref={editor} path={open} onSave={() => void save()} />
+          <ProblemsPanel diagnostics={diagnostics} open={open} lineOf={lineOf} onJump={jump} />
+        </div>
+        <aside>
+          <div className="tabs">
+            <button
+              type="button"
+              className={side === 'scenarios' ? 'active' : ''}
+              onClick={() => setSide('scenarios')}
+            >
+              Scenario's
+            </button>
+            <button
+              type="button"
+              className={side === 'proefgeval' ? 'active' : ''}
+              onClick={() => setSide('proefgeval')}
+            >
+              Proefgeval
+            </button>
+          </div>
+          <div className="side-body">
+            {side === 'scenarios' ? (
+              <ScenarioPanel state={scenarioState} stale={false} onJump={jump} />
+            ) : (
+              <Playground
+                client={client}
+                path={open}
+                input={scenarios !== undefined && scenarios.path === open ? scenarios.input : undefined}
+                domains={scenarios?.domains ?? []}
+                modules={scenarios?.modules ?? []}
+                sample={scenarios?.sample}
+                revision={revision}
+                onJump={jump}
+              />
+            )}
+          </div>
+        </aside>
+      </main>
+    </div>
+  );
+}

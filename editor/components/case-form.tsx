@@ -1,0 +1,225 @@
+/** A form generated from the ruleset's `invoer` declaration; edits a case as JSON data. */
+import type { Ir } from '../../dsl/index.js';
+
+export type CaseData = Record<string, unknown>;
+type Item = Record<string, unknown>;
+
+interface Props {
+  readonly input: Ir.InputDef;
+  readonly domains: readonly Ir.DomainDef[];
+  readonly modules: readonly { readonly name: string; readonly variants: readonly string[] }[];
+  readonly value: CaseData;
+  readonly onChange: (value: CaseData) => void;
+}
+
+const isItem = (v: unknown): v is Item => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function FieldInput(props: {
+  field: Ir.FieldDef;
+  value: unknown;
+  domains: readonly Ir.DomainDef[];
+  options?: readonly string[] | undefined;
+  onChange: (v: unknown) => void;
+  id: string;
+}) {
+  const { field, value, onChange, id } = props;
+  const t = field.type;
+  const options =
+    props.options ??
+    (t.kind === 'domain'
+      ? props.domains.find((d) => d.name === t.name)?.values.map((v) => v.name)
+      : undefined);
+  if (options !== undefined) {
+    return (
+      <select
+        id={id}
+        value={typeof value === 'string' ? value : ''}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+      >
+        <option value="">{field.optional ? '(leeg)' : '— kies —'}</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  switch (t.kind) {
+    case 'date':
+      return (
+        <input
+          id={id}
+          type="date"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value || undefined)}
+        />
+      );
+    case 'period': {
+      const p = isItem(value) ? value : {};
+      return (
+        <span className="period">
+          <input
+            aria-label={`${field.name} van`}
+            type="date"
+            value={typeof p.van === 'string' ? p.van : ''}
+            onChange={(e) => onChange({ ...p, van: e.target.value })}
+          />
+          {' t/m '}
+          <input
+            aria-label={`${field.name} tot en met`}
+            type="date"
+            value={typeof p.tot === 'string' ? p.tot : ''}
+            onChange={(e) => onChange({ ...p, tot: e.target.value })}
+          />
+        </span>
+      );
+    }
+    case 'bool':
+      return (
+        <select
+          id={id}
+          value={value === true ? 'ja' : value === false ? 'nee' : ''}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'ja')}
+        >
+          <option value="">(leeg)</option>
+          <option value="ja">ja</option>
+          <option value="nee">nee</option>
+        </select>
+      );
+    default:
+      return (
+        <input
+          id={id}
+          type="text"
+          inputMode={t.kind === 'text' ? 'text' : 'decimal'}
+          value={typeof value === 'string' || typeof value === 'number' ? String(value) : ''}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+        />
+      );
+  }
+}
+
+function setKey(item: Item, key: string, v: unknown): Item {
+  const next = { ...item };
+  if (v === undefined) delete next[key];
+  else next[key] = v;
+  return next;
+}
+
+function Fields(props: {
+  fields: readonly Ir.FieldDef[];
+  item: Item;
+  prefix: string;
+  domains: readonly Ir.DomainDef[];
+  optionsFor?: (field: string, item: Item) => readonly string[] | undefined;
+  onChange: (item: Item) => void;
+}) {
+  return (
+    <div className="fields">
+      {props.fields.map((f) => {
+        const id = `${props.prefix}-${f.name}`;
+        return (
+          <label key={f.name} htmlFor={id}>
+            <span>
+              {f.name.replace(/_/g, ' ')}
+              {f.optional ? '' : ' *'}
+            </span>
+            <FieldInput
+              id={id}
+              field={f}
+              value={props.item[f.name]}
+              domains={props.domains}
+              options={props.optionsFor?.(f.name, props.item)}
+              onChange={(v) => props.onChange(setKey(props.item, f.name, v))}
+            />
+          </label>
+        );
+      })}
+    </div>
+  );
+}
+
+function List(props: {
+  title: string;
+  items: readonly Item[];
+  fields: readonly Ir.FieldDef[];
+  domains: readonly Ir.DomainDef[];
+  optionsFor?: (field: string, item: Item) => readonly string[] | undefined;
+  onChange: (items: Item[]) => void;
+  fresh: () => Item;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.title}</legend>
+      {props.items.map((item, i) => (
+        <div className="list-item" key={i}>
+          <Fields
+            fields={props.fields}
+            item={item}
+            prefix={`${props.title}-${i}`}
+            domains={props.domains}
+            {...(props.optionsFor !== undefined ? { optionsFor: props.optionsFor } : {})}
+            onChange={(next) => props.onChange(props.items.map((it, j) => (j === i ? next : it)))}
+          />
+          <button
+            type="button"
+            className="link"
+            onClick={() => props.onChange(props.items.filter((_, j) => j !== i))}
+          >
+            Verwijderen
+          </button>
+        </div>
+      ))}
+      <button type="button" className="link" onClick={() => props.onChange([...props.items, props.fresh()])}>
+        + {props.title === 'Resultaten' ? 'resultaat' : 'module'} toevoegen
+      </button>
+    </fieldset>
+  );
+}
+
+export function CaseForm({ input, domains, modules, value, onChange }: Props) {
+  const resultaten = Array.isArray(value.resultaten) ? value.resultaten.filter(isItem) : [];
+  const aanvragen = Array.isArray(value.modules) ? value.modules.filter(isItem) : [];
+  const period = (): Item => {
+    const start = typeof value.ingangsdatum === 'string' ? value.ingangsdatum : '';
+    return { van: start, tot: start };
+  };
+  return (
+    <form className="case-form" onSubmit={(e) => e.preventDefault()}>
+      <fieldset>
+        <legend>Beschikking</legend>
+        <Fields
+          fields={input.beschikking}
+          item={value}
+          prefix="beschikking"
+          domains={domains}
+          onChange={onChange}
+        />
+      </fieldset>
+      <List
+        title="Resultaten"
+        items={resultaten}
+        fields={input.resultaat}
+        domains={domains}
+        onChange={(items) => onChange({ ...value, resultaten: items })}
+        fresh={() => ({ id: `r${resultaten.length + 1}`, periode: period() })}
+      />
+      <List
+        title="Modules"
+        items={aanvragen}
+        fields={input.module}
+        domains={domains}
+        optionsFor={(field, item) =>
+          field === 'module'
+            ? modules.map((m) => m.name)
+            : field === 'variant'
+              ? modules.find((m) => m.name === item.module)?.variants
+              : undefined
+        }
+        onChange={(items) => onChange({ ...value, modules: items })}
+        fresh={() => ({ module: modules[0]?.name ?? '', periode: period() })}
+      />
+    </form>
+  );
+}

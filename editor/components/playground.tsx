@@ -1,0 +1,181 @@
+/** The case playground: a form (or JSON) for one case, priced live; each explanation step jumps to its source. */
+import { useEffect, useState } from 'react';
+import type { Ir, Span } from '../../dsl/index.js';
+import { euro } from '../../src/scenarios/run.js';
+import type { WorkerClient } from '../worker/client.js';
+import type { PlaygroundResult } from '../worker/protocol.js';
+import { CaseForm, type CaseData } from './case-form.js';
+
+interface Props {
+  readonly client: WorkerClient;
+  readonly path: string | undefined;
+  readonly input: Ir.InputDef | undefined;
+  readonly domains: readonly Ir.DomainDef[];
+  readonly modules: readonly { readonly name: string; readonly variants: readonly string[] }[];
+  readonly sample: unknown;
+  /** Changes with every analysis, so the case is re-priced after an edit. */
+  readonly revision: number;
+  readonly onJump: (file: string, span: Span) => void;
+}
+
+const isRecord = (v: unknown): v is CaseData => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function Playground({ client, path, input, domains, modules, sample, revision, onJump }: Props) {
+  const [casus, setCasus] = useState<CaseData | undefined>(undefined);
+  const [view, setView] = useState<'formulier' | 'json'>('formulier');
+  const [jsonText, setJsonText] = useState('');
+  const [jsonError, setJsonError] = useState<string | undefined>(undefined);
+  const [result, setResult] = useState<PlaygroundResult | undefined>(undefined);
+
+  useEffect(() => {
+    if (casus === undefined && isRecord(sample)) {
+      setCasus(sample);
+      setJsonText(JSON.stringify(sample, null, 2));
+    }
+  }, [sample, casus]);
+
+  useEffect(() => {
+    if (casus === undefined || path === undefined) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      client.request({ method: 'evaluate', path, casus }).then(
+        (r) => !cancelled && setResult(r),
+        (e: unknown) =>
+          !cancelled && setResult({ ok: false, fout: e instanceof Error ? e.message : String(e) }),
+      );
+    }, 100);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [client, path, casus, revision]);
+
+  const update = (next: CaseData) => {
+    setCasus(next);
+    setJsonText(JSON.stringify(next, null, 2));
+  };
+
+  if (input === undefined)
+    return <p className="muted">Open een versie van een regelset om een geval door te rekenen.</p>;
+
+  return (
+    <div className="playground" data-testid="playground">
+      <div className="tabs small">
+        <button
+          type="button"
+          className={view === 'formulier' ? 'active' : ''}
+          onClick={() => setView('formulier')}
+        >
+          Formulier
+        </button>
+        <button type="button" className={view === 'json' ? 'active' : ''} onClick={() => setView('json')}>
+          JSON
+        </button>
+        <button type="button" className="link" onClick={() => isRecord(sample) && update(sample)}>
+          Voorbeeld laden
+        </button>
+      </div>
+      {view === 'formulier' ? (
+        <CaseForm input={input} domains={domains} modules={modules} value={casus ?? {}} onChange={update} />
+      ) : (
+        <div className="json-view">
+          <textarea
+            aria-label="Geval als JSON"
+            spellCheck={false}
+            value={jsonText}
+            onChange={(e) => {
+              setJsonText(e.target.value);
+              try {
+                const parsed: unknown = JSON.parse(e.target.value);
+                if (!isRecord(parsed)) throw new Error('verwacht een object');
+                setCasus(parsed);
+                setJsonError(undefined);
+              } catch (err) {
+                setJsonError(`Geen geldige JSON: ${err instanceof Error ? err.message : String(err)}`);
+              }
+            }}
+          />
+          {jsonError !== undefined && <p className="warning">{jsonError}</p>}
+        </div>
+      )}
+      <Outcome result={result} onJump={onJump} />
+    </div>
+  );
+}
+
+function Outcome({ result, onJump }: { result: PlaygroundResult | undefined; onJump: Props['onJump'] }) {
+  if (result === undefined) return null;
+  if (!result.ok) return <p className="warning">{result.fout}</p>;
+  const ev = result.evaluation;
+  return (
+    <div className="outcome" data-testid="outcome">
+      {ev.ok ? (
+        <>
+          <table className="lines">
+            <thead>
+              <tr>
+                <th>Regel</th>
+                <th>Hoeveelheid</th>
+                <th>Tarief</th>
+                <th>Bedrag</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ev.lines.map((l, i) => (
+                <tr key={i}>
+                  <td>
+                    {l.ref}: {l.key}
+                  </td>
+                  <td>
+                    {l.quantity} {l.unit}
+                  </td>
+                  <td>{euro(l.rate)}</td>
+                  <td className="amount">{euro(l.amount)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <td colSpan={3}>Totaal (versie {ev.version})</td>
+                <td className="amount" data-testid="total">
+                  {euro(ev.total)}
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+          {ev.decisions.length > 0 && (
+            <ul className="decisions">
+              {ev.decisions.map((d, i) => (
+                <li key={i} className={d.allowed ? 'pass' : 'fail'}>
+                  Module {d.module}
+                  {d.variant !== undefined ? ` (${d.variant})` : ''}:{' '}
+                  {d.allowed ? 'toegestaan' : `geweigerd — ${d.reason ?? ''}`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : (
+        <p className="warning">Het geval is ongeldig.</p>
+      )}
+      <h3>Uitleg</h3>
+      <ol className="explanation" data-testid="explanation">
+        {result.explanation.map((s, i) => (
+          <li key={i} style={{ paddingLeft: `${s.depth * 1.2}em` }}>
+            {s.file !== undefined && s.span !== undefined ? (
+              <button
+                type="button"
+                className="step"
+                onClick={() => s.file !== undefined && s.span !== undefined && onJump(s.file, s.span)}
+              >
+                {s.text}
+              </button>
+            ) : (
+              <span>{s.text}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/** The server's file API for the rules folder (see src/server/http-server.ts). */
+
+export interface TreeFile {
+  readonly soort: 'bestand';
+  readonly naam: string;
+  readonly pad: string;
+  readonly grootte: number;
+}
+export interface TreeDir {
+  readonly soort: 'map';
+  readonly naam: string;
+  readonly pad: string;
+  readonly kinderen: readonly TreeNode[];
+}
+export type TreeNode = TreeFile | TreeDir;
+
+export interface ServerFile {
+  readonly pad: string;
+  readonly inhoud: string;
+  readonly versie: string;
+}
+
+export type SaveOutcome =
+  | { readonly ok: true; readonly versie: string }
+  | {
+      readonly ok: false;
+      readonly conflict: true;
+      readonly fout: string;
+      readonly inhoud: string | null;
+      readonly versie: string | null;
+    }
+  | { readonly ok: false; readonly conflict: false; readonly fout: string };
+
+async function errorText(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { fout?: unknown };
+    if (typeof body.fout === 'string') return body.fout;
+  } catch {
+    // fall through
+  }
+  return `De server antwoordde met status ${res.status}.`;
+}
+
+export async function listFiles(): Promise<TreeDir> {
+  const res = await fetch('/api/bestanden');
+  if (!res.ok) throw new Error(await errorText(res));
+  return (await res.json()) as TreeDir;
+}
+
+export async function readFile(pad: string): Promise<ServerFile> {
+  const res = await fetch(`/api/bestand?pad=${encodeURIComponent(pad)}`);
+  if (!res.ok) throw new Error(await errorText(res));
+  return (await res.json()) as ServerFile;
+}
+
+export async function saveFile(pad: string, inhoud: string, versie: string | null): Promise<SaveOutcome> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/bestand?pad=${encodeURIComponent(pad)}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ inhoud, versie }),
+    });
+  } catch {
+    return {
+      ok: false,
+      conflict: false,
+      fout: 'De server is niet bereikbaar. Uw tekst staat nog in de editor.',
+    };
+  }
+  if (res.ok) {
+    const body = (await res.json()) as { versie: string };
+    return { ok: true, versie: body.versie };
+  }
+  if (res.status === 409) {
+    const body = (await res.json()) as { fout: string; inhoud: string | null; versie: string | null };
+    return { ok: false, conflict: true, fout: body.fout, inhoud: body.inhoud, versie: body.versie };
+  }
+  return { ok: false, conflict: false, fout: await errorText(res) };
+}
+
+/** All file paths in a tree, depth first. */
+export function filePaths(node: TreeNode): string[] {
+  return node.soort === 'bestand' ? [node.pad] : node.kinderen.flatMap(filePaths);
+}

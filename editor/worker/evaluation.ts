@@ -1,0 +1,64 @@
+/**
+ * The worker's evaluator: one fast-path engine per compiled rules set (per ruleset), scenario runs as views
+ * for the scenario panel, and single cases for the playground.
+ */
+import type { Ir } from '../../dsl/index.js';
+import type { CompileOutcome } from '../../dsl/service/pipeline.js';
+import { createEngine, type Engine } from '../../src/engine/evaluate.js';
+import { runScenarios } from '../../src/scenarios/run.js';
+import { explainSteps } from './explain-steps.js';
+import type { PlaygroundResult, ScenarioState, ScenarioView } from './protocol.js';
+
+const engines = new WeakMap<readonly Ir.Program[], Map<string, Engine>>();
+
+function engineFor(programs: readonly Ir.Program[], ruleset: string): Engine {
+  let perRuleset = engines.get(programs);
+  if (perRuleset === undefined) {
+    perRuleset = new Map();
+    engines.set(programs, perRuleset);
+  }
+  let engine = perRuleset.get(ruleset);
+  if (engine === undefined) {
+    engine = createEngine(
+      programs.filter((p) => p.ruleset === ruleset),
+      { path: 'fast' },
+    );
+    perRuleset.set(ruleset, engine);
+  }
+  return engine;
+}
+
+export async function runScenarioViews(compiled: CompileOutcome, path: string): Promise<ScenarioState> {
+  if (!compiled.ok) {
+    return { kind: 'fouten', errors: compiled.diagnostics.filter((d) => d.severity === 'fout').length };
+  }
+  const program = compiled.programs.find((p) => p.file === path);
+  if (program === undefined) return { kind: 'geen', reason: 'Dit bestand is geen versie van een regelset.' };
+  const engine = engineFor(compiled.programs, program.ruleset);
+  const outcomes = await runScenarios(program, (c) => engine.evaluate(c));
+  const views: ScenarioView[] = outcomes.map((o) => ({
+    name: o.scenario,
+    file: o.file,
+    span: o.origin.span,
+    passed: o.passed,
+    failures: o.failures.map((f) => ({
+      message: f.message,
+      file: o.file,
+      span: f.expectation.origin.span,
+    })),
+  }));
+  return { kind: 'ok', outcomes: views };
+}
+
+export async function evaluateCase(
+  compiled: CompileOutcome,
+  path: string,
+  casus: unknown,
+): Promise<PlaygroundResult> {
+  if (!compiled.ok) return { ok: false, fout: 'De regels bevatten fouten; los die eerst op.' };
+  const program = compiled.programs.find((p) => p.file === path) ?? compiled.programs[0];
+  if (program === undefined) return { ok: false, fout: 'Er is geen regelset om mee te rekenen.' };
+  const engine = engineFor(compiled.programs, program.ruleset);
+  const evaluation = await engine.evaluate(casus, { explain: true });
+  return { ok: true, evaluation, explanation: explainSteps(evaluation, compiled.programs) };
+}

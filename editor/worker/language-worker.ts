@@ -1,0 +1,133 @@
+/**
+ * The language worker: hosts the language service (dsl/service) and the evaluator (src/engine, fast path), so
+ * diagnostics and scenario runs happen off the UI thread.
+ *
+ * Edits are coalesced: each message only records the new text; the analysis runs once the queue is empty, on
+ * the latest texts. Diagnostics go out first; scenarios follow when no newer edit has arrived meanwhile.
+ */
+/// <reference lib="webworker" />
+import type { Ir } from '../../dsl/index.js';
+import * as service from '../../dsl/service/index.js';
+import { Workspace } from '../../dsl/service/index.js';
+import { evaluateCase, runScenarioViews } from './evaluation.js';
+import type { FileSummary, FromWorker, ServiceRequest, ServiceResults, ToWorker } from './protocol.js';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const ws = new Workspace();
+const versions: Record<string, number> = {};
+let focused: string | undefined;
+let generation = 0;
+let analysisTimer: ReturnType<typeof setTimeout> | undefined;
+let scenarioTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Scenarios wait this long after the last edit (diagnostics do not wait). */
+const SCENARIO_DELAY_MS = 60;
+
+const post = (msg: FromWorker): void => self.postMessage(msg);
+
+function scheduleAnalysis(): void {
+  generation++;
+  if (analysisTimer !== undefined) clearTimeout(analysisTimer);
+  if (scenarioTimer !== undefined) clearTimeout(scenarioTimer);
+  analysisTimer = setTimeout(analyse, 0);
+}
+
+function summaries(diagnostics: readonly { file: string; severity: string }[]): FileSummary[] {
+  return ws.paths.map((path) => {
+    const h = ws.file(path)?.ast.header;
+    const own = diagnostics.filter((d) => d.file === path);
+    return {
+      path,
+      ruleset: h?.ruleset.value,
+      version: h?.version.value,
+      base: h?.base?.value,
+      status: h?.status,
+      validFrom: h?.validFrom.value,
+      municipality: h?.municipality?.text,
+      errors: own.filter((d) => d.severity === 'fout').length,
+      warnings: own.filter((d) => d.severity === 'waarschuwing').length,
+    };
+  });
+}
+
+function analyse(): void {
+  analysisTimer = undefined;
+  const diagnostics = service.diagnostics(ws);
+  post({ type: 'diagnostics', versions: { ...versions }, diagnostics, files: summaries(diagnostics) });
+  const at = generation;
+  scenarioTimer = setTimeout(() => {
+    scenarioTimer = undefined;
+    if (at === generation) void runScenarios(at);
+  }, SCENARIO_DELAY_MS);
+}
+
+async function runScenarios(at: number): Promise<void> {
+  if (focused === undefined) return;
+  const path = focused;
+  const compiled = ws.compile();
+  const program: Ir.Program | undefined = compiled.ok
+    ? compiled.programs.find((p) => p.file === path)
+    : undefined;
+  const state = await runScenarioViews(compiled, path);
+  if (at !== generation) return;
+  post({
+    type: 'scenarios',
+    path,
+    versions: { ...versions },
+    state,
+    input: program?.input,
+    domains: program?.domains ?? [],
+    modules: program?.modules.map((m) => ({ name: m.name, variants: m.variants.map((v) => v.name) })) ?? [],
+    sample: program?.scenarios[0]?.casus,
+  });
+}
+
+async function answer(request: ServiceRequest): Promise<ServiceResults[ServiceRequest['method']]> {
+  switch (request.method) {
+    case 'completions':
+      return service.completions(ws, request.path, request.offset);
+    case 'hover':
+      return service.hover(ws, request.path, request.offset);
+    case 'definition':
+      return service.definition(ws, request.path, request.offset);
+    case 'references':
+      return service.references(ws, request.path, request.offset);
+    case 'rename':
+      return service.rename(ws, request.path, request.offset, request.newName);
+    case 'symbols':
+      return service.documentSymbols(ws, request.path);
+    case 'format':
+      return service.format(ws, request.path);
+    case 'folding':
+      return service.foldingRanges(ws, request.path);
+    case 'evaluate':
+      return evaluateCase(ws.compile(), request.path, request.casus);
+  }
+}
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  const msg = e.data;
+  switch (msg.type) {
+    case 'files':
+      ws.setFiles(msg.files);
+      scheduleAnalysis();
+      return;
+    case 'edit':
+      ws.update(msg.path, msg.text);
+      versions[msg.path] = msg.version;
+      scheduleAnalysis();
+      return;
+    case 'focus':
+      focused = msg.path;
+      scheduleAnalysis();
+      return;
+    case 'request':
+      answer(msg.request).then(
+        (result) => post({ type: 'response', id: msg.id, result }),
+        (err: unknown) =>
+          post({ type: 'response', id: msg.id, error: err instanceof Error ? err.message : String(err) }),
+      );
+      return;
+  }
+};

@@ -1,0 +1,112 @@
+/**
+ * Messages between the UI thread and the language worker. Plain data only: spans are 0-based offsets;
+ * the Monaco adapter converts them (editor/monaco/positions.ts).
+ */
+import type { Diagnostic, Ir, Span } from '../../dsl/index.js';
+import type {
+  CompletionItem,
+  DocumentSymbol,
+  FoldingRange,
+  HoverInfo,
+  Location,
+  SourceFile,
+  TextEdit,
+} from '../../dsl/service/index.js';
+import type { Evaluation } from '../../src/engine/result.js';
+
+export type { SourceFile };
+
+export type ToWorker =
+  | { readonly type: 'files'; readonly files: readonly SourceFile[] }
+  | { readonly type: 'edit'; readonly path: string; readonly text: string; readonly version: number }
+  | { readonly type: 'focus'; readonly path: string }
+  | { readonly type: 'request'; readonly id: number; readonly request: ServiceRequest };
+
+export type ServiceRequest =
+  | { readonly method: 'completions'; readonly path: string; readonly offset: number }
+  | { readonly method: 'hover'; readonly path: string; readonly offset: number }
+  | { readonly method: 'definition'; readonly path: string; readonly offset: number }
+  | { readonly method: 'references'; readonly path: string; readonly offset: number }
+  | { readonly method: 'rename'; readonly path: string; readonly offset: number; readonly newName: string }
+  | { readonly method: 'symbols'; readonly path: string }
+  | { readonly method: 'format'; readonly path: string }
+  | { readonly method: 'folding'; readonly path: string }
+  | { readonly method: 'evaluate'; readonly path: string; readonly casus: unknown };
+
+/** What each request answers. */
+export interface ServiceResults {
+  completions: readonly CompletionItem[];
+  hover: HoverInfo | undefined;
+  definition: readonly Location[];
+  references: readonly Location[];
+  rename: { readonly edits: readonly TextEdit[] } | { readonly fout: string };
+  symbols: readonly DocumentSymbol[];
+  format: string | undefined;
+  folding: readonly FoldingRange[];
+  evaluate: PlaygroundResult;
+}
+
+export type PlaygroundResult =
+  | { readonly ok: true; readonly evaluation: Evaluation; readonly explanation: readonly ExplainStep[] }
+  | { readonly ok: false; readonly fout: string };
+
+/** One clickable line of an explanation. */
+export interface ExplainStep {
+  readonly text: string;
+  readonly file: string | undefined;
+  readonly span: Span | undefined;
+  readonly depth: number;
+}
+
+/** What the tree shows per file, read from its header. */
+export interface FileSummary {
+  readonly path: string;
+  readonly ruleset: string | undefined;
+  readonly version: string | undefined;
+  readonly base: string | undefined;
+  readonly status: 'concept' | 'vastgesteld' | undefined;
+  readonly validFrom: string | undefined;
+  readonly municipality: string | undefined;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export interface ScenarioView {
+  readonly name: string;
+  readonly file: string;
+  readonly span: Span;
+  readonly passed: boolean;
+  readonly failures: readonly {
+    readonly message: string;
+    readonly file: string;
+    readonly span: Span;
+  }[];
+}
+
+export type ScenarioState =
+  | { readonly kind: 'ok'; readonly outcomes: readonly ScenarioView[] }
+  /** The rules do not compile: scenarios wait until they do. */
+  | { readonly kind: 'fouten'; readonly errors: number }
+  /** The open file is not a version of a ruleset (or has no program). */
+  | { readonly kind: 'geen'; readonly reason: string };
+
+export type FromWorker =
+  | {
+      readonly type: 'diagnostics';
+      /** The model versions these diagnostics belong to. */
+      readonly versions: Readonly<Record<string, number>>;
+      readonly diagnostics: readonly Diagnostic[];
+      readonly files: readonly FileSummary[];
+    }
+  | {
+      readonly type: 'scenarios';
+      readonly path: string;
+      readonly versions: Readonly<Record<string, number>>;
+      readonly state: ScenarioState;
+      /** The input declaration of the open version, for the playground form. */
+      readonly input: Ir.InputDef | undefined;
+      readonly domains: readonly Ir.DomainDef[];
+      readonly modules: readonly { readonly name: string; readonly variants: readonly string[] }[];
+      readonly sample: unknown;
+    }
+  | { readonly type: 'response'; readonly id: number; readonly result?: unknown; readonly error?: string };

@@ -1,0 +1,90 @@
+/**
+ * Real-browser test harness: builds the editor (when stale), serves it with the real server against a
+ * temporary copy of rules/, and drives Debian's chromium with playwright-core.
+ * A missing chromium is a failure with instructions, never a silent skip.
+ */
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ensureBuilt } from '../../src/server/ensure-built.js';
+import { startServer, type RunningServer } from '../../src/server/http-server.js';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const APP_DIR = path.join(PROJECT_ROOT, 'dist', 'editor');
+export const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
+
+const CANDIDATES = [process.env.REGELWERK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+export function chromiumPath(): string {
+  const found = CANDIDATES.find((p): p is string => p !== undefined && p !== '' && existsSync(p));
+  if (found === undefined) {
+    throw new Error(
+      'Chromium ontbreekt: de browsertests hebben Debian chromium nodig. Installeer het met ' +
+        "'sudo apt-get install -y chromium' (of zet REGELWERK_CHROMIUM op het pad van een chromium).",
+    );
+  }
+  return found;
+}
+
+export interface EditorSession {
+  readonly server: RunningServer;
+  readonly rulesDir: string;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+async function copyDir(from: string, to: string): Promise<void> {
+  await fs.cp(from, to, { recursive: true });
+}
+
+/** Builds if needed, copies rules/ to a temp dir, starts the server and a browser page on it. */
+export async function openEditor(): Promise<EditorSession> {
+  const executablePath = chromiumPath();
+  await ensureBuilt(PROJECT_ROOT, APP_DIR);
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'regelwerk-e2e-'));
+  const rulesDir = path.join(tmp, 'rules');
+  await copyDir(path.join(PROJECT_ROOT, 'rules'), rulesDir);
+  const server = await startServer({ rulesDir, appDir: APP_DIR, host: '127.0.0.1', port: 0 });
+  const context = await chromium.launchPersistentContext(path.join(tmp, 'profiel'), {
+    executablePath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+    viewport: { width: 1500, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    server,
+    rulesDir,
+    context,
+    page,
+    async close() {
+      await context.close().catch(() => undefined);
+      await server.close();
+      await fs.rm(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await fs.mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Waits until the app has loaded the rules and the worker has answered once. */
+export async function waitForApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('.app[data-ready="ja"]', { timeout: 60_000 });
+  await page.waitForSelector('.monaco-editor .view-lines', { timeout: 60_000 });
+}
