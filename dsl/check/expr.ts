@@ -78,7 +78,7 @@ export function elaborate(e: Expr, ctx: Ctx, expected?: Type): IrExpr {
     case 'DateLit':
       return { ...base, kind: 'const', type: T.date, value: e.value };
     case 'PeriodLit':
-      report(ctx, 'RW3011', e.span);
+      report(ctx, 'RW3001', e.span, ['een waarde', 'een periode (alleen in een scenario)']);
       return { ...base, kind: 'const', type: T.error, value: `${e.from.value}/${e.to.value}` };
     case 'StringLit':
       return { ...base, kind: 'const', type: T.text, value: e.value };

@@ -67,7 +67,8 @@ function literal(
       }
       if (expected.kind === 'text') return { value: n, type: T.text };
       const doms = env.valueDomains.get(n);
-      return { value: n, type: doms?.length === 1 && doms[0] ? T.domain(doms[0]) : T.error };
+      if (doms?.length === 1 && doms[0]) return { value: n, type: T.domain(doms[0]) };
+      break;
     }
     case 'ErrorExpr':
       return undefined;

@@ -64,7 +64,6 @@ export const CATALOG = {
   RW3008: entry('fout', 'controle', "Het maximum van module '{0}' moet een bedrag zijn, maar dit is {1}.", 'Een modulemaximum dat geen bedrag is.'),
   RW3009: entry('fout', 'controle', "Een parameter moet een vaste waarde zijn, maar '{0}' hangt af van het geval: gebruik een berekening.", 'Een parameter die velden, berekeningen of tabellen gebruikt.'),
   RW3010: entry('fout', 'controle', "Functie '{0}' verwacht {1}, maar kreeg {2} argument(en).", 'Een functie met het verkeerde aantal argumenten.'),
-  RW3011: entry('fout', 'controle', 'Een periode (… tot …) kan alleen als waarde in een scenario staan.', 'Een periode-letterlijke buiten een scenario.'),
   RW3012: entry('fout', 'controle', "De takken van 'als … dan … anders' hebben verschillende typen: {0} en {1}.", 'Een keuze waarvan de uitkomsten niet hetzelfde type hebben.'),
   RW3013: entry('fout', 'controle', 'Alleen een bedrag, tarief, hoeveelheid of getal kan worden afgerond, niet {0}.', 'Afronden van iets dat geen getal is.'),
   RW3014: entry('fout', 'controle', 'De indicatieve uren moeten een hoeveelheid in uren zijn, maar dit is {0}.', 'Indicatieve uren die geen uren zijn.'),
