@@ -70,9 +70,11 @@ export function fastPath(): Path {
     load(program) {
       const compiler = new FastCompiler(program);
       const rt = loadProgram(program, (e, ctx) => compiler.compile(e)(ctx));
+      const rank = (o: Ir.Origin) => rt.order.get(o.id) ?? 0;
       const byScope = (scope: Ir.Scope) =>
         program.rules
           .filter((r) => r.scope === scope)
+          .sort((a, b) => rank(a.origin) - rank(b.origin))
           .map((rule) => ({ rule, holds: compiler.predicate(rule.when) }));
       compiled.set(rt, {
         compiler,
@@ -84,7 +86,9 @@ export function fastPath(): Path {
         conditions: new Map(
           program.modules.map((m) => [
             m.name,
-            m.conditions.map((condition) => ({ condition, holds: compiler.predicate(condition.when) })),
+            [...m.conditions]
+              .sort((a, b) => rank(a.origin) - rank(b.origin))
+              .map((condition) => ({ condition, holds: compiler.predicate(condition.when) })),
           ]),
         ),
       });

@@ -6,7 +6,7 @@
 import type { Ir } from '../../dsl/index.js';
 import { assertNever } from '../../dsl/index.js';
 import { Dec, ONE, dec, isDec, roundDec } from './decimal.js';
-import { addDays, dayNumber, daysInclusive, fromDayNumber, monthsFraction, wholeYears } from './dates.js';
+import { addDays, dayNumber, daysInclusive, monthsFraction, wholeYears } from './dates.js';
 import { domainValues } from './casus.js';
 import { isPeriod } from './values.js';
 import type { CaseItem, Period, TypedCase, Value } from './values.js';
@@ -40,7 +40,7 @@ export interface LoadedProgram {
   /** Position of each value in its domain (for `<`, `>` on domain values). */
   readonly ranks: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly domains: ReadonlyMap<string, readonly string[]>;
-  /** Declaration index of every rule and module condition by origin id (deterministic ordering). */
+  /** Rank of every rule and module condition by origin id: source order (file, position), never IR order. */
   readonly order: ReadonlyMap<string, number>;
 }
 
@@ -104,10 +104,21 @@ export function loadProgram(program: Ir.Program, evalConst: (e: Ir.Expr, ctx: Ct
   const domains = domainValues(program);
   const ranks = new Map<string, Map<string, number>>();
   for (const [name, values] of domains) ranks.set(name, new Map(values.map((v, i) => [v, i])));
-  const order = new Map<string, number>();
-  program.rules.forEach((r, i) => order.set(r.origin.id, i));
-  let n = program.rules.length;
-  for (const m of program.modules) for (const c of m.conditions) order.set(c.origin.id, n++);
+  // Deterministic order of outcomes, independent of the order of rules in the IR: by source position.
+  const origins: { id: string; file: string; start: number }[] = [
+    ...program.rules.map((r) => ({ id: r.origin.id, file: r.origin.file, start: r.origin.span.start })),
+    ...program.modules.flatMap((m) =>
+      m.conditions.map((c) => ({ id: c.origin.id, file: m.origin.file, start: c.origin.span.start })),
+    ),
+  ];
+  origins.sort((a, b) =>
+    a.file < b.file
+      ? -1
+      : a.file > b.file
+        ? 1
+        : a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const order = new Map(origins.map((o, i) => [o.id, i]));
   const params = new Map<string, Value>();
   const rt: LoadedProgram = {
     program,
@@ -327,5 +338,3 @@ export const isRequested = (ctx: Ctx, module: string, variant: string | undefine
 export const resultCount = (ctx: Ctx): Dec => new Dec(ctx.data.results.length);
 
 export const roundValue = (v: Value, r: Ir.Rounding): Value => (isDec(v) ? roundDec(v, r) : undefined);
-
-export { fromDayNumber };

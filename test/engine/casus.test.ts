@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { checkCase } from '../../src/engine/casus.js';
+import { createEngine } from '../../src/engine/evaluate.js';
+import { loadTwentsModel } from './load-rules.js';
+
+const { programs } = loadTwentsModel();
+const p2019 = programs.find((p) => p.version === '2019' && p.municipality === undefined);
+if (!p2019) throw new Error('2019 program missing');
+
+const valid = () => ({
+  gemeente: 'Hengelo',
+  wet: 'jeugdwet',
+  geboortedatum: '2010-05-01',
+  ingangsdatum: '2019-01-01',
+  verwijzer: 'toegang',
+  resultaten: [
+    {
+      id: 'r1',
+      perspectief: 'ontwikkelen',
+      ondersteuningsbehoefte: 'OB2',
+      intensiteit: 'midden',
+      bandbreedte: 'B',
+      periode: { van: '2019-01-01', tot: '2019-06-30' },
+    },
+  ] as Record<string, unknown>[],
+  modules: [] as Record<string, unknown>[],
+});
+
+const messages = (raw: unknown): string[] => {
+  const r = checkCase(p2019, raw);
+  return r.ok ? [] : r.diagnostics.map((d) => d.message);
+};
+
+describe('case validation', () => {
+  it('accepts a valid case', () => {
+    expect(messages(valid())).toEqual([]);
+  });
+  it('names an unknown domain value with the allowed values', () => {
+    const c = valid();
+    (c.resultaten[0] as Record<string, unknown>).ondersteuningsbehoefte = 'OB7';
+    expect(messages(c)).toEqual([
+      "resultaten[0].ondersteuningsbehoefte: onbekende waarde 'OB7'; verwacht een van OB1, OB2, OB3, OB4.",
+    ]);
+  });
+  it('reports missing required fields, wrong types and invalid dates', () => {
+    const c: Record<string, unknown> = valid();
+    delete c.wet;
+    c.geboortedatum = '2010-02-30';
+    c.verlengde_jeugdhulp = 'misschien';
+    expect(messages(c)).toEqual([
+      'wet: ontbreekt (verplicht veld, wet).',
+      "geboortedatum: '2010-02-30' is geen geldige datum; verwacht JJJJ-MM-DD, bijvoorbeeld 2019-01-01.",
+      "verlengde_jeugdhulp: 'misschien' is geen ja/nee; verwacht true of false.",
+    ]);
+  });
+  it('reports an end before the start', () => {
+    const c = valid();
+    (c.resultaten[0] as Record<string, unknown>).periode = { van: '2019-06-30', tot: '2019-01-01' };
+    expect(messages(c)).toEqual([
+      'resultaten[0].periode: einddatum 2019-01-01 ligt voor begindatum 2019-06-30.',
+    ]);
+  });
+  it('reports a bandwidth that does not belong to the intensity', () => {
+    const c = valid();
+    (c.resultaten[0] as Record<string, unknown>).bandbreedte = 'D';
+    expect(messages(c)).toEqual([
+      'resultaten[0].bandbreedte: bandbreedte D hoort niet bij intensiteit midden; verwacht een van B, C.',
+    ]);
+  });
+  it('reports unknown modules and variants', () => {
+    const c = valid();
+    c.modules.push({ module: 'vervoor', periode: { van: '2019-01-01', tot: '2019-01-31' } });
+    c.modules.push({
+      module: 'vervoer',
+      variant: 'taxi',
+      aantal: 3,
+      periode: { van: '2019-01-01', tot: '2019-01-31' },
+    });
+    c.modules.push({ module: 'vervoer', aantal: 3, periode: { van: '2019-01-01', tot: '2019-01-31' } });
+    const m = messages(c);
+    expect(m[0]).toMatch(
+      /^modules\[0\]\.module: onbekende module 'vervoor'; verwacht een van consultatie_diagnostiek, /,
+    );
+    expect(m[1]).toBe(
+      "modules[1].variant: onbekende variant 'taxi' van module vervoer; verwacht een van rit, km.",
+    );
+    expect(m[2]).toBe('modules[2].variant: ontbreekt; module vervoer vraagt een variant (rit, km).');
+  });
+  it('rejects non-objects and absurd sizes', () => {
+    expect(messages(null)).toEqual(['Het geval moet een JSON-object zijn, niet null.']);
+    expect(messages([1])).toEqual(['Het geval moet een JSON-object zijn, niet een lijst.']);
+    const c = valid();
+    c.resultaten = Array.from({ length: 1001 }, () => ({}));
+    expect(messages(c)).toEqual(['resultaten: te veel resultaten (1001); maximaal 1000.']);
+  });
+  it('never throws, whatever comes in', async () => {
+    for (const path of ['fast', 'jre'] as const) {
+      const engine = createEngine(programs, { path });
+      for (const raw of [
+        undefined,
+        42,
+        'x',
+        [],
+        {},
+        { resultaten: 'x' },
+        { resultaten: [null] },
+        { modules: [{ module: 1 }] },
+        valid(),
+      ]) {
+        const ev = await engine.evaluate(raw);
+        expect(typeof ev.ok).toBe('boolean');
+      }
+    }
+  });
+  it('evaluates a malformed case to ok: false with the messages', async () => {
+    const c = valid();
+    (c.resultaten[0] as Record<string, unknown>).ondersteuningsbehoefte = 'OB7';
+    const ev = await createEngine(programs).evaluate(c);
+    expect(ev.ok).toBe(false);
+    expect(ev.diagnostics[0]?.path).toBe('resultaten[0].ondersteuningsbehoefte');
+  });
+});

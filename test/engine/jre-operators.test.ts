@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { JreCondition } from '../../src/engine/jre-adapter.js';
+import { compileRules } from '../../src/engine/jre.js';
+import { OPERATORS } from '../../src/engine/jre-operators.js';
+import { loadTwentsModel } from './load-rules.js';
+
+const BUILTIN = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+];
+
+function leaves(c: JreCondition): Extract<JreCondition, { fact: string }>[] {
+  if ('all' in c) return c.all.flatMap(leaves);
+  if ('any' in c) return c.any.flatMap(leaves);
+  if ('not' in c) return leaves(c.not);
+  return [c];
+}
+
+describe('json-rules-engine compilation', () => {
+  const { programs } = loadTwentsModel();
+  it('has programs to check', () => expect(programs.length).toBeGreaterThan(0));
+  for (const program of programs) {
+    it(`uses only our own operators in every rule of ${program.version}${program.municipality ? ` (${program.municipality})` : ''}`, () => {
+      const rules = compileRules(program);
+      expect(rules.length).toBe(
+        program.rules.length + program.modules.reduce((n, m) => n + m.conditions.length, 0),
+      );
+      for (const rule of rules) {
+        expect(rule.event.params.origin).toBe(rule.name);
+        const ls = rule.conditions.all.flatMap(leaves);
+        expect(ls.length).toBeGreaterThan(0);
+        for (const leaf of ls) {
+          expect(BUILTIN).not.toContain(leaf.operator);
+          expect(Object.keys(OPERATORS)).toContain(leaf.operator);
+          expect(leaf.name).toMatch(/\S/);
+        }
+      }
+    });
+  }
+});
