@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/evaluate.js';
+import { renderExplanation } from '../../src/engine/explain.js';
+import type { EvaluationOk } from '../../src/engine/result.js';
+import { splitPeriod, timeline } from '../../src/versions/timeline.js';
+import { loadTwentsModel } from './load-rules.js';
+
+const { programs, texts } = loadTwentsModel();
+
+const casus = (gemeente: string, van: string, tot: string) => ({
+  gemeente,
+  wet: 'jeugdwet',
+  geboortedatum: '2010-05-01',
+  ingangsdatum: van,
+  verwijzer: 'toegang',
+  resultaten: [
+    { id: 'r1', perspectief: 'ontwikkelen', ondersteuningsbehoefte: 'OB2', intensiteit: 'midden', bandbreedte: 'B', periode: { van, tot } },
+  ],
+  modules: [],
+});
+
+const ok = (ev: unknown): EvaluationOk => {
+  const e = ev as EvaluationOk;
+  if (!e.ok) throw new Error(JSON.stringify(ev));
+  return e;
+};
+
+describe('versions and time', () => {
+  it('picks one version per day', () => {
+    const segs = timeline(programs, 'Hengelo');
+    expect(segs.map((s) => [s.from, s.program.version])).toEqual([
+      ['2019-01-01', '2019'],
+      ['2020-01-01', '2020'],
+      ['2021-01-01', '2021-01'],
+      ['2021-07-01', '2021-07'],
+      ['2022-01-01', '2022'],
+    ]);
+    const almelo = timeline(programs, 'Almelo');
+    expect(almelo[0]?.program.municipality).toBe('Almelo');
+    const split = splitPeriod(segs, '2018-12-30', '2019-01-02');
+    expect(split).toEqual({ uncovered: '2018-12-30' });
+  });
+
+  for (const path of ['jre', 'fast'] as const) {
+    it(`prices a case from 2020-10-01 to 2021-03-31 in two parts whose sum is the total (${path})`, async () => {
+      const ev = ok(await createEngine(programs, { path }).evaluate(casus('Hengelo', '2020-10-01', '2021-03-31')));
+      expect(ev.versions).toEqual(['2020', '2021-01']);
+      const line = ev.lines[0];
+      expect(line?.parts.map((p) => [p.version, p.from, p.to])).toEqual([
+        ['2020', '2020-10-01', '2020-12-31'],
+        ['2021-01', '2021-01-01', '2021-03-31'],
+      ]);
+      const cents = (s: string) => Math.round(Number(s) * 100);
+      expect(cents(line?.amount ?? '0')).toBe((line?.parts ?? []).reduce((n, p) => n + cents(p.amount), 0));
+      expect(ev.total).toBe(line?.amount);
+    });
+
+    it(`prices Almelo with its override and Hengelo with the regional version (${path})`, async () => {
+      const engine = createEngine(programs, { path });
+      const almelo = ok(await engine.evaluate(casus('Almelo', '2019-01-01', '2019-06-30')));
+      const hengelo = ok(await engine.evaluate(casus('Hengelo', '2019-01-01', '2019-06-30')));
+      expect(hengelo.version).toBe('2019');
+      expect(almelo.version).toBe('2019-almelo');
+      expect(almelo.total).not.toBe(hengelo.total);
+      // OB3 is not overridden by Almelo: the same amount.
+      const ob3 = (g: string) => {
+        const c = casus(g, '2019-01-01', '2019-06-30');
+        (c.resultaten[0] as Record<string, unknown>).ondersteuningsbehoefte = 'OB3';
+        return engine.evaluate(c);
+      };
+      expect(ok(await ob3('Almelo')).total).toBe(ok(await ob3('Hengelo')).total);
+    });
+  }
+
+  it('rejects a period before the first version', async () => {
+    const ev = await createEngine(programs).evaluate(casus('Hengelo', '2018-12-01', '2019-01-31'));
+    expect(ev.ok).toBe(false);
+    expect(ev.diagnostics[0]?.message).toContain('geen versie van de regelset geldig op 2018-12-01');
+  });
+});
+
+describe('explanations', () => {
+  it('explains every amount with cell, version, bron and calculation', async () => {
+    const ev = ok(await createEngine(programs).explain(casus('Hengelo', '2019-01-01', '2019-06-30')));
+    const part = ev.explanation?.lines[0]?.parts[0];
+    expect(part?.cells[0]?.key).toBe('weektarief[ontwikkelen, OB2, midden, B]');
+    expect(part?.cells[0]?.version).toBe('2019');
+    expect(part?.cells[0]?.validFrom).toBe('2019-01-01');
+    expect(part?.cells[0]?.bron).toMatch(/Tarievenblad/);
+    expect(part?.calculation).toBe('€ 136,20 per week × 25,857143… weken = € 3.521,74 (afgerond op centen (half naar boven))');
+    const text = renderExplanation(ev, texts);
+    expect(text).toContain('weektarief[ontwikkelen, OB2, midden, B]');
+    expect(text).toMatch(/2019\.regels:\d+:\d+/);
+  });
+
+  it('explains inherited, indexed cells with their own version', async () => {
+    const ev = ok(await createEngine(programs).explain(casus('Hengelo', '2020-02-01', '2020-02-29')));
+    const cell = ev.explanation?.lines[0]?.parts[0]?.cells[0];
+    expect(cell?.version).toBe('2019');
+    expect(cell?.indexations.map((i) => i.version)).toContain('2020');
+  });
+
+  it('explains a refused module with the actual values', async () => {
+    const c = { ...casus('Hengelo', '2019-01-01', '2019-06-30'), modules: [{ module: 'maatregelhulp', periode: { van: '2019-01-01', tot: '2019-03-31' } }] };
+    const ev = ok(await createEngine(programs).evaluate(c));
+    const d = ev.decisions[0];
+    expect(d?.allowed).toBe(false);
+    expect(d?.failed.map((f) => f.detail)).toEqual(['verwijzer = toegang; verwacht = gi', 'maatregel = leeg; verwacht een van (ots, voogdij, jeugdreclassering)']);
+  });
+});
