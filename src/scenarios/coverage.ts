@@ -27,16 +27,12 @@ export interface VersionCoverage {
 
 const cellKey = (table: string, key: readonly string[]): string => `${table}[${key.join(', ')}]`;
 
-/** All cell keys an evaluation priced: line keys and, when explained, every lookup. */
+/** All tariff cells an evaluation read: line keys and, when explained, every cell of every part. */
 function usedCells(o: ScenarioOutcome): string[] {
   if (!o.evaluation.ok) return [];
-  const keys: string[] = [];
-  for (const line of o.evaluation.lines) {
-    keys.push(line.key);
-    const explanation = (
-      line as { explanation?: { lookups?: readonly { table: string; key: readonly string[] }[] } }
-    ).explanation;
-    for (const l of explanation?.lookups ?? []) keys.push(cellKey(l.table, l.key));
+  const keys = o.evaluation.lines.map((l) => l.key);
+  for (const line of o.evaluation.explanation?.lines ?? []) {
+    for (const part of line.parts) for (const c of part.cells) keys.push(c.key);
   }
   return keys;
 }
@@ -47,7 +43,10 @@ export function computeCoverage(
 ): VersionCoverage[] {
   return programs.map((p) => {
     const label = p.version + (p.municipality ? ` (${p.municipality})` : '');
-    const mine = outcomes.filter((o) => o.program === label);
+    // A scenario exercises the versions that priced it (a case across a boundary exercises both).
+    const mine = outcomes.filter((o) =>
+      o.evaluation.ok ? o.evaluation.versions.includes(p.version) : o.program === label,
+    );
     const fired = new Set<string>();
     const allowed = new Set<string>();
     const refused = new Set<string>();
@@ -77,6 +76,9 @@ export function computeCoverage(
         total: ruleNames.length,
         fired: ruleNames.filter((n) => fired.has(n)),
         notFired: ruleNames.filter((n) => !fired.has(n)),
+        inheritedFrom: Object.fromEntries(
+          p.rules.filter((r) => r.origin.version !== p.version).map((r) => [r.name, r.origin.version]),
+        ),
       },
       modules: {
         total: moduleNames.length,
@@ -98,7 +100,10 @@ export function renderCoverage(coverage: readonly VersionCoverage[]): string {
     out.push(
       `    regels:  ${c.rules.fired.length}/${c.rules.total} geraakt (${pct(c.rules.fired.length, c.rules.total)})`,
     );
-    for (const n of c.rules.notFired) out.push(`      niet geraakt: "${n}"`);
+    for (const n of c.rules.notFired) {
+      const from = c.rules.inheritedFrom[n];
+      out.push(`      niet geraakt: "${n}"${from ? ` (ongewijzigd uit versie ${from})` : ''}`);
+    }
     out.push(
       `    modules: ${c.modules.allowed.length}/${c.modules.total} toegestaan, ${c.modules.refused.length}/${c.modules.total} geweigerd in een scenario`,
     );
