@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatText } from '../../../dsl/ast/print.js';
+import { stripSpans } from '../../../dsl/ast/strip-spans.js';
+import { parse } from '../../../dsl/syntax/parse.js';
+
+const files = [
+  'test/dsl/syntax/examples/alle-constructies.regels',
+  ...readdirSync('rules/twents-model', { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.regels'))
+    .map((f) => join('rules/twents-model', f)),
+];
+
+const format = (text: string): string => {
+  const r = formatText(text, 'x');
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+  return r.text;
+};
+
+describe('formatter', () => {
+  it.each(files)('%s: idempotent and meaning-preserving', (file) => {
+    const text = readFileSync(file, 'utf8');
+    const once = format(text);
+    expect(format(once)).toBe(once);
+    expect(stripSpans(parse(once, 'x').ast)).toEqual(stripSpans(parse(text, 'x').ast));
+    expect(once.match(/\/\/.*/g)?.length ?? 0).toBe(text.match(/\/\/.*/g)?.length ?? 0);
+  });
+
+  it('aligns tables: keys left, numbers right', () => {
+    const src =
+      'regelset "T"\nversie "1"\ngeldig vanaf 2021-01-01\ntabel t in € per week\n  rijen a, b\n  kolommen c\n  k1 k2\n  x y 1 2\n  langer OB1 1.234,5 -\n';
+    expect(format(src)).toContain(
+      ['                    k1  k2', '  x       y          1   2', '  langer  OB1  1.234,5   -'].join('\n'),
+    );
+  });
+
+  it('prints minimal parentheses and × for *', () => {
+    const out = format(
+      'regelset "T"\nversie "1"\ngeldig vanaf 2021-01-01\nparameter p = ((a + b)) * c - (d - e) + (als x dan 1 anders 2) + 1\n',
+    );
+    expect(out).toContain('parameter p = (a + b) × c - (d - e) + (als x dan 1 anders 2) + 1\n');
+  });
+
+  it('refuses text with syntax errors', () => {
+    expect(formatText('regelset "T"\nversie "1"\ngeldig vanaf 2021-01-01\nparameter p =\n', 'x').ok).toBe(
+      false,
+    );
+  });
+});
