@@ -1,7 +1,7 @@
 /**
  * The language stages the service uses, in one place: parse one file, compile a set, format one file.
  */
-import { compile, parse } from '../index.js';
+import { compile, formatText, parse } from '../index.js';
 import type { RulesFile } from '../ast/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Program } from '../ir/ir.js';
@@ -25,8 +25,6 @@ export function compileFiles(files: readonly SourceFile[]): CompileOutcome {
 
 /** The formatted text, or undefined when the file has syntax errors. */
 export function formatFile(text: string, path: string): string | undefined {
-  // The formatter (dsl/ast/print.ts) is not there yet: leave the text as it is.
-  void text;
-  void path;
-  return undefined;
+  const result = formatText(text, path);
+  return result.ok ? result.text : undefined;
 }

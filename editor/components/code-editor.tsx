@@ -7,6 +7,13 @@ import { LANGUAGE_ID, modelUri, THEME } from '../monaco/language.js';
 import { spanToRange } from '../monaco/positions.js';
 import { monaco } from '../monaco/setup.js';
 
+declare global {
+  interface Window {
+    /** For the browser tests and the benchmark: the editor and Monaco's API. */
+    regelwerk?: { editor: monaco.editor.IStandaloneCodeEditor; monaco: typeof monaco };
+  }
+}
+
 export interface CodeEditorHandle {
   reveal(path: string, span: Span): void;
   editor(): monaco.editor.IStandaloneCodeEditor | undefined;
@@ -46,6 +53,7 @@ export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEdito
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current());
     editorRef.current = editor;
+    window.regelwerk = { editor, monaco };
     return () => {
       editor.dispose();
       editorRef.current = undefined;

@@ -1,15 +1,34 @@
 /**
  * The editor in a real browser (Debian chromium via playwright-core), against the real server and a temporary
- * copy of rules/.
+ * copy of rules/. Screenshots of the main screens go to test-results/screenshots/.
  */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEditor, screenshot, waitForApp, type EditorSession } from './harness.js';
+import {
+  editorText,
+  markers,
+  openEditor,
+  scenarioStatus,
+  screenshot,
+  selectedText,
+  selectInLine,
+  setEditorText,
+  waitForApp,
+  type EditorSession,
+} from './harness.js';
 
 let s: EditorSession;
+let original: string;
+const FILE = 'twents-model/2019.regels';
+const SCENARIO = 'OB2 ontwikkelen midden/B met vervoer';
+const CELL_ROW = '^\\s*ontwikkelen\\s+OB2\\s+71,80';
+const WAIT = { timeout: 30_000, interval: 100 };
 
 beforeAll(async () => {
   s = await openEditor();
   await waitForApp(s.page, s.server.url + '/');
+  original = await editorText(s.page);
 }, 180_000);
 
 afterAll(async () => {
@@ -20,14 +39,124 @@ describe('de editor in de browser', () => {
   it('loads with the Twents Model', async () => {
     const { page } = s;
     await expect
-      .poll(() => page.textContent('[data-testid="title"]'), { timeout: 30_000 })
-      .toMatch(/Twents Model/);
+      .poll(() => page.textContent('[data-testid="title"]'), WAIT)
+      .toMatch(/Twents Model · versie 2019/);
     const tree = await page.textContent('.file-tree');
     expect(tree).toMatch(/Versie 2019/);
+    expect(tree).toMatch(/vastgesteld/);
     expect(tree).toMatch(/vanaf 2019-01-01/);
-    const code = await page.textContent('.monaco-editor .view-lines');
-    expect(code).toMatch(/regelset/);
+    expect(await editorText(page)).toMatch(/^regelset "Twents Model"/m);
     await page.waitForSelector('[data-testid="scenario-summary"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="scenario-summary"]')).toMatch(/0 mislukt/);
     await screenshot(page, '01-editor-geladen');
+  });
+
+  it('shows a Dutch marker when an error is typed', async () => {
+    const { page } = s;
+    await selectInLine(page, '^status vastgesteld', 'vastgesteld');
+    await page.keyboard.type('misschien');
+    await expect
+      .poll(
+        async () =>
+          (await markers(page)).filter((m) => m.severity === 8).map((m) => `${m.code} ${m.message}`),
+        WAIT,
+      )
+      .toEqual(
+        expect.arrayContaining([expect.stringMatching(/^RW\d{4} .*(Verwacht|verwacht|Onverwacht|Onbekend)/)]),
+      );
+    await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 10_000 });
+    expect(await page.textContent('[data-testid="problems"]')).toMatch(/RW\d{4}/);
+    await screenshot(page, '02-foutmelding');
+    await setEditorText(page, original);
+    await expect.poll(async () => (await markers(page)).filter((m) => m.severity === 8).length, WAIT).toBe(0);
+  });
+
+  it('offers OB1–OB4 in a table key', async () => {
+    const { page } = s;
+    // A new row in weektarief: after the perspective comes the ondersteuningsbehoefte.
+    await selectInLine(page, CELL_ROW, '294,60');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('  stabiliseren  ');
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 15_000 });
+    await expect
+      .poll(
+        () =>
+          page.$$eval('.suggest-widget .monaco-list-row .label-name', (els) =>
+            els.map((e) => e.textContent?.trim() ?? ''),
+          ),
+        WAIT,
+      )
+      .toEqual(expect.arrayContaining(['OB1', 'OB2', 'OB3', 'OB4']));
+    await screenshot(page, '03-aanvulling-ob');
+    await page.keyboard.press('Escape');
+    await setEditorText(page, original);
+  });
+
+  it('turns the affected scenario red when a tariff cell changes, and green again when restored', async () => {
+    const { page } = s;
+    await expect.poll(() => scenarioStatus(page, SCENARIO), WAIT).toBe('geslaagd');
+    await selectInLine(page, CELL_ROW, '136,20');
+    await page.keyboard.type('140,00');
+    await expect.poll(() => scenarioStatus(page, SCENARIO), WAIT).toBe('mislukt');
+    const failure = await page.textContent(`[data-scenario^="${SCENARIO}"] .failure`);
+    expect(failure).toMatch(/verwacht/);
+    await screenshot(page, '04-scenario-rood');
+    // The failing expectation is one click away.
+    await page.click(`[data-scenario^="${SCENARIO}"] .failure`);
+    await expect.poll(() => selectedText(page), WAIT).toMatch(/^verwacht/);
+    await selectInLine(page, CELL_ROW, '140,00');
+    await page.keyboard.type('136,20');
+    await expect.poll(() => scenarioStatus(page, SCENARIO), WAIT).toBe('geslaagd');
+    expect(await editorText(page)).toBe(original);
+  });
+
+  it('prices a case in the playground and jumps from the explanation to the tariff cell', async () => {
+    const { page } = s;
+    await page.click('aside .tabs button:has-text("Proefgeval")');
+    await page.waitForSelector('[data-testid="total"]', { timeout: 30_000 });
+    await expect.poll(() => page.textContent('[data-testid="total"]'), WAIT).toMatch(/€ 4\.021,74/);
+    expect(await page.$$eval('.case-form select', (els) => els.length)).toBeGreaterThan(3);
+    await screenshot(page, '05-proefgeval');
+    await page.click('[data-testid="explanation"] button:has-text("tariefcel weektarief")');
+    await expect.poll(() => selectedText(page), WAIT).toBe('136,20');
+    // Change the case in the form: another intensity/bandwidth re-prices it.
+    await page.selectOption('#Resultaten-0-bandbreedte', 'C');
+    await expect.poll(() => page.textContent('[data-testid="total"]'), WAIT).not.toMatch(/€ 4\.021,74/);
+    await page.click('aside .tabs button:has-text("Scenario\'s")');
+  });
+
+  it('saves the file', async () => {
+    const { page } = s;
+    await selectInLine(page, '^status vastgesteld', 'vastgesteld');
+    await page.keyboard.press('End');
+    await page.keyboard.type('  // opgeslagen vanuit de browser');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.textContent('[data-testid="notice"]'), WAIT).toMatch(/Opgeslagen/);
+    const onDisk = await fs.readFile(path.join(s.rulesDir, FILE), 'utf8');
+    expect(onDisk).toContain('status vastgesteld  // opgeslagen vanuit de browser');
+    expect(onDisk).toBe(await editorText(page));
+  });
+
+  it('refuses a conflicting save with a message and loses nothing', async () => {
+    const { page } = s;
+    const file = path.join(s.rulesDir, FILE);
+    const colleague = (await fs.readFile(file, 'utf8')).replace(
+      '// opgeslagen vanuit de browser',
+      '// collega was eerder',
+    );
+    await fs.writeFile(file, colleague);
+    await selectInLine(page, '^status vastgesteld', 'vastgesteld');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' en nog iets');
+    const mine = await editorText(page);
+    await page.click('[data-testid="save"]');
+    await expect
+      .poll(() => page.textContent('[data-testid="notice"]'), WAIT)
+      .toMatch(/intussen door iemand anders gewijzigd/);
+    await screenshot(page, '06-conflict');
+    expect(await fs.readFile(file, 'utf8')).toBe(colleague);
+    expect(await editorText(page)).toBe(mine);
   });
 });

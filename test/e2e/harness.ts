@@ -88,3 +88,84 @@ export async function waitForApp(page: Page, url: string): Promise<void> {
   await page.waitForSelector('.app[data-ready="ja"]', { timeout: 60_000 });
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 60_000 });
 }
+
+/** The open model's text. */
+export async function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => window.regelwerk?.editor.getModel()?.getValue() ?? '');
+}
+
+/**
+ * Selects the first `needle` on the first line matching `lineRegex` (source, flags 'm'), and focuses the editor.
+ * Returns the selected offset.
+ */
+export async function selectInLine(page: Page, lineRegex: string, needle: string): Promise<number> {
+  const offset = await page.evaluate(
+    ([re, text]) => {
+      const r = window.regelwerk;
+      const model = r?.editor.getModel();
+      if (r === undefined || model === null || model === undefined) throw new Error('geen editor');
+      const value = model.getValue();
+      const m = new RegExp(re ?? '', 'm').exec(value);
+      if (m === null) throw new Error(`regel niet gevonden: ${re}`);
+      const at = value.indexOf(text ?? '', m.index);
+      if (at < 0) throw new Error(`tekst niet gevonden: ${text}`);
+      const start = model.getPositionAt(at);
+      const end = model.getPositionAt(at + (text ?? '').length);
+      r.editor.setSelection({
+        startLineNumber: start.lineNumber,
+        startColumn: start.column,
+        endLineNumber: end.lineNumber,
+        endColumn: end.column,
+      });
+      r.editor.revealLineInCenter(start.lineNumber);
+      r.editor.focus();
+      return at;
+    },
+    [lineRegex, needle] as const,
+  );
+  return offset;
+}
+
+/** Replaces the whole text of the open model (one undoable edit). */
+export async function setEditorText(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => {
+    const r = window.regelwerk;
+    const model = r?.editor.getModel();
+    if (r === undefined || model === null || model === undefined) throw new Error('geen editor');
+    r.editor.executeEdits('test', [{ range: model.getFullModelRange(), text: t }]);
+  }, text);
+}
+
+/** The markers Monaco shows on the open model. */
+export async function markers(page: Page): Promise<{ message: string; code: string; severity: number }[]> {
+  return page.evaluate(() => {
+    const r = window.regelwerk;
+    const model = r?.editor.getModel();
+    if (r === undefined || model === null || model === undefined) return [];
+    return r.monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => ({
+      message: m.message,
+      code: typeof m.code === 'string' ? m.code : (m.code?.value ?? ''),
+      severity: m.severity,
+    }));
+  });
+}
+
+/** The currently selected text in the editor. */
+export async function selectedText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const r = window.regelwerk;
+    const model = r?.editor.getModel();
+    const sel = r?.editor.getSelection();
+    if (model === null || model === undefined || sel === null || sel === undefined) return '';
+    return model.getValueInRange(sel);
+  });
+}
+
+export async function scenarioStatus(page: Page, namePrefix: string): Promise<string | null> {
+  return page.evaluate((prefix) => {
+    const li = [...document.querySelectorAll<HTMLElement>('[data-scenario]')].find((e) =>
+      (e.dataset.scenario ?? '').startsWith(prefix),
+    );
+    return li?.dataset.status ?? null;
+  }, namePrefix);
+}
