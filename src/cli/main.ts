@@ -7,7 +7,7 @@
  *   regelwerk explain --regels <map> --casus <bestand.json> [--json]
  *   regelwerk serve [--port n] [--host h] [--regels <map>]
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runCheck } from './check.js';
 import { runFmt } from './fmt.js';
 import { runTest } from './test.js';
@@ -26,13 +26,9 @@ Opdrachten:
 
 Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik.`;
 
-type Spec = Parameters<typeof parseArgs>[0] extends infer T
-  ? T extends { options?: infer O }
-    ? O
-    : never
-  : never;
+type Options = NonNullable<ParseArgsConfig['options']>;
 
-function parse(args: string[], options: Spec, io: Io) {
+function parse<O extends Options>(args: string[], options: O, io: Io) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {

@@ -11,6 +11,8 @@ export interface VersionCoverage {
     readonly total: number;
     readonly fired: readonly string[];
     readonly notFired: readonly string[];
+    /** Rule name → the version it was written in, for rules this version inherits unchanged. */
+    readonly inheritedFrom: Readonly<Record<string, string>>;
   };
   readonly modules: {
     readonly total: number;
