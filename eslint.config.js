@@ -7,6 +7,10 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -20,14 +24,28 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/src/**', '**/editor/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom', 'json-rules-engine', 'decimal.js'] },
+        {
+          patterns: [
+            '**/src/**',
+            '**/editor/**',
+            'monaco-editor',
+            'monaco-editor/*',
+            'react',
+            'react-dom',
+            'json-rules-engine',
+            'decimal.js',
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/editor/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/editor/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom'] },
+      ],
     },
   },
 );

@@ -17,16 +17,7 @@ export interface Name extends Node {
 
 /** Units of quantities and rates. Plural spellings are normalised to these. */
 export type Unit =
-  | 'uur'
-  | 'dag'
-  | 'week'
-  | 'maand'
-  | 'vierweken'
-  | 'etmaal'
-  | 'km'
-  | 'rit'
-  | 'traject'
-  | 'jaar';
+  'uur' | 'dag' | 'week' | 'maand' | 'vierweken' | 'etmaal' | 'km' | 'rit' | 'traject' | 'jaar';
 
 export const UNITS: readonly Unit[] = [
   'uur',
@@ -200,8 +191,7 @@ export interface TableRow extends Node {
 
 /** A cell: a number in the table's unit, or `-` (does not exist). */
 export type TableCell =
-  | (Node & { readonly kind: 'CellValue'; readonly value: string })
-  | (Node & { readonly kind: 'CellEmpty' });
+  (Node & { readonly kind: 'CellValue'; readonly value: string }) | (Node & { readonly kind: 'CellEmpty' });
 
 export type Scope = 'beschikking' | 'resultaat' | 'module';
 
@@ -453,19 +443,7 @@ export interface Call extends Node {
   readonly args: readonly Expr[];
 }
 
-export type BinaryOp =
-  | '+'
-  | '-'
-  | '×'
-  | '/'
-  | '='
-  | '<>'
-  | '<'
-  | '<='
-  | '>'
-  | '>='
-  | 'en'
-  | 'of';
+export type BinaryOp = '+' | '-' | '×' | '/' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'en' | 'of';
 
 export interface Binary extends Node {
   readonly kind: 'Binary';

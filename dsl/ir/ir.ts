@@ -237,12 +237,7 @@ export interface CaseJson {
   readonly [field: string]: JsonValue;
 }
 export type JsonValue =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly JsonValue[]
-  | { readonly [k: string]: JsonValue };
+  string | number | boolean | null | readonly JsonValue[] | { readonly [k: string]: JsonValue };
 
 export type ExpectationDef =
   | { readonly kind: 'total'; readonly amount: string; readonly origin: Origin }
