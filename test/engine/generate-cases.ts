@@ -25,7 +25,8 @@ export interface GenerateOptions {
   /** First and last possible start day of an item's period. */
   readonly from: string;
   readonly days: number;
-  /** Longest item period in days. */
+  /** Shortest and longest item period in days. */
+  readonly minLength?: number;
   readonly maxLength: number;
   readonly maxResults: number;
   readonly maxModules: number;
@@ -51,7 +52,8 @@ export function caseGenerator(
   const date = (rnd: Random, from: string, days: number) => addDays(from, Math.floor(rnd() * days));
   const period = (rnd: Random) => {
     const van = date(rnd, o.from, o.days);
-    return { van, tot: addDays(van, Math.floor(rnd() * o.maxLength)) };
+    const min = o.minLength ?? 0;
+    return { van, tot: addDays(van, min + Math.floor(rnd() * (o.maxLength - min))) };
   };
   const value = (rnd: Random, t: Ir.Type, name: string): Json => {
     switch (t.kind) {

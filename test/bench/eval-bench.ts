@@ -1,0 +1,201 @@
+/**
+ * Evaluation benchmark (called by test/bench/run.ts): generated valid 2019 cases (seeded) through the
+ * json-rules-engine path, the fast path, a hand-written TypeScript function (handwritten-2019.ts) and
+ * @gorules/zen-engine evaluating the same weekly tariff table as a decision table (JDM built from the IR).
+ * Also: version resolution and proration, cases across a version boundary against single-version cases of the
+ * same shape. Every evaluator runs cases one after another (no batching), on one thread.
+ */
+import { ZenEngine } from '@gorules/zen-engine';
+import type { Ir } from '../../dsl/index.js';
+import { Dec, moneyString } from '../../src/engine/decimal.js';
+import { daysInclusive } from '../../src/engine/dates.js';
+import { createEngine } from '../../src/engine/evaluate.js';
+import type { Engine } from '../../src/engine/evaluate.js';
+import { caseGenerator, seeded } from '../engine/generate-cases.js';
+import type { GenerateOptions } from '../engine/generate-cases.js';
+import { loadTwentsModel } from '../engine/load-rules.js';
+import { evaluate2019 } from './handwritten-2019.js';
+
+type Case = Record<string, unknown>;
+
+export interface EvalBenchResult {
+  readonly casesPerSecond: {
+    readonly jsonRulesEngine: number;
+    readonly fast: number;
+    readonly handWritten: number;
+    readonly zen: number;
+  };
+  readonly ratios: { readonly fastToHandWritten: number; readonly jsonRulesEngineToZen: number };
+  readonly proration: {
+    readonly fastSingle: number;
+    readonly fastAcrossBoundary: number;
+    /** Throughput across a boundary / single version (target ≥ 0.7: proration costs at most 30 %). */
+    readonly fastRatio: number;
+    readonly jreSingle: number;
+    readonly jreAcrossBoundary: number;
+    readonly jreRatio: number;
+  };
+  /** Hand-written and engine totals compared on the benchmark cases (should be 0). */
+  readonly handWrittenMismatches: number;
+  readonly cases: number;
+}
+
+const round = (n: number) => Math.round(n);
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+function generate(program: Ir.Program, n: number, seed: number, options: Partial<GenerateOptions>): Case[] {
+  const gen = caseGenerator(program, { gemeente: 'Hengelo', ...options });
+  const rnd = seeded(seed);
+  return Array.from({ length: n }, () => gen(rnd));
+}
+
+async function timeAsync(cases: readonly Case[], f: (c: Case) => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  for (const c of cases) await f(c);
+  return cases.length / ((performance.now() - t) / 1000);
+}
+
+function timeSync(cases: readonly Case[], f: (c: Case) => unknown): number {
+  const t = performance.now();
+  for (const c of cases) f(c);
+  return cases.length / ((performance.now() - t) / 1000);
+}
+
+/** A JDM decision table with the weekly tariff cells of the IR table (first hit, exact decimal strings). */
+function weektariefJdm(table: Ir.TableDef): object {
+  const inputs = table.keys.map((k, i) => ({ id: `i${i}`, name: k, field: k }));
+  const rules = table.cells
+    .filter((c) => c.value !== null)
+    .map((c, r) => ({
+      _id: `r${r}`,
+      ...Object.fromEntries(c.key.map((v, i) => [`i${i}`, JSON.stringify(v)])),
+      o0: JSON.stringify(c.value),
+    }));
+  return {
+    nodes: [
+      { id: 'in', type: 'inputNode', name: 'Request', position: { x: 0, y: 0 } },
+      {
+        id: 'dt',
+        type: 'decisionTableNode',
+        name: table.name,
+        position: { x: 200, y: 0 },
+        content: {
+          hitPolicy: 'first',
+          inputs,
+          outputs: [{ id: 'o0', name: 'tarief', field: 'tarief' }],
+          rules,
+        },
+      },
+      { id: 'out', type: 'outputNode', name: 'Response', position: { x: 400, y: 0 } },
+    ],
+    edges: [
+      { id: 'e1', sourceId: 'in', targetId: 'dt', type: 'edge' },
+      { id: 'e2', sourceId: 'dt', targetId: 'out', type: 'edge' },
+    ],
+  };
+}
+
+const evalOf = (engine: Engine) => (c: Case) => engine.evaluate(c);
+const syncOf = (engine: Engine) => {
+  const f = engine.evaluateSync;
+  if (!f) throw new Error('fast engine has no evaluateSync');
+  return (c: Case) => f(c);
+};
+
+export async function runEvalBench(opts: {
+  cases: number;
+  seed: number;
+  log?: (s: string) => void;
+}): Promise<EvalBenchResult> {
+  const log = opts.log ?? (() => undefined);
+  const { programs, errors } = loadTwentsModel();
+  if (errors.length > 0) throw new Error(`rules do not compile: ${errors.join('; ')}`);
+  const p2019 = programs.find((p) => p.version === '2019' && p.municipality === undefined);
+  const table = p2019?.tables.find((t) => t.name === 'weektarief');
+  if (!p2019 || !table) throw new Error('2019 program or weektarief missing');
+
+  const cases = generate(p2019, opts.cases, opts.seed, { from: '2019-01-01', days: 180, maxLength: 180 });
+  const fast = createEngine(programs, { path: 'fast' });
+  const jre = createEngine(programs, { path: 'jre' });
+  const fastSync = syncOf(fast);
+
+  // Sanity: the hand-written function must agree with the engine on every valid case.
+  let mismatches = 0;
+  for (const c of cases.slice(0, 5000)) {
+    const ev = fastSync(c);
+    if (ev.ok && evaluate2019(c).total !== ev.total) mismatches++;
+  }
+
+  // Warm-up (JIT) on a slice, then the measured runs.
+  const warm = cases.slice(0, Math.min(2000, cases.length));
+  for (const c of warm) fastSync(c);
+  for (const c of warm) evaluate2019(c);
+  for (const c of warm.slice(0, 500)) await jre.evaluate(c);
+
+  const handWritten = timeSync(cases, evaluate2019);
+  log(`  hand-written TypeScript:  ${round(handWritten)} gevallen/s`);
+  const fastCps = timeSync(cases, fastSync);
+  log(`  snelle pad (closures):    ${round(fastCps)} gevallen/s`);
+  const jreCps = await timeAsync(cases, evalOf(jre));
+  log(`  json-rules-engine:        ${round(jreCps)} gevallen/s`);
+
+  const zen = new ZenEngine();
+  const decision = zen.createDecision(weektariefJdm(table));
+  const zenCase = async (c: Case) => {
+    let total = new Dec(0);
+    for (const r of c.resultaten as Case[]) {
+      const res = (await decision.evaluate(r)) as { result: { tarief?: string } };
+      const p = r.periode as { van: string; tot: string };
+      if (res.result.tarief === undefined) continue;
+      total = total.plus(
+        new Dec(res.result.tarief).times(new Dec(daysInclusive(p.van, p.tot)).div(7)).toDecimalPlaces(2),
+      );
+    }
+    return moneyString(total);
+  };
+  for (const c of warm.slice(0, 500)) await zenCase(c);
+  const zenCps = await timeAsync(cases, zenCase);
+  log(`  zen-engine (beslistabel): ${round(zenCps)} gevallen/s`);
+
+  // Version resolution and proration: the same shapes, shifted across 2020-01-01 or kept inside 2019.
+  const n = Math.max(1000, Math.floor(opts.cases / 2));
+  const shape = { days: 45, minLength: 140, maxLength: 200 };
+  const single = generate(p2019, n, opts.seed + 1, { ...shape, from: '2019-03-01' });
+  const across = generate(p2019, n, opts.seed + 1, { ...shape, from: '2019-10-01' });
+  for (const c of across.slice(0, 1000)) fastSync(c);
+  const fastSingle = timeSync(single, fastSync);
+  const fastAcross = timeSync(across, fastSync);
+  const jn = Math.max(500, Math.floor(n / 4));
+  const jreSingle = await timeAsync(single.slice(0, jn), evalOf(jre));
+  const jreAcross = await timeAsync(across.slice(0, jn), evalOf(jre));
+  log(
+    `  proratie (snel pad): ${round(fastAcross)} over een versiegrens / ${round(fastSingle)} binnen één versie = ${ratio(fastAcross, fastSingle)} (doel ≥ 0,7)`,
+  );
+  log(
+    `  proratie (json-rules-engine): ${round(jreAcross)} / ${round(jreSingle)} = ${ratio(jreAcross, jreSingle)}`,
+  );
+  log(
+    `  verhoudingen: snel / hand-written = ${ratio(fastCps, handWritten)} (doel ≥ 0,5); json-rules-engine / zen = ${ratio(jreCps, zenCps)} (doel ≥ 2)`,
+  );
+  if (mismatches > 0) log(`  LET OP: ${mismatches} verschillen tussen hand-written en engine`);
+
+  return {
+    casesPerSecond: {
+      jsonRulesEngine: round(jreCps),
+      fast: round(fastCps),
+      handWritten: round(handWritten),
+      zen: round(zenCps),
+    },
+    ratios: { fastToHandWritten: ratio(fastCps, handWritten), jsonRulesEngineToZen: ratio(jreCps, zenCps) },
+    proration: {
+      fastSingle: round(fastSingle),
+      fastAcrossBoundary: round(fastAcross),
+      fastRatio: ratio(fastAcross, fastSingle),
+      jreSingle: round(jreSingle),
+      jreAcrossBoundary: round(jreAcross),
+      jreRatio: ratio(jreAcross, jreSingle),
+    },
+    handWrittenMismatches: mismatches,
+    cases: opts.cases,
+  };
+}
