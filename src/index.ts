@@ -1,0 +1,22 @@
+/**
+ * regelwerk's public API for developers who embed the Twents Model rules:
+ *
+ * ```ts
+ * import { compile, createEngine } from 'regelwerk';
+ * const result = compile([{ path: '2019.regels', text }]);
+ * if (result.ok) {
+ *   const engine = createEngine(result.programs);
+ *   const evaluation = await engine.evaluate(casus); // { ok, version, lines, total, decisions, diagnostics }
+ * }
+ * ```
+ *
+ * Neither Monaco nor React is reachable from here.
+ */
+export { compile, renderDiagnostic, formatText, hasErrors, sortDiagnostics, CATALOG } from '../dsl/index.js';
+export type { CompileResult, Diagnostic, DiagnosticCode, Ir, Source, Span } from '../dsl/index.js';
+export { createEngine } from './engine/evaluate.js';
+export type { Engine, EngineOptions, EvaluateOptions } from './engine/evaluate.js';
+export type * from './engine/result.js';
+export { renderExplanation } from './engine/explain.js';
+export { runScenarios, checkExpectation, type ScenarioOutcome } from './scenarios/run.js';
+export { computeCoverage, type VersionCoverage } from './scenarios/coverage.js';
