@@ -58,6 +58,16 @@ export function domainValues(program: Ir.Program): Map<string, readonly string[]
   return map;
 }
 
+interface Statics {
+  readonly domains: Map<string, readonly string[]>;
+  readonly bandwidthDomain: string | undefined;
+  readonly intensityDomain: string | undefined;
+  readonly pairs: Set<string>;
+}
+
+/** What the checker derives from a program, computed once per program. */
+const STATICS = new WeakMap<Ir.Program, Statics>();
+
 class Checker {
   readonly diagnostics: CaseDiagnostic[] = [];
   private readonly domains: Map<string, readonly string[]>;
@@ -66,16 +76,27 @@ class Checker {
   private readonly pairs: Set<string>;
 
   constructor(private readonly program: Ir.Program) {
-    this.domains = domainValues(program);
-    const bwNames = new Set(program.bandwidths.map((b) => b.name));
-    const intensities = new Set(program.bandwidths.map((b) => b.intensity));
-    this.bandwidthDomain =
-      bwNames.size > 0 ? [...this.domains].find(([, vs]) => sameSet(vs, bwNames))?.[0] : undefined;
-    this.intensityDomain =
-      intensities.size > 0
-        ? [...this.domains].find(([, vs]) => [...intensities].every((i) => vs.includes(i)))?.[0]
-        : undefined;
-    this.pairs = new Set(program.bandwidths.map((b) => `${b.intensity}/${b.name}`));
+    let s = STATICS.get(program);
+    if (!s) {
+      const domains = domainValues(program);
+      const bwNames = new Set(program.bandwidths.map((b) => b.name));
+      const intensities = new Set(program.bandwidths.map((b) => b.intensity));
+      s = {
+        domains,
+        bandwidthDomain:
+          bwNames.size > 0 ? [...domains].find(([, vs]) => sameSet(vs, bwNames))?.[0] : undefined,
+        intensityDomain:
+          intensities.size > 0
+            ? [...domains].find(([, vs]) => [...intensities].every((i) => vs.includes(i)))?.[0]
+            : undefined,
+        pairs: new Set(program.bandwidths.map((b) => `${b.intensity}/${b.name}`)),
+      };
+      STATICS.set(program, s);
+    }
+    this.domains = s.domains;
+    this.bandwidthDomain = s.bandwidthDomain;
+    this.intensityDomain = s.intensityDomain;
+    this.pairs = s.pairs;
   }
 
   error(path: string, message: string): void {
