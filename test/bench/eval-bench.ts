@@ -18,7 +18,7 @@ import { evaluate2019 } from './handwritten-2019.js';
 
 type Case = Record<string, unknown>;
 
-export interface EvalBenchResult {
+export type EvalBenchResult = {
   readonly casesPerSecond: {
     readonly jsonRulesEngine: number;
     readonly fast: number;
@@ -38,7 +38,7 @@ export interface EvalBenchResult {
   /** Hand-written and engine totals compared on the benchmark cases (should be 0). */
   readonly handWrittenMismatches: number;
   readonly cases: number;
-}
+};
 
 const round = (n: number) => Math.round(n);
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
