@@ -43,7 +43,7 @@ export async function ensureBuilt(
   await build({
     configFile: path.join(projectRoot, 'vite.config.ts'),
     root: path.join(projectRoot, 'editor'),
-    logLevel: 'warn',
+    logLevel: 'error',
     build: { outDir, emptyOutDir: true },
   });
   return true;

@@ -63,6 +63,8 @@ export async function openEditor(): Promise<EditorSession> {
     ],
     viewport: { width: 1500, height: 900 },
   });
+  // tsx (esbuild) wraps named functions in `__name(…)`; functions sent to page.evaluate need it in the page.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     server,

@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  completions,
+  definition,
+  diagnostics,
+  documentSymbols,
+  foldingRanges,
+  format,
+  highlightLine,
+  hover,
+  references,
+  rename,
+  Workspace,
+} from '../../../dsl/service/index.js';
+
+const DIR = path.resolve('rules/twents-model');
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.regels'))
+  .map((f) => ({ path: `twents-model/${f}`, text: readFileSync(path.join(DIR, f), 'utf8') }));
+const FILE = 'twents-model/2019.regels';
+const text = files.find((f) => f.path === FILE)?.text ?? '';
+const ws = () => new Workspace(files);
+const at = (needle: string, from = 0, delta = 0): number => {
+  const i = text.indexOf(needle, from);
+  if (i < 0) throw new Error(`niet gevonden: ${needle}`);
+  return i + delta;
+};
+
+describe('language service on the Twents Model', () => {
+  it('reports no errors for the shipped rules, and a Dutch coded error for a typo', () => {
+    const w = ws();
+    expect(diagnostics(w).filter((d) => d.severity === 'fout')).toEqual([]);
+    w.update(FILE, text.replace('status vastgesteld', 'status misschien'));
+    const errors = diagnostics(w).filter((d) => d.severity === 'fout');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]?.code).toMatch(/^RW\d{4}$/);
+    expect(errors[0]?.file).toBe(FILE);
+  });
+
+  it('completes OB1–OB4 in the second key of a weektarief row', () => {
+    const row = at('  ontwikkelen   OB2');
+    const offset = text.indexOf('OB2', row);
+    const labels = completions(ws(), FILE, offset).map((c) => c.label);
+    expect(labels).toEqual(['OB1', 'OB2', 'OB3', 'OB4']);
+  });
+
+  it('completes perspectives in the first key of a row', () => {
+    const row = at('  ontwikkelen   OB2');
+    const labels = completions(ws(), FILE, row + 4).map((c) => c.label);
+    expect(labels).toEqual(['ontwikkelen', 'stabiliseren']);
+  });
+
+  it('completes bandwidths after a comparison and domain values in a scenario', () => {
+    const w = ws();
+    const edited = text + '\nregel "x"\n  voor elk resultaat\n  als bandbreedte > ';
+    w.update(FILE, edited);
+    expect(completions(w, FILE, edited.length).map((c) => c.label)).toEqual(['A', 'B', 'C', 'D']);
+    const edited2 = text + '\nscenario "y"\n  gegeven\n    wet = ';
+    w.update(FILE, edited2);
+    expect(completions(w, FILE, edited2.length).map((c) => c.label)).toEqual(['jeugdwet', 'wmo']);
+  });
+
+  it('offers declarations and snippets at the start of a line', () => {
+    const items = completions(ws(), FILE, text.length);
+    const labels = items.map((c) => c.label);
+    expect(labels).toEqual(expect.arrayContaining(['tabel', 'regel', 'module', 'scenario']));
+    expect(items.filter((i) => i.snippet === true).map((i) => i.label)).toEqual(
+      expect.arrayContaining(['tabel (nieuw)', 'regel (nieuw)', 'module (nieuw)', 'scenario (nieuw)']),
+    );
+  });
+
+  it('hovers a tariff cell with value, unit, version, date and bron', () => {
+    const row = at('  ontwikkelen   OB2');
+    const h = hover(ws(), FILE, text.indexOf('136,20', row) + 1);
+    expect(h?.markdown).toContain('weektarief**[ontwikkelen, OB2, midden, B] = **€ 136,20 per week**');
+    expect(h?.markdown).toMatch(/Versie \*\*2019\*\*.*geldig vanaf 2019-01-01/);
+    expect(h?.markdown).toMatch(/Bron: Tarievenblad/);
+  });
+
+  it('hovers a parameter with its value and bron', () => {
+    const use = text.indexOf('vervoer_per_rit', at('module vervoer'));
+    const h = hover(ws(), FILE, use + 2);
+    expect(h?.markdown).toMatch(/parameter \*\*vervoer_per_rit\*\* = `€ 12,50 per rit`/);
+    expect(h?.markdown).toMatch(/Bron:/);
+  });
+
+  it('goes to the definition of a table and finds its references; rename edits them all', () => {
+    const w = ws();
+    const use = at('weektarief[');
+    const defs = definition(w, FILE, use + 1);
+    expect(defs).toEqual([{ file: FILE, span: { start: at('weektarief "'), end: at('weektarief "') + 10 } }]);
+    const refs = references(w, FILE, use + 1);
+    expect(refs.length).toBeGreaterThan(1);
+    const renamed = rename(w, FILE, use + 1, 'weekbedrag');
+    expect('edits' in renamed && renamed.edits.length).toBe(refs.length);
+    expect(rename(w, FILE, use + 1, '1abc')).toMatchObject({
+      fout: expect.stringMatching(/geen geldige naam/),
+    });
+  });
+
+  it('gives an outline, folding ranges and formatting', () => {
+    const w = ws();
+    const names = documentSymbols(w, FILE).map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['Twents Model 2019', 'weektarief', 'vervoer']));
+    expect(foldingRanges(w, FILE).length).toBeGreaterThan(10);
+    expect(format(w, FILE)).toBe(text);
+  });
+
+  it('highlights a line from the token categories', () => {
+    const spans = highlightLine('  tarief weektarief[perspectief] × 52,10 per week // x');
+    expect(spans.map((s) => s.cls)).toEqual([
+      'keyword',
+      'identifier',
+      'operator',
+      'identifier',
+      'operator',
+      'operator',
+      'number',
+      'keyword',
+      'unit',
+      'comment',
+    ]);
+  });
+});
