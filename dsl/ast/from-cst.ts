@@ -145,6 +145,11 @@ function buildDecl(node: CstNode, sink: DiagnosticSink): A.Decl | undefined {
       };
     }
     case 'budgetDecl': {
+      // The grammar allows the clauses in any order; `tarief` and `hoeveelheid` must be there.
+      if (sub(d, 'rate') === undefined)
+        sink.report('RW1101', fb, ["een regel 'tarief …'", 'een budget zonder tarief']);
+      if (sub(d, 'quantity') === undefined)
+        sink.report('RW1101', fb, ["een regel 'hoeveelheid …'", 'een budget zonder hoeveelheid']);
       const rate = buildExpr(sub(d, 'rate'), at(fb.end));
       const quantity = buildExpr(sub(d, 'quantity'), at(fb.end));
       const h = sub(d, 'hours');
