@@ -260,6 +260,13 @@ export type ExpectationDef =
       readonly rule: string;
       readonly origin: Origin;
     }
+  /** `verwacht geen fout "<regel>"` / `verwacht geen waarschuwing "<regel>"`: that rule stays quiet. */
+  | {
+      readonly kind: 'noDiagnostic';
+      readonly severity: Severity;
+      readonly rule: string;
+      readonly origin: Origin;
+    }
   | { readonly kind: 'noErrors'; readonly origin: Origin }
   | { readonly kind: 'invalid'; readonly origin: Origin }
   | { readonly kind: 'hours'; readonly id: string; readonly hours: string; readonly origin: Origin };

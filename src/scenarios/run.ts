@@ -102,6 +102,12 @@ export function checkExpectation(e: ExpectationDef, ev: Evaluation): string | un
       const hit = ev.diagnostics.some((d) => d.severity === e.severity && d.rule === e.rule);
       return hit ? undefined : `verwacht ${e.severity} van regel "${e.rule}", maar die regel meldde niets`;
     }
+    case 'noDiagnostic': {
+      const hit = ev.diagnostics.find((d) => d.severity === e.severity && d.rule === e.rule);
+      return hit
+        ? `verwacht geen ${e.severity} van regel "${e.rule}", maar die meldde: ${hit.message}`
+        : undefined;
+    }
     case 'noErrors': {
       const errs = ev.diagnostics.filter((d) => d.severity === 'fout');
       return errs.length === 0
