@@ -5,6 +5,7 @@
  *   regelwerk test [--json] [--coverage] [--pad jre|fast] [paths…]
  *   regelwerk eval --regels <map> --casus <bestand.json> [--json] [--pad jre|fast]
  *   regelwerk explain --regels <map> --casus <bestand.json> [--json]
+ *   regelwerk diff --regels <map> <van> <naar> [--json]
  *   regelwerk serve [--port n] [--host h] [--regels <map>]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -12,6 +13,7 @@ import { runCheck } from './check.js';
 import { runFmt } from './fmt.js';
 import { runTest } from './test.js';
 import { runEval } from './eval.js';
+import { runDiff } from './diff.js';
 import { EXIT_USAGE, processIo, type Io } from './output.js';
 
 export const USAGE = `Gebruik: regelwerk <opdracht> [opties]
@@ -22,6 +24,7 @@ Opdrachten:
   test [--json] [--coverage] [paden…]     voer de scenario's uit
   eval --regels <map> --casus <bestand>   bereken een geval (JSON) [--json] [--pad jre|fast]
   explain --regels <map> --casus <bestand> leg elk bedrag en elke beslissing uit [--json]
+  diff --regels <map> <van> <naar>        verschil tussen twee versies per tariefcel [--json]
   serve [--port n] [--regels <map>]       start de editor
 
 Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik.`;
@@ -118,6 +121,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           },
           io,
         );
+      }
+      case 'diff': {
+        const a = parse(rest, { regels: { type: 'string' }, json: { type: 'boolean' } }, io);
+        if (!a) return EXIT_USAGE;
+        const [from, to, ...extra] = a.positionals;
+        if (typeof a.values.regels !== 'string' || !from || !to || extra.length > 0) {
+          io.err(
+            `Verkeerd gebruik: diff heeft --regels <map> en twee versies nodig, bijvoorbeeld: regelwerk diff --regels rules/twents-model 2019 2020.\n\n${USAGE}`,
+          );
+          return EXIT_USAGE;
+        }
+        return await runDiff({ regels: a.values.regels, from, to, json: a.values.json === true }, io);
       }
       case 'serve': {
         const { serve } = await import('./serve.js');

@@ -203,3 +203,23 @@ describe('regelwerk test', () => {
     expect(r.out).toContain('verwacht totaal = € 0,01');
   });
 });
+
+describe('regelwerk diff', () => {
+  it('lists per tariff cell what an indexation moved, old → new with %', async () => {
+    const r = await cli('diff', '--regels', 'rules/twents-model', '2019', '2020');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Verschil van versie 2019 naar versie 2020/);
+    expect(r.out).toMatch(/ontwikkelen\/OB2\/midden\/B\s+136,20 →\s+140,08, \+3,88 \(\+2,8488 %\)/);
+    const json = await cli('diff', '--json', '--regels', 'rules/twents-model', '2019', '2019-almelo');
+    const d = JSON.parse(json.out) as { cells: { table: string }[]; items: unknown[] };
+    expect(d.items).toEqual([]);
+    expect(new Set(d.cells.map((c) => c.table))).toEqual(new Set(['weektarief']));
+  });
+
+  it('names the known versions when one does not exist', async () => {
+    const r = await cli('diff', '--regels', 'rules/twents-model', '2019', '2099');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Onbekende versie '2099'. Bekende versies: 2019, /);
+    expect((await cli('diff', '--regels', 'rules/twents-model', '2019')).code).toBe(2);
+  });
+});
