@@ -14,7 +14,7 @@ import { describe } from './describe.js';
 import type { LeafObservation, Observe } from './describe.js';
 import { interpret } from './interpret.js';
 import { JreEngine } from './jre-adapter.js';
-import type { FactFn, JreCondition, JreConditionResult, JreRule, JreRun, OperatorFn } from './jre-adapter.js';
+import type { FactFn, JreCondition, JreConditionResult, JreRule, OperatorFn } from './jre-adapter.js';
 import { OPERATORS, operatorFor } from './jre-operators.js';
 import { price } from './pricing.js';
 import type { Priced, PriceTarget } from './pricing.js';
@@ -40,11 +40,11 @@ export class JreCompiler {
   condition(e: Ir.Expr): JreCondition {
     switch (e.kind) {
       case 'and':
-        return { name: e.id, all: this.flatten(e, 'and').map((c) => this.condition(c)) };
+        return { all: this.flatten(e, 'and').map((c) => this.condition(c)) };
       case 'or':
-        return { name: e.id, any: this.flatten(e, 'or').map((c) => this.condition(c)) };
+        return { any: this.flatten(e, 'or').map((c) => this.condition(c)) };
       case 'not':
-        return { name: e.id, not: this.condition(e.operand) };
+        return { not: this.condition(e.operand) };
       case 'compare': {
         if (e.compare === 'ordinal') {
           const domain = e.left.type.kind === 'domain' ? e.left.type.name : '';
@@ -84,41 +84,36 @@ export class JreCompiler {
     }
   }
 
+  /** A rule whose top-level `all` holds the conjuncts of `when` (json-rules-engine copies the tree per run). */
   rule(origin: string, type: 'regel' | 'voorwaarde', when: Ir.Expr): JreRule {
-    return { name: origin, conditions: { all: [this.condition(when)] }, event: { type, params: { origin } } };
+    const all = this.flatten(when, 'and').map((c) => this.condition(c));
+    return { name: origin, conditions: { all }, event: { type, params: { origin } } };
   }
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-function facts(rt: LoadedProgram, exprs: ReadonlyMap<string, Ir.Expr>): Record<string, FactFn> {
-  const ctxOf = async (fact: (id: string) => Promise<unknown>) => (await fact('ctx')) as Ctx;
+function facts(rt: LoadedProgram, exprs: ReadonlyMap<string, Ir.Expr>): Record<string, FactFn<Ctx>> {
   const value = (id: string, ctx: Ctx): Value => {
     const e = exprs.get(id);
     return e ? interpret(e, ctx) : undefined;
   };
   return {
-    waarde: async (params, fact) => value(str(params.expr), await ctxOf(fact)),
-    rang: async (params, fact) => {
-      const v = value(str(params.expr), await ctxOf(fact));
+    waarde: (params, ctx) => value(str(params.expr), ctx),
+    rang: (params, ctx) => {
+      const v = value(str(params.expr), ctx);
       return typeof v === 'string' ? rt.ranks.get(str(params.domain))?.get(v) : undefined;
     },
-    waarden: async (params, fact) => {
-      const ctx = await ctxOf(fact);
-      return (Array.isArray(params.exprs) ? params.exprs : []).map((id: unknown) => value(str(id), ctx));
-    },
-    aangevraagd: async (params, fact) =>
-      isRequested(
-        await ctxOf(fact),
-        str(params.module),
-        typeof params.variant === 'string' ? params.variant : undefined,
-      ),
-    prijs: async (params, fact) => {
+    waarden: (params, ctx) =>
+      (Array.isArray(params.exprs) ? params.exprs : []).map((id: unknown) => value(str(id), ctx)),
+    aangevraagd: (params, ctx) =>
+      isRequested(ctx, str(params.module), typeof params.variant === 'string' ? params.variant : undefined),
+    prijs: (params, ctx) => {
       const module = str(params.module);
       const target: PriceTarget = module
         ? { kind: 'module', module, variant: typeof params.variant === 'string' ? params.variant : undefined }
         : { kind: 'budget' };
-      return price(await ctxOf(fact), target, interpret);
+      return price(ctx, target, interpret);
     },
   };
 }
@@ -153,12 +148,11 @@ function observer(rt: LoadedProgram, tree: JreConditionResult): Observe {
 
 interface Compiled {
   readonly rt: LoadedProgram;
-  readonly scopes: Readonly<Record<'beschikking' | 'resultaat', JreEngine>>;
+  readonly scopes: Readonly<Record<'beschikking' | 'resultaat', JreEngine<Ctx>>>;
   /** Per module: module-scope rules plus that module's conditions. */
-  readonly modules: ReadonlyMap<string, JreEngine>;
+  readonly modules: ReadonlyMap<string, JreEngine<Ctx>>;
   /** Module-scope rules only (a request for a module that does not exist in this version). */
-  readonly moduleRules: JreEngine;
-  readonly pricing: JreEngine;
+  readonly moduleRules: JreEngine<Ctx>;
   readonly rules: ReadonlyMap<string, Ir.RuleDef>;
   readonly conditions: ReadonlyMap<string, Ir.ConditionDef>;
   readonly compiledRules: readonly JreRule[];
@@ -188,13 +182,12 @@ export function jrePath(): Path {
     const m = ruleRules('module');
     const perModule = program.modules.map((def) => [def.name, [...m, ...condRules(def)]] as const);
     const f = facts(rt, c.exprs);
-    const engine = (rules: readonly JreRule[]) => new JreEngine(rules, f, ops);
+    const engine = (rules: readonly JreRule[]) => new JreEngine<Ctx>(rules, f, ops);
     compiled.set(rt, {
       rt,
       scopes: { beschikking: engine(b), resultaat: engine(r) },
       modules: new Map(perModule.map(([name, rules]) => [name, engine(rules)])),
       moduleRules: engine(m),
-      pricing: engine([]),
       rules: new Map(program.rules.map((x) => [x.origin.id, x])),
       conditions: new Map(program.modules.flatMap((x) => x.conditions.map((k) => [k.origin.id, k] as const))),
       compiledRules: [...b, ...r, ...perModule.flatMap(([, rules]) => rules)],
@@ -208,10 +201,9 @@ export function jrePath(): Path {
     return c;
   };
 
-  const answerItem = async (
-    task: ItemTask,
-    explain: boolean,
-  ): Promise<{ answer: ItemAnswer; run: JreRun }> => {
+  const NOTHING: ItemAnswer = { fired: [], conditions: [] };
+
+  const answerItem = async (task: ItemTask, explain: boolean): Promise<ItemAnswer> => {
     const c = get(task.ctx.rt);
     const engine =
       task.scope === 'module'
@@ -219,7 +211,9 @@ export function jrePath(): Path {
           ? (c.modules.get(task.module.name) ?? c.moduleRules)
           : c.moduleRules
         : c.scopes[task.scope];
-    const run = await engine.run({ ctx: task.ctx });
+    // A scope without rules and conditions has nothing to decide: no run.
+    if (!engine.hasRules) return NOTHING;
+    const run = await engine.run(task.ctx);
     const order = (origin: string) => c.rt.order.get(origin) ?? Number.MAX_SAFE_INTEGER;
     const sorted = [...run.results].sort((a, b) => order(a.origin) - order(b.origin));
     const fired: FiredRule[] = [];
@@ -237,12 +231,11 @@ export function jrePath(): Path {
           details: res.result && !explain ? [] : describe(condition.when, observe(), true),
         });
     }
-    return { answer: { fired, conditions }, run };
+    return { fired, conditions };
   };
 
-  const answerPrice = async (task: PriceTask, runs: ReadonlyMap<Ctx, JreRun>): Promise<Priced> => {
-    // The item's own run when the part is the whole item (its almanac caches facts), else a pricing run.
-    const run = runs.get(task.ctx) ?? (await get(task.ctx.rt).pricing.run({ ctx: task.ctx }));
+  /** The dynamic fact `prijs` of a part, read on json-rules-engine's almanac (no rules run for it). */
+  const answerPrice = async (task: PriceTask): Promise<Priced> => {
     const t = task.target;
     const params =
       t.kind === 'budget'
@@ -250,21 +243,19 @@ export function jrePath(): Path {
         : t.variant === undefined
           ? { module: t.module }
           : { module: t.module, variant: t.variant };
-    return (await run.fact('prijs', params)) as Priced;
+    return (await get(task.ctx.rt).moduleRules.fact(task.ctx, 'prijs', params)) as Priced;
   };
 
   return {
     name: 'jre',
     load,
     async answer(items, prices, explain): Promise<Answers> {
-      const itemRuns = await Promise.all(items.map((t) => answerItem(t, explain)));
-      const runs = new Map<Ctx, JreRun>();
-      items.forEach((t, i) => {
-        const r = itemRuns[i];
-        if (r) runs.set(t.ctx, r.run);
-      });
-      const priced = await Promise.all(prices.map((t) => answerPrice(t, runs)));
-      return { items: itemRuns.map((r) => r.answer), prices: priced };
+      // Independent runs, concurrently: json-rules-engine interleaves them on the microtask queue.
+      const [answers, priced] = await Promise.all([
+        Promise.all(items.map((t) => answerItem(t, explain))),
+        Promise.all(prices.map(answerPrice)),
+      ]);
+      return { items: answers, prices: priced };
     },
   };
 }

@@ -14,7 +14,14 @@ const casus = (gemeente: string, van: string, tot: string) => ({
   ingangsdatum: van,
   verwijzer: 'toegang',
   resultaten: [
-    { id: 'r1', perspectief: 'ontwikkelen', ondersteuningsbehoefte: 'OB2', intensiteit: 'midden', bandbreedte: 'B', periode: { van, tot } },
+    {
+      id: 'r1',
+      perspectief: 'ontwikkelen',
+      ondersteuningsbehoefte: 'OB2',
+      intensiteit: 'midden',
+      bandbreedte: 'B',
+      periode: { van, tot },
+    },
   ],
   modules: [],
 });
@@ -43,7 +50,9 @@ describe('versions and time', () => {
 
   for (const path of ['jre', 'fast'] as const) {
     it(`prices a case from 2020-10-01 to 2021-03-31 in two parts whose sum is the total (${path})`, async () => {
-      const ev = ok(await createEngine(programs, { path }).evaluate(casus('Hengelo', '2020-10-01', '2021-03-31')));
+      const ev = ok(
+        await createEngine(programs, { path }).evaluate(casus('Hengelo', '2020-10-01', '2021-03-31')),
+      );
       expect(ev.versions).toEqual(['2020', '2021-01']);
       const line = ev.lines[0];
       expect(line?.parts.map((p) => [p.version, p.from, p.to])).toEqual([
@@ -87,7 +96,9 @@ describe('explanations', () => {
     expect(part?.cells[0]?.version).toBe('2019');
     expect(part?.cells[0]?.validFrom).toBe('2019-01-01');
     expect(part?.cells[0]?.bron).toMatch(/Tarievenblad/);
-    expect(part?.calculation).toBe('€ 136,20 per week × 25,857143… weken = € 3.521,74 (afgerond op centen (half naar boven))');
+    expect(part?.calculation).toBe(
+      '€ 136,20 per week × 25,857143… weken = € 3.521,74 (afgerond op centen (half naar boven))',
+    );
     const text = renderExplanation(ev, texts);
     expect(text).toContain('weektarief[ontwikkelen, OB2, midden, B]');
     expect(text).toMatch(/2019\.regels:\d+:\d+/);
@@ -101,10 +112,16 @@ describe('explanations', () => {
   });
 
   it('explains a refused module with the actual values', async () => {
-    const c = { ...casus('Hengelo', '2019-01-01', '2019-06-30'), modules: [{ module: 'maatregelhulp', periode: { van: '2019-01-01', tot: '2019-03-31' } }] };
+    const c = {
+      ...casus('Hengelo', '2019-01-01', '2019-06-30'),
+      modules: [{ module: 'maatregelhulp', periode: { van: '2019-01-01', tot: '2019-03-31' } }],
+    };
     const ev = ok(await createEngine(programs).evaluate(c));
     const d = ev.decisions[0];
     expect(d?.allowed).toBe(false);
-    expect(d?.failed.map((f) => f.detail)).toEqual(['verwijzer = toegang; verwacht = gi', 'maatregel = leeg; verwacht een van (ots, voogdij, jeugdreclassering)']);
+    expect(d?.failed.map((f) => f.detail)).toEqual([
+      'verwijzer = toegang; verwacht = gi',
+      'maatregel = leeg; verwacht een van (ots, voogdij, jeugdreclassering)',
+    ]);
   });
 });
