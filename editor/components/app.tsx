@@ -7,12 +7,14 @@ import { setMarkers } from '../monaco/markers.js';
 import { WorkerClient } from '../worker/client.js';
 import type { FileSummary, FromWorker } from '../worker/protocol.js';
 import { CodeEditor, modelFor, type CodeEditorHandle } from './code-editor.js';
+import { DiffPanel } from './diff-panel.js';
 import { FileTree } from './file-tree.js';
 import { Playground } from './playground.js';
 import { ProblemsPanel } from './problems-panel.js';
 import { ScenarioPanel } from './scenario-panel.js';
 
 type ScenarioEvent = Extract<FromWorker, { type: 'scenarios' }>;
+type DiffEvent = Extract<FromWorker, { type: 'verschil' }>;
 type Notice = { kind: 'ok' | 'fout' | 'conflict'; text: string; serverVersion?: string | null };
 
 export function App() {
@@ -28,7 +30,8 @@ export function App() {
   const [scenarios, setScenarios] = useState<ScenarioEvent | undefined>(undefined);
   const [revision, setRevision] = useState(0);
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
-  const [side, setSide] = useState<'scenarios' | 'proefgeval'>('scenarios');
+  const [diff, setDiff] = useState<DiffEvent | undefined>(undefined);
+  const [side, setSide] = useState<'scenarios' | 'proefgeval' | 'verschil'>('scenarios');
   const [ready, setReady] = useState(false);
 
   useEffect(() => registerLanguage(client), [client]);
@@ -86,6 +89,8 @@ export function App() {
             );
           }
           setReady(true);
+        } else if (event.type === 'verschil') {
+          setDiff(event);
         } else {
           setScenarios(event);
           setRevision((r) => r + 1);
@@ -202,10 +207,22 @@ export function App() {
             >
               Proefgeval
             </button>
+            <button
+              type="button"
+              className={side === 'verschil' ? 'active' : ''}
+              onClick={() => setSide('verschil')}
+            >
+              Verschil
+            </button>
           </div>
           <div className="side-body">
             {side === 'scenarios' ? (
               <ScenarioPanel state={scenarioState} stale={false} onJump={jump} />
+            ) : side === 'verschil' ? (
+              <DiffPanel
+                state={diff !== undefined && diff.path === open ? diff.state : undefined}
+                onJump={jump}
+              />
             ) : (
               <Playground
                 client={client}

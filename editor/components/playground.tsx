@@ -160,21 +160,27 @@ function Outcome({ result, onJump }: { result: PlaygroundResult | undefined; onJ
       )}
       <h3>Uitleg</h3>
       <ol className="explanation" data-testid="explanation">
-        {result.explanation.map((s, i) => (
-          <li key={i} style={{ paddingLeft: `${s.depth * 1.2}em` }}>
-            {s.file !== undefined && s.span !== undefined ? (
-              <button
-                type="button"
-                className="step"
-                onClick={() => s.file !== undefined && s.span !== undefined && onJump(s.file, s.span)}
-              >
-                {s.text}
-              </button>
-            ) : (
-              <span>{s.text}</span>
-            )}
-          </li>
-        ))}
+        {result.explanation.map((s, i) => {
+          const file = s.file;
+          const span = s.span;
+          return (
+            <li key={i} className={`tone-${s.tone}`} style={{ paddingLeft: `${s.depth * 1.2}em` }}>
+              {file !== undefined && span !== undefined ? (
+                <button
+                  type="button"
+                  className="step"
+                  title={`Toon in ${file}`}
+                  data-file={file}
+                  onClick={() => onJump(file, span)}
+                >
+                  {s.text}
+                </button>
+              ) : (
+                <span>{s.text}</span>
+              )}
+            </li>
+          );
+        })}
       </ol>
     </div>
   );

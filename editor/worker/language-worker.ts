@@ -10,6 +10,7 @@ import type { Ir } from '../../dsl/index.js';
 import * as service from '../../dsl/service/index.js';
 import { Workspace } from '../../dsl/service/index.js';
 import { evaluateCase, runScenarioViews } from './evaluation.js';
+import { versionDiff } from './version-diff.js';
 import type { FileSummary, FromWorker, ServiceRequest, ServiceResults, ToWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -81,6 +82,8 @@ async function runScenarios(at: number): Promise<void> {
     modules: program?.modules.map((m) => ({ name: m.name, variants: m.variants.map((v) => v.name) })) ?? [],
     sample: program?.scenarios[0]?.casus,
   });
+  // After the scenarios (which the benchmark times): the Verschil view of the same compiled programs.
+  post({ type: 'verschil', path, versions: { ...versions }, state: versionDiff(compiled, path) });
 }
 
 async function answer(request: ServiceRequest): Promise<ServiceResults[ServiceRequest['method']]> {

@@ -12,6 +12,7 @@ import type {
   SourceFile,
   TextEdit,
 } from '../../dsl/service/index.js';
+import type { CellChange, ItemChange } from '../../src/change/diff.js';
 import type { Evaluation } from '../../src/engine/result.js';
 
 export type { SourceFile };
@@ -50,9 +51,13 @@ export type PlaygroundResult =
   | { readonly ok: true; readonly evaluation: Evaluation; readonly explanation: readonly ExplainStep[] }
   | { readonly ok: false; readonly fout: string };
 
+/** How a step is shown: a heading, a held condition, a refusal or failure, or plain information. */
+export type StepTone = 'kop' | 'ok' | 'niet' | 'info';
+
 /** One clickable line of an explanation. */
 export interface ExplainStep {
   readonly text: string;
+  readonly tone: StepTone;
   readonly file: string | undefined;
   readonly span: Span | undefined;
   readonly depth: number;
@@ -90,6 +95,36 @@ export type ScenarioState =
   /** The open file is not a version of a ruleset (or has no program). */
   | { readonly kind: 'geen'; readonly reason: string };
 
+/** A changed cell of the Verschil view, with where its new value is written. */
+export interface DiffCellView extends CellChange {
+  /** How the new value came about: an indexation, a rewritten cell, a new or a withdrawn cell. */
+  readonly how: 'geïndexeerd' | 'herschreven' | 'nieuw' | 'vervallen';
+  readonly file?: string;
+  readonly span?: Span;
+}
+
+export interface DiffTableView {
+  readonly table: string;
+  readonly label: string | undefined;
+  readonly cells: readonly DiffCellView[];
+}
+
+export interface DiffItemView extends ItemChange {
+  readonly file?: string;
+  readonly span?: Span;
+}
+
+export type DiffState =
+  | {
+      readonly kind: 'ok';
+      readonly from: { readonly version: string; readonly file: string; readonly validFrom: string };
+      readonly to: { readonly version: string; readonly file: string; readonly validFrom: string };
+      readonly tables: readonly DiffTableView[];
+      readonly items: readonly DiffItemView[];
+    }
+  | { readonly kind: 'fouten'; readonly errors: number }
+  | { readonly kind: 'geen'; readonly reason: string };
+
 export type FromWorker =
   | {
       readonly type: 'diagnostics';
@@ -108,5 +143,11 @@ export type FromWorker =
       readonly domains: readonly Ir.DomainDef[];
       readonly modules: readonly { readonly name: string; readonly variants: readonly string[] }[];
       readonly sample: unknown;
+    }
+  | {
+      readonly type: 'verschil';
+      readonly path: string;
+      readonly versions: Readonly<Record<string, number>>;
+      readonly state: DiffState;
     }
   | { readonly type: 'response'; readonly id: number; readonly result?: unknown; readonly error?: string };

@@ -21,6 +21,7 @@ import {
 let s: EditorSession;
 let original: string;
 const FILE = 'twents-model/2019.regels';
+const FILE_2020 = 'twents-model/2020.regels';
 const SCENARIO = 'OB2 ontwikkelen midden/B met vervoer';
 const CELL_ROW = '^\\s*ontwikkelen\\s+OB2\\s+71,80';
 const WAIT = { timeout: 30_000, interval: 100 };
@@ -124,6 +125,63 @@ describe('de editor in de browser', () => {
     // Change the case in the form: another intensity/bandwidth re-prices it.
     await page.selectOption('#Resultaten-0-bandbreedte', 'C');
     await expect.poll(() => page.textContent('[data-testid="total"]'), WAIT).not.toMatch(/€ 4\.021,74/);
+    await page.click('aside .tabs button:has-text("Scenario\'s")');
+  });
+
+  it("explains a 2020 case with the inherited cell, and jumps to it in the base version's file", async () => {
+    const { page } = s;
+    await page.click(`.file-tree button[data-pad="${FILE_2020}"]`);
+    await expect.poll(() => page.textContent('[data-testid="title"]'), WAIT).toMatch(/versie 2020/);
+    await page.click('aside .tabs button:has-text("Proefgeval")');
+    await page.click('[data-testid="playground"] button:has-text("Voorbeeld laden")');
+    await expect.poll(() => page.textContent('[data-testid="total"]'), WAIT).toMatch(/€ 4\.156,48/);
+    const explanation = (await page.textContent('[data-testid="explanation"]')) ?? '';
+    expect(explanation).toMatch(/€ 140,08 per week × 26 weken = € 3\.642,08/);
+    expect(explanation).toMatch(/geschreven in versie 2019 \(geldig vanaf 1 januari 2019\)/);
+    expect(explanation).toMatch(/Geïndexeerd met 2,85 % in versie 2020/);
+    expect(explanation).toMatch(/Bron: Tarievenblad Twents Model 2019/);
+    expect(explanation).toMatch(/✓ Voorwaarde klopt/);
+    await page.locator('[data-testid="explanation"]').scrollIntoViewIfNeeded();
+    await screenshot(page, '07-uitleg');
+    // The indexation step selects the `indexeer` line in 2020.regels itself.
+    await page.click('[data-testid="explanation"] button:has-text("Geïndexeerd met 2,85 %")');
+    await expect.poll(() => selectedText(page), WAIT).toMatch(/^indexeer alle tabellen met 2,85 %/);
+    // The cell was written in 2019: clicking it opens 2019.regels and selects it there.
+    await page.click('[data-testid="explanation"] button:has-text("tariefcel weektarief")');
+    await expect.poll(() => page.textContent('[data-testid="title"]'), WAIT).toMatch(/versie 2019/);
+    await expect.poll(() => selectedText(page), WAIT).toBe('136,20');
+    expect(await page.getAttribute(`.file-tree button[data-pad="${FILE}"]`, 'class')).toMatch(/open/);
+  });
+
+  it('shows the Verschil of 2020 against 2019, live while the indexation is edited', async () => {
+    const { page } = s;
+    const row = '[data-key="weektarief/ontwikkelen/OB2/midden/B"]';
+    await page.click(`.file-tree button[data-pad="${FILE_2020}"]`);
+    await expect.poll(() => page.textContent('[data-testid="title"]'), WAIT).toMatch(/versie 2020/);
+    await page.click('aside .tabs button:has-text("Verschil")');
+    await page.waitForSelector(row, { timeout: 30_000 });
+    expect(await page.textContent('[data-testid="diff-summary"]')).toMatch(/tegenover versie 2019/);
+    await expect.poll(() => page.textContent(row), WAIT).toMatch(/136,20 → 140,08/);
+    expect(await page.textContent(row)).toMatch(/\+3,88/);
+    expect(await page.textContent(row)).toMatch(/\+2,85 %/);
+    expect(await page.textContent('[data-testid="diff"]')).toMatch(
+      /Parameter vervoer_per_rit: 12,50 → 12,86/,
+    );
+    await screenshot(page, '08-verschil');
+    // The row leads to where the new value comes from: the indexation.
+    await page.click(`${row} button`);
+    await expect.poll(() => selectedText(page), WAIT).toMatch(/^indexeer alle tabellen met 2,85 %/);
+    // Edit the percentage: the figures follow.
+    await selectInLine(page, '^indexeer alle tabellen', '2,85');
+    await page.keyboard.type('3');
+    await expect.poll(() => page.textContent(row), WAIT).toMatch(/136,20 → 140,29/);
+    expect(await page.textContent(row)).toMatch(/\+3,00 %/);
+    await selectInLine(page, '^indexeer alle tabellen', '3 %');
+    await page.keyboard.type('2,85 %');
+    await expect.poll(() => page.textContent(row), WAIT).toMatch(/136,20 → 140,08/);
+    // Back to 2019 and the scenarios for the tests that follow.
+    await page.click(`.file-tree button[data-pad="${FILE}"]`);
+    await expect.poll(() => page.textContent('[data-testid="title"]'), WAIT).toMatch(/versie 2019/);
     await page.click('aside .tabs button:has-text("Scenario\'s")');
   });
 
