@@ -1,12 +1,25 @@
 /**
  * CST → AST for expressions and roundings. Never throws: missing parts become {@link ErrorExpr}.
  */
-import type { CstNode, IToken } from 'chevrotain';
+import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { normaliseNumber } from '../syntax/lexer.js';
 import type { Span } from '../text/span.js';
 import type { BinaryOp, Expr, Rounding, RoundingMode, Unit } from './ast.js';
 import { UNIT_SPELLINGS } from './ast.js';
-import { coverAll, errorExpr, has, nameOf, stringOf, sub, subs, tok, toks, tokSpan } from './cst-access.js';
+import {
+  after,
+  coverAll,
+  errorExpr,
+  has,
+  isReal,
+  nameOf,
+  stringOf,
+  sub,
+  subs,
+  tok,
+  toks,
+  tokSpan,
+} from './cst-access.js';
 
 export const unitOf = (t: IToken | undefined): Unit =>
   t === undefined ? 'week' : (UNIT_SPELLINGS[t.image] ?? 'week');
@@ -14,14 +27,6 @@ export const unitOf = (t: IToken | undefined): Unit =>
 const binary = (op: BinaryOp, opTok: IToken | undefined, left: Expr, right: Expr): Expr => {
   const opSpan = opTok === undefined ? { start: left.span.end, end: left.span.end } : tokSpan(opTok);
   return { kind: 'Binary', op, opSpan, left, right, span: coverAll(opSpan, left.span, right.span) };
-};
-
-/** Operators between operands, in source order. */
-const opsInOrder = (node: CstNode, keys: readonly string[]): IToken[] => {
-  if (keys.length === 1) return toks(node, keys[0] ?? '');
-  const all: IToken[] = [];
-  for (const k of keys) all.push(...toks(node, k));
-  return all.sort((a, b) => a.startOffset - b.startOffset);
 };
 
 const OP_IMAGES: Readonly<Record<string, BinaryOp>> = {
@@ -40,67 +45,122 @@ const OP_IMAGES: Readonly<Record<string, BinaryOp>> = {
   of: 'of',
 };
 
-/** Left-associative chain `a op b op c`. */
-function chain(
-  node: CstNode,
-  operandKey: string,
-  opKeys: readonly string[],
-  fallback: Span,
-  build: (n: CstNode | undefined, f: Span) => Expr,
-): Expr {
-  const operands = subs(node, operandKey);
-  const ops = opsInOrder(node, opKeys);
-  let acc = build(operands[0], fallback);
-  for (let i = 1; i < operands.length; i++) {
-    const opTok = ops[i - 1];
-    const right = build(operands[i], { start: acc.span.end, end: acc.span.end });
-    acc = binary(
-      OP_IMAGES[opTok?.image ?? ''] ?? (opKeys[0] === 'Of' ? 'of' : opKeys[0] === 'En' ? 'en' : '+'),
-      opTok,
-      acc,
-      right,
-    );
+/** Binding strength (higher binds tighter); the same table as the printer's. `niet` is 3, prefix `-` is 7. */
+const PRECEDENCE: Readonly<Record<BinaryOp, number>> = {
+  of: 1,
+  en: 2,
+  '=': 4,
+  '<>': 4,
+  '<': 4,
+  '<=': 4,
+  '>': 4,
+  '>=': 4,
+  '+': 5,
+  '-': 5,
+  '×': 6,
+  '/': 6,
+};
+const NOT_PRECEDENCE = 3;
+const POSTFIX_PRECEDENCE = 4;
+
+/** One step after the first operand: a binary operator (with the next operand) or a postfix. */
+type Step =
+  | { readonly op: IToken; readonly postfix?: undefined }
+  | { readonly op?: undefined; readonly postfix: CstNode };
+
+/**
+ * Reads the flat `operand (operator operand | postfix)*` of one expression node and applies precedence by
+ * precedence climbing: `of` < `en` < `niet` < comparisons (`=`, `in (…)`, `is leeg`) < `+ -` < `× /` < prefix `-`;
+ * binary operators are left-associative.
+ */
+class Climber {
+  private operandIdx = 1;
+  private stepIdx = 0;
+
+  constructor(
+    private readonly operands: readonly CstElement[],
+    private readonly steps: readonly Step[],
+  ) {}
+
+  /** Everything from the current position that binds at least as tight as `minPrec`. */
+  climb(left: Expr, minPrec: number): Expr {
+    let acc = left;
+    for (;;) {
+      const step = this.steps[this.stepIdx];
+      if (step === undefined) return acc;
+      if (step.op !== undefined) {
+        const op = OP_IMAGES[step.op.image] ?? '+';
+        const prec = PRECEDENCE[op];
+        if (prec < minPrec) return acc;
+        this.stepIdx++;
+        // Where a right operand is missing (error recovery): as before the flattening, right at the
+        // comparison operator, or after the left operand.
+        const at = prec === 4 ? (step.op.endOffset ?? 0) : acc.span.end;
+        const right = this.operand(this.nextOperand(), { start: at, end: at }, prec + 1);
+        acc = binary(op, step.op, acc, right);
+      } else {
+        if (POSTFIX_PRECEDENCE < minPrec) return acc;
+        this.stepIdx++;
+        acc = buildPostfix(step.postfix, acc);
+      }
+    }
   }
-  return acc;
+
+  nextOperand(): CstNode | undefined {
+    const e = this.operands[this.operandIdx++];
+    return e !== undefined && !('image' in e) ? e : undefined;
+  }
+
+  /** An operand with its prefixes; a `niet` takes everything after it that binds tighter than `niet`. */
+  operand(node: CstNode | undefined, fallback: Span, minPrec: number): Expr {
+    if (node === undefined) return errorExpr(fallback);
+    const c = node.children;
+    const niets = c['Kw_niet'];
+    if (niets === undefined) return this.climb(buildPrefixed(node, fallback), minPrec);
+    let value = this.climb(
+      buildPrefixed(node, after(niets[niets.length - 1] as IToken, fallback)),
+      NOT_PRECEDENCE + 1,
+    );
+    for (let i = niets.length - 1; i >= 0; i--) {
+      const t = niets[i] as IToken;
+      if (!isReal(t)) continue;
+      const s = tokSpan(t);
+      value = { kind: 'Unary', op: 'niet', operand: value, span: coverAll(s, s, value.span) };
+    }
+    return this.climb(value, minPrec);
+  }
 }
 
 export function buildExpr(node: CstNode | undefined, fallback: Span): Expr {
   if (node === undefined) return errorExpr(fallback);
-  return chain(node, 'andExpr', ['Of'], fallback, buildAnd);
-}
-
-function buildAnd(node: CstNode | undefined, fallback: Span): Expr {
-  if (node === undefined) return errorExpr(fallback);
-  return chain(node, 'notExpr', ['En'], fallback, buildNot);
-}
-
-function buildNot(node: CstNode | undefined, fallback: Span): Expr {
-  if (node === undefined) return errorExpr(fallback);
-  const niet = tok(node, 'Kw_niet');
-  if (niet !== undefined) {
-    const operand = buildNot(sub(node, 'notExpr'), { start: niet.endOffset ?? 0, end: niet.endOffset ?? 0 });
-    return { kind: 'Unary', op: 'niet', operand, span: coverAll(tokSpan(niet), tokSpan(niet), operand.span) };
-  }
-  return buildComparison(sub(node, 'comparison'), fallback);
-}
-
-const CMP_KEYS = ['Equal', 'NotEqual', 'LessEqual', 'GreaterEqual', 'Less', 'Greater'] as const;
-
-function buildComparison(node: CstNode | undefined, fallback: Span): Expr {
-  if (node === undefined) return errorExpr(fallback);
-  const left = buildAdditive(sub(node, 'additive'), fallback);
-  const end = { start: left.span.end, end: left.span.end };
-  for (const k of CMP_KEYS) {
-    const opTok = tok(node, k);
-    if (opTok !== undefined) {
-      const right = buildAdditive(sub(node, 'additive', 1), {
-        start: opTok.endOffset ?? 0,
-        end: opTok.endOffset ?? 0,
-      });
-      return binary(OP_IMAGES[opTok.image] ?? '=', opTok, left, right);
+  const c = node.children;
+  const operands = c['operand'] ?? [];
+  const ops = c['BinaryOperator'];
+  const postfixes = c['postfix'];
+  const steps: Step[] = [];
+  if (postfixes === undefined) {
+    if (ops !== undefined) for (const op of ops) steps.push({ op: op as IToken });
+  } else {
+    // Interleave operators and postfixes by their place in the text.
+    const all: { at: number; step: Step }[] = [];
+    if (ops !== undefined)
+      for (const op of ops) all.push({ at: (op as IToken).startOffset, step: { op: op as IToken } });
+    for (const p of postfixes) {
+      const n = p as CstNode;
+      const first = tok(n, 'Kw_in') ?? tok(n, 'Kw_is');
+      all.push({ at: first?.startOffset ?? Infinity, step: { postfix: n } });
     }
+    all.sort((a, b) => a.at - b.at);
+    for (const a of all) steps.push(a.step);
   }
+  const first = operands[0];
+  const climber = new Climber(operands, steps);
+  return climber.operand(first !== undefined && !('image' in first) ? first : undefined, fallback, 0);
+}
+
+function buildPostfix(node: CstNode, left: Expr): Expr {
   if (node.children['Kw_in'] !== undefined) {
+    const end = { start: left.span.end, end: left.span.end };
     const options = subs(node, 'expression').map((e) => buildExpr(e, end));
     const close = tok(node, 'RParen');
     return {
@@ -111,41 +171,32 @@ function buildComparison(node: CstNode | undefined, fallback: Span): Expr {
     };
   }
   const leeg = tok(node, 'Kw_leeg') ?? tok(node, 'Kw_is');
-  if (leeg !== undefined) {
-    return {
-      kind: 'EmptyTest',
-      value: left,
-      negated: has(node, 'Kw_niet'),
-      span: coverAll(left.span, left.span, tokSpan(leeg)),
-    };
+  return {
+    kind: 'EmptyTest',
+    value: left,
+    negated: has(node, 'Kw_niet'),
+    span: coverAll(left.span, left.span, leeg && tokSpan(leeg)),
+  };
+}
+
+/** The primary value of an operand with its prefix minus signs (the `niet`s are handled by the caller). */
+function buildPrefixed(node: CstNode, fallback: Span): Expr {
+  const minus = node.children['Minus'];
+  if (minus === undefined) return buildPrimary(node, fallback);
+  const real = minus.filter((m): m is IToken => isReal(m as IToken));
+  const last = real[real.length - 1];
+  let value = buildPrimary(node, last === undefined ? fallback : after(last, fallback));
+  for (let i = real.length - 1; i >= 0; i--) {
+    const s = tokSpan(real[i] as IToken);
+    value = { kind: 'Unary', op: '-', operand: value, span: coverAll(s, s, value.span) };
   }
-  return left;
+  return value;
 }
 
-function buildAdditive(node: CstNode | undefined, fallback: Span): Expr {
-  if (node === undefined) return errorExpr(fallback);
-  return chain(node, 'multiplicative', ['Plus', 'Minus'], fallback, buildMultiplicative);
-}
-
-function buildMultiplicative(node: CstNode | undefined, fallback: Span): Expr {
-  if (node === undefined) return errorExpr(fallback);
-  return chain(node, 'unary', ['Times', 'Slash'], fallback, buildUnary);
-}
-
-function buildUnary(node: CstNode | undefined, fallback: Span): Expr {
-  if (node === undefined) return errorExpr(fallback);
-  const minus = tok(node, 'Minus');
-  if (minus !== undefined) {
-    const s = tokSpan(minus);
-    const operand = buildUnary(sub(node, 'unary'), { start: s.end, end: s.end });
-    return { kind: 'Unary', op: '-', operand, span: coverAll(s, s, operand.span) };
-  }
-  return buildPrimary(sub(node, 'primary'), fallback);
-}
-
-function buildPrimary(node: CstNode | undefined, fallback: Span): Expr {
-  if (node === undefined) return errorExpr(fallback);
+function buildPrimary(node: CstNode, fallback: Span): Expr {
   const c = node.children;
+  const nameTok = tok(node, 'Name');
+  if (nameTok !== undefined) return buildReference(node, nameTok, fallback);
   if (c['NumberLiteral'] !== undefined && c['Euro'] === undefined) {
     const n = tok(node, 'NumberLiteral');
     if (n === undefined) return errorExpr(fallback);
@@ -183,7 +234,7 @@ function buildPrimary(node: CstNode | undefined, fallback: Span): Expr {
   if (ja !== undefined) return { kind: 'BoolLit', value: ja.image === 'ja', span: tokSpan(ja) };
   const lparen = tok(node, 'LParen');
   if (lparen !== undefined) {
-    const inner = buildExpr(sub(node, 'expression'), {
+    const inner = buildExpr(sub(node, 'inner'), {
       start: lparen.startOffset + 1,
       end: lparen.startOffset + 1,
     });
@@ -218,7 +269,7 @@ function buildPrimary(node: CstNode | undefined, fallback: Span): Expr {
       span: coverAll(s, s, m.span, variant?.span, end && tokSpan(end)),
     };
   }
-  return buildReference(sub(node, 'reference'), fallback);
+  return errorExpr(fallback);
 }
 
 function buildIf(node: CstNode, fallback: Span): Expr {
@@ -236,12 +287,12 @@ function buildIf(node: CstNode, fallback: Span): Expr {
   };
 }
 
-function buildReference(node: CstNode | undefined, fallback: Span): Expr {
-  const nameTok = tok(node, 'Name');
-  if (node === undefined || nameTok === undefined) return errorExpr(fallback);
+function buildReference(node: CstNode, nameTok: IToken, fallback: Span): Expr {
   const name = nameOf(nameTok, fallback);
+  const c = node.children;
+  if (c['LBracket'] === undefined && c['LParen'] === undefined) return { kind: 'Ref', name, span: name.span };
   const inner = { start: name.span.end, end: name.span.end };
-  if (node.children['LBracket'] !== undefined) {
+  if (c['LBracket'] !== undefined) {
     const keys = subs(node, 'keys').map((k) => buildExpr(k, inner));
     const close = tok(node, 'RBracket');
     return {
@@ -251,17 +302,14 @@ function buildReference(node: CstNode | undefined, fallback: Span): Expr {
       span: coverAll(name.span, name.span, ...keys.map((k) => k.span), close && tokSpan(close)),
     };
   }
-  if (node.children['LParen'] !== undefined) {
-    const args = subs(node, 'args').map((k) => buildExpr(k, inner));
-    const close = tok(node, 'RParen');
-    return {
-      kind: 'Call',
-      fn: name,
-      args,
-      span: coverAll(name.span, name.span, ...args.map((k) => k.span), close && tokSpan(close)),
-    };
-  }
-  return { kind: 'Ref', name, span: name.span };
+  const args = subs(node, 'args').map((k) => buildExpr(k, inner));
+  const close = tok(node, 'RParen');
+  return {
+    kind: 'Call',
+    fn: name,
+    args,
+    span: coverAll(name.span, name.span, ...args.map((k) => k.span), close && tokSpan(close)),
+  };
 }
 
 /** `afgerond op centen|hele euro's|<n> decimalen [wijze]`. */

@@ -6,6 +6,7 @@
 import { CstParser, type CstNode, type IToken } from 'chevrotain';
 import { errorMessageProvider } from './syntax-errors.js';
 import * as T from './tokens.js';
+import { COMPARISON_STARTS } from './tokens.js';
 
 export class RegelsParser extends CstParser {
   constructor() {
@@ -492,93 +493,77 @@ export class RegelsParser extends CstParser {
     });
   });
 
-  // ─────────────── expressions (lowest precedence first) ───────────────
+  // ─────────────── expressions ───────────────
+  //
+  // One flat rule: `operand (BinaryOperator operand | postfix)*`. Precedence and associativity are applied
+  // in the CST → AST step (`dsl/ast/from-cst-expr.ts`, precedence climbing), so that a value costs two CST
+  // nodes instead of one per precedence level. What the grammar still enforces (as before the flattening):
+  // at most one comparison (`=`, `<>`, `<`, `<=`, `>`, `>=`, `in (…)`, `is [niet] leeg`) between `en`/`of`,
+  // after `in (…)` or `is leeg` only `en`/`of`, and `niet` only at the start of an expression or after
+  // `en`/`of`.
 
   readonly expression = this.RULE('expression', () => {
-    this.AT_LEAST_ONE_SEP({ SEP: T.Of, DEF: () => this.SUBRULE(this.andExpr) });
+    let comparisonSeen = false;
+    let postfixSeen = false;
+    this.nietAllowed = true;
+    this.SUBRULE(this.operand);
+    this.MANY({
+      GATE: () => {
+        const next = this.LA(1).tokenType;
+        if (postfixSeen) return next === T.En || next === T.Of;
+        return !comparisonSeen || !COMPARISON_STARTS.has(next);
+      },
+      DEF: () => {
+        this.OR([
+          {
+            ALT: () => {
+              const op = this.CONSUME(T.BinaryOperator);
+              const logical = op.tokenType === T.En || op.tokenType === T.Of;
+              if (logical) comparisonSeen = postfixSeen = false;
+              else if (COMPARISON_STARTS.has(op.tokenType)) comparisonSeen = true;
+              this.nietAllowed = logical;
+              this.SUBRULE2(this.operand);
+            },
+          },
+          {
+            ALT: () => {
+              this.SUBRULE(this.postfix);
+              comparisonSeen = postfixSeen = true;
+            },
+          },
+        ]);
+      },
+    });
   });
 
-  readonly andExpr = this.RULE('andExpr', () => {
-    this.AT_LEAST_ONE_SEP({ SEP: T.En, DEF: () => this.SUBRULE(this.notExpr) });
-  });
-
-  readonly notExpr = this.RULE('notExpr', () => {
+  /** `in (a, b)` or `is [niet] leeg` after a value. */
+  readonly postfix = this.RULE('postfix', () => {
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(T.Niet);
-          this.SUBRULE(this.notExpr);
+          this.CONSUME(T.In);
+          this.CONSUME(T.LParen);
+          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression) });
+          this.CONSUME(T.RParen);
         },
       },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
-  });
-
-  readonly comparison = this.RULE('comparison', () => {
-    this.SUBRULE(this.additive);
-    this.OPTION(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.OR2([
-              { ALT: () => this.CONSUME(T.Equal) },
-              { ALT: () => this.CONSUME(T.NotEqual) },
-              { ALT: () => this.CONSUME(T.LessEqual) },
-              { ALT: () => this.CONSUME(T.GreaterEqual) },
-              { ALT: () => this.CONSUME(T.Less) },
-              { ALT: () => this.CONSUME(T.Greater) },
-            ]);
-            this.SUBRULE2(this.additive);
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.In);
-            this.CONSUME(T.LParen);
-            this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression) });
-            this.CONSUME(T.RParen);
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.Is);
-            this.OPTION2(() => this.CONSUME(T.Niet));
-            this.CONSUME(T.Leeg);
-          },
-        },
-      ]);
-    });
-  });
-
-  readonly additive = this.RULE('additive', () => {
-    this.SUBRULE(this.multiplicative);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
-      this.SUBRULE2(this.multiplicative);
-    });
-  });
-
-  readonly multiplicative = this.RULE('multiplicative', () => {
-    this.SUBRULE(this.unary);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Times) }, { ALT: () => this.CONSUME(T.Slash) }]);
-      this.SUBRULE2(this.unary);
-    });
-  });
-
-  readonly unary = this.RULE('unary', () => {
-    this.OR([
       {
         ALT: () => {
-          this.CONSUME(T.Minus);
-          this.SUBRULE(this.unary);
+          this.CONSUME(T.Is);
+          this.OPTION(() => this.CONSUME(T.Niet));
+          this.CONSUME(T.Leeg);
         },
       },
-      { ALT: () => this.SUBRULE(this.primary) },
     ]);
   });
 
-  readonly primary = this.RULE('primary', () => {
+  /** Whether the next operand may start with `niet` (set by `expression` right before it parses one). */
+  private nietAllowed = true;
+
+  /** A value with its prefix operators: `niet* -* primary`. */
+  readonly operand = this.RULE('operand', () => {
+    this.MANY({ GATE: () => this.nietAllowed, DEF: () => this.CONSUME(T.Niet) });
+    this.MANY2(() => this.CONSUME(T.Minus));
     this.OR([
       {
         ALT: () => {
@@ -605,7 +590,7 @@ export class RegelsParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.LParen);
-          this.SUBRULE(this.expression);
+          this.SUBRULE(this.expression, { LABEL: 'inner' });
           this.CONSUME(T.RParen);
           this.OPTION3(() => this.SUBRULE(this.rounding));
         },
@@ -622,15 +607,44 @@ export class RegelsParser extends CstParser {
         GATE: () => this.LA(2).tokenType !== T.LParen && this.LA(2).tokenType !== T.LBracket,
         ALT: () => {
           this.CONSUME(T.Module);
-          this.CONSUME(T.Name, { LABEL: 'module' });
+          this.CONSUME2(T.Name, { LABEL: 'module' });
           this.OPTION4(() => {
             this.CONSUME(T.Variant);
-            this.CONSUME2(T.Name, { LABEL: 'variant' });
+            this.CONSUME3(T.Name, { LABEL: 'variant' });
           });
           this.CONSUME(T.Aangevraagd);
         },
       },
-      { ALT: () => this.SUBRULE(this.reference) },
+      {
+        // A name, a table lookup `t[a, b]` or a call `f(a, b)`.
+        ALT: () => {
+          this.CONSUME(T.Name);
+          this.OPTION5(() => {
+            this.OR3([
+              {
+                ALT: () => {
+                  this.CONSUME(T.LBracket);
+                  this.MANY_SEP({
+                    SEP: T.Comma,
+                    DEF: () => this.SUBRULE2(this.expression, { LABEL: 'keys' }),
+                  });
+                  this.CONSUME(T.RBracket);
+                },
+              },
+              {
+                ALT: () => {
+                  this.CONSUME2(T.LParen);
+                  this.MANY_SEP2({
+                    SEP: T.Comma,
+                    DEF: () => this.SUBRULE3(this.expression, { LABEL: 'args' }),
+                  });
+                  this.CONSUME2(T.RParen);
+                },
+              },
+            ]);
+          });
+        },
+      },
     ]);
   });
 
@@ -641,29 +655,6 @@ export class RegelsParser extends CstParser {
     this.SUBRULE2(this.expression, { LABEL: 'then' });
     this.CONSUME(T.Anders);
     this.SUBRULE3(this.expression, { LABEL: 'else' });
-  });
-
-  /** A name, a table lookup `t[a, b]` or a call `f(a, b)`. */
-  readonly reference = this.RULE('reference', () => {
-    this.CONSUME(T.Name);
-    this.OPTION(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(T.LBracket);
-            this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'keys' }) });
-            this.CONSUME(T.RBracket);
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.LParen);
-            this.MANY_SEP2({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.expression, { LABEL: 'args' }) });
-            this.CONSUME(T.RParen);
-          },
-        },
-      ]);
-    });
   });
 }
 

@@ -61,18 +61,7 @@ export function orList(items: readonly string[]): string {
   return unique.slice(0, -1).join(', ') + ' of ' + (unique[unique.length - 1] ?? '');
 }
 
-const EXPRESSION_RULES = new Set([
-  'expression',
-  'andExpr',
-  'notExpr',
-  'comparison',
-  'additive',
-  'multiplicative',
-  'unary',
-  'primary',
-  'reference',
-  'ifExpr',
-]);
+const EXPRESSION_RULES = new Set(['expression', 'operand', 'postfix', 'ifExpr']);
 
 /** Expected-thing description for an error, by rule and the token types Chevrotain expected. */
 function expectedFor(e: IRecognitionException): string {

@@ -17,6 +17,11 @@ export const Unit = createToken({ name: 'Unit', pattern: Lexer.NA });
 export const Name = createToken({ name: 'Name', pattern: Lexer.NA });
 /** Tokens that start a declaration (only produced at the start of a line, by the lexer's second pass). */
 export const DeclStart = createToken({ name: 'DeclStart', pattern: Lexer.NA });
+/**
+ * Every binary operator of an expression (`+ - × / = <> < <= > >= en of`): the grammar reads an expression
+ * flat, `operand (BinaryOperator operand)*`, and the CST → AST step applies precedence.
+ */
+export const BinaryOperator = createToken({ name: 'BinaryOperator', pattern: Lexer.NA });
 
 // ─────────────── trivia ───────────────
 
@@ -71,12 +76,13 @@ export const UnitWord = createToken({
 // ─────────────── keywords ───────────────
 
 const keywordTokens: { word: string; type: TokenType }[] = [];
-const kw = (word: string, soft = false): TokenType => {
+const kw = (word: string, soft = false, extra: TokenType[] = []): TokenType => {
   const t = createToken({
     name: `Kw_${word.replace(/'/g, '')}`,
     pattern: new RegExp(word),
+    start_chars_hint: [word.charCodeAt(0)],
     longer_alt: Identifier,
-    categories: soft ? [Keyword, Name] : [Keyword],
+    categories: [...(soft ? [Keyword, Name] : [Keyword]), ...extra],
   });
   keywordTokens.push({ word, type: t });
   return t;
@@ -156,8 +162,8 @@ export const Naar = kw('naar');
 export const Boven = kw('boven');
 export const Beneden = kw('beneden');
 export const Even = kw('even');
-export const En = kw('en');
-export const Of = kw('of');
+export const En = kw('en', false, [BinaryOperator]);
+export const Of = kw('of', false, [BinaryOperator]);
 export const Niet = kw('niet');
 export const Is = kw('is');
 export const Leeg = kw('leeg');
@@ -214,26 +220,26 @@ export const START_ONLY: ReadonlySet<TokenType> = new Set([
 
 // ─────────────── operators and punctuation ───────────────
 
-const op = (name: string, pattern: RegExp): TokenType =>
-  createToken({ name, pattern, categories: [Operator] });
+const op = (name: string, pattern: RegExp, binary = false): TokenType =>
+  createToken({ name, pattern, categories: binary ? [Operator, BinaryOperator] : [Operator] });
 export const Euro = op('Euro', /€/);
 export const Percent = op('Percent', /%/);
-export const Times = op('Times', /[×*]/);
-export const Slash = op('Slash', /\//);
+export const Times = op('Times', /[×*]/, true);
+export const Slash = op('Slash', /\//, true);
 export const LBracket = op('LBracket', /\[/);
 export const RBracket = op('RBracket', /\]/);
 export const LParen = op('LParen', /\(/);
 export const RParen = op('RParen', /\)/);
 export const Comma = op('Comma', /,/);
 export const Colon = op('Colon', /:/);
-export const NotEqual = op('NotEqual', /<>/);
-export const LessEqual = op('LessEqual', /<=/);
-export const GreaterEqual = op('GreaterEqual', />=/);
-export const Less = op('Less', /</);
-export const Greater = op('Greater', />/);
-export const Equal = op('Equal', /=/);
-export const Plus = op('Plus', /\+/);
-export const Minus = op('Minus', /-/);
+export const NotEqual = op('NotEqual', /<>/, true);
+export const LessEqual = op('LessEqual', /<=/, true);
+export const GreaterEqual = op('GreaterEqual', />=/, true);
+export const Less = op('Less', /</, true);
+export const Greater = op('Greater', />/, true);
+export const Equal = op('Equal', /=/, true);
+export const Plus = op('Plus', /\+/, true);
+export const Minus = op('Minus', /-/, true);
 export const Dot = op('Dot', /\./);
 
 /** Every lexable token, in matching order (comments before `/`, dates before numbers, keywords before names). */
@@ -279,7 +285,20 @@ export const parserTokens: TokenType[] = [
   Unit,
   Name,
   DeclStart,
+  BinaryOperator,
 ];
+
+/** The comparison operators (and, for the grammar, `in` and `is`): at most one per operand of `en`/`of`. */
+export const COMPARISON_STARTS: ReadonlySet<TokenType> = new Set([
+  Equal,
+  NotEqual,
+  LessEqual,
+  GreaterEqual,
+  Less,
+  Greater,
+  In,
+  Is,
+]);
 
 export type TokenClass =
   'keyword' | 'operator' | 'number' | 'string' | 'date' | 'unit' | 'identifier' | 'comment' | 'whitespace';
