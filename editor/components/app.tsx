@@ -36,6 +36,20 @@ export function App() {
 
   useEffect(() => registerLanguage(client), [client]);
 
+  // Unsaved changes: a • in the window title, and a warning before the page is left.
+  useEffect(() => {
+    const base = 'Regelwerk – editor voor het Twents Model';
+    document.title = dirty.size > 0 ? `• ${base} (${dirty.size} niet opgeslagen)` : base;
+    if (dirty.size === 0) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      // Older browsers only show the dialog when returnValue is set.
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
   // Load every file of the rules folder into a model and into the worker.
   useEffect(() => {
     let cancelled = false;

@@ -1,5 +1,6 @@
 /** A form generated from the ruleset's `invoer` declaration; edits a case as JSON data. */
 import type { Ir } from '../../dsl/index.js';
+import { dutchDate } from '../dates.js';
 
 export type CaseData = Record<string, unknown>;
 type Item = Record<string, unknown>;
@@ -48,12 +49,16 @@ function FieldInput(props: {
   switch (t.kind) {
     case 'date':
       return (
-        <input
-          id={id}
-          type="date"
-          value={typeof value === 'string' ? value : ''}
-          onChange={(e) => onChange(e.target.value || undefined)}
-        />
+        <span className="date">
+          <input
+            id={id}
+            type="date"
+            lang="nl"
+            value={typeof value === 'string' ? value : ''}
+            onChange={(e) => onChange(e.target.value || undefined)}
+          />
+          <DateHint value={value} />
+        </span>
       );
     case 'period': {
       const p = isItem(value) ? value : {};
@@ -62,6 +67,7 @@ function FieldInput(props: {
           <input
             aria-label={`${field.name} van`}
             type="date"
+            lang="nl"
             value={typeof p.van === 'string' ? p.van : ''}
             onChange={(e) => onChange({ ...p, van: e.target.value })}
           />
@@ -69,9 +75,15 @@ function FieldInput(props: {
           <input
             aria-label={`${field.name} tot en met`}
             type="date"
+            lang="nl"
             value={typeof p.tot === 'string' ? p.tot : ''}
             onChange={(e) => onChange({ ...p, tot: e.target.value })}
           />
+          {typeof p.van === 'string' && typeof p.tot === 'string' && p.van !== '' && p.tot !== '' && (
+            <span className="date-hint">
+              {dutchDate(p.van)} t/m {dutchDate(p.tot)}
+            </span>
+          )}
         </span>
       );
     }
@@ -222,4 +234,10 @@ export function CaseForm({ input, domains, modules, value, onChange }: Props) {
       />
     </form>
   );
+}
+
+/** The date as a Dutch reader writes it ("1 januari 2020"), whatever the browser's date input shows. */
+function DateHint({ value }: { value: unknown }) {
+  if (typeof value !== 'string' || value === '') return null;
+  return <span className="date-hint">{dutchDate(value)}</span>;
 }

@@ -190,8 +190,11 @@ describe('de editor in de browser', () => {
     await selectInLine(page, '^status vastgesteld', 'vastgesteld');
     await page.keyboard.press('End');
     await page.keyboard.type('  // opgeslagen vanuit de browser');
+    // Unsaved changes show in the window title.
+    await expect.poll(() => page.title(), WAIT).toMatch(/^• Regelwerk/);
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.textContent('[data-testid="notice"]'), WAIT).toMatch(/Opgeslagen/);
+    await expect.poll(() => page.title(), WAIT).toMatch(/^Regelwerk/);
     const onDisk = await fs.readFile(path.join(s.rulesDir, FILE), 'utf8');
     expect(onDisk).toContain('status vastgesteld  // opgeslagen vanuit de browser');
     expect(onDisk).toBe(await editorText(page));
@@ -216,5 +219,48 @@ describe('de editor in de browser', () => {
     await screenshot(page, '06-conflict');
     expect(await fs.readFile(file, 'utf8')).toBe(colleague);
     expect(await editorText(page)).toBe(mine);
+  });
+
+  it('warns before leaving with unsaved changes', async () => {
+    const { page } = s;
+    expect(await page.title()).toMatch(/^• Regelwerk.*niet opgeslagen/);
+    const dialog = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.type());
+        void d.dismiss();
+      }),
+    );
+    await page.close({ runBeforeUnload: true });
+    expect(await dialog).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
+  });
+
+  it('highlights a .json example as JSON', async () => {
+    const { page } = s;
+    await page.click('.file-tree button[data-pad="twents-model/voorbeelden/ob-enkelvoudig-hengelo.json"]');
+    await expect
+      .poll(() => page.evaluate(() => window.regelwerk?.editor.getModel()?.getLanguageId() ?? ''), WAIT)
+      .toBe('json');
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const r = window.regelwerk;
+            const text = r?.editor.getModel()?.getValue() ?? '';
+            return r === undefined
+              ? []
+              : [
+                  ...new Set(
+                    r.monaco.editor
+                      .tokenize(text, 'json')
+                      .flat()
+                      .map((t) => t.type),
+                  ),
+                ];
+          }),
+        WAIT,
+      )
+      .toEqual(expect.arrayContaining(['string.key.json', 'string.value.json']));
+    await screenshot(page, '09-json-voorbeeld');
   });
 });
