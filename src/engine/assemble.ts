@@ -22,7 +22,16 @@ import type { CellUse } from './runtime.js';
 import type { ItemAnswer } from './tasks.js';
 import type { CaseItem } from './values.js';
 
-export const sourceRef = (o: Ir.Origin, file: string): SourceRef => ({ id: o.id, file, span: o.span });
+/** Source references are built once per origin and file and shared by every result that cites them. */
+const SOURCE_REFS = new WeakMap<Ir.Origin, Map<string, SourceRef>>();
+
+export function sourceRef(o: Ir.Origin, file: string): SourceRef {
+  let byFile = SOURCE_REFS.get(o);
+  if (!byFile) SOURCE_REFS.set(o, (byFile = new Map()));
+  let ref = byFile.get(file);
+  if (!ref) byFile.set(file, (ref = { id: o.id, file, span: o.span }));
+  return ref;
+}
 
 export const cellKeyText = (c: CellUse): string => `${c.table.def.name}[${c.key.join(', ')}]`;
 
@@ -95,32 +104,38 @@ export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): 
   }
   const first = parts[0];
   if (!first) return undefined;
-  const uncapped = sum(parts.map((p) => p.amount));
+  // A line of one part (the usual case) reuses that part's figures instead of summing and formatting again.
+  const single = parts.length === 1;
+  const uncapped = single ? first.amount : sum(parts.map((p) => p.amount));
   const cap = first.priced.cap;
   const capped = cap !== undefined && uncapped.gt(cap);
   const amount = capped ? cap : uncapped;
   const hours = parts.some((p) => p.priced.hours !== undefined)
-    ? sum(parts.map((p) => p.priced.hours ?? ZERO))
+    ? single
+      ? (first.priced.hours ?? ZERO)
+      : sum(parts.map((p) => p.priced.hours ?? ZERO))
     : undefined;
+  const lineParts = parts.map((p): LinePart => ({
+    version: p.program.version,
+    from: p.from,
+    to: p.to,
+    quantity: plainString(p.priced.quantity ?? ZERO),
+    rate: rateString(p.priced.rate ?? ZERO),
+    amount: moneyString(p.amount),
+  }));
+  const firstPart = lineParts[0] as LinePart;
   const firstCell = first.priced.cells[0];
   const line: ResultLine = {
     kind: plan.kind,
     key: plan.kind === 'module' ? plan.label : firstCell ? cellKeyText(firstCell) : plan.label,
     ref: plan.item.ref,
-    quantity: plainString(sum(parts.map((p) => p.priced.quantity ?? ZERO))),
+    quantity: single ? firstPart.quantity : plainString(sum(parts.map((p) => p.priced.quantity ?? ZERO))),
     unit: first.priced.unit ?? '',
-    rate: rateString(first.priced.rate ?? ZERO),
-    amount: moneyString(amount),
+    rate: firstPart.rate,
+    amount: single && !capped ? firstPart.amount : moneyString(amount),
     ...(hours !== undefined ? { hours: plainString(hours, 2) } : {}),
     ...(capped ? { capped: true } : {}),
-    parts: parts.map((p): LinePart => ({
-      version: p.program.version,
-      from: p.from,
-      to: p.to,
-      quantity: plainString(p.priced.quantity ?? ZERO),
-      rate: rateString(p.priced.rate ?? ZERO),
-      amount: moneyString(p.amount),
-    })),
+    parts: lineParts,
     source: sourceRef(first.priced.source, first.priced.source.file ?? first.program.file),
   };
   return { line, parts, amount, uncapped, cap };

@@ -60,43 +60,68 @@ export function domainValues(program: Ir.Program): Map<string, readonly string[]
 
 interface Statics {
   readonly domains: Map<string, readonly string[]>;
-  readonly bandwidthDomain: string | undefined;
-  readonly intensityDomain: string | undefined;
+  /** The same values as sets, for membership. */
+  readonly domainSets: Map<string, ReadonlySet<string>>;
   readonly pairs: Set<string>;
+  /** The result fields holding the bandwidth and the intensity, when the program declares bandwidth pairs. */
+  readonly bandwidthField: string | undefined;
+  readonly intensityField: string | undefined;
+  readonly modules: ReadonlyMap<string, Ir.ModuleDef>;
 }
+
+/** What the checker derives from a program, once. */
+function deriveStatics(program: Ir.Program): Statics {
+  const domains = domainValues(program);
+  const bwNames = new Set(program.bandwidths.map((b) => b.name));
+  const intensities = new Set(program.bandwidths.map((b) => b.intensity));
+  const bandwidthDomain =
+    bwNames.size > 0 ? [...domains].find(([, vs]) => sameSet(vs, bwNames))?.[0] : undefined;
+  const intensityDomain =
+    intensities.size > 0
+      ? [...domains].find(([, vs]) => [...intensities].every((i) => vs.includes(i)))?.[0]
+      : undefined;
+  const fieldOf = (domain: string | undefined): string | undefined =>
+    domain === undefined
+      ? undefined
+      : program.input.resultaat.find((d) => d.type.kind === 'domain' && d.type.name === domain)?.name;
+  const bandwidthField = fieldOf(bandwidthDomain);
+  const intensityField = fieldOf(intensityDomain);
+  const paired = bandwidthField !== undefined && intensityField !== undefined;
+  return {
+    domains,
+    domainSets: new Map([...domains].map(([name, values]) => [name, new Set(values)])),
+    pairs: new Set(program.bandwidths.map((b) => `${b.intensity}/${b.name}`)),
+    bandwidthField: paired ? bandwidthField : undefined,
+    intensityField: paired ? intensityField : undefined,
+    modules: new Map(program.modules.map((m) => [m.name, m])),
+  };
+}
+
+/** JSON paths of list items ("resultaten[3]"), built once per index. */
+const itemPaths = (list: string): ((i: number) => string) => {
+  const cache: string[] = [];
+  return (i) => (cache[i] ??= `${list}[${i}]`);
+};
+const resultPath = itemPaths('resultaten');
+const modulePath = itemPaths('modules');
+
+const join = (prefix: string, name: string): string => (prefix ? `${prefix}.${name}` : name);
 
 /** What the checker derives from a program, computed once per program. */
 const STATICS = new WeakMap<Ir.Program, Statics>();
 
+/**
+ * One validation of one case. Cost contract: on a valid case no message or field path is built (paths are joined
+ * only when reporting an error), and everything derived from the program comes from {@link Statics}.
+ */
 class Checker {
   readonly diagnostics: CaseDiagnostic[] = [];
-  private readonly domains: Map<string, readonly string[]>;
-  private readonly bandwidthDomain: string | undefined;
-  private readonly intensityDomain: string | undefined;
-  private readonly pairs: Set<string>;
+  private readonly s: Statics;
 
   constructor(private readonly program: Ir.Program) {
     let s = STATICS.get(program);
-    if (!s) {
-      const domains = domainValues(program);
-      const bwNames = new Set(program.bandwidths.map((b) => b.name));
-      const intensities = new Set(program.bandwidths.map((b) => b.intensity));
-      s = {
-        domains,
-        bandwidthDomain:
-          bwNames.size > 0 ? [...domains].find(([, vs]) => sameSet(vs, bwNames))?.[0] : undefined,
-        intensityDomain:
-          intensities.size > 0
-            ? [...domains].find(([, vs]) => [...intensities].every((i) => vs.includes(i)))?.[0]
-            : undefined,
-        pairs: new Set(program.bandwidths.map((b) => `${b.intensity}/${b.name}`)),
-      };
-      STATICS.set(program, s);
-    }
-    this.domains = s.domains;
-    this.bandwidthDomain = s.bandwidthDomain;
-    this.intensityDomain = s.intensityDomain;
-    this.pairs = s.pairs;
+    if (!s) STATICS.set(program, (s = deriveStatics(program)));
+    this.s = s;
   }
 
   error(path: string, message: string): void {
@@ -112,19 +137,20 @@ class Checker {
     const out: Record<string, Value> = {};
     for (const def of defs) {
       if (skip.has(def.name)) continue;
-      const path = prefix ? `${prefix}.${def.name}` : def.name;
       const raw = obj[def.name];
       if (raw === undefined || raw === null || raw === '') {
-        if (!def.optional) this.error(path, `ontbreekt (verplicht veld, ${typeName(def.type)}).`);
+        if (!def.optional)
+          this.error(join(prefix, def.name), `ontbreekt (verplicht veld, ${typeName(def.type)}).`);
         out[def.name] = undefined;
         continue;
       }
-      out[def.name] = this.value(raw, def.type, path);
+      out[def.name] = this.value(raw, def.type, prefix, def.name);
     }
     return out;
   }
 
-  value(raw: Json, type: Ir.Type, path: string): Value {
+  /** The typed value of `raw` at field `name` under `prefix` (the path is only joined for an error). */
+  value(raw: Json, type: Ir.Type, prefix: string, name: string): Value {
     switch (type.kind) {
       case 'money':
       case 'rate':
@@ -133,7 +159,10 @@ class Checker {
       case 'percent': {
         const d = parseDecimal(raw);
         if (d === undefined) {
-          this.error(path, `${show(raw)} is geen getal; verwacht ${typeName(type)} zoals "12.50" of 12.5.`);
+          this.error(
+            join(prefix, name),
+            `${show(raw)} is geen getal; verwacht ${typeName(type)} zoals "12.50" of 12.5.`,
+          );
           return undefined;
         }
         return type.kind === 'percent' ? d.div(100) : d;
@@ -141,13 +170,14 @@ class Checker {
       case 'date':
         if (!isIsoDate(raw)) {
           this.error(
-            path,
+            join(prefix, name),
             `${show(raw)} is geen geldige datum; verwacht JJJJ-MM-DD, bijvoorbeeld 2019-01-01.`,
           );
           return undefined;
         }
         return raw;
       case 'period': {
+        const path = join(prefix, name);
         if (!isObject(raw)) {
           this.error(
             path,
@@ -155,8 +185,8 @@ class Checker {
           );
           return undefined;
         }
-        const from = this.value(raw.van ?? null, { kind: 'date' }, `${path}.van`);
-        const to = this.value(raw.tot ?? null, { kind: 'date' }, `${path}.tot`);
+        const from = this.value(raw.van ?? null, DATE, path, 'van');
+        const to = this.value(raw.tot ?? null, DATE, path, 'tot');
         if (raw.van === undefined || raw.van === null)
           this.error(`${path}.van`, 'ontbreekt (begindatum van de periode).');
         if (raw.tot === undefined || raw.tot === null)
@@ -171,18 +201,21 @@ class Checker {
       case 'bool':
         if (raw === true || raw === 'ja' || raw === 'true') return true;
         if (raw === false || raw === 'nee' || raw === 'false') return false;
-        this.error(path, `${show(raw)} is geen ja/nee; verwacht true of false.`);
+        this.error(join(prefix, name), `${show(raw)} is geen ja/nee; verwacht true of false.`);
         return undefined;
       case 'text':
         if (typeof raw !== 'string' || raw.length > MAX_TEXT) {
-          this.error(path, `${show(raw)} is geen tekst; verwacht een tekst.`);
+          this.error(join(prefix, name), `${show(raw)} is geen tekst; verwacht een tekst.`);
           return undefined;
         }
         return raw;
       case 'domain': {
-        const values = this.domains.get(type.name) ?? [];
-        if (typeof raw !== 'string' || !values.includes(raw)) {
-          this.error(path, `onbekende waarde ${show(raw)}; verwacht een van ${values.join(', ')}.`);
+        if (typeof raw !== 'string' || this.s.domainSets.get(type.name)?.has(raw) !== true) {
+          const values = this.s.domains.get(type.name) ?? [];
+          this.error(
+            join(prefix, name),
+            `onbekende waarde ${show(raw)}; verwacht een van ${values.join(', ')}.`,
+          );
           return undefined;
         }
         return raw;
@@ -193,18 +226,16 @@ class Checker {
   }
 
   /** A bandwidth must belong to the result's intensity (the declared bandwidth pairs). */
-  checkBandwidth(defs: readonly Ir.FieldDef[], fields: Record<string, Value>, prefix: string): void {
-    if (this.bandwidthDomain === undefined || this.intensityDomain === undefined) return;
-    const bw = defs.find((d) => d.type.kind === 'domain' && d.type.name === this.bandwidthDomain);
-    const int = defs.find((d) => d.type.kind === 'domain' && d.type.name === this.intensityDomain);
-    if (!bw || !int) return;
-    const b = fields[bw.name];
-    const i = fields[int.name];
+  checkBandwidth(fields: Record<string, Value>, prefix: string): void {
+    const { bandwidthField, intensityField } = this.s;
+    if (bandwidthField === undefined || intensityField === undefined) return;
+    const b = fields[bandwidthField];
+    const i = fields[intensityField];
     if (typeof b !== 'string' || typeof i !== 'string') return;
-    if (!this.pairs.has(`${i}/${b}`)) {
+    if (!this.s.pairs.has(`${i}/${b}`)) {
       const allowed = this.program.bandwidths.filter((x) => x.intensity === i).map((x) => x.name);
       this.error(
-        `${prefix}.${bw.name}`,
+        `${prefix}.${bandwidthField}`,
         `bandbreedte ${b} hoort niet bij intensiteit ${i}; verwacht een van ${allowed.join(', ') || '(geen)'}.`,
       );
     }
@@ -225,35 +256,42 @@ class Checker {
 
   results(raw: Json): CaseItem[] {
     const defs = this.program.input.resultaat;
-    return this.list(raw, 'resultaten', 'resultaten').flatMap((r, index) => {
-      const path = `resultaten[${index}]`;
+    const out: CaseItem[] = [];
+    const list = this.list(raw, 'resultaten', 'resultaten');
+    for (let index = 0; index < list.length; index++) {
+      const r = list[index];
+      const path = resultPath(index);
       if (!isObject(r)) {
         this.error(path, `${show(r)} is geen object; verwacht een resultaat.`);
-        return [];
+        continue;
       }
       const fields = this.fields(r, defs, path, NONE);
-      this.checkBandwidth(defs, fields, path);
+      this.checkBandwidth(fields, path);
       const id = fields.id;
-      return [{ index, ref: typeof id === 'string' ? id : `resultaat ${index + 1}`, path, fields }];
-    });
+      out.push({ index, ref: typeof id === 'string' ? id : `resultaat ${index + 1}`, path, fields });
+    }
+    return out;
   }
 
   modules(raw: Json): CaseItem[] {
     const defs = this.program.input.module;
-    return this.list(raw, 'modules', 'modules').flatMap((m, index) => {
-      const path = `modules[${index}]`;
+    const out: CaseItem[] = [];
+    const list = this.list(raw, 'modules', 'modules');
+    const names = (): string => this.program.modules.map((x) => x.name).join(', ');
+    for (let index = 0; index < list.length; index++) {
+      const m = list[index];
+      const path = modulePath(index);
       if (!isObject(m)) {
         this.error(path, `${show(m)} is geen object; verwacht een moduleaanvraag.`);
-        return [];
+        continue;
       }
       const fields = this.fields(m, defs, path, MODULE_BUILTINS);
       const name = m.module;
-      const def = this.program.modules.find((x) => x.name === name);
-      const names = this.program.modules.map((x) => x.name).join(', ');
+      const def = typeof name === 'string' ? this.s.modules.get(name) : undefined;
       if (name === undefined || name === null)
-        this.error(`${path}.module`, `ontbreekt; verwacht een van ${names}.`);
+        this.error(`${path}.module`, `ontbreekt; verwacht een van ${names()}.`);
       else if (!def)
-        this.error(`${path}.module`, `onbekende module ${show(name)}; verwacht een van ${names}.`);
+        this.error(`${path}.module`, `onbekende module ${show(name)}; verwacht een van ${names()}.`);
       fields.module = typeof name === 'string' ? name : undefined;
       const variant = m.variant;
       fields.variant = undefined;
@@ -274,12 +312,14 @@ class Checker {
         this.error(`${path}.variant`, `module ${def.name} heeft geen varianten; laat 'variant' weg.`);
       }
       const id = fields.id;
-      return [{ index, ref: typeof id === 'string' ? id : `module ${index + 1}`, path, fields }];
-    });
+      out.push({ index, ref: typeof id === 'string' ? id : `module ${index + 1}`, path, fields });
+    }
+    return out;
   }
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const DATE: Ir.Type = { kind: 'date' };
 const MODULE_BUILTINS: ReadonlySet<string> = new Set(['module', 'variant']);
 
 function sameSet(a: readonly string[], b: ReadonlySet<string>): boolean {

@@ -2,17 +2,26 @@
  * Calendar arithmetic on ISO dates (YYYY-MM-DD) without clock or locale: day numbers are days since 1970-01-01
  * in the proleptic Gregorian calendar, computed with UTC so no time zone can shift them.
  */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
+const ZERO_CHAR = 48;
 
-/** Is `s` a real calendar date in ISO notation between 1900 and 2199? */
+/** The number at `s[from..from+len)` when all are ASCII digits, else -1. */
+function digits(s: string, from: number, len: number): number {
+  let n = 0;
+  for (let i = from; i < from + len; i++) {
+    const d = s.charCodeAt(i) - ZERO_CHAR;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Is `s` a real calendar date in ISO notation (YYYY-MM-DD) between 1900 and 2199? */
 export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string') return false;
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
+    return false;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
   if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
 }
@@ -26,20 +35,40 @@ export function daysInMonth(y: number, month: number): number {
 
 /** Year, month (1-12), day of an ISO date (assumed valid). */
 export function parts(iso: string): readonly [number, number, number] {
-  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+  return [digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2)];
 }
 
+/**
+ * Days since 1970-01-01 of an ISO date (assumed valid), by integer arithmetic in the proleptic Gregorian calendar
+ * (H. Hinnant's days_from_civil: years start in March, so the leap day is the last day of a year).
+ */
 export function dayNumber(iso: string): number {
-  const [y, m, d] = parts(iso);
-  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  const m = digits(iso, 5, 2);
+  const y = digits(iso, 0, 4) - (m <= 2 ? 1 : 0);
+  const d = digits(iso, 8, 2);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** The ISO date of a day number (the inverse of {@link dayNumber}; civil_from_days). */
 export function fromDayNumber(n: number): string {
-  const date = new Date(n * MS_PER_DAY);
-  const y = String(date.getUTCFullYear()).padStart(4, '0');
-  const m = String(date.getUTCMonth() + 1).padStart(2, '0');
-  const d = String(date.getUTCDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
 }
 
 export const addDays = (iso: string, days: number): string => fromDayNumber(dayNumber(iso) + days);

@@ -52,13 +52,29 @@ export const moneyString = (d: Dec): string => d.toFixed(2, DecimalBase.ROUND_HA
 
 /** A plain decimal string with at most `maxDecimals` decimals (trailing zeros dropped): "25.857143", "40". */
 export const plainString = (d: Dec, maxDecimals = 6): string =>
+  maxDecimals === 6 ? remembered(PLAIN, d, plain6) : plain(d, maxDecimals);
+
+const plain = (d: Dec, maxDecimals: number): string =>
   d.toDecimalPlaces(maxDecimals, DecimalBase.ROUND_HALF_UP).toFixed();
+const plain6 = (d: Dec): string => plain(d, 6);
+
+/**
+ * Formatting of decimals that the engine reuses (cached day counts and week fractions, loaded tariff cells) is
+ * remembered per instance: decimals are immutable, so the text of an instance never changes.
+ */
+const PLAIN = new WeakMap<Dec, string>();
+const RATE = new WeakMap<Dec, string>();
+function remembered(cache: WeakMap<Dec, string>, d: Dec, format: (d: Dec) => string): string {
+  let text = cache.get(d);
+  if (text === undefined) cache.set(d, (text = format(d)));
+  return text;
+}
 
 /** A rate as a string with at least two decimals ("131.00", "0.45", "0.125"). */
-export function rateString(d: Dec): string {
-  const s = d.toDecimalPlaces(6, DecimalBase.ROUND_HALF_UP).toFixed();
-  return d.decimalPlaces() <= 2 ? d.toFixed(2) : s;
-}
+export const rateString = (d: Dec): string => remembered(RATE, d, rateText);
+
+const rateText = (d: Dec): string =>
+  d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toDecimalPlaces(6, DecimalBase.ROUND_HALF_UP).toFixed();
 
 /** Dutch notation: thousands with '.', decimals with ','. `decimals` fixed, or up to `max` when undefined. */
 export function dutch(d: Dec, decimals?: number, max = 6): string {

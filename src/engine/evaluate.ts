@@ -12,7 +12,7 @@ import { programAt, splitPeriod, timeline } from '../versions/timeline.js';
 import type { Segment } from '../versions/timeline.js';
 import { assembleLine, decision, ruleDiagnostics } from './assemble.js';
 import type { LineDraft, PlannedLine } from './assemble.js';
-import { checkCase } from './casus.js';
+import { MAX_ITEMS, checkCase } from './casus.js';
 import { isIsoDate } from './dates.js';
 import { ZERO, moneyString, sum } from './decimal.js';
 import { buildExplanation } from './explain.js';
@@ -68,20 +68,47 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 /** The first and last day the raw case mentions (item periods, else `ingangsdatum`). */
 function dateRange(raw: Record<string, unknown>): { from: string; to: string } | undefined {
-  const days: string[] = [];
+  let from: string | undefined;
+  let to: string | undefined;
+  const see = (day: string): void => {
+    if (from === undefined || day < from) from = day;
+    if (to === undefined || day > to) to = day;
+  };
   for (const list of [raw.resultaten, raw.modules]) {
     if (!Array.isArray(list)) continue;
-    for (const item of list.slice(0, 1000)) {
+    const n = Math.min(list.length, MAX_ITEMS);
+    for (let i = 0; i < n; i++) {
+      const item: unknown = list[i];
       const p = isRecord(item) ? item.periode : undefined;
-      if (!isRecord(p)) continue;
-      if (isIsoDate(p.van)) days.push(p.van);
-      if (isIsoDate(p.tot) && isIsoDate(p.van) && p.tot >= p.van) days.push(p.tot);
+      if (!isRecord(p) || !isIsoDate(p.van)) continue;
+      see(p.van);
+      if (isIsoDate(p.tot) && p.tot >= p.van) see(p.tot);
     }
   }
-  if (days.length === 0 && isIsoDate(raw.ingangsdatum)) days.push(raw.ingangsdatum);
-  if (days.length === 0) return undefined;
-  days.sort();
-  return { from: days[0] as string, to: days[days.length - 1] as string };
+  if (from === undefined && isIsoDate(raw.ingangsdatum)) from = to = raw.ingangsdatum;
+  return from === undefined || to === undefined ? undefined : { from, to };
+}
+
+/**
+ * Programs whose declared input is the same (fields, domains, bandwidth pairs, modules and variants) validate a
+ * case identically; validation is done once per such group.
+ */
+const INPUT_SHAPES = new WeakMap<Ir.Program, string>();
+function inputShape(p: Ir.Program): string {
+  let shape = INPUT_SHAPES.get(p);
+  if (shape === undefined) {
+    const fields = (defs: readonly Ir.FieldDef[]) => defs.map((f) => [f.name, f.type, f.optional]);
+    shape = JSON.stringify([
+      fields(p.input.beschikking),
+      fields(p.input.resultaat),
+      fields(p.input.module),
+      p.domains.map((d) => [d.name, d.values.map((v) => v.name)]),
+      p.bandwidths.map((b) => [b.name, b.intensity]),
+      p.modules.map((m) => [m.name, m.variants.map((v) => v.name)]),
+    ]);
+    INPUT_SHAPES.set(p, shape);
+  }
+  return shape;
 }
 
 export function createEngine(programs: readonly Ir.Program[], options?: EngineOptions): Engine {
@@ -107,18 +134,26 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     const first = segs[0];
     if (!first) return invalid(null, [inputError('Geen versie van de regelset geldt voor deze gemeente.')]);
     const range = dateRange(raw) ?? { from: first.from, to: first.from };
-    const touched = segs
-      .filter((s) => s.from <= range.to && (s.to === undefined || s.to >= range.from))
-      .map((s) => s.program);
-    const primary = programAt(segs, range.from) ?? touched[0] ?? first.program;
-    const relevant = [...new Set([primary, ...touched])];
+    // The light path: one version covers every day of the case, so no period is ever split.
+    const whole = segs.find((s) => s.from <= range.from && (s.to === undefined || s.to >= range.to));
+    const touched: Ir.Program[] = [];
+    if (whole) touched.push(whole.program);
+    else
+      for (const s of segs)
+        if (s.from <= range.to && (s.to === undefined || s.to >= range.from)) touched.push(s.program);
+    const primary = whole?.program ?? programAt(segs, range.from) ?? touched[0] ?? first.program;
+    const relevant = touched[0] === primary ? touched : [primary, ...touched.filter((p) => p !== primary)];
     const typed = new Map<Ir.Program, TypedCase>();
     const problems: CaseDiagnostic[] = [];
     const seen = new Set<string>();
+    const checked = new Map<string, ReturnType<typeof checkCase>>();
     for (const p of relevant) {
-      const check = checkCase(p, raw);
+      const shape = relevant.length > 1 ? inputShape(p) : '';
+      const again = checked.get(shape);
+      const check = again ?? checkCase(p, raw);
+      checked.set(shape, check);
       if (check.ok) typed.set(p, check.casus);
-      else
+      else if (!again)
         for (const d of check.diagnostics) {
           if (!seen.has(d.message)) problems.push(d);
           seen.add(d.message);
@@ -152,7 +187,9 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
         problems.push(inputError('ontbreekt (verplicht veld, periode).', `${item.path}.periode`));
         return;
       }
-      const split = splitPeriod(segs, period.from, period.to);
+      const split = whole
+        ? { parts: [{ from: period.from, to: period.to, program: whole.program }] }
+        : splitPeriod(segs, period.from, period.to);
       if ('uncovered' in split) {
         problems.push(
           inputError(`geen versie van de regelset geldig op ${split.uncovered}.`, `${item.path}.periode`),
@@ -231,7 +268,9 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
             item: p.item,
             label: p.label,
             parts: p.parts.map((part, j) => ({
-              ...part,
+              program: part.program,
+              from: part.from,
+              to: part.to,
               priced: answers.prices[p.first + j] as NonNullable<Answers['prices'][number]>,
             })),
           };

@@ -29,6 +29,14 @@ export interface Priced {
 
 const asDec = (v: Value): Dec | undefined => (isDec(v) ? v : undefined);
 
+/** A variant's origin in its module's file, one object per variant (results share it). */
+const VARIANT_SOURCES = new WeakMap<Ir.ModuleVariantDef, Priced['source']>();
+function variantSource(v: Ir.ModuleVariantDef, m: Ir.ModuleDef): Priced['source'] {
+  let source = VARIANT_SOURCES.get(v);
+  if (!source) VARIANT_SOURCES.set(v, (source = { ...v.origin, file: m.origin.file }));
+  return source;
+}
+
 /** Compute the pricing inputs of a target in a context, evaluating expressions with `run`. */
 export function price(ctx: Ctx, target: PriceTarget, run: (e: Ir.Expr, ctx: Ctx) => Value): Priced {
   const c = tracingCtx(ctx);
@@ -52,7 +60,7 @@ export function price(ctx: Ctx, target: PriceTarget, run: (e: Ir.Expr, ctx: Ctx)
       qtyExpr = m.quantity;
       capExpr = m.cap;
       rounding = m.rounding;
-      source = v ? { ...v.origin, file: m.origin.file } : m.origin;
+      source = v ? variantSource(v, m) : m.origin;
     }
   }
   if (rateExpr === undefined || qtyExpr === undefined) {

@@ -192,7 +192,7 @@ export function arith(op: '+' | '-' | '×' | '/', a: Value, b: Value, left: Ir.T
       const days = daysOf(b, right);
       return days === undefined ? undefined : addDays(a, op === '+' ? days : -days);
     }
-    if (typeof b === 'string' && op === '-') return new Dec(dayNumber(a) - dayNumber(b));
+    if (typeof b === 'string' && op === '-') return intDec(dayNumber(a) - dayNumber(b));
   }
   if (isDec(a) && typeof b === 'string' && right.kind === 'date' && op === '+') {
     const days = daysOf(a, left);
@@ -273,7 +273,30 @@ export function ranksFor(rt: LoadedProgram, e: Ir.Expr): ReadonlyMap<string, num
   return e.type.kind === 'domain' ? rt.ranks.get(e.type.name) : undefined;
 }
 
-const dayCount = (p: Period): Dec => new Dec(daysInclusive(p.from, p.to));
+/**
+ * Small non-negative integers and day counts as decimals, created once (decimals are immutable): a case asks for
+ * the same few day counts and their week fractions again and again.
+ */
+class IntCache {
+  private readonly values: (Dec | undefined)[] = [];
+  constructor(
+    private readonly make: (n: number) => Dec,
+    private readonly limit = 4096,
+  ) {}
+  get(n: number): Dec {
+    if (n < 0 || n >= this.limit || !Number.isInteger(n)) return this.make(n);
+    return (this.values[n] ??= this.make(n));
+  }
+}
+
+const INTS = new IntCache((n) => new Dec(n));
+const WEEKS = new IntCache((n) => INTS.get(n).div(7));
+const FOUR_WEEKS = new IntCache((n) => INTS.get(n).div(28));
+
+/** `n` as a decimal (cached for small non-negative integers). */
+export const intDec = (n: number): Dec => INTS.get(n);
+
+const dayCount = (p: Period): number => daysInclusive(p.from, p.to);
 
 /** The builtin functions of the language (period conventions per dsl/README.md). */
 export function call(fn: Ir.BuiltinFunction, args: readonly Value[]): Value {
@@ -281,11 +304,11 @@ export function call(fn: Ir.BuiltinFunction, args: readonly Value[]): Value {
   switch (fn) {
     case 'dagen':
     case 'etmalen':
-      return isPeriod(a) ? dayCount(a) : undefined;
+      return isPeriod(a) ? INTS.get(dayCount(a)) : undefined;
     case 'weken':
-      return isPeriod(a) ? dayCount(a).div(7) : undefined;
+      return isPeriod(a) ? WEEKS.get(dayCount(a)) : undefined;
     case 'vierweken':
-      return isPeriod(a) ? dayCount(a).div(28) : undefined;
+      return isPeriod(a) ? FOUR_WEEKS.get(dayCount(a)) : undefined;
     case 'maanden': {
       if (!isPeriod(a)) return undefined;
       const f = monthsFraction(a.from, a.to);
@@ -296,7 +319,7 @@ export function call(fn: Ir.BuiltinFunction, args: readonly Value[]): Value {
     case 'einde':
       return isPeriod(a) ? a.to : undefined;
     case 'jaren':
-      return typeof a === 'string' && typeof b === 'string' ? new Dec(wholeYears(a, b)) : undefined;
+      return typeof a === 'string' && typeof b === 'string' ? intDec(wholeYears(a, b)) : undefined;
     case 'minimum':
     case 'maximum': {
       const c =
@@ -317,6 +340,9 @@ export function call(fn: Ir.BuiltinFunction, args: readonly Value[]): Value {
   }
 }
 
+/** Decimal literals of the IR, parsed once. */
+const LITERALS = new Map<string, Dec>();
+
 /** Constant literal of the IR. */
 export function constant(e: Ir.Expr & { kind: 'const' }): Value {
   if (typeof e.value === 'boolean') return e.value;
@@ -325,8 +351,11 @@ export function constant(e: Ir.Expr & { kind: 'const' }): Value {
     case 'rate':
     case 'quantity':
     case 'number':
-    case 'percent':
-      return dec(e.value);
+    case 'percent': {
+      let d = LITERALS.get(e.value);
+      if (d === undefined) LITERALS.set(e.value, (d = dec(e.value)));
+      return d;
+    }
     default:
       return e.value;
   }
@@ -335,6 +364,6 @@ export function constant(e: Ir.Expr & { kind: 'const' }): Value {
 export const isRequested = (ctx: Ctx, module: string, variant: string | undefined): boolean =>
   ctx.data.requested.has(variant === undefined ? module : `${module}/${variant}`);
 
-export const resultCount = (ctx: Ctx): Dec => new Dec(ctx.data.results.length);
+export const resultCount = (ctx: Ctx): Dec => intDec(ctx.data.results.length);
 
 export const roundValue = (v: Value, r: Ir.Rounding): Value => (isDec(v) ? roundDec(v, r) : undefined);
