@@ -18,10 +18,22 @@ export interface Definition {
   readonly parent?: string;
 }
 
+/**
+ * The two name spaces of the language: `type` for what names a set of values (a domain written as a field's
+ * type or as a table key, the builtin `bandbreedte`), `value` for everything else (fields, parameters, tables,
+ * calculations, modules, domain values). A field and a domain may share a name (`veld intensiteit: intensiteit`);
+ * references and rename keep them apart.
+ */
+export type NameSpace = 'type' | 'value';
+
 export interface Occurrence {
   readonly text: string;
   readonly span: Span;
+  readonly ns: NameSpace;
 }
+
+/** The name space a definition lives in. */
+export const definitionSpace = (d: Definition): NameSpace => (d.kind === 'domein' ? 'type' : 'value');
 
 const cache = new WeakMap<ParsedFile, { defs: Definition[]; names: Occurrence[] }>();
 
@@ -84,25 +96,28 @@ function index(file: ParsedFile): { defs: Definition[]; names: Occurrence[] } {
   return entry;
 }
 
-/** Every `Name` node (and written type) anywhere in the tree. */
-function collectNames(node: unknown, out: Occurrence[]): void {
+/** Every `Name` node (and written type) anywhere in the tree, with the name space its position implies. */
+function collectNames(node: unknown, out: Occurrence[], ns: NameSpace = 'value'): void {
   if (Array.isArray(node)) {
-    for (const n of node) collectNames(n, out);
+    for (const n of node) collectNames(n, out, ns);
     return;
   }
   if (typeof node !== 'object' || node === null) return;
   const rec = node as { kind?: unknown; text?: unknown; name?: unknown; span?: Span };
   if (rec.kind === 'Name' && typeof rec.text === 'string' && rec.span !== undefined) {
-    out.push({ text: rec.text, span: rec.span });
+    out.push({ text: rec.text, span: rec.span, ns });
     return;
   }
   if (rec.kind === 'TypeRef' && typeof rec.name === 'string' && rec.span !== undefined) {
-    out.push({ text: rec.name, span: rec.span });
+    out.push({ text: rec.name, span: rec.span, ns: 'type' });
     return;
   }
   for (const [key, value] of Object.entries(node)) {
     if (key === 'span' || key === 'opSpan' || key === 'levelSpan' || key === 'unitSpan') continue;
-    collectNames(value, out);
+    const typed =
+      (rec.kind === 'TableDecl' && (key === 'rowKeys' || key === 'columnKeys')) ||
+      (rec.kind === 'DomainDecl' && key === 'name');
+    collectNames(value, out, typed ? 'type' : 'value');
   }
 }
 
@@ -114,10 +129,12 @@ export function occurrenceAt(file: ParsedFile, offset: number): Occurrence | und
   return occurrencesOf(file).find((o) => o.span.start <= offset && offset <= o.span.end);
 }
 
-/** Definitions of a name, searching the files in order (nearest version first). */
-export function findDefinitions(files: readonly ParsedFile[], name: string): Definition[] {
+/** Definitions of a name (in one name space, when given), searching the files in order (nearest version first). */
+export function findDefinitions(files: readonly ParsedFile[], name: string, ns?: NameSpace): Definition[] {
   for (const f of files) {
-    const hits = definitionsOf(f).filter((d) => d.name === name);
+    const hits = definitionsOf(f).filter(
+      (d) => d.name === name && (ns === undefined || definitionSpace(d) === ns),
+    );
     if (hits.length > 0) return hits;
   }
   return [];

@@ -155,8 +155,8 @@ export function hover(ws: Workspace, path: string, offset: number): HoverInfo | 
   if (cell !== undefined) return cell;
   const at = occurrenceAt(file, offset);
   if (at === undefined) return undefined;
-  const defs = findDefinitions(ws.chain(path), at.text);
-  const found = defs.length > 0 ? defs : findDefinitions(ws.ruleset(path), at.text);
+  const defs = findDefinitions(ws.chain(path), at.text, at.ns);
+  const found = defs.length > 0 ? defs : findDefinitions(ws.ruleset(path), at.text, at.ns);
   if (found.length === 0) return undefined;
   const markdown = found
     .slice(0, 3)

@@ -1,4 +1,7 @@
-/** Go to definition, find references and rename, by name within a ruleset. */
+/**
+ * Go to definition, find references and rename, by name within a ruleset and within the name space the
+ * position implies (a domain used as a type or table key is not the field of the same name).
+ */
 import { findDefinitions, occurrenceAt, occurrencesOf } from './definitions.js';
 import type { Location, TextEdit } from './types.js';
 import type { Workspace } from './workspace.js';
@@ -12,8 +15,8 @@ export function definition(ws: Workspace, path: string, offset: number): Locatio
   const at = occurrenceAt(file, offset);
   if (at === undefined) return [];
   const chain = ws.chain(path);
-  const hits = findDefinitions(chain.length > 0 ? chain : [file], at.text);
-  const found = hits.length > 0 ? hits : findDefinitions(ws.ruleset(path), at.text);
+  const hits = findDefinitions(chain.length > 0 ? chain : [file], at.text, at.ns);
+  const found = hits.length > 0 ? hits : findDefinitions(ws.ruleset(path), at.text, at.ns);
   return found.map((d) => ({ file: d.file.path, span: d.nameSpan }));
 }
 
@@ -24,7 +27,7 @@ export function references(ws: Workspace, path: string, offset: number): Locatio
   if (at === undefined) return [];
   return ws.ruleset(path).flatMap((f) =>
     occurrencesOf(f)
-      .filter((o) => o.text === at.text)
+      .filter((o) => o.text === at.text && o.ns === at.ns)
       .map((o) => ({ file: f.path, span: o.span })),
   );
 }
@@ -43,7 +46,7 @@ export function rename(
   const file = ws.file(path);
   const at = file === undefined ? undefined : occurrenceAt(file, offset);
   if (at === undefined) return { fout: 'Hier staat geen naam om te hernoemen.' };
-  const clash = findDefinitions(ws.chain(path), newName);
+  const clash = findDefinitions(ws.chain(path), newName, at.ns);
   if (clash.length > 0) return { fout: `De naam '${newName}' bestaat al.` };
   const edits = references(ws, path, offset).map((l) => ({ file: l.file, span: l.span, newText: newName }));
   return { edits };

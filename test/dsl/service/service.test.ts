@@ -100,6 +100,45 @@ describe('language service on the Twents Model', () => {
     });
   });
 
+  it('keeps a field and a domain of the same name apart in references and rename', () => {
+    const w = ws();
+    const slice = (s: { start: number; end: number }) => text.slice(s.start, s.end);
+    const lineOf = (offset: number) =>
+      text.slice(text.lastIndexOf('\n', offset) + 1, text.indexOf('\n', offset));
+    // `veld intensiteit: intensiteit`: the field first, its type (the domain) second.
+    const field = at('veld intensiteit', 0, 'veld '.length + 1);
+    const domainType = at(': intensiteit', field, 3);
+    const fieldRefs = references(w, FILE, field).filter((l) => l.file === FILE);
+    const domainRefs = references(w, FILE, domainType).filter((l) => l.file === FILE);
+    expect(fieldRefs.length).toBeGreaterThan(0);
+    expect(domainRefs.length).toBeGreaterThan(1);
+    const fieldStarts = new Set(fieldRefs.map((l) => l.span.start));
+    expect(domainRefs.some((l) => fieldStarts.has(l.span.start))).toBe(false);
+    expect(domainRefs.map((l) => lineOf(l.span.start))).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^domein intensiteit/),
+        expect.stringMatching(/kolommen intensiteit/),
+      ]),
+    );
+    expect(fieldRefs.map((l) => lineOf(l.span.start))).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^domein intensiteit/)]),
+    );
+    expect(definition(w, FILE, domainType).map((d) => lineOf(d.span.start))).toEqual([
+      expect.stringMatching(/^domein intensiteit/),
+    ]);
+    // Renaming the field `bandbreedte` leaves the type `bandbreedte` (and the table key) alone.
+    const bw = at('veld bandbreedte', 0, 'veld '.length + 1);
+    const renamed = rename(w, FILE, bw, 'band');
+    expect('edits' in renamed).toBe(true);
+    if (!('edits' in renamed)) return;
+    const own = renamed.edits.filter((e) => e.file === FILE);
+    expect(own.every((e) => slice(e.span) === 'bandbreedte')).toBe(true);
+    const typeAt = at(': bandbreedte', bw, 2);
+    expect(own.some((e) => e.span.start === typeAt)).toBe(false);
+    expect(own.some((e) => lineOf(e.span.start).includes('kolommen'))).toBe(false);
+    expect(own.some((e) => e.span.start === bw - 1)).toBe(true);
+  });
+
   it('gives an outline, folding ranges and formatting', () => {
     const w = ws();
     const names = documentSymbols(w, FILE).map((s) => s.name);
