@@ -10,9 +10,9 @@ export type JsonParam = string | number | boolean | readonly string[];
 export interface JreLeaf {
   readonly name: string;
   readonly fact: string;
-  readonly params: Readonly<Record<string, JsonParam>>;
+  readonly params?: Readonly<Record<string, JsonParam>>;
   readonly operator: string;
-  readonly value: boolean | { readonly fact: string; readonly params: Readonly<Record<string, JsonParam>> };
+  readonly value: boolean | { readonly fact: string; readonly params?: Readonly<Record<string, JsonParam>> };
 }
 
 export type JreCondition =

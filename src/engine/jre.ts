@@ -3,9 +3,9 @@
  *
  * Rules (`regel`) and module conditions (`toegestaan als`) become json-rules-engine rules. Their conditions are
  * `all`/`any`/`not` trees whose leaves use only our own decimal-, date- and ordinal-aware operators; a leaf's
- * operands are dynamic facts (`waarde`: an IR sub-expression computed with the decimal runtime, `rang`: the
- * position of a domain value, `waarden`: a list for `in`, `aangevraagd`: a module request). Tariff look-ups and
- * budget arithmetic are the dynamic fact `prijs`. Each condition's `name` and each event's `params.origin` is the
+ * operands are dynamic facts, one per operand (`waarde <id>`: an IR sub-expression computed with the decimal
+ * runtime, `rang <id>`: the position of a domain value, `waarden <id>`: a list for `in`, `aangevraagd <module>`:
+ * a module request). Tariff look-ups and budget arithmetic are the dynamic fact `prijs`. Each condition's `name` and each event's `params.origin` is the
  * IR origin id. One engine per scope (beschikking, resultaat, each module) per program, built once and run per
  * item; results are sorted by declaration order, so rule order never matters.
  */
@@ -23,14 +23,32 @@ import type { Ctx, LoadedProgram } from './runtime.js';
 import type { Answers, ConditionOutcome, FiredRule, ItemAnswer, ItemTask, Path, PriceTask } from './tasks.js';
 import type { Value } from './values.js';
 
-/** Compiles the boolean IR of one program to json-rules-engine condition trees. */
+/**
+ * Compiles the boolean IR of one program to json-rules-engine condition trees.
+ *
+ * Every operand is its own parameterless dynamic fact, named after what it computes (`waarde <expr id>`,
+ * `rang <expr id>`, `waarden <expr id>`, `aangevraagd <module>[/<variant>]`). A leaf is then one small object:
+ * json-rules-engine deep-copies a rule's condition tree for every rule result, so small trees keep runs cheap.
+ */
 export class JreCompiler {
-  /** Every expression a fact may be asked to compute, by origin id. */
-  readonly exprs = new Map<string, Ir.Expr>();
+  /** Every fact a compiled condition refers to, by fact id. */
+  readonly facts = new Map<string, FactFn<Ctx>>();
 
-  private ref(e: Ir.Expr): { fact: string; params: { expr: string } } {
-    this.exprs.set(e.id, e);
-    return { fact: 'waarde', params: { expr: e.id } };
+  private fact(id: string, fn: FactFn<Ctx>): string {
+    if (!this.facts.has(id)) this.facts.set(id, fn);
+    return id;
+  }
+
+  private value(e: Ir.Expr): string {
+    return this.fact(`waarde ${e.id}`, (_, ctx) => interpret(e, ctx));
+  }
+
+  private rank(e: Ir.Expr): string {
+    const domain = e.type.kind === 'domain' ? e.type.name : '';
+    return this.fact(`rang ${e.id}`, (_, ctx) => {
+      const v = interpret(e, ctx);
+      return typeof v === 'string' ? ctx.rt.ranks.get(domain)?.get(v) : undefined;
+    });
   }
 
   private flatten(e: Ir.Expr, kind: 'and' | 'or'): Ir.Expr[] {
@@ -45,42 +63,44 @@ export class JreCompiler {
         return { any: this.flatten(e, 'or').map((c) => this.condition(c)) };
       case 'not':
         return { not: this.condition(e.operand) };
-      case 'compare': {
-        if (e.compare === 'ordinal') {
-          const domain = e.left.type.kind === 'domain' ? e.left.type.name : '';
-          this.exprs.set(e.left.id, e.left);
-          this.exprs.set(e.right.id, e.right);
+      case 'compare':
+        if (e.compare === 'ordinal')
           return {
             name: e.id,
-            fact: 'rang',
-            params: { expr: e.left.id, domain },
+            fact: this.rank(e.left),
             operator: operatorFor('ordinal', e.op),
-            value: { fact: 'rang', params: { expr: e.right.id, domain } },
+            value: { fact: this.rank(e.right) },
           };
-        }
-        const left = this.ref(e.left);
-        return { name: e.id, ...left, operator: operatorFor(e.compare, e.op), value: this.ref(e.right) };
-      }
-      case 'in':
-        for (const o of e.options) this.exprs.set(o.id, o);
         return {
           name: e.id,
-          ...this.ref(e.value),
-          operator: 'inLijst',
-          value: { fact: 'waarden', params: { exprs: e.options.map((o) => o.id) } },
+          fact: this.value(e.left),
+          operator: operatorFor(e.compare, e.op),
+          value: { fact: this.value(e.right) },
         };
+      case 'in': {
+        const options = e.options;
+        const list = this.fact(`waarden ${e.id}`, (_, ctx) => options.map((o) => interpret(o, ctx)));
+        return { name: e.id, fact: this.value(e.value), operator: 'inLijst', value: { fact: list } };
+      }
       case 'isEmpty':
-        return { name: e.id, ...this.ref(e.value), operator: e.negated ? 'nietLeeg' : 'leeg', value: true };
-      case 'moduleRequested':
         return {
           name: e.id,
-          fact: 'aangevraagd',
-          params: e.variant === undefined ? { module: e.module } : { module: e.module, variant: e.variant },
+          fact: this.value(e.value),
+          operator: e.negated ? 'nietLeeg' : 'leeg',
+          value: true,
+        };
+      case 'moduleRequested': {
+        const { module, variant } = e;
+        const id = `aangevraagd ${variant === undefined ? module : `${module}/${variant}`}`;
+        return {
+          name: e.id,
+          fact: this.fact(id, (_, ctx) => isRequested(ctx, module, variant)),
           operator: 'isWaar',
           value: true,
         };
+      }
       default:
-        return { name: e.id, ...this.ref(e), operator: 'isWaar', value: true };
+        return { name: e.id, fact: this.value(e), operator: 'isWaar', value: true };
     }
   }
 
@@ -89,34 +109,35 @@ export class JreCompiler {
     const all = this.flatten(when, 'and').map((c) => this.condition(c));
     return { name: origin, conditions: { all }, event: { type, params: { origin } } };
   }
+
+  /** The facts `rules` refer to, plus `prijs` (the price of a result or module request, read after a run). */
+  factsFor(rules: readonly JreRule[]): Record<string, FactFn<Ctx>> {
+    const out: Record<string, FactFn<Ctx>> = { prijs };
+    const visit = (c: JreCondition): void => {
+      if ('all' in c) c.all.forEach(visit);
+      else if ('any' in c) c.any.forEach(visit);
+      else if ('not' in c) visit(c.not);
+      else
+        for (const id of [c.fact, typeof c.value === 'object' ? c.value.fact : undefined]) {
+          const fn = id === undefined ? undefined : this.facts.get(id);
+          if (id !== undefined && fn) out[id] = fn;
+        }
+    };
+    for (const r of rules) r.conditions.all.forEach(visit);
+    return out;
+  }
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-function facts(rt: LoadedProgram, exprs: ReadonlyMap<string, Ir.Expr>): Record<string, FactFn<Ctx>> {
-  const value = (id: string, ctx: Ctx): Value => {
-    const e = exprs.get(id);
-    return e ? interpret(e, ctx) : undefined;
-  };
-  return {
-    waarde: (params, ctx) => value(str(params.expr), ctx),
-    rang: (params, ctx) => {
-      const v = value(str(params.expr), ctx);
-      return typeof v === 'string' ? rt.ranks.get(str(params.domain))?.get(v) : undefined;
-    },
-    waarden: (params, ctx) =>
-      (Array.isArray(params.exprs) ? params.exprs : []).map((id: unknown) => value(str(id), ctx)),
-    aangevraagd: (params, ctx) =>
-      isRequested(ctx, str(params.module), typeof params.variant === 'string' ? params.variant : undefined),
-    prijs: (params, ctx) => {
-      const module = str(params.module);
-      const target: PriceTarget = module
-        ? { kind: 'module', module, variant: typeof params.variant === 'string' ? params.variant : undefined }
-        : { kind: 'budget' };
-      return price(ctx, target, interpret);
-    },
-  };
-}
+/** The dynamic fact `prijs`: params `{}` (a result's budget) or `{ module, variant? }`. */
+const prijs: FactFn<Ctx> = (params, ctx) => {
+  const module = str(params.module);
+  const target: PriceTarget = module
+    ? { kind: 'module', module, variant: typeof params.variant === 'string' ? params.variant : undefined }
+    : { kind: 'budget' };
+  return price(ctx, target, interpret);
+};
 
 /** The leaves json-rules-engine evaluated, by origin id, read back as observations for `describe`. */
 function observer(rt: LoadedProgram, tree: JreConditionResult): Observe {
@@ -181,8 +202,7 @@ export function jrePath(): Path {
     const r = ruleRules('resultaat');
     const m = ruleRules('module');
     const perModule = program.modules.map((def) => [def.name, [...m, ...condRules(def)]] as const);
-    const f = facts(rt, c.exprs);
-    const engine = (rules: readonly JreRule[]) => new JreEngine<Ctx>(rules, f, ops);
+    const engine = (rules: readonly JreRule[]) => new JreEngine<Ctx>(rules, c.factsFor(rules), ops);
     compiled.set(rt, {
       rt,
       scopes: { beschikking: engine(b), resultaat: engine(r) },
