@@ -7,7 +7,7 @@
  * (maximum) applies to the line amount after summing the parts. The line's `rate` is the first part's rate.
  */
 import type { Ir } from '../../dsl/index.js';
-import { ZERO, moneyString, plainString, rateString, roundDec, sum } from './decimal.js';
+import { PRECISION, ZERO, moneyString, plainString, rateString, roundDec, sum } from './decimal.js';
 import type { Dec } from './decimal.js';
 import type { Priced } from './pricing.js';
 import type {
@@ -70,6 +70,12 @@ function missingRate(p: Priced, label: string, version: string): string {
   return `Geen tarief voor ${label} in versie ${version}`;
 }
 
+/** Whether summing would leave these figures as they are (no rounding to the working precision). */
+const withinPrecision = (amount: Dec, p: Priced): boolean =>
+  amount.sd() <= PRECISION &&
+  (p.quantity === undefined || p.quantity.sd() <= PRECISION) &&
+  (p.hours === undefined || p.hours.sd() <= PRECISION);
+
 /** Price one planned line; problems become diagnostics (never exceptions). */
 export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): LineDraft | undefined {
   const parts: PricedPart[] = [];
@@ -104,8 +110,9 @@ export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): 
   }
   const first = parts[0];
   if (!first) return undefined;
-  // A line of one part (the usual case) reuses that part's figures instead of summing and formatting again.
-  const single = parts.length === 1;
+  // A line of one part (the usual case) reuses that part's figures instead of summing and formatting again. The
+  // sum of one decimal is that decimal (at most 40 significant digits: the precision the sum would round to).
+  const single = parts.length === 1 && parts.every((p) => withinPrecision(p.amount, p.priced));
   const uncapped = single ? first.amount : sum(parts.map((p) => p.amount));
   const cap = first.priced.cap;
   const capped = cap !== undefined && uncapped.gt(cap);

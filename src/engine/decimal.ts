@@ -12,8 +12,11 @@
 import DecimalBase from 'decimal.js';
 import type { Ir } from '../../dsl/index.js';
 
+/** Significant digits of every computed decimal. */
+export const PRECISION = 40;
+
 export const Dec = DecimalBase.clone({
-  precision: 40,
+  precision: PRECISION,
   rounding: DecimalBase.ROUND_HALF_UP,
   toExpNeg: -50,
   toExpPos: 60,
