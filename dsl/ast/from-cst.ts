@@ -10,6 +10,7 @@ import type { Span } from '../text/span.js';
 import type * as A from './ast.js';
 import {
   after,
+  isReal,
   coverAll,
   errorExpr,
   has,
@@ -27,15 +28,25 @@ const at = (n: number): Span => ({ start: n, end: n });
 
 /** Spans of all real tokens directly under a node, covered. */
 function ownSpan(node: CstNode, fallback: Span, ...extra: (Span | undefined)[]): Span {
-  const spans: Span[] = [];
-  for (const key of Object.keys(node.children)) {
-    const first = tok(node, key);
-    if (first !== undefined) spans.push(tokSpan(first));
-    const all = toks(node, key);
-    const last = all[all.length - 1];
-    if (last !== undefined) spans.push(tokSpan(last));
+  let start = Infinity;
+  let end = -Infinity;
+  const children = node.children;
+  for (const key in children) {
+    const es = children[key];
+    if (es === undefined) continue;
+    for (const e of es) {
+      if (!('image' in e) || !isReal(e)) continue;
+      if (e.startOffset < start) start = e.startOffset;
+      const last = (e.endOffset ?? e.startOffset) + 1;
+      if (last > end) end = last;
+    }
   }
-  return coverAll(fallback, ...spans, ...extra);
+  for (const x of extra) {
+    if (x === undefined) continue;
+    if (x.start < start) start = x.start;
+    if (x.end > end) end = x.end;
+  }
+  return start === Infinity ? fallback : { start, end };
 }
 
 const optString = (t: IToken | undefined): A.StringLit | undefined =>

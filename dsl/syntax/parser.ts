@@ -3,12 +3,18 @@
  * `dsl/ast/from-cst.ts` turns its CST into the AST. Declarations start with a declaration-start token (a
  * declaration word at the start of a line), which is also where error recovery picks up again.
  */
-import { CstParser, type CstNode, type IToken } from 'chevrotain';
+import { CstParser, type CstNode, type IOrAlt, type IToken, type DSLMethodOpts } from 'chevrotain';
 import { errorMessageProvider } from './syntax-errors.js';
 import * as T from './tokens.js';
 import { COMPARISON_STARTS } from './tokens.js';
 
 export class RegelsParser extends CstParser {
+  /**
+   * The alternatives of every `OR`, built once per parser instead of on every call (closures are not free,
+   * and on the hot paths — declarations, scenario lines, expressions — they were a large part of the time).
+   */
+  private readonly alts: IOrAlt<unknown>[][] = [];
+
   constructor() {
     super(T.parserTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider });
     this.performSelfAnalysis();
@@ -45,7 +51,12 @@ export class RegelsParser extends CstParser {
     });
     this.OPTION3(() => {
       this.CONSUME(T.StatusStart);
-      this.OR([{ ALT: () => this.CONSUME(T.Concept) }, { ALT: () => this.CONSUME(T.Vastgesteld) }]);
+      this.OR(
+        (this.alts[0] ??= [
+          { ALT: () => this.CONSUME(T.Concept) },
+          { ALT: () => this.CONSUME(T.Vastgesteld) },
+        ]),
+      );
     });
     this.OPTION4(() => {
       this.CONSUME(T.BronStart);
@@ -53,26 +64,33 @@ export class RegelsParser extends CstParser {
     });
     this.OPTION5(() => {
       this.CONSUME(T.GemeenteStart);
-      this.OR2([{ ALT: () => this.CONSUME5(T.StringLiteral) }, { ALT: () => this.CONSUME(T.Name) }]);
+      this.OR2(
+        (this.alts[1] ??= [
+          { ALT: () => this.CONSUME5(T.StringLiteral) },
+          { ALT: () => this.CONSUME(T.Name) },
+        ]),
+      );
     });
   });
 
   readonly declaration = this.RULE('declaration', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.domainDecl) },
-      { ALT: () => this.SUBRULE(this.bandwidthDecl) },
-      { ALT: () => this.SUBRULE(this.inputDecl) },
-      { ALT: () => this.SUBRULE(this.parameterDecl) },
-      { ALT: () => this.SUBRULE(this.tableDecl) },
-      { ALT: () => this.SUBRULE(this.calcDecl) },
-      { ALT: () => this.SUBRULE(this.budgetDecl) },
-      { ALT: () => this.SUBRULE(this.moduleDecl) },
-      { ALT: () => this.SUBRULE(this.ruleDecl) },
-      { ALT: () => this.SUBRULE(this.provisionDecl) },
-      { ALT: () => this.SUBRULE(this.scenarioDecl) },
-      { ALT: () => this.SUBRULE(this.indexationDecl) },
-      { ALT: () => this.SUBRULE(this.withdrawDecl) },
-    ]);
+    this.OR(
+      (this.alts[2] ??= [
+        { ALT: () => this.SUBRULE(this.domainDecl) },
+        { ALT: () => this.SUBRULE(this.bandwidthDecl) },
+        { ALT: () => this.SUBRULE(this.inputDecl) },
+        { ALT: () => this.SUBRULE(this.parameterDecl) },
+        { ALT: () => this.SUBRULE(this.tableDecl) },
+        { ALT: () => this.SUBRULE(this.calcDecl) },
+        { ALT: () => this.SUBRULE(this.budgetDecl) },
+        { ALT: () => this.SUBRULE(this.moduleDecl) },
+        { ALT: () => this.SUBRULE(this.ruleDecl) },
+        { ALT: () => this.SUBRULE(this.provisionDecl) },
+        { ALT: () => this.SUBRULE(this.scenarioDecl) },
+        { ALT: () => this.SUBRULE(this.indexationDecl) },
+        { ALT: () => this.SUBRULE(this.withdrawDecl) },
+      ]),
+    );
   });
 
   readonly domainDecl = this.RULE('domainDecl', () => {
@@ -118,16 +136,18 @@ export class RegelsParser extends CstParser {
   });
 
   readonly typeRef = this.RULE('typeRef', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Ja);
-          this.CONSUME(T.Slash);
-          this.CONSUME(T.Nee);
+    this.OR(
+      (this.alts[3] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Ja);
+            this.CONSUME(T.Slash);
+            this.CONSUME(T.Nee);
+          },
         },
-      },
-      { ALT: () => this.CONSUME(T.Name) },
-    ]);
+        { ALT: () => this.CONSUME(T.Name) },
+      ]),
+    );
   });
 
   readonly parameterDecl = this.RULE('parameterDecl', () => {
@@ -144,15 +164,17 @@ export class RegelsParser extends CstParser {
   });
 
   readonly tableDecl = this.RULE('tableDecl', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.WijzigStart);
-          this.CONSUME(T.Tabel);
+    this.OR(
+      (this.alts[4] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.WijzigStart);
+            this.CONSUME(T.Tabel);
+          },
         },
-      },
-      { ALT: () => this.CONSUME(T.TabelStart) },
-    ]);
+        { ALT: () => this.CONSUME(T.TabelStart) },
+      ]),
+    );
     this.CONSUME(T.Name);
     this.OPTION(() => this.CONSUME(T.StringLiteral));
     this.CONSUME(T.In);
@@ -172,29 +194,33 @@ export class RegelsParser extends CstParser {
   /** Header cells, row keys and cells, flat; `from-cst.ts` groups them by source line. */
   readonly tableBody = this.RULE('tableBody', () => {
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(T.Name) },
-        { ALT: () => this.CONSUME(T.Slash) },
-        { ALT: () => this.CONSUME(T.NumberLiteral) },
-        { ALT: () => this.CONSUME(T.Minus) },
-      ]);
+      this.OR(
+        (this.alts[5] ??= [
+          { ALT: () => this.CONSUME(T.Name) },
+          { ALT: () => this.CONSUME(T.Slash) },
+          { ALT: () => this.CONSUME(T.NumberLiteral) },
+          { ALT: () => this.CONSUME(T.Minus) },
+        ]),
+      );
     });
   });
 
   readonly cellUnit = this.RULE('cellUnit', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Euro);
-          this.OPTION(() => {
-            this.CONSUME(T.Per);
-            this.CONSUME(T.UnitWord);
-          });
+    this.OR(
+      (this.alts[6] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Euro);
+            this.OPTION(() => {
+              this.CONSUME(T.Per);
+              this.CONSUME(T.UnitWord);
+            });
+          },
         },
-      },
-      { ALT: () => this.CONSUME(T.Percent) },
-      { ALT: () => this.CONSUME(T.Getal) },
-    ]);
+        { ALT: () => this.CONSUME(T.Percent) },
+        { ALT: () => this.CONSUME(T.Getal) },
+      ]),
+    );
   });
 
   readonly nameList = this.RULE('nameList', () => {
@@ -207,8 +233,10 @@ export class RegelsParser extends CstParser {
 
   readonly scope = this.RULE('scope', () => {
     this.CONSUME(T.Voor);
-    this.OR([{ ALT: () => this.CONSUME(T.Elk) }, { ALT: () => this.CONSUME(T.Elke) }]);
-    this.OR2([{ ALT: () => this.CONSUME(T.Resultaat) }, { ALT: () => this.CONSUME(T.Module) }]);
+    this.OR((this.alts[7] ??= [{ ALT: () => this.CONSUME(T.Elk) }, { ALT: () => this.CONSUME(T.Elke) }]));
+    this.OR2(
+      (this.alts[8] ??= [{ ALT: () => this.CONSUME(T.Resultaat) }, { ALT: () => this.CONSUME(T.Module) }]),
+    );
   });
 
   readonly calcDecl = this.RULE('calcDecl', () => {
@@ -224,28 +252,30 @@ export class RegelsParser extends CstParser {
     this.CONSUME(T.BudgetStart);
     this.OPTION(() => this.SUBRULE(this.scope));
     this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(T.Tarief);
-            this.SUBRULE(this.expression, { LABEL: 'rate' });
+      this.OR(
+        (this.alts[9] ??= [
+          {
+            ALT: () => {
+              this.CONSUME(T.Tarief);
+              this.SUBRULE(this.expression, { LABEL: 'rate' });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.Hoeveelheid);
-            this.SUBRULE2(this.expression, { LABEL: 'quantity' });
+          {
+            ALT: () => {
+              this.CONSUME(T.Hoeveelheid);
+              this.SUBRULE2(this.expression, { LABEL: 'quantity' });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.Indicatieve);
-            this.CONSUME(T.UnitWord);
-            this.SUBRULE3(this.expression, { LABEL: 'hours' });
+          {
+            ALT: () => {
+              this.CONSUME(T.Indicatieve);
+              this.CONSUME(T.UnitWord);
+              this.SUBRULE3(this.expression, { LABEL: 'hours' });
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.rounding) },
-      ]);
+          { ALT: () => this.SUBRULE(this.rounding) },
+        ]),
+      );
     });
   });
 
@@ -254,30 +284,32 @@ export class RegelsParser extends CstParser {
     this.CONSUME(T.Name);
     this.OPTION(() => this.CONSUME(T.StringLiteral));
     this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(T.Tarief);
-            this.SUBRULE(this.expression, { LABEL: 'rate' });
+      this.OR(
+        (this.alts[10] ??= [
+          {
+            ALT: () => {
+              this.CONSUME(T.Tarief);
+              this.SUBRULE(this.expression, { LABEL: 'rate' });
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.moduleVariant) },
-        {
-          ALT: () => {
-            this.CONSUME(T.Hoeveelheid);
-            this.SUBRULE2(this.expression, { LABEL: 'quantity' });
+          { ALT: () => this.SUBRULE(this.moduleVariant) },
+          {
+            ALT: () => {
+              this.CONSUME(T.Hoeveelheid);
+              this.SUBRULE2(this.expression, { LABEL: 'quantity' });
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.Maximum);
-            this.SUBRULE3(this.expression, { LABEL: 'cap' });
+          {
+            ALT: () => {
+              this.CONSUME(T.Maximum);
+              this.SUBRULE3(this.expression, { LABEL: 'cap' });
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.rounding) },
-        { ALT: () => this.SUBRULE(this.condition) },
-        { ALT: () => this.SUBRULE(this.sourceClause) },
-      ]);
+          { ALT: () => this.SUBRULE(this.rounding) },
+          { ALT: () => this.SUBRULE(this.condition) },
+          { ALT: () => this.SUBRULE(this.sourceClause) },
+        ]),
+      );
     });
   });
 
@@ -304,7 +336,9 @@ export class RegelsParser extends CstParser {
     this.CONSUME(T.Als);
     this.SUBRULE(this.expression);
     this.CONSUME(T.Dan);
-    this.OR([{ ALT: () => this.CONSUME(T.Fout) }, { ALT: () => this.CONSUME(T.Waarschuwing) }]);
+    this.OR(
+      (this.alts[11] ??= [{ ALT: () => this.CONSUME(T.Fout) }, { ALT: () => this.CONSUME(T.Waarschuwing) }]),
+    );
     this.CONSUME2(T.StringLiteral);
   });
 
@@ -318,15 +352,17 @@ export class RegelsParser extends CstParser {
 
   readonly indexationDecl = this.RULE('indexationDecl', () => {
     this.CONSUME(T.IndexeerStart);
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Alle);
-          this.CONSUME(T.Tabellen);
+    this.OR(
+      (this.alts[12] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Alle);
+            this.CONSUME(T.Tabellen);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.nameList) },
-    ]);
+        { ALT: () => this.SUBRULE(this.nameList) },
+      ]),
+    );
     this.CONSUME(T.Met);
     this.CONSUME(T.NumberLiteral);
     this.CONSUME(T.Percent);
@@ -335,15 +371,19 @@ export class RegelsParser extends CstParser {
 
   readonly withdrawDecl = this.RULE('withdrawDecl', () => {
     this.CONSUME(T.VervaltStart);
-    this.OR([
-      { ALT: () => this.CONSUME(T.Tabel) },
-      { ALT: () => this.CONSUME(T.Parameter) },
-      { ALT: () => this.CONSUME(T.Regel) },
-      { ALT: () => this.CONSUME(T.Module) },
-      { ALT: () => this.CONSUME(T.Berekening) },
-      { ALT: () => this.CONSUME(T.Voorziening) },
-    ]);
-    this.OR2([{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.CONSUME(T.Name) }]);
+    this.OR(
+      (this.alts[13] ??= [
+        { ALT: () => this.CONSUME(T.Tabel) },
+        { ALT: () => this.CONSUME(T.Parameter) },
+        { ALT: () => this.CONSUME(T.Regel) },
+        { ALT: () => this.CONSUME(T.Module) },
+        { ALT: () => this.CONSUME(T.Berekening) },
+        { ALT: () => this.CONSUME(T.Voorziening) },
+      ]),
+    );
+    this.OR2(
+      (this.alts[14] ??= [{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.CONSUME(T.Name) }]),
+    );
   });
 
   readonly scenarioDecl = this.RULE('scenarioDecl', () => {
@@ -357,26 +397,28 @@ export class RegelsParser extends CstParser {
   });
 
   readonly given = this.RULE('given', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Resultaat);
-          this.CONSUME(T.Name);
-          this.CONSUME(T.Colon);
-          this.SUBRULE(this.assignments);
+    this.OR(
+      (this.alts[15] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Resultaat);
+            this.CONSUME(T.Name);
+            this.CONSUME(T.Colon);
+            this.SUBRULE(this.assignments);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Module);
-          this.CONSUME2(T.Name);
-          this.OPTION(() => this.CONSUME3(T.Name, { LABEL: 'id' }));
-          this.CONSUME2(T.Colon);
-          this.SUBRULE2(this.assignments);
+        {
+          ALT: () => {
+            this.CONSUME(T.Module);
+            this.CONSUME2(T.Name);
+            this.OPTION(() => this.CONSUME3(T.Name, { LABEL: 'id' }));
+            this.CONSUME2(T.Colon);
+            this.SUBRULE2(this.assignments);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.assignment) },
-    ]);
+        { ALT: () => this.SUBRULE(this.assignment) },
+      ]),
+    );
   });
 
   readonly assignments = this.RULE('assignments', () => {
@@ -386,110 +428,118 @@ export class RegelsParser extends CstParser {
   readonly assignment = this.RULE('assignment', () => {
     this.CONSUME(T.Name);
     this.CONSUME(T.Equal);
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.DateLiteral);
-          this.CONSUME(T.Tot);
-          this.CONSUME2(T.DateLiteral);
+    this.OR(
+      (this.alts[16] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.DateLiteral);
+            this.CONSUME(T.Tot);
+            this.CONSUME2(T.DateLiteral);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.expression) },
-    ]);
+        { ALT: () => this.SUBRULE(this.expression) },
+      ]),
+    );
   });
 
   readonly expectation = this.RULE('expectation', () => {
     this.CONSUME(T.Verwacht);
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Totaal);
-          this.CONSUME(T.Equal);
-          this.SUBRULE(this.expression);
+    this.OR(
+      (this.alts[17] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Totaal);
+            this.CONSUME(T.Equal);
+            this.SUBRULE(this.expression);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Resultaat);
-          this.CONSUME(T.Name);
-          this.CONSUME2(T.Equal);
-          this.SUBRULE2(this.expression);
+        {
+          ALT: () => {
+            this.CONSUME(T.Resultaat);
+            this.CONSUME(T.Name);
+            this.CONSUME2(T.Equal);
+            this.SUBRULE2(this.expression);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Module);
-          this.CONSUME2(T.Name);
-          this.OR2([
-            {
-              ALT: () => {
-                this.CONSUME3(T.Equal);
-                this.SUBRULE3(this.expression);
+        {
+          ALT: () => {
+            this.CONSUME(T.Module);
+            this.CONSUME2(T.Name);
+            this.OR2([
+              {
+                ALT: () => {
+                  this.CONSUME3(T.Equal);
+                  this.SUBRULE3(this.expression);
+                },
               },
-            },
-            { ALT: () => this.CONSUME(T.Toegestaan) },
-            { ALT: () => this.CONSUME(T.Geweigerd) },
-          ]);
+              { ALT: () => this.CONSUME(T.Toegestaan) },
+              { ALT: () => this.CONSUME(T.Geweigerd) },
+            ]);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.UnitWord);
-          this.CONSUME3(T.Name);
-          this.CONSUME4(T.Equal);
-          this.SUBRULE4(this.expression);
+        {
+          ALT: () => {
+            this.CONSUME(T.UnitWord);
+            this.CONSUME3(T.Name);
+            this.CONSUME4(T.Equal);
+            this.SUBRULE4(this.expression);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.OR3([{ ALT: () => this.CONSUME(T.Fout) }, { ALT: () => this.CONSUME(T.Waarschuwing) }]);
-          this.CONSUME(T.StringLiteral);
+        {
+          ALT: () => {
+            this.OR3([{ ALT: () => this.CONSUME(T.Fout) }, { ALT: () => this.CONSUME(T.Waarschuwing) }]);
+            this.CONSUME(T.StringLiteral);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Geen);
-          this.CONSUME(T.Fouten);
+        {
+          ALT: () => {
+            this.CONSUME(T.Geen);
+            this.CONSUME(T.Fouten);
+          },
         },
-      },
-      { ALT: () => this.CONSUME(T.Ongeldig) },
-    ]);
+        { ALT: () => this.CONSUME(T.Ongeldig) },
+      ]),
+    );
   });
 
   readonly rounding = this.RULE('rounding', () => {
     this.CONSUME(T.Afgerond);
     this.CONSUME(T.Op);
-    this.OR([
-      { ALT: () => this.CONSUME(T.Centen) },
-      {
-        ALT: () => {
-          this.CONSUME(T.Hele);
-          this.CONSUME(T.Euros);
+    this.OR(
+      (this.alts[18] ??= [
+        { ALT: () => this.CONSUME(T.Centen) },
+        {
+          ALT: () => {
+            this.CONSUME(T.Hele);
+            this.CONSUME(T.Euros);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.NumberLiteral);
-          this.CONSUME(T.Decimalen);
+        {
+          ALT: () => {
+            this.CONSUME(T.NumberLiteral);
+            this.CONSUME(T.Decimalen);
+          },
         },
-      },
-    ]);
+      ]),
+    );
     this.OPTION(() => {
-      this.OR2([
-        {
-          ALT: () => {
-            this.CONSUME(T.Half);
-            this.CONSUME(T.Naar);
-            this.OR3([{ ALT: () => this.CONSUME(T.Boven) }, { ALT: () => this.CONSUME(T.Even) }]);
+      this.OR2(
+        (this.alts[19] ??= [
+          {
+            ALT: () => {
+              this.CONSUME(T.Half);
+              this.CONSUME(T.Naar);
+              this.OR3([{ ALT: () => this.CONSUME(T.Boven) }, { ALT: () => this.CONSUME(T.Even) }]);
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME2(T.Naar);
-            this.OR4([{ ALT: () => this.CONSUME(T.Beneden) }, { ALT: () => this.CONSUME2(T.Boven) }]);
+          {
+            ALT: () => {
+              this.CONSUME2(T.Naar);
+              this.OR4([{ ALT: () => this.CONSUME(T.Beneden) }, { ALT: () => this.CONSUME2(T.Boven) }]);
+            },
           },
-        },
-      ]);
+        ]),
+      );
     });
   });
 
@@ -502,25 +552,26 @@ export class RegelsParser extends CstParser {
   // after `in (…)` or `is leeg` only `en`/`of`, and `niet` only at the start of an expression or after
   // `en`/`of`.
 
-  readonly expression = this.RULE('expression', () => {
-    let comparisonSeen = false;
-    let postfixSeen = false;
-    this.nietAllowed = true;
-    this.SUBRULE(this.operand);
-    this.MANY({
-      GATE: () => {
-        const next = this.LA(1).tokenType;
-        if (postfixSeen) return next === T.En || next === T.Of;
-        return !comparisonSeen || !COMPARISON_STARTS.has(next);
-      },
-      DEF: () => {
-        this.OR([
+  /** State of the expression being parsed: a comparison / a postfix was seen since the last `en`/`of`. */
+  private comparisonSeen = false;
+  private postfixSeen = false;
+
+  private readonly expressionSteps: DSLMethodOpts<unknown> = {
+    GATE: () => {
+      const next = this.LA(1).tokenType;
+      if (this.postfixSeen) return next === T.En || next === T.Of;
+      return !this.comparisonSeen || !COMPARISON_STARTS.has(next);
+    },
+    DEF: () => {
+      this.OR(
+        // (Index 100: apart from the numbered OR sites above, 0–22.)
+        (this.alts[100] ??= [
           {
             ALT: () => {
               const op = this.CONSUME(T.BinaryOperator);
               const logical = op.tokenType === T.En || op.tokenType === T.Of;
-              if (logical) comparisonSeen = postfixSeen = false;
-              else if (COMPARISON_STARTS.has(op.tokenType)) comparisonSeen = true;
+              if (logical) this.comparisonSeen = this.postfixSeen = false;
+              else if (COMPARISON_STARTS.has(op.tokenType)) this.comparisonSeen = true;
               this.nietAllowed = logical;
               this.SUBRULE2(this.operand);
             },
@@ -528,124 +579,147 @@ export class RegelsParser extends CstParser {
           {
             ALT: () => {
               this.SUBRULE(this.postfix);
-              comparisonSeen = postfixSeen = true;
+              this.comparisonSeen = this.postfixSeen = true;
             },
           },
-        ]);
-      },
-    });
+        ]),
+      );
+    },
+  };
+
+  readonly expression = this.RULE('expression', () => {
+    const outerComparison = this.comparisonSeen;
+    const outerPostfix = this.postfixSeen;
+    this.comparisonSeen = this.postfixSeen = false;
+    try {
+      this.nietAllowed = true;
+      this.SUBRULE(this.operand);
+      this.MANY(this.expressionSteps);
+    } finally {
+      this.comparisonSeen = outerComparison;
+      this.postfixSeen = outerPostfix;
+    }
   });
 
   /** `in (a, b)` or `is [niet] leeg` after a value. */
   readonly postfix = this.RULE('postfix', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.In);
-          this.CONSUME(T.LParen);
-          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression) });
-          this.CONSUME(T.RParen);
+    this.OR(
+      (this.alts[21] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.In);
+            this.CONSUME(T.LParen);
+            this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression) });
+            this.CONSUME(T.RParen);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Is);
-          this.OPTION(() => this.CONSUME(T.Niet));
-          this.CONSUME(T.Leeg);
+        {
+          ALT: () => {
+            this.CONSUME(T.Is);
+            this.OPTION(() => this.CONSUME(T.Niet));
+            this.CONSUME(T.Leeg);
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   /** Whether the next operand may start with `niet` (set by `expression` right before it parses one). */
   private nietAllowed = true;
 
+  private readonly nietPrefix: DSLMethodOpts<unknown> = {
+    GATE: () => this.nietAllowed,
+    DEF: () => this.CONSUME(T.Niet),
+  };
+
   /** A value with its prefix operators: `niet* -* primary`. */
   readonly operand = this.RULE('operand', () => {
-    this.MANY({ GATE: () => this.nietAllowed, DEF: () => this.CONSUME(T.Niet) });
+    this.MANY(this.nietPrefix);
     this.MANY2(() => this.CONSUME(T.Minus));
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.NumberLiteral);
-          this.OPTION(() => {
-            this.OR2([{ ALT: () => this.CONSUME(T.UnitWord) }, { ALT: () => this.CONSUME(T.Percent) }]);
-          });
+    this.OR(
+      (this.alts[22] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.NumberLiteral);
+            this.OPTION(() => {
+              this.OR2([{ ALT: () => this.CONSUME(T.UnitWord) }, { ALT: () => this.CONSUME(T.Percent) }]);
+            });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Euro);
-          this.CONSUME2(T.NumberLiteral);
-          this.OPTION2(() => {
-            this.CONSUME(T.Per);
-            this.CONSUME2(T.UnitWord);
-          });
+        {
+          ALT: () => {
+            this.CONSUME(T.Euro);
+            this.CONSUME2(T.NumberLiteral);
+            this.OPTION2(() => {
+              this.CONSUME(T.Per);
+              this.CONSUME2(T.UnitWord);
+            });
+          },
         },
-      },
-      { ALT: () => this.CONSUME(T.DateLiteral) },
-      { ALT: () => this.CONSUME(T.StringLiteral) },
-      { ALT: () => this.CONSUME(T.Ja) },
-      { ALT: () => this.CONSUME(T.Nee) },
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.SUBRULE(this.expression, { LABEL: 'inner' });
-          this.CONSUME(T.RParen);
-          this.OPTION3(() => this.SUBRULE(this.rounding));
+        { ALT: () => this.CONSUME(T.DateLiteral) },
+        { ALT: () => this.CONSUME(T.StringLiteral) },
+        { ALT: () => this.CONSUME(T.Ja) },
+        { ALT: () => this.CONSUME(T.Nee) },
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.expression, { LABEL: 'inner' });
+            this.CONSUME(T.RParen);
+            this.OPTION3(() => this.SUBRULE(this.rounding));
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.ifExpr) },
-      {
-        ALT: () => {
-          this.CONSUME(T.Aantal);
-          this.CONSUME(T.Resultaten);
+        { ALT: () => this.SUBRULE(this.ifExpr) },
+        {
+          ALT: () => {
+            this.CONSUME(T.Aantal);
+            this.CONSUME(T.Resultaten);
+          },
         },
-      },
-      {
-        // `module m [variant v] aangevraagd`; `module` alone is a name.
-        GATE: () => this.LA(2).tokenType !== T.LParen && this.LA(2).tokenType !== T.LBracket,
-        ALT: () => {
-          this.CONSUME(T.Module);
-          this.CONSUME2(T.Name, { LABEL: 'module' });
-          this.OPTION4(() => {
-            this.CONSUME(T.Variant);
-            this.CONSUME3(T.Name, { LABEL: 'variant' });
-          });
-          this.CONSUME(T.Aangevraagd);
+        {
+          // `module m [variant v] aangevraagd`; `module` alone is a name.
+          GATE: () => this.LA(2).tokenType !== T.LParen && this.LA(2).tokenType !== T.LBracket,
+          ALT: () => {
+            this.CONSUME(T.Module);
+            this.CONSUME2(T.Name, { LABEL: 'module' });
+            this.OPTION4(() => {
+              this.CONSUME(T.Variant);
+              this.CONSUME3(T.Name, { LABEL: 'variant' });
+            });
+            this.CONSUME(T.Aangevraagd);
+          },
         },
-      },
-      {
-        // A name, a table lookup `t[a, b]` or a call `f(a, b)`.
-        ALT: () => {
-          this.CONSUME(T.Name);
-          this.OPTION5(() => {
-            this.OR3([
-              {
-                ALT: () => {
-                  this.CONSUME(T.LBracket);
-                  this.MANY_SEP({
-                    SEP: T.Comma,
-                    DEF: () => this.SUBRULE2(this.expression, { LABEL: 'keys' }),
-                  });
-                  this.CONSUME(T.RBracket);
+        {
+          // A name, a table lookup `t[a, b]` or a call `f(a, b)`.
+          ALT: () => {
+            this.CONSUME(T.Name);
+            this.OPTION5(() => {
+              this.OR3([
+                {
+                  ALT: () => {
+                    this.CONSUME(T.LBracket);
+                    this.MANY_SEP({
+                      SEP: T.Comma,
+                      DEF: () => this.SUBRULE2(this.expression, { LABEL: 'keys' }),
+                    });
+                    this.CONSUME(T.RBracket);
+                  },
                 },
-              },
-              {
-                ALT: () => {
-                  this.CONSUME2(T.LParen);
-                  this.MANY_SEP2({
-                    SEP: T.Comma,
-                    DEF: () => this.SUBRULE3(this.expression, { LABEL: 'args' }),
-                  });
-                  this.CONSUME2(T.RParen);
+                {
+                  ALT: () => {
+                    this.CONSUME2(T.LParen);
+                    this.MANY_SEP2({
+                      SEP: T.Comma,
+                      DEF: () => this.SUBRULE3(this.expression, { LABEL: 'args' }),
+                    });
+                    this.CONSUME2(T.RParen);
+                  },
                 },
-              },
-            ]);
-          });
+              ]);
+            });
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   readonly ifExpr = this.RULE('ifExpr', () => {
