@@ -7,7 +7,16 @@
  * (maximum) applies to the line amount after summing the parts. The line's `rate` is the first part's rate.
  */
 import type { Ir } from '../../dsl/index.js';
-import { PRECISION, ZERO, moneyString, plainString, rateString, roundDec, sum } from './decimal.js';
+import {
+  PRECISION,
+  ZERO,
+  moneyString,
+  plainString,
+  rateString,
+  roundDec,
+  sharedPlainString,
+  sum,
+} from './decimal.js';
 import type { Dec } from './decimal.js';
 import type { Priced } from './pricing.js';
 import type {
@@ -18,7 +27,7 @@ import type {
   ResultLine,
   SourceRef,
 } from './result.js';
-import type { CellUse } from './runtime.js';
+import type { CellUse, LoadedCell } from './runtime.js';
 import type { ItemAnswer } from './tasks.js';
 import type { CaseItem } from './values.js';
 
@@ -33,7 +42,16 @@ export function sourceRef(o: Ir.Origin, file: string): SourceRef {
   return ref;
 }
 
-export const cellKeyText = (c: CellUse): string => `${c.table.def.name}[${c.key.join(', ')}]`;
+const keyText = (c: CellUse): string => `${c.table.def.name}[${c.key.join(', ')}]`;
+
+/** The key of a looked-up cell, "weektarief[ontwikkelen, OB2, midden, B]" (built once per existing cell). */
+const CELL_KEYS = new WeakMap<LoadedCell, string>();
+export function cellKeyText(c: CellUse): string {
+  if (c.cell === undefined) return keyText(c);
+  let text = CELL_KEYS.get(c.cell);
+  if (text === undefined) CELL_KEYS.set(c.cell, (text = keyText(c)));
+  return text;
+}
 
 /** A priced part of a line, kept for explanations. */
 export interface PricedPart {
@@ -81,6 +99,17 @@ export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): 
   const parts: PricedPart[] = [];
   for (const part of plan.parts) {
     const p = part.priced;
+    if (p.rate !== undefined && p.quantity !== undefined && !p.missing) {
+      const exact = p.rate.times(p.quantity);
+      parts.push({
+        program: part.program,
+        from: part.from,
+        to: part.to,
+        priced: p,
+        amount: p.rounding ? roundDec(exact, p.rounding) : exact,
+      });
+      continue;
+    }
     const where = { path: plan.item.path, source: sourceRef(p.source, p.source.file ?? part.program.file) };
     if (p.missing) {
       diagnostics.push({
@@ -96,16 +125,13 @@ export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): 
         message: missingRate(p, plan.label, part.program.version),
         ...where,
       });
-    } else if (p.quantity === undefined) {
+    } else {
       diagnostics.push({
         severity: 'fout',
         rule: 'hoeveelheid',
         message: `Geen hoeveelheid voor ${plan.label} (${plan.item.ref})`,
         ...where,
       });
-    } else {
-      const exact = p.rate.times(p.quantity);
-      parts.push({ ...part, amount: p.rounding ? roundDec(exact, p.rounding) : exact });
     }
   }
   const first = parts[0];
@@ -126,7 +152,7 @@ export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): 
     version: p.program.version,
     from: p.from,
     to: p.to,
-    quantity: plainString(p.priced.quantity ?? ZERO),
+    quantity: sharedPlainString(p.priced.quantity ?? ZERO),
     rate: rateString(p.priced.rate ?? ZERO),
     amount: moneyString(p.amount),
   }));

@@ -51,15 +51,22 @@ const MODES: Record<Ir.RoundingMode, DecimalBase.Rounding> = {
 export const roundDec = (d: Dec, r: Ir.Rounding): Dec => d.toDecimalPlaces(r.decimals, MODES[r.mode]);
 
 /** Money as a string with exactly two decimals ("1234.50"); rounds half up only if given more decimals. */
-export const moneyString = (d: Dec): string => d.toFixed(2, DecimalBase.ROUND_HALF_UP);
+export function moneyString(d: Dec): string {
+  const places = d.decimalPlaces();
+  // Already at most two decimals (an amount rounded to cents): only pad, without a rounded copy.
+  if (places === 0) return `${d.toFixed()}.00`;
+  if (places === 1) return `${d.toFixed()}0`;
+  if (places === 2) return d.toFixed();
+  return d.toFixed(2, DecimalBase.ROUND_HALF_UP);
+}
 
 /** A plain decimal string with at most `maxDecimals` decimals (trailing zeros dropped): "25.857143", "40". */
 export const plainString = (d: Dec, maxDecimals = 6): string =>
-  maxDecimals === 6 ? remembered(PLAIN, d, plain6) : plain(d, maxDecimals);
-
-const plain = (d: Dec, maxDecimals: number): string =>
   d.toDecimalPlaces(maxDecimals, DecimalBase.ROUND_HALF_UP).toFixed();
-const plain6 = (d: Dec): string => plain(d, 6);
+
+/** {@link plainString} with 6 decimals, remembered per instance: for decimals the engine reuses. */
+export const sharedPlainString = (d: Dec): string => remembered(PLAIN, d, plain6);
+const plain6 = (d: Dec): string => plainString(d, 6);
 
 /**
  * Formatting of decimals that the engine reuses (cached day counts and week fractions, loaded tariff cells) is
@@ -93,5 +100,14 @@ export function dutch(d: Dec, decimals?: number, max = 6): string {
 /** "€ 3.387,29". */
 export const euro = (d: Dec): string => `€ ${dutch(d, 2)}`;
 
-/** Sum of decimals. */
-export const sum = (xs: readonly Dec[]): Dec => xs.reduce((a, b) => a.plus(b), ZERO);
+/**
+ * Sum of decimals: `0 + x1 + x2 + …` at the working precision. `0 + x1` is `x1` itself when it has at most
+ * {@link PRECISION} significant digits, so that addition is skipped then.
+ */
+export function sum(xs: readonly Dec[]): Dec {
+  const [first] = xs;
+  if (first === undefined) return ZERO;
+  let total = first.sd() <= PRECISION ? first : ZERO.plus(first);
+  for (let i = 1; i < xs.length; i++) total = total.plus(xs[i] as Dec);
+  return total;
+}

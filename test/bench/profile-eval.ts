@@ -1,6 +1,7 @@
 /**
  * Profiling helper (not part of `npm run bench`): runs generated 2019 cases through one path, for `--cpu-prof`.
- *   PAD=fast|jre N=20000 VAN=2019-01-01 node --cpu-prof --import tsx/esm test/bench/profile-eval.ts
+ *   PAD=fast|jre N=20000 VAN=2019-01-01 DAGEN=180 MIN=0 MAX=180 \
+ *   node --cpu-prof --import tsx/esm test/bench/profile-eval.ts
  */
 import { createEngine } from '../../src/engine/evaluate.js';
 import { caseGenerator, seeded } from '../engine/generate-cases.js';
@@ -12,8 +13,9 @@ if (!p2019) throw new Error('2019 program missing');
 const gen = caseGenerator(p2019, {
   gemeente: 'Hengelo',
   from: process.env.VAN ?? '2019-01-01',
-  days: 180,
-  maxLength: 180,
+  days: Number(process.env.DAGEN ?? 180),
+  minLength: Number(process.env.MIN ?? 0),
+  maxLength: Number(process.env.MAX ?? 180),
 });
 const rnd = seeded(2019);
 const n = Number(process.env.N ?? 20000);
