@@ -323,6 +323,12 @@ export type Expectation =
       readonly severity: Severity;
       readonly rule: StringLit;
     })
+  /** `verwacht geen fout "<regel>"` / `verwacht geen waarschuwing "<regel>"`: that rule stays quiet. */
+  | (Node & {
+      readonly kind: 'ExpectNoDiagnostic';
+      readonly severity: Severity;
+      readonly rule: StringLit;
+    })
   | (Node & { readonly kind: 'ExpectNoErrors' })
   | (Node & { readonly kind: 'ExpectInvalid' })
   | (Node & { readonly kind: 'ExpectHours'; readonly id: Name; readonly hours: Expr });

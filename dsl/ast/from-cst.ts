@@ -561,6 +561,16 @@ function buildExpectation(e: CstNode, fb: Span): A.Expectation {
     if (expr !== undefined) return { kind: 'ExpectModuleAmount', module: name, amount, span };
     return { kind: 'ExpectModuleDecision', module: name, allowed: !has(e, 'Kw_geweigerd'), span };
   }
+  if (has(e, 'Kw_geen')) {
+    if (has(e, 'Kw_fouten') || !(has(e, 'Kw_fout') || has(e, 'Kw_waarschuwing')))
+      return { kind: 'ExpectNoErrors', span };
+    return {
+      kind: 'ExpectNoDiagnostic',
+      severity: has(e, 'Kw_fout') ? 'fout' : 'waarschuwing',
+      rule: stringOf(tok(e, 'StringLiteral'), at(es.end)),
+      span,
+    };
+  }
   if (has(e, 'Kw_fout') || has(e, 'Kw_waarschuwing')) {
     return {
       kind: 'ExpectDiagnostic',
@@ -569,6 +579,5 @@ function buildExpectation(e: CstNode, fb: Span): A.Expectation {
       span,
     };
   }
-  if (has(e, 'Kw_geen')) return { kind: 'ExpectNoErrors', span };
   return { kind: 'ExpectInvalid', span };
 }

@@ -244,6 +244,8 @@ function expectation(e: A.Expectation): string {
       return `module ${e.module.text} ${e.allowed ? 'toegestaan' : 'geweigerd'}`;
     case 'ExpectDiagnostic':
       return `${e.severity} ${printString(e.rule)}`;
+    case 'ExpectNoDiagnostic':
+      return `geen ${e.severity} ${printString(e.rule)}`;
     case 'ExpectNoErrors':
       return 'geen fouten';
     case 'ExpectInvalid':

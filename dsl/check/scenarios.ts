@@ -193,6 +193,7 @@ function expectation(x: Expectation, file: string, env: Env, resultIds: Readonly
       checkModule(x.module);
       return { kind: 'moduleDecision', module: x.module.text, allowed: x.allowed, origin };
     case 'ExpectDiagnostic':
+    case 'ExpectNoDiagnostic':
       if (!env.items.rules.has(x.rule.value)) {
         rep.report(
           file,
@@ -202,7 +203,12 @@ function expectation(x: Expectation, file: string, env: Env, resultIds: Readonly
           suggest(x.rule.value, env.items.rules.keys()),
         );
       }
-      return { kind: 'diagnostic', severity: x.severity, rule: x.rule.value, origin };
+      return {
+        kind: x.kind === 'ExpectDiagnostic' ? 'diagnostic' : 'noDiagnostic',
+        severity: x.severity,
+        rule: x.rule.value,
+        origin,
+      };
     case 'ExpectNoErrors':
       return { kind: 'noErrors', origin };
     case 'ExpectInvalid':

@@ -492,9 +492,25 @@ export class RegelsParser extends CstParser {
           },
         },
         {
+          // `geen fouten`, or `geen fout "<regel>"` / `geen waarschuwing "<regel>"`.
           ALT: () => {
             this.CONSUME(T.Geen);
-            this.CONSUME(T.Fouten);
+            this.OR4(
+              (this.alts[101] ??= [
+                { ALT: () => this.CONSUME(T.Fouten) },
+                {
+                  ALT: () => {
+                    this.OR5(
+                      (this.alts[102] ??= [
+                        { ALT: () => this.CONSUME2(T.Fout) },
+                        { ALT: () => this.CONSUME2(T.Waarschuwing) },
+                      ]),
+                    );
+                    this.CONSUME2(T.StringLiteral);
+                  },
+                },
+              ]),
+            );
           },
         },
         { ALT: () => this.CONSUME(T.Ongeldig) },
@@ -564,7 +580,7 @@ export class RegelsParser extends CstParser {
     },
     DEF: () => {
       this.OR(
-        // (Index 100: apart from the numbered OR sites above, 0–22.)
+        // (Indices from 100 on are written by hand, apart from the numbered OR sites 0–22.)
         (this.alts[100] ??= [
           {
             ALT: () => {
