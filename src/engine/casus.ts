@@ -67,6 +67,8 @@ interface Statics {
   readonly bandwidthField: string | undefined;
   readonly intensityField: string | undefined;
   readonly modules: ReadonlyMap<string, Ir.ModuleDef>;
+  /** Quick checks per declared field, compiled on first use. */
+  readonly quick: Map<Ir.FieldDef, QuickCheck>;
 }
 
 /** What the checker derives from a program, once. */
@@ -94,7 +96,40 @@ function deriveStatics(program: Ir.Program): Statics {
     bandwidthField: paired ? bandwidthField : undefined,
     intensityField: paired ? intensityField : undefined,
     modules: new Map(program.modules.map((m) => [m.name, m])),
+    quick: new Map(),
   };
+}
+
+/** Not decided by a quick check: validate (and report) the full way. */
+const SLOW: unique symbol = Symbol('slow');
+type QuickCheck = (raw: Json) => Value | typeof SLOW;
+
+/**
+ * A check per declared field, compiled once, that accepts the plain valid values of its type (a known domain
+ * value, an ISO date, a period of two ordered dates, a text, true/false) and leaves everything else, errors
+ * included, to {@link Checker.value}: so a valid case is typed without the generic walk and the messages stay its.
+ */
+function quickCheck(type: Ir.Type, s: Statics): QuickCheck {
+  switch (type.kind) {
+    case 'domain': {
+      const values = s.domainSets.get(type.name);
+      return (raw) => (typeof raw === 'string' && values?.has(raw) === true ? raw : SLOW);
+    }
+    case 'date':
+      return (raw) => (isIsoDate(raw) ? raw : SLOW);
+    case 'period':
+      return (raw) => {
+        if (!isObject(raw)) return SLOW;
+        const { van, tot } = raw;
+        return isIsoDate(van) && isIsoDate(tot) && tot >= van ? { from: van, to: tot } : SLOW;
+      };
+    case 'text':
+      return (raw) => (typeof raw === 'string' && raw.length <= MAX_TEXT ? raw : SLOW);
+    case 'bool':
+      return (raw) => (typeof raw === 'boolean' ? raw : SLOW);
+    default:
+      return () => SLOW;
+  }
 }
 
 /** JSON paths of list items ("resultaten[3]"), built once per index. */
@@ -144,9 +179,17 @@ class Checker {
         out[def.name] = undefined;
         continue;
       }
-      out[def.name] = this.value(raw, def.type, prefix, def.name);
+      const quick = this.quick(def)(raw);
+      out[def.name] = quick !== SLOW ? quick : this.value(raw, def.type, prefix, def.name);
     }
     return out;
+  }
+
+  /** The precompiled check of a field for the common, valid values (see {@link quickCheck}). */
+  private quick(def: Ir.FieldDef): QuickCheck {
+    let q = this.s.quick.get(def);
+    if (!q) this.s.quick.set(def, (q = quickCheck(def.type, this.s)));
+    return q;
   }
 
   /** The typed value of `raw` at field `name` under `prefix` (the path is only joined for an error). */
