@@ -79,8 +79,19 @@ export function newCtx(
   };
 }
 
-/** A fresh context for the same item (its own memo), recording table lookups. */
-export const tracingCtx = (ctx: Ctx): Ctx => ({ ...ctx, itemMemo: new Map(), cells: [] });
+/**
+ * A fresh context for the same item (its own memo), recording table lookups. Built with the same property order
+ * as {@link newCtx}, so every context has one shape and the compiled closures stay monomorphic.
+ */
+export const tracingCtx = (ctx: Ctx): Ctx => ({
+  rt: ctx.rt,
+  data: ctx.data,
+  result: ctx.result,
+  module: ctx.module,
+  caseMemo: ctx.caseMemo,
+  itemMemo: new Map(),
+  cells: [],
+});
 
 // ───────────────────────────── loading ─────────────────────────────
 
