@@ -13,6 +13,7 @@ import {
   fieldValue,
   isRequested,
   lookup,
+  memoFor,
   negate,
   ranksFor,
   resultCount,
@@ -39,7 +40,7 @@ export class FastCompiler {
   private memoised(scope: Ir.Scope, key: string, value: Ir.Expr): Compiled {
     let body: Compiled | undefined;
     return (ctx) => {
-      const memo = scope === 'beschikking' ? ctx.caseMemo : ctx.itemMemo;
+      const memo = memoFor(ctx, scope);
       if (memo.has(key)) return memo.get(key);
       body ??= this.compile(value);
       const v = body(ctx);

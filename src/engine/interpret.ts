@@ -13,6 +13,7 @@ import {
   fieldValue,
   isRequested,
   lookup,
+  memoFor,
   negate,
   ranksFor,
   resultCount,
@@ -83,7 +84,7 @@ export function interpret(e: Ir.Expr, ctx: Ctx): Value {
 
 function calcValue(scope: Ir.Scope, name: string, ctx: Ctx): Value {
   const key = calcKey(scope, name);
-  const memo = scope === 'beschikking' ? ctx.caseMemo : ctx.itemMemo;
+  const memo = memoFor(ctx, scope);
   if (memo.has(key)) return memo.get(key);
   const def = ctx.rt.calcs.get(key);
   const v = def ? interpret(def.value, ctx) : undefined;

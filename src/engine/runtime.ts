@@ -52,11 +52,15 @@ export interface Ctx {
   readonly module: CaseItem | undefined;
   /** Beschikking-level calculations, shared by all items of a case evaluated with this program. */
   readonly caseMemo: Map<string, Value>;
-  /** Item-level calculations. */
-  readonly itemMemo: Map<string, Value>;
+  /** Item-level calculations; created on first use (most items compute none). Read it with {@link itemMemo}. */
+  itemMemo: Map<string, Value> | undefined;
   /** When set, every table lookup is recorded here. */
   cells: CellUse[] | undefined;
 }
+
+/** The memo for calculations of `scope` in a context. */
+export const memoFor = (ctx: Ctx, scope: Ir.Scope): Map<string, Value> =>
+  scope === 'beschikking' ? ctx.caseMemo : (ctx.itemMemo ??= new Map());
 
 export const cellKey = (key: readonly string[]): string => key.join('\u0000');
 
@@ -74,7 +78,7 @@ export function newCtx(
     result: item?.result,
     module: item?.module,
     caseMemo,
-    itemMemo: new Map(),
+    itemMemo: undefined,
     cells: undefined,
   };
 }
@@ -89,7 +93,7 @@ export const tracingCtx = (ctx: Ctx): Ctx => ({
   result: ctx.result,
   module: ctx.module,
   caseMemo: ctx.caseMemo,
-  itemMemo: new Map(),
+  itemMemo: undefined,
   cells: [],
 });
 
