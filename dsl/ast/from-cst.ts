@@ -338,14 +338,26 @@ function bodyTokens(body: CstNode | undefined): IToken[] {
     toks(body, 'Minus'),
   ].filter((l) => l.length > 0);
   if (lists.length === 1) return lists[0] ?? [];
-  const all = lists.flat();
-  return all.sort((a, b) => a.startOffset - b.startOffset);
+  // Each list is in text order: merge them (a table body can have tens of thousands of tokens).
+  const out: IToken[] = [];
+  const at = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    let bestOffset = Infinity;
+    for (let l = 0; l < lists.length; l++) {
+      const t = lists[l]?.[at[l] ?? 0];
+      if (t !== undefined && t.startOffset < bestOffset) {
+        best = l;
+        bestOffset = t.startOffset;
+      }
+    }
+    if (best < 0) return out;
+    const t = lists[best]?.[at[best] ?? 0];
+    if (t !== undefined) out.push(t);
+    at[best] = (at[best] ?? 0) + 1;
+  }
 }
 
-/**
- * A table. Body tokens are grouped by source line: with `kolommen`, the first line is the column header
- * (`licht/A  licht/B …`); every other line is one row: row-key names, then cells (a number or `-`).
- */
 function buildTable(d: CstNode, fb: Span, sink: DiagnosticSink): A.TableDecl {
   const rowKeys = toks(sub(d, 'rowKeys'), 'Name').map((t) => nameOf(t, fb));
   const columnKeys = toks(sub(d, 'columnKeys'), 'Name').map((t) => nameOf(t, fb));
