@@ -3,7 +3,7 @@
  * `^~~~` marker. Exit 0 without errors, 1 with errors, 2 on wrong usage.
  */
 import { compile, renderDiagnostic, sortDiagnostics, type Diagnostic } from '../../dsl/index.js';
-import { loadWithContext, type LoadProblem } from './files.js';
+import { loadProblemMessage, loadWithContext, renderLoadProblem, type LoadProblem } from './files.js';
 import { EXIT_OK, EXIT_PROBLEMS, plural, type Io } from './output.js';
 
 export interface CheckOutcome {
@@ -27,7 +27,7 @@ export function problemAsJson(p: LoadProblem) {
     file: p.path,
     code: 'RW9001',
     severity: 'fout',
-    message: `Kan '${p.path}' niet lezen: ${p.message}.`,
+    message: loadProblemMessage(p),
   };
 }
 
@@ -69,8 +69,7 @@ export async function runCheck(paths: readonly string[], json: boolean, io: Io):
       ),
     );
   } else {
-    for (const p of outcome.problems)
-      io.out(`${p.path}: fout RW9001: Kan het bestand niet lezen: ${p.message}.`);
+    for (const p of outcome.problems) io.out(renderLoadProblem(p));
     for (const d of outcome.diagnostics) io.out(renderDiagnostic(d, outcome.texts.get(d.file) ?? '') + '\n');
     io.out(
       `${plural(outcome.fileCount, 'bestand', 'bestanden')} gecontroleerd: ${plural(errors, 'fout', 'fouten')}, ${plural(warnings, 'waarschuwing', 'waarschuwingen')}.`,

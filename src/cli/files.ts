@@ -4,6 +4,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { CATALOG } from '../../dsl/index.js';
 
 export interface LoadedFile {
   /** Path as shown to the user (relative to the working directory where possible). */
@@ -136,3 +137,12 @@ export async function loadWithContext(
   const files = [...first.files, ...more.files].sort((a, b) => a.path.localeCompare(b.path));
   return { named, files, problems: [...expanded.problems, ...first.problems] };
 }
+
+/** The Dutch message for a file that cannot be read (catalog code RW9001). */
+export function loadProblemMessage(p: LoadProblem): string {
+  return CATALOG.RW9001.message.replace('{0}', p.path).replace('{1}', p.message);
+}
+
+/** `path: fout RW9001: …`, the same layout as other diagnostics. */
+export const renderLoadProblem = (p: LoadProblem): string =>
+  `${p.path}: fout RW9001: ${loadProblemMessage(p)}`;

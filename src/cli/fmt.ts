@@ -4,15 +4,14 @@
  */
 import { writeFile, rename } from 'node:fs/promises';
 import { formatText, renderDiagnostic } from '../../dsl/index.js';
-import { expandPaths, readTextFiles } from './files.js';
+import { expandPaths, readTextFiles, renderLoadProblem } from './files.js';
 import { EXIT_OK, EXIT_PROBLEMS, plural, type Io } from './output.js';
 
 export async function runFmt(paths: readonly string[], check: boolean, io: Io): Promise<number> {
   const expanded = await expandPaths(paths);
   const read = await readTextFiles(expanded.paths);
   let failed = expanded.problems.length + read.problems.length;
-  for (const p of [...expanded.problems, ...read.problems])
-    io.out(`${p.path}: fout RW9001: Kan het bestand niet lezen: ${p.message}.`);
+  for (const p of [...expanded.problems, ...read.problems]) io.out(renderLoadProblem(p));
   let changed = 0;
   for (const f of read.files) {
     const result = formatText(f.text, f.path);

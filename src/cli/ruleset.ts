@@ -1,6 +1,6 @@
 /** Loads and compiles a rules folder for commands that evaluate (test, eval, explain). */
 import { compile, renderDiagnostic, sortDiagnostics, type Ir } from '../../dsl/index.js';
-import { expandPaths, readTextFiles } from './files.js';
+import { expandPaths, readTextFiles, renderLoadProblem } from './files.js';
 import type { Io } from './output.js';
 
 /** Compiles everything under the paths; prints errors and returns undefined when it does not compile. */
@@ -8,7 +8,7 @@ export async function loadPrograms(paths: readonly string[], io: Io): Promise<Ir
   const expanded = await expandPaths(paths);
   const read = await readTextFiles(expanded.paths);
   for (const p of [...expanded.problems, ...read.problems]) {
-    io.err(`${p.path}: fout RW9001: Kan het bestand niet lezen: ${p.message}.`);
+    io.err(renderLoadProblem(p));
   }
   if (expanded.problems.length + read.problems.length > 0) return undefined;
   if (read.files.length === 0) {

@@ -2,7 +2,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../dsl/diagnostics/catalog.js';
-import { BEGIN_MARKER, END_MARKER, renderDiagnosticsTable, withDiagnosticsTable } from './diagnostics-doc.js';
+import {
+  BEGIN_MARKER,
+  END_MARKER,
+  normalizeTable,
+  renderDiagnosticsTable,
+  withDiagnosticsTable,
+} from './diagnostics-doc.js';
 
 const README = 'dsl/README.md';
 
@@ -16,10 +22,11 @@ describe('diagnostics table in dsl/README.md', () => {
   it('is up to date', () => {
     const current = readFileSync(README, 'utf8');
     const wanted = withDiagnosticsTable(current);
-    if (process.env['UPDATE_DOCS'] === '1' && wanted !== current) writeFileSync(README, wanted);
+    const upToDate = normalizeTable(wanted) === normalizeTable(current);
+    if (process.env['UPDATE_DOCS'] === '1' && !upToDate) writeFileSync(README, wanted);
     const hint =
       `De tabel met diagnostiekcodes in ${README} (tussen ${BEGIN_MARKER} en ${END_MARKER}) is verouderd. ` +
       'Werk hem bij met: UPDATE_DOCS=1 npx vitest run test/dsl/diagnostics-doc.test.ts';
-    expect(process.env['UPDATE_DOCS'] === '1' ? wanted : current, hint).toBe(wanted);
+    expect(upToDate || process.env['UPDATE_DOCS'] === '1', hint).toBe(true);
   });
 });

@@ -26,9 +26,29 @@ export function renderDiagnosticsTable(catalog: Readonly<Record<string, CatalogE
  * `readme` with the table between the markers replaced (markers appended at the end when missing).
  */
 export function withDiagnosticsTable(readme: string, table = renderDiagnosticsTable()): string {
-  const block = `${BEGIN_MARKER}\n${table}\n${END_MARKER}`;
+  const block = `${BEGIN_MARKER}\n\n${table}\n\n${END_MARKER}`;
   const begin = readme.indexOf(BEGIN_MARKER);
   const end = readme.indexOf(END_MARKER);
   if (begin < 0 || end < begin) return `${readme.replace(/\n*$/, '')}\n\n${block}\n`;
   return readme.slice(0, begin) + block + readme.slice(end + END_MARKER.length);
+}
+
+/**
+ * A Markdown table without its alignment padding (Prettier pads cells in the README), so the check compares
+ * content, not layout.
+ */
+export function normalizeTable(text: string): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      line.trim().startsWith('|')
+        ? line
+            .trim()
+            .split(/(?<!\\)\|/)
+            .map((c) => (/^\s*:?-+:?\s*$/.test(c) ? '---' : c.trim()))
+            .join('|')
+        : line,
+    )
+    .filter((line) => line.trim() !== '')
+    .join('\n');
 }
