@@ -1,6 +1,7 @@
 /**
  * Profiling helper (not part of `npm run bench`): runs generated 2019 cases through one path, for `--cpu-prof`.
- *   PAD=fast|jre N=20000 VAN=2019-01-01 DAGEN=180 MIN=0 MAX=180 \
+ * WARM=1 evaluates every case once before the measured pass (steady state: compiled code and caches warm).
+ *   PAD=fast|jre N=20000 VAN=2019-01-01 DAGEN=180 MIN=0 MAX=180 WARM=1 \
  *   node --cpu-prof --import tsx/esm test/bench/profile-eval.ts
  */
 import { createEngine } from '../../src/engine/evaluate.js';
@@ -23,6 +24,7 @@ const cases = Array.from({ length: n }, () => gen(rnd));
 const pad = process.env.PAD === 'jre' ? 'jre' : 'fast';
 const engine = createEngine(programs, { path: pad });
 const sync = engine.evaluateSync;
+if (process.env.WARM === '1') for (const c of cases) await engine.evaluate(c);
 const t = performance.now();
 if (sync) for (const c of cases) sync(c);
 else for (const c of cases) await engine.evaluate(c);
