@@ -261,14 +261,25 @@ export interface ProvisionDecl extends Node {
   readonly budget: Expr;
 }
 
-/** `indexeer alle tabellen met 2,85 % afgerond op centen` or `indexeer weektarief, cd_tarief met …`. */
+/**
+ * `indexeer alle tabellen met 2,85 % afgerond op centen`, `indexeer alle tarieven met …` or
+ * `indexeer weektarief, vervoer_per_rit met …`.
+ */
 export interface IndexationDecl extends Node {
   readonly kind: 'IndexationDecl';
-  /** Empty = all tables (`alle tabellen`). */
+  /** The named tables or parameters; empty with `alle tabellen` / `alle tarieven`. */
   readonly tables: readonly Name[];
+  /**
+   * `tabellen`: every table with amounts or rates; `tarieven`: those tables and every parameter whose value is a
+   * written amount or rate (`€ 12,50 per rit`); undefined: only the named ones.
+   */
+  readonly all: IndexationScope | undefined;
   readonly percent: PercentLit;
   readonly rounding: Rounding | undefined;
 }
+
+/** What `indexeer alle …` reaches. */
+export type IndexationScope = 'tabellen' | 'tarieven';
 
 export type WithdrawTarget = 'tabel' | 'parameter' | 'regel' | 'module' | 'berekening' | 'voorziening';
 

@@ -218,6 +218,7 @@ function buildDecl(node: CstNode, sink: DiagnosticSink): A.Decl | undefined {
       return {
         kind: 'IndexationDecl',
         tables: names,
+        all: has(d, 'Kw_tarieven') ? 'tarieven' : has(d, 'Kw_alle') ? 'tabellen' : undefined,
         percent,
         rounding,
         span: coverAll(fb, fb, ...names.map((x) => x.span), rounding?.span),

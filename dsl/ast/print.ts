@@ -181,7 +181,10 @@ function printDecl(d: A.Decl, out: Out): void {
       printScenario(d, out);
       return;
     case 'IndexationDecl': {
-      const which = d.tables.length === 0 ? 'alle tabellen' : d.tables.map((t) => t.text).join(', ');
+      const which =
+        d.all !== undefined || d.tables.length === 0
+          ? `alle ${d.all ?? 'tabellen'}`
+          : d.tables.map((t) => t.text).join(', ');
       line(
         out,
         0,

@@ -35,12 +35,20 @@ export interface EffTable extends Eff<TableDecl> {
   readonly adjustments: readonly Eff<IndexationDecl>[];
 }
 
+/**
+ * A parameter and the indexations that apply to its written value: only those of versions later than the one
+ * that wrote it (a parameter written again starts without indexations).
+ */
+export interface EffParameter extends Eff<ParameterDecl> {
+  readonly adjustments: readonly Eff<IndexationDecl>[];
+}
+
 export interface Items {
   readonly domains: Map<string, Eff<DomainDecl>>;
   /** All bandwidth lines of the version that last wrote any. */
   bandwidths: readonly Eff<BandwidthDecl>[];
   readonly fields: Record<InputLevel, Map<string, Eff<FieldDecl>>>;
-  readonly parameters: Map<string, Eff<ParameterDecl>>;
+  readonly parameters: Map<string, EffParameter>;
   readonly tables: Map<string, EffTable>;
   readonly calcs: Map<string, Eff<CalcDecl>>;
   budget: Eff<BudgetDecl> | undefined;

@@ -3,10 +3,27 @@
  * `resolveVersions` finds each version's base, reports unknown bases, cycles, duplicate ids and overlapping
  * periods, and computes each version's effective declarations by applying its file to its base's items.
  */
-import type { Decl, Header, RulesFile, ScenarioDecl, WithdrawDecl } from '../ast/ast.js';
+import type {
+  Decl,
+  Header,
+  IndexationDecl,
+  ParameterDecl,
+  RulesFile,
+  ScenarioDecl,
+  WithdrawDecl,
+} from '../ast/ast.js';
+import { printExpr } from '../ast/print-expr.js';
 import type { DiagnosticSink } from '../diagnostics/diagnostic.js';
 import { assertNever, type Span } from '../text/span.js';
-import { BUILTIN_FIELDS, copyItems, emptyItems, type Items, type VersionRef } from './items.js';
+import {
+  BUILTIN_FIELDS,
+  copyItems,
+  emptyItems,
+  type EffParameter,
+  type EffTable,
+  type Items,
+  type VersionRef,
+} from './items.js';
 import { suggest } from './suggest.js';
 
 export interface SourceFile {
@@ -239,7 +256,7 @@ function applyFile(node: VersionNode, items: Items): Items {
         break;
       }
       case 'ParameterDecl':
-        items.parameters.set(d.name.text, { decl: d, origin });
+        items.parameters.set(d.name.text, { decl: d, origin, adjustments: [] });
         break;
       case 'TableDecl':
         if (d.amend) later.push(d);
@@ -293,32 +310,108 @@ function applyFile(node: VersionNode, items: Items): Items {
     } else if (d.kind === 'WithdrawDecl') {
       withdraw(d, items, sink);
     } else if (d.kind === 'IndexationDecl') {
-      const targets = d.tables.length === 0 ? undefined : d.tables;
-      if (targets === undefined) {
-        for (const [name, t] of items.tables) {
-          const u = t.decl.unit.kind;
-          if (u === 'money' || u === 'rate') {
-            items.tables.set(name, { ...t, adjustments: [...t.adjustments, { decl: d, origin }] });
-          }
-        }
-      } else {
-        for (const n of targets) {
-          const t = items.tables.get(n.text);
-          if (!t) {
-            sink.report('RW2004', n.span, [n.text], { suggestions: suggest(n.text, items.tables.keys()) });
-            continue;
-          }
-          const u = t.decl.unit.kind;
-          if (u !== 'money' && u !== 'rate') {
-            sink.report('RW6008', n.span, [n.text, u === 'percent' ? 'percentages' : 'getallen']);
-            continue;
-          }
-          items.tables.set(n.text, { ...t, adjustments: [...t.adjustments, { decl: d, origin }] });
-        }
-      }
+      index(d, origin, items, sink);
     }
   }
   return items;
+}
+
+const isAmountTable = (t: EffTable): boolean => t.decl.unit.kind === 'money' || t.decl.unit.kind === 'rate';
+
+/**
+ * What a parameter's written value is, for `indexeer`: undefined for an amount or rate written as a literal
+ * (`€ 12,50`, `€ 12,50 per rit`), the only values an indexation can change; else a Dutch description.
+ */
+function notIndexable(p: ParameterDecl): string | undefined {
+  const v = p.value;
+  switch (v.kind) {
+    case 'MoneyLit':
+      return undefined;
+    case 'PercentLit':
+      return 'een percentage';
+    case 'NumberLit':
+      return 'een getal';
+    case 'QuantityLit':
+      return 'een hoeveelheid';
+    case 'DateLit':
+    case 'PeriodLit':
+      return 'een datum';
+    case 'StringLit':
+      return 'een tekst';
+    case 'BoolLit':
+      return 'ja of nee';
+    case 'Ref':
+    case 'Lookup':
+    case 'Call':
+    case 'Binary':
+    case 'Unary':
+    case 'IfExpr':
+    case 'InExpr':
+    case 'EmptyTest':
+    case 'ModuleRequested':
+    case 'CountResults':
+    case 'Rounded':
+    case 'ErrorExpr':
+      return 'een berekende waarde, geen geschreven bedrag';
+    default:
+      return assertNever(v);
+  }
+}
+
+/** A parameter value written by an earlier version than the indexation (the same rule as for table cells). */
+const writtenBefore = (p: EffParameter, origin: VersionRef): boolean => p.origin.validFrom < origin.validFrom;
+
+/**
+ * `indexeer`: `alle tabellen` reaches every table with amounts or rates; `alle tarieven` also every parameter
+ * with a written amount or rate from an earlier version; a list names tables or such parameters.
+ */
+function index(d: IndexationDecl, origin: VersionRef, items: Items, sink: DiagnosticSink): void {
+  const adjustment = { decl: d, origin };
+  const adjustTable = (name: string, t: EffTable): void => {
+    items.tables.set(name, { ...t, adjustments: [...t.adjustments, adjustment] });
+  };
+  const adjustParameter = (name: string, p: EffParameter): void => {
+    items.parameters.set(name, { ...p, adjustments: [...p.adjustments, adjustment] });
+  };
+  if (d.all !== undefined || d.tables.length === 0) {
+    for (const [name, t] of items.tables) if (isAmountTable(t)) adjustTable(name, t);
+    if (d.all === 'tarieven') {
+      for (const [name, p] of items.parameters) {
+        if (notIndexable(p.decl) === undefined && writtenBefore(p, origin)) adjustParameter(name, p);
+      }
+    }
+    return;
+  }
+  for (const n of d.tables) {
+    const t = items.tables.get(n.text);
+    if (t) {
+      if (!isAmountTable(t)) {
+        sink.report('RW6008', n.span, [n.text, t.decl.unit.kind === 'percent' ? 'percentages' : 'getallen']);
+        continue;
+      }
+      adjustTable(n.text, t);
+      continue;
+    }
+    const p = items.parameters.get(n.text);
+    if (!p) {
+      const candidates = [
+        ...items.tables.keys(),
+        ...[...items.parameters].filter(([, q]) => notIndexable(q.decl) === undefined).map(([k]) => k),
+      ];
+      sink.report('RW6011', n.span, [n.text], { suggestions: suggest(n.text, candidates) });
+      continue;
+    }
+    const what = notIndexable(p.decl);
+    if (what !== undefined) {
+      if (p.decl.value.kind !== 'ErrorExpr') sink.report('RW6012', n.span, [n.text, what]);
+      continue;
+    }
+    if (!writtenBefore(p, origin)) {
+      sink.report('RW6013', n.span, [n.text, printExpr(p.decl.value)]);
+      continue;
+    }
+    adjustParameter(n.text, p);
+  }
 }
 
 function withdraw(d: WithdrawDecl, items: Items, sink: DiagnosticSink): void {

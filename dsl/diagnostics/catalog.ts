@@ -464,6 +464,24 @@ export const CATALOG = {
     "Een gemeentelijke afwijking moet 'op basis van' een versie van de regelset zijn.",
     'Een gemeentelijke afwijking zonder basisversie.',
   ),
+  RW6011: entry(
+    'fout',
+    'versies',
+    "Er is geen tabel of parameter '{0}' om te indexeren.",
+    'Een indexatie van iets dat geen tabel of parameter is.',
+  ),
+  RW6012: entry(
+    'fout',
+    'versies',
+    "Parameter '{0}' is {1}: alleen parameters met een geschreven bedrag of tarief (zoals € 12,50 per rit) kunnen worden geïndexeerd.",
+    'Een indexatie van een parameter zonder vast bedrag of tarief.',
+  ),
+  RW6013: entry(
+    'waarschuwing',
+    'versies',
+    "Parameter '{0}' krijgt in deze versie zelf een waarde: een indexatie geldt alleen voor waarden uit een eerdere versie, dus deze waarde blijft {1}.",
+    'Een indexatie van een parameter die dezelfde versie opnieuw schrijft.',
+  ),
   RW9001: entry(
     'fout',
     'bestand',

@@ -3,14 +3,14 @@
  * typed and resolved by the checker; this assembles the definitions, each with the origin of the version that
  * wrote it (inherited items keep their own file, version and date), and the scenarios of the version's own file.
  */
-import type { Rounding as AstRounding } from '../ast/ast.js';
+import type { IndexationDecl, Rounding as AstRounding } from '../ast/ast.js';
 import type { Span } from '../text/span.js';
 import type { CheckedVersion } from '../check/check-version.js';
 import { nodeId } from '../check/expr.js';
-import type { VersionRef } from '../check/items.js';
+import type { Eff, VersionRef } from '../check/items.js';
 import { cellType, T } from '../check/types.js';
 import { percentToFraction } from '../check/decimal-string.js';
-import type { DefOrigin, FieldDef, Program, Rounding, Type } from './ir.js';
+import type { Adjustment, DefOrigin, FieldDef, Program, Rounding, Type } from './ir.js';
 import { BUILTIN_FIELDS } from '../check/items.js';
 
 const defOrigin = (ref: VersionRef, kind: string, span: Span): DefOrigin => ({
@@ -23,6 +23,12 @@ const defOrigin = (ref: VersionRef, kind: string, span: Span): DefOrigin => ({
 
 const rounding = (r: AstRounding | undefined): Rounding | undefined =>
   r ? { decimals: r.decimals, mode: r.mode } : undefined;
+
+const adjustment = (a: Eff<IndexationDecl>): Adjustment => ({
+  fraction: percentToFraction(a.decl.percent.value),
+  rounding: rounding(a.decl.rounding),
+  origin: defOrigin(a.origin, 'IndexationDecl', a.decl.span),
+});
 
 export function lower(c: CheckedVersion): Program {
   const { node, env } = c;
@@ -97,6 +103,7 @@ export function lower(c: CheckedVersion): Program {
               value,
               source: p.decl.source?.value,
               origin: defOrigin(p.origin, 'ParameterDecl', p.decl.span),
+              adjustments: p.adjustments.map(adjustment),
             },
           ]
         : [];
@@ -108,11 +115,7 @@ export function lower(c: CheckedVersion): Program {
       keys: [...t.decl.rowKeys, ...t.decl.columnKeys].map((n) => n.text),
       rowKeyCount: t.decl.rowKeys.length,
       cells: c.tableCells.get(t.decl.name.text) ?? [],
-      adjustments: t.adjustments.map((a) => ({
-        fraction: percentToFraction(a.decl.percent.value),
-        rounding: rounding(a.decl.rounding),
-        origin: defOrigin(a.origin, 'IndexationDecl', a.decl.span),
-      })),
+      adjustments: t.adjustments.map(adjustment),
       source: t.decl.source?.value,
       origin: defOrigin(t.origin, 'TableDecl', t.decl.span),
     })),

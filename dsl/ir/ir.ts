@@ -118,12 +118,21 @@ export interface ParameterDef {
   readonly value: Expr;
   readonly source: string | undefined;
   readonly origin: DefOrigin;
+  /**
+   * Indexations of the written value (`indexeer alle tarieven …` or `indexeer <parameter> …`), in order, to be
+   * applied by the engine as for table cells: each one multiplies by (1 + fraction), then rounds if it says so.
+   * Only non-empty when `value` is a `const` of type money or rate. Already filtered by the table rule: every
+   * entry has `origin.validFrom < adjustment.origin.validFrom` (a parameter written again in the same or a
+   * later version starts with its own value and only the indexations after it). Empty when none.
+   */
+  readonly adjustments: readonly Adjustment[];
 }
 
 /**
- * An indexation applied to a table's cells, in order, when the engine loads the program. Applies to the cells
- * written by an earlier version than the indexation (`cell.validFrom < adjustment.origin.validFrom`): a cell
- * rewritten by `wijzig tabel` in the same or a later version already holds the new price.
+ * An indexation applied to a table's cells (or a parameter's value, see `ParameterDef.adjustments`), in order,
+ * when the engine loads the program. Applies to the cells written by an earlier version than the indexation
+ * (`cell.validFrom < adjustment.origin.validFrom`): a cell rewritten by `wijzig tabel` in the same or a later
+ * version already holds the new price.
  */
 export interface Adjustment {
   /** Fraction: 2,85 % → "0.0285". */

@@ -357,7 +357,12 @@ export class RegelsParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(T.Alle);
-            this.CONSUME(T.Tabellen);
+            this.OR2(
+              (this.alts[29] ??= [
+                { ALT: () => this.CONSUME(T.Tabellen) },
+                { ALT: () => this.CONSUME(T.Tarieven) },
+              ]),
+            );
           },
         },
         { ALT: () => this.SUBRULE(this.nameList) },

@@ -131,6 +131,8 @@ export const Voor = kw('voor');
 export const Elke = kw('elke');
 export const Elk = kw('elk');
 export const Tarief = kw('tarief', true);
+/** Only after `indexeer alle`; elsewhere a name. */
+export const Tarieven = kw('tarieven', true);
 export const Hoeveelheid = kw('hoeveelheid', true);
 export const Indicatieve = kw('indicatieve');
 export const Variant = kw('variant', true);

@@ -43,6 +43,16 @@ describe('formatter', () => {
     expect(out).toContain('parameter p = (a + b) × c - (d - e) + (als x dan 1 anders 2) + 1\n');
   });
 
+  it('prints each form of indexeer as written', () => {
+    const lines = [
+      'indexeer alle tabellen met 2 %',
+      'indexeer alle tarieven met 2,85 % afgerond op centen',
+      'indexeer weektarief, vervoer_per_rit met 1,5 %',
+    ];
+    const out = format(`regelset "T"\nversie "1"\ngeldig vanaf 2021-01-01\n${lines.join('\n\n')}\n`);
+    for (const l of lines) expect(out).toContain(`${l}\n`);
+  });
+
   it('refuses text with syntax errors', () => {
     expect(formatText('regelset "T"\nversie "1"\ngeldig vanaf 2021-01-01\nparameter p =\n', 'x').ok).toBe(
       false,

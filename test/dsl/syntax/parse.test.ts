@@ -104,6 +104,21 @@ describe('parse', () => {
     expect(ast.decls[3]).toMatchObject({ amend: true });
   });
 
+  it('parses the three forms of indexeer', () => {
+    const { ast, diagnostics } = parse(
+      `${HEADER}\nindexeer alle tabellen met 2 %\nindexeer alle tarieven met 2,85 % afgerond op centen\nindexeer weektarief, tarieven met 1 %\n`,
+      't',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(
+      ast.decls.map((d) => (d.kind === 'IndexationDecl' ? [d.all, d.tables.map((n) => n.text)] : d.kind)),
+    ).toEqual([
+      ['tabellen', []],
+      ['tarieven', []],
+      [undefined, ['weektarief', 'tarieven']],
+    ]);
+  });
+
   it('reports errors in two separate declarations', () => {
     const text = `${HEADER}\nparameter a 3\n\nparameter b = 4\n\nregel "r"\n  als x = dan fout "m"\n\nparameter c = 5\n`;
     const { ast, diagnostics } = parse(text, 't');
