@@ -68,7 +68,7 @@ function symbolOf(d: Ast.Decl): DocumentSymbol {
     case 'IndexationDecl':
       return leaf(
         d.tables.length === 0
-          ? 'indexeer alle tabellen'
+          ? `indexeer alle ${d.all ?? 'tabellen'}`
           : `indexeer ${d.tables.map((t) => t.text).join(', ')}`,
         'indexatie',
         d,
