@@ -61,7 +61,7 @@ function cellExplanation(use: CellUse): CellExplanation {
     unit: unitText(t.type),
     version: def?.version ?? t.origin.version,
     validFrom: def?.validFrom ?? t.origin.validFrom,
-    indexations: t.adjustments.map((a) => ({
+    indexations: (use.cell?.indexations ?? []).map((a) => ({
       fraction: a.fraction,
       version: a.origin.version,
       validFrom: a.origin.validFrom,

@@ -5,17 +5,20 @@
  */
 import type { Ir } from '../../dsl/index.js';
 import { assertNever } from '../../dsl/index.js';
-import { Dec, ONE, dec, isDec, roundDec } from './decimal.js';
+import { Dec, dec, isDec, roundDec } from './decimal.js';
 import { addDays, dayNumber, daysInclusive, monthsFraction, wholeYears } from './dates.js';
 import { domainValues } from './casus.js';
+import { cellAdjustments, effectiveValue } from './indexation.js';
 import { isPeriod } from './values.js';
 import type { CaseItem, Period, TypedCase, Value } from './values.js';
 
 /** A table cell after indexation. */
 export interface LoadedCell {
   readonly def: Ir.TableCellDef;
-  /** The value with all adjustments applied; undefined for `-`. */
+  /** The value with its applicable indexations applied (see indexation.ts); undefined for `-`. */
   readonly value: Dec | undefined;
+  /** The indexations applied to this cell, in order (none for `-`). */
+  readonly indexations: readonly Ir.Adjustment[];
 }
 
 export interface LoadedTable {
@@ -102,14 +105,9 @@ export const tracingCtx = (ctx: Ctx): Ctx => ({
 function loadTable(def: Ir.TableDef): LoadedTable {
   const cells = new Map<string, LoadedCell>();
   for (const cell of def.cells) {
-    let value = cell.value === null ? undefined : dec(cell.value);
-    if (value !== undefined) {
-      for (const adj of def.adjustments) {
-        value = value.times(ONE.plus(dec(adj.fraction)));
-        if (adj.rounding) value = roundDec(value, adj.rounding);
-      }
-    }
-    cells.set(cellKey(cell.key), { def: cell, value });
+    const value = effectiveValue(def, cell);
+    const indexations = value === undefined ? [] : cellAdjustments(def, cell);
+    cells.set(cellKey(cell.key), { def: cell, value, indexations });
   }
   return { def, cells };
 }
