@@ -5,6 +5,7 @@
 import type { Ir } from '../../dsl/index.js';
 import { dec, moneyString, plainString, type Dec } from '../engine/decimal.js';
 import { effectiveCells } from './effective-tables.js';
+import { parameterValue } from '../engine/indexation.js';
 
 export interface CellChange {
   readonly table: string;
@@ -76,8 +77,12 @@ function diffNamed<T>(
   for (const n of right.keys()) if (!left.has(n)) out.push({ kind, name: n, change: 'toegevoegd' });
 }
 
+/** A parameter's constant value after its indexations, as text for the diff. */
 function constValue(p: Ir.ParameterDef): string | undefined {
-  return p.value.kind === 'const' && typeof p.value.value === 'string' ? p.value.value : undefined;
+  if (p.value.kind !== 'const' || typeof p.value.value !== 'string') return undefined;
+  const kind = p.type.kind;
+  const v = parameterValue(p, dec(p.value.value));
+  return kind === 'money' || kind === 'rate' ? moneyString(v) : plainString(v, 6);
 }
 
 function diffCells(a: readonly Ir.TableDef[], b: readonly Ir.TableDef[]): CellChange[] {
@@ -126,7 +131,14 @@ export function diffPrograms(a: Ir.Program, b: Ir.Program): VersionDiff {
   // Parameters: constant values get old → new.
   const leftParams = new Map(a.parameters.map((p) => [p.name, p]));
   const paramChanges: ItemChange[] = [];
-  diffNamed('parameter', a.parameters, b.parameters, (p) => p.name, paramChanges);
+  diffNamed(
+    'parameter',
+    a.parameters,
+    b.parameters,
+    (p) => p.name,
+    paramChanges,
+    (p) => shape({ ...p, value: constValue(p) ?? p.value, adjustments: [] }),
+  );
   for (const c of paramChanges) {
     const after = b.parameters.find((p) => p.name === c.name);
     const before = leftParams.get(c.name);

@@ -1,5 +1,5 @@
 /**
- * Indexation of table cells, the one place that decides it (the engine's loader, explanations and the version
+ * Indexation of table cells and parameters, the one place that decides it (the engine's loader, explanations and the version
  * diff use it). An indexation (`Ir.Adjustment`) applies only to the cells written by an earlier version than the
  * indexation itself (`cell.validFrom < adjustment.origin.validFrom`): a cell rewritten by `wijzig tabel` in the
  * same or a later version already holds the new price. Applicable indexations are applied in order: each
@@ -20,14 +20,25 @@ export const cellAdjustments = (table: Ir.TableDef, cell: Ir.TableCellDef): Ir.A
 /** A cell's effective value: as written with its applicable indexations; undefined for a `-` cell. */
 export function effectiveValue(table: Ir.TableDef, cell: Ir.TableCellDef): Dec | undefined {
   if (cell.value === null) return undefined;
-  let value = dec(cell.value);
-  for (const adj of table.adjustments) {
-    if (!indexes(adj, cell)) continue;
-    value = value.times(ONE.plus(dec(adj.fraction)));
-    if (adj.rounding) value = roundDec(value, adj.rounding);
-  }
-  return value;
+  return applyAdjustments(dec(cell.value), cellAdjustments(table, cell));
 }
+
+/** Applies indexations in order: × (1 + fraction), then the declared rounding. */
+export function applyAdjustments(value: Dec, adjustments: readonly Ir.Adjustment[]): Dec {
+  let v = value;
+  for (const adj of adjustments) {
+    v = v.times(ONE.plus(dec(adj.fraction)));
+    if (adj.rounding) v = roundDec(v, adj.rounding);
+  }
+  return v;
+}
+
+/**
+ * A parameter's indexations: the compiler already kept only those from versions after the one that wrote it
+ * (`ParameterDef.adjustments`), so all apply, in order.
+ */
+export const parameterValue = (param: Ir.ParameterDef, written: Dec): Dec =>
+  applyAdjustments(written, param.adjustments);
 
 /** A cell key as text: "ontwikkelen/OB2/midden/B". */
 export const keyText = (key: readonly string[]): string => key.join('/');

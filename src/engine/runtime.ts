@@ -8,7 +8,7 @@ import { assertNever } from '../../dsl/index.js';
 import { Dec, dec, isDec, roundDec } from './decimal.js';
 import { addDays, dayNumber, daysInclusive, monthsFraction, wholeYears } from './dates.js';
 import { domainValues } from './casus.js';
-import { cellAdjustments, effectiveValue } from './indexation.js';
+import { cellAdjustments, effectiveValue, parameterValue } from './indexation.js';
 import { isPeriod } from './values.js';
 import type { CaseItem, Period, TypedCase, Value } from './values.js';
 
@@ -150,7 +150,10 @@ export function loadProgram(program: Ir.Program, evalConst: (e: Ir.Expr, ctx: Ct
     requested: new Set(),
     gemeente: undefined,
   };
-  for (const p of program.parameters) params.set(p.name, evalConst(p.value, newCtx(rt, empty, new Map())));
+  for (const p of program.parameters) {
+    const v = evalConst(p.value, newCtx(rt, empty, new Map()));
+    params.set(p.name, p.adjustments.length > 0 && isDec(v) ? parameterValue(p, v) : v);
+  }
   return rt;
 }
 
