@@ -130,6 +130,13 @@ export async function runScenarios(program: Ir.Program, evaluate: Evaluate): Pro
   for (const s of program.scenarios) {
     const evaluation = await evaluate(s.casus);
     const failures: ExpectationFailure[] = [];
+    // A scenario tests its own version: its case must fall (at least partly) in that version's period.
+    if (evaluation.ok && !evaluation.versions.includes(program.version)) {
+      failures.push({
+        expectation: { kind: 'noErrors', origin: s.origin },
+        message: `het geval valt niet in versie ${program.version} (berekend met versie ${evaluation.versions.join(', ')}); kies datums binnen de geldigheid van deze versie`,
+      });
+    }
     for (const e of s.expectations) {
       const message = checkExpectation(e, evaluation);
       if (message !== undefined) failures.push({ expectation: e, message });
