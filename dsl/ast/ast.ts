@@ -162,6 +162,20 @@ export type CellUnit =
   | { readonly kind: 'percent' }
   | { readonly kind: 'number' };
 
+/** A cell unit as written: `€`, `€ per week`, `%`, `getal`. */
+export function cellUnitText(u: CellUnit): string {
+  switch (u.kind) {
+    case 'money':
+      return '€';
+    case 'rate':
+      return `€ per ${u.per}`;
+    case 'percent':
+      return '%';
+    case 'number':
+      return 'getal';
+  }
+}
+
 export interface TableDecl extends Node {
   readonly kind: 'TableDecl';
   /** `wijzig tabel x`: only the rows given override the base version's cells. */
@@ -461,6 +475,22 @@ export interface Call extends Node {
 }
 
 export type BinaryOp = '+' | '-' | '×' | '/' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'en' | 'of';
+
+/** Binding strength of binary operators (higher binds tighter); parser and printer share it. */
+export const BINARY_PRECEDENCE: Readonly<Record<BinaryOp, number>> = {
+  of: 1,
+  en: 2,
+  '=': 4,
+  '<>': 4,
+  '<': 4,
+  '<=': 4,
+  '>': 4,
+  '>=': 4,
+  '+': 5,
+  '-': 5,
+  '×': 6,
+  '/': 6,
+};
 
 export interface Binary extends Node {
   readonly kind: 'Binary';

@@ -5,7 +5,7 @@ import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { normaliseNumber } from '../syntax/lexer.js';
 import type { Span } from '../text/span.js';
 import type { BinaryOp, Expr, Rounding, RoundingMode, Unit } from './ast.js';
-import { UNIT_SPELLINGS } from './ast.js';
+import { BINARY_PRECEDENCE, UNIT_SPELLINGS } from './ast.js';
 import {
   after,
   coverAll,
@@ -46,20 +46,7 @@ const OP_IMAGES: Readonly<Record<string, BinaryOp>> = {
 };
 
 /** Binding strength (higher binds tighter); the same table as the printer's. `niet` is 3, prefix `-` is 7. */
-const PRECEDENCE: Readonly<Record<BinaryOp, number>> = {
-  of: 1,
-  en: 2,
-  '=': 4,
-  '<>': 4,
-  '<': 4,
-  '<=': 4,
-  '>': 4,
-  '>=': 4,
-  '+': 5,
-  '-': 5,
-  '×': 6,
-  '/': 6,
-};
+const PRECEDENCE = BINARY_PRECEDENCE;
 const NOT_PRECEDENCE = 3;
 const POSTFIX_PRECEDENCE = 4;
 

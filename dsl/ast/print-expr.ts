@@ -4,6 +4,7 @@
  */
 import { assertNever } from '../text/span.js';
 import type { Expr, Rounding, StringLit, Unit } from './ast.js';
+import { BINARY_PRECEDENCE } from './ast.js';
 
 /** "1234.56" → "1.234,56" (decimals kept as written). */
 export function dutchNumber(value: string): string {
@@ -58,20 +59,7 @@ export function printRounding(r: Rounding, money = true): string {
   return `afgerond op ${what}${mode}`;
 }
 
-const PREC: Readonly<Record<string, number>> = {
-  of: 1,
-  en: 2,
-  '=': 4,
-  '<>': 4,
-  '<': 4,
-  '<=': 4,
-  '>': 4,
-  '>=': 4,
-  '+': 5,
-  '-': 5,
-  '×': 6,
-  '/': 6,
-};
+const PREC: Readonly<Record<string, number>> = BINARY_PRECEDENCE;
 
 /** Binding strength of an expression as printed (higher binds tighter). */
 function precOf(e: Expr): number {

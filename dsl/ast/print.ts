@@ -9,6 +9,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { parse, type SourceComment } from '../syntax/parse.js';
 import { assertNever, LineIndex } from '../text/span.js';
 import type * as A from './ast.js';
+import { cellUnitText } from './ast.js';
 import { dutchNumber, printExpr, printRounding, printString, unitAfter } from './print-expr.js';
 
 /** One printed line and the source offset it came from (to place comments). */
@@ -46,20 +47,6 @@ function printHeader(h: A.Header, out: Out, text: string): void {
   if (h.municipality) line(out, 0, h.municipality.span.start, `gemeente ${printString(h.municipality.text)}`);
 }
 
-function cellUnitText(u: A.CellUnit): string {
-  switch (u.kind) {
-    case 'money':
-      return '€';
-    case 'rate':
-      return `€ per ${u.per}`;
-    case 'percent':
-      return '%';
-    case 'number':
-      return 'getal';
-    default:
-      return assertNever(u);
-  }
-}
 
 const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - s.length));
 const padLeft = (s: string, w: number): string => ' '.repeat(Math.max(0, w - s.length)) + s;

@@ -2,6 +2,7 @@
  * Types of the language (see dsl/ir/ir.ts `Type`): construction, compatibility and Dutch descriptions for messages.
  */
 import type { CellUnit, Unit } from '../ast/ast.js';
+import { cellUnitText } from '../ast/ast.js';
 import type { Type } from '../ir/ir.js';
 import { assertNever } from '../text/span.js';
 
@@ -154,17 +155,5 @@ export function cellType(u: CellUnit): Type {
   }
 }
 
-export function describeCellUnit(u: CellUnit): string {
-  switch (u.kind) {
-    case 'money':
-      return '€';
-    case 'rate':
-      return `€ per ${u.per}`;
-    case 'percent':
-      return '%';
-    case 'number':
-      return 'getal';
-    default:
-      return assertNever(u);
-  }
-}
+/** A cell unit as written, for messages. */
+export const describeCellUnit = (u: CellUnit): string => cellUnitText(u);
