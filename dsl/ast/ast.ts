@@ -467,6 +467,20 @@ export type BuiltinFunction =
   | 'minimum'
   | 'maximum';
 
+/** Every builtin function, in the order the reference lists them. */
+export const BUILTIN_FUNCTIONS: readonly BuiltinFunction[] = [
+  'weken',
+  'dagen',
+  'etmalen',
+  'maanden',
+  'vierweken',
+  'begin',
+  'einde',
+  'jaren',
+  'minimum',
+  'maximum',
+];
+
 export interface Call extends Node {
   readonly kind: 'Call';
   /** As written; the checker reports unknown functions. */

@@ -47,7 +47,6 @@ function printHeader(h: A.Header, out: Out, text: string): void {
   if (h.municipality) line(out, 0, h.municipality.span.start, `gemeente ${printString(h.municipality.text)}`);
 }
 
-
 const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - s.length));
 const padLeft = (s: string, w: number): string => ' '.repeat(Math.max(0, w - s.length)) + s;
 

@@ -4,6 +4,7 @@
  * is compatible with everything, so one mistake gives one diagnostic.
  */
 import type { BuiltinFunction, Expr, Name, Scope } from '../ast/ast.js';
+import { BUILTIN_FUNCTIONS } from '../ast/ast.js';
 import type { Expr as IrExpr, Type } from '../ir/ir.js';
 import { assertNever, type Span } from '../text/span.js';
 import { percentToFraction } from './decimal-string.js';
@@ -22,18 +23,7 @@ export interface Ctx {
 
 export const nodeId = (file: string, kind: string, s: Span): string => `${file}:${kind}:${s.start}-${s.end}`;
 
-const FUNCTIONS: ReadonlySet<string> = new Set<BuiltinFunction>([
-  'weken',
-  'dagen',
-  'etmalen',
-  'maanden',
-  'vierweken',
-  'begin',
-  'einde',
-  'jaren',
-  'minimum',
-  'maximum',
-]);
+const FUNCTIONS: ReadonlySet<string> = new Set<BuiltinFunction>(BUILTIN_FUNCTIONS);
 
 const DURATION_UNIT = {
   weken: 'week',

@@ -2,6 +2,7 @@
  * Completion: what fits at the cursor. Context comes from the text around the cursor (robust while the user is
  * typing something that does not parse yet) and the names the ruleset declares (nearest version first).
  */
+import { BUILTIN_FUNCTIONS } from '../ast/ast.js';
 import { visibleDefinitions, type Definition } from './definitions.js';
 import type { CompletionItem } from './types.js';
 import type { Workspace } from './workspace.js';
@@ -103,18 +104,7 @@ const EXPRESSION_KEYWORDS = [
   'aantal resultaten',
   'afgerond op centen',
 ];
-const FUNCTIONS = [
-  'weken',
-  'dagen',
-  'etmalen',
-  'maanden',
-  'vierweken',
-  'begin',
-  'einde',
-  'jaren',
-  'minimum',
-  'maximum',
-];
+const FUNCTIONS = BUILTIN_FUNCTIONS;
 const FIELD_TYPES = ['datum', 'periode', 'tekst', 'ja/nee', 'getal', 'aantal', 'bedrag', 'hoeveelheid'];
 
 const kw = (label: string, detail = 'sleutelwoord'): CompletionItem => ({ label, kind: 'keyword', detail });
