@@ -9,18 +9,20 @@
  */
 import type { Ir } from '../../dsl/index.js';
 import { programAt, splitPeriod, timeline } from '../versions/timeline.js';
-import type { Segment } from '../versions/timeline.js';
+import type { PeriodPart, Segment } from '../versions/timeline.js';
 import { assembleLine, decision, ruleDiagnostics } from './assemble.js';
 import type { LineDraft, PlannedLine } from './assemble.js';
 import { MAX_ITEMS, checkCase } from './casus.js';
 import { isIsoDate } from './dates.js';
 import { ZERO, moneyString, sum } from './decimal.js';
+import type { Dec } from './decimal.js';
 import { buildExplanation } from './explain.js';
 import { fastPath } from './fast-path.js';
 import { jrePath } from './jre.js';
-import type { CaseDiagnostic, Evaluation, EvaluationInvalid, ModuleDecision } from './result.js';
+import type { CaseDiagnostic, Evaluation, EvaluationInvalid, ModuleDecision, ResultLine } from './result.js';
 import { newCtx } from './runtime.js';
 import type { Ctx, LoadedProgram } from './runtime.js';
+import type { Priced, PriceTarget } from './pricing.js';
 import type { Answers, ItemTask, Path, PriceTask } from './tasks.js';
 import { isPeriod, withPeriod } from './values.js';
 import type { CaseItem, TypedCase, Value } from './values.js';
@@ -63,6 +65,25 @@ const inputError = (message: string, path?: string): CaseDiagnostic => ({
   ...(path ? { path } : {}),
 });
 
+const versionsOf = (ps: readonly Ir.Program[]): string => ps.map((p) => p.version).join(', ');
+
+/** The diagnostics without repeated messages (first occurrence kept). */
+function distinctMessages(ds: readonly CaseDiagnostic[]): CaseDiagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => !seen.has(d.message) && seen.add(d.message) !== undefined);
+}
+
+const BUDGET: PriceTarget = { kind: 'budget' };
+
+/** The same item as validated for program `p` (versions may type a field differently), else `item` itself. */
+const itemIn = (
+  typed: ReadonlyMap<Ir.Program, TypedCase>,
+  p: Ir.Program,
+  kind: 'resultaat' | 'module',
+  item: CaseItem,
+): CaseItem =>
+  (kind === 'resultaat' ? typed.get(p)?.results[item.index] : typed.get(p)?.modules[item.index]) ?? item;
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -70,19 +91,18 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 function dateRange(raw: Record<string, unknown>): { from: string; to: string } | undefined {
   let from: string | undefined;
   let to: string | undefined;
-  const see = (day: string): void => {
-    if (from === undefined || day < from) from = day;
-    if (to === undefined || day > to) to = day;
-  };
-  for (const list of [raw.resultaten, raw.modules]) {
+  for (let l = 0; l < 2; l++) {
+    const list = l === 0 ? raw.resultaten : raw.modules;
     if (!Array.isArray(list)) continue;
     const n = Math.min(list.length, MAX_ITEMS);
     for (let i = 0; i < n; i++) {
       const item: unknown = list[i];
       const p = isRecord(item) ? item.periode : undefined;
       if (!isRecord(p) || !isIsoDate(p.van)) continue;
-      see(p.van);
-      if (isIsoDate(p.tot) && p.tot >= p.van) see(p.tot);
+      const van = p.van;
+      const last = isIsoDate(p.tot) && p.tot >= van ? p.tot : van;
+      if (from === undefined || van < from) from = van;
+      if (to === undefined || last > to) to = last;
     }
   }
   if (from === undefined && isIsoDate(raw.ingangsdatum)) from = to = raw.ingangsdatum;
@@ -145,22 +165,27 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     const relevant = touched[0] === primary ? touched : [primary, ...touched.filter((p) => p !== primary)];
     const typed = new Map<Ir.Program, TypedCase>();
     const problems: CaseDiagnostic[] = [];
-    const seen = new Set<string>();
-    const checked = new Map<string, ReturnType<typeof checkCase>>();
-    for (const p of relevant) {
-      const shape = relevant.length > 1 ? inputShape(p) : '';
-      const again = checked.get(shape);
-      const check = again ?? checkCase(p, raw);
-      checked.set(shape, check);
-      if (check.ok) typed.set(p, check.casus);
-      else if (!again)
-        for (const d of check.diagnostics) {
-          if (!seen.has(d.message)) problems.push(d);
-          seen.add(d.message);
-        }
+    if (relevant.length === 1) {
+      const check = checkCase(primary, raw);
+      if (!check.ok) return invalid(primary.version, distinctMessages(check.diagnostics));
+      typed.set(primary, check.casus);
+    } else {
+      const seen = new Set<string>();
+      const checked = new Map<string, ReturnType<typeof checkCase>>();
+      for (const p of relevant) {
+        const shape = inputShape(p);
+        const again = checked.get(shape);
+        const check = again ?? checkCase(p, raw);
+        checked.set(shape, check);
+        if (check.ok) typed.set(p, check.casus);
+        else if (!again)
+          for (const d of check.diagnostics) {
+            if (!seen.has(d.message)) problems.push(d);
+            seen.add(d.message);
+          }
+      }
+      if (problems.length > 0) return invalid(versionsOf(relevant), problems);
     }
-    const versionsOf = (ps: readonly Ir.Program[]) => ps.map((p) => p.version).join(', ');
-    if (problems.length > 0) return invalid(versionsOf(relevant), problems);
 
     const memos = new Map<Ir.Program, Map<string, Value>>();
     const ctxFor = (p: Ir.Program, item?: { result?: CaseItem; module?: CaseItem }): Ctx => {
@@ -198,10 +223,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
       }
       const start = split.parts[0]?.program ?? primary;
       used.add(start);
-      const pick = (p: Ir.Program) =>
-        (kind === 'resultaat' ? typed.get(p)?.results[item.index] : typed.get(p)?.modules[item.index]) ??
-        item;
-      const own = pick(start);
+      const own = itemIn(typed, start, kind, item);
       const ctx = ctxFor(start, kind === 'resultaat' ? { result: own } : { module: own });
       const def = kind === 'module' ? load(start).modules.get(String(own.fields.module)) : undefined;
       items.push({ scope: kind, ctx, module: def });
@@ -213,9 +235,9 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
             ? `${String(own.fields.module)}/${variant}`
             : String(own.fields.module)
           : own.ref;
-      const target =
+      const target: PriceTarget =
         kind === 'resultaat'
-          ? ({ kind: 'budget' } as const)
+          ? BUDGET
           : ({
               kind: 'module',
               module: String(own.fields.module),
@@ -226,63 +248,72 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
         used.add(part.program);
         const single = split.parts.length === 1;
         const partItem = single
-          ? pick(part.program)
-          : withPeriod(pick(part.program), { from: part.from, to: part.to });
+          ? own
+          : withPeriod(itemIn(typed, part.program, kind, item), { from: part.from, to: part.to });
         const partCtx = single
           ? ctx
           : ctxFor(part.program, kind === 'resultaat' ? { result: partItem } : { module: partItem });
         prices.push({ ctx: partCtx, target });
       }
     };
-    base.results.forEach((r) => plan('resultaat', r));
-    base.modules.forEach((m) => plan('module', m));
+    for (const r of base.results) plan('resultaat', r);
+    for (const m of base.modules) plan('module', m);
     if (problems.length > 0) return invalid(versionsOf(relevant), problems);
 
-    const versions = [...used]
-      .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0))
-      .map((p) => p.version);
+    // One version covering the case: every item and part is priced by it.
+    const versions = whole
+      ? [whole.program.version]
+      : [...used]
+          .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0))
+          .map((p) => p.version);
 
     return {
       items,
       prices,
       finish(answers) {
         const diagnostics: CaseDiagnostic[] = [];
-        items.forEach((task, i) => {
+        for (let i = 0; i < items.length; i++) {
           const answer = answers.items[i];
-          if (answer) diagnostics.push(...ruleDiagnostics(answer, task.ctx.result ?? task.ctx.module));
-        });
+          const ctx = (items[i] as ItemTask).ctx;
+          if (answer && answer.fired.length > 0)
+            for (const d of ruleDiagnostics(answer, ctx.result ?? ctx.module)) diagnostics.push(d);
+        }
         const decisions: ModuleDecision[] = [];
-        const allowed = new Set<CaseItem>();
+        const allowed: CaseItem[] = [];
         for (const m of moduleItems) {
           const answer = answers.items[m.task];
           if (!answer) continue;
           const d = decision(m.def, m.item, answer);
           decisions.push(d);
-          if (d.allowed) allowed.add(m.item);
+          if (d.allowed) allowed.push(m.item);
         }
         const drafts: LineDraft[] = [];
+        const lines: ResultLine[] = [];
+        const amounts: Dec[] = [];
         for (const p of plans) {
-          if (p.kind === 'module' && !allowed.has(p.item)) continue;
-          const planned: PlannedLine = {
-            kind: p.kind,
-            item: p.item,
-            label: p.label,
-            parts: p.parts.map((part, j) => ({
+          if (p.kind === 'module' && !allowed.includes(p.item)) continue;
+          const parts: PlannedLine['parts'][number][] = [];
+          for (let j = 0; j < p.parts.length; j++) {
+            const part = p.parts[j] as PeriodPart;
+            parts.push({
               program: part.program,
               from: part.from,
               to: part.to,
-              priced: answers.prices[p.first + j] as NonNullable<Answers['prices'][number]>,
-            })),
-          };
-          const draft = assembleLine(planned, diagnostics);
-          if (draft) drafts.push(draft);
+              priced: answers.prices[p.first + j] as Priced,
+            });
+          }
+          const draft = assembleLine({ kind: p.kind, item: p.item, label: p.label, parts }, diagnostics);
+          if (!draft) continue;
+          drafts.push(draft);
+          lines.push(draft.line);
+          amounts.push(draft.amount);
         }
         const evaluation = {
           ok: true as const,
-          version: versions.join(', '),
+          version: versions.length === 1 ? (versions[0] as string) : versions.join(', '),
           versions,
-          lines: drafts.map((d) => d.line),
-          total: moneyString(sum(drafts.map((d) => d.amount)).plus(ZERO)),
+          lines,
+          total: moneyString(sum(amounts).plus(ZERO)),
           decisions,
           diagnostics,
         };

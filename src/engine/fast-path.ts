@@ -4,12 +4,16 @@ import { describe } from './describe.js';
 import type { LeafObservation, Observe } from './describe.js';
 import { FastCompiler } from './fast.js';
 import { price } from './pricing.js';
+import type { Priced } from './pricing.js';
+import type { Value } from './values.js';
 import { compare, isRequested, loadProgram, ranksFor, same } from './runtime.js';
 import type { Ctx, LoadedProgram } from './runtime.js';
 import type { Answers, ConditionOutcome, FiredRule, ItemAnswer, ItemTask, Path, PriceTask } from './tasks.js';
 
 interface Compiled {
   readonly compiler: FastCompiler;
+  /** Evaluate an expression with its compiled closure (one function per program, not per call). */
+  readonly run: (e: Ir.Expr, ctx: Ctx) => Value;
   readonly rules: Readonly<Record<Ir.Scope, readonly { rule: Ir.RuleDef; holds: (ctx: Ctx) => boolean }[]>>;
   readonly conditions: ReadonlyMap<
     string,
@@ -57,11 +61,13 @@ export function fastPath(): Path {
       fired.push({ rule, details: explain ? describe(rule.when, observer(c.compiler, task.ctx), true) : [] });
     }
     const conditions: ConditionOutcome[] = [];
-    for (const { condition, holds } of task.module ? (c.conditions.get(task.module.name) ?? []) : []) {
-      const ok = holds(task.ctx);
-      const details = ok && !explain ? [] : describe(condition.when, observer(c.compiler, task.ctx), true);
-      conditions.push({ condition, ok, details });
-    }
+    const checks = task.module ? c.conditions.get(task.module.name) : undefined;
+    if (checks)
+      for (const { condition, holds } of checks) {
+        const ok = holds(task.ctx);
+        const details = ok && !explain ? [] : describe(condition.when, observer(c.compiler, task.ctx), true);
+        conditions.push({ condition, ok, details });
+      }
     return { fired, conditions };
   };
 
@@ -78,6 +84,7 @@ export function fastPath(): Path {
           .map((rule) => ({ rule, holds: compiler.predicate(rule.when) }));
       compiled.set(rt, {
         compiler,
+        run: (e, ctx) => compiler.compile(e)(ctx),
         rules: {
           beschikking: byScope('beschikking'),
           resultaat: byScope('resultaat'),
@@ -95,14 +102,15 @@ export function fastPath(): Path {
       return rt;
     },
     answer(items: readonly ItemTask[], prices: readonly PriceTask[], explain: boolean): Answers {
-      return {
-        items: items.map((t) => answerItem(t, explain)),
-        prices: prices.map((t) => {
-          const c = compiled.get(t.ctx.rt);
-          if (!c) throw new Error('program not loaded by this path');
-          return price(t.ctx, t.target, (e, ctx) => c.compiler.compile(e)(ctx));
-        }),
-      };
+      const itemAnswers: ItemAnswer[] = [];
+      for (const t of items) itemAnswers.push(answerItem(t, explain));
+      const priced: Priced[] = [];
+      for (const t of prices) {
+        const c = compiled.get(t.ctx.rt);
+        if (!c) throw new Error('program not loaded by this path');
+        priced.push(price(t.ctx, t.target, c.run));
+      }
+      return { items: itemAnswers, prices: priced };
     },
   };
 }

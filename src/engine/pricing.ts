@@ -77,7 +77,9 @@ export function price(ctx: Ctx, target: PriceTarget, run: (e: Ir.Expr, ctx: Ctx)
     };
   }
   const rate = asDec(run(rateExpr, c));
-  const cells = [...(c.cells ?? [])];
+  // `c` is this call's own tracing context: keep the rate's lookups, stop recording for the other figures.
+  const cells = c.cells ?? [];
+  c.cells = undefined;
   const quantity = asDec(run(qtyExpr, c));
   const hours = hoursExpr ? asDec(run(hoursExpr, c)) : undefined;
   const cap = capExpr ? asDec(run(capExpr, c)) : undefined;
