@@ -33,31 +33,47 @@ function outcome(e: Ir.Expr, observe: Observe): boolean {
 
 /**
  * The leaves that decided the outcome of `e`, rendered with their actual values. `wanted` is the outcome the
- * condition needed (true for `toegestaan als`); leaves that went the other way read "verwacht …".
+ * condition needed (true for `toegestaan als`); leaves that went the other way read "verwacht …". Every leaf is
+ * observed once per call (the walk asks for the outcome of a subtree more than once).
  */
 export function describe(e: Ir.Expr, observe: Observe, wanted = true): string[] {
   const out: string[] = [];
-  const walk = (node: Ir.Expr, want: boolean): void => {
-    if (!isBranch(node)) {
-      out.push(renderLeaf(node, observe(node), want));
-      return;
-    }
-    if (node.kind === 'not') {
-      walk(node.operand, !want);
-      return;
-    }
-    const result = outcome(node, observe);
-    for (const child of [node.left, node.right]) {
-      // The children that share the node's outcome are its reasons (a false child of `en`, a true child of `of`).
-      if (outcome(child, observe) === result) walk(child, want);
-    }
+  const seen = new Map<Ir.Expr, LeafObservation>();
+  const once: Observe = (leaf) => {
+    let obs = seen.get(leaf);
+    if (obs === undefined) seen.set(leaf, (obs = observe(leaf)));
+    return obs;
   };
-  walk(e, wanted);
+  walk(e, wanted, once, out);
   return out;
 }
 
+function walk(node: Ir.Expr, want: boolean, observe: Observe, out: string[]): void {
+  if (!isBranch(node)) {
+    out.push(renderLeaf(node, observe(node), want));
+    return;
+  }
+  if (node.kind === 'not') {
+    walk(node.operand, !want, observe, out);
+    return;
+  }
+  const result = outcome(node, observe);
+  // The children that share the node's outcome are its reasons (a false child of `en`, a true child of `of`).
+  if (outcome(node.left, observe) === result) walk(node.left, want, observe, out);
+  if (outcome(node.right, observe) === result) walk(node.right, want, observe, out);
+}
+
+/** Subjects by expression, built once (expressions are immutable). */
+const SUBJECTS = new WeakMap<Ir.Expr, string | null>();
+
 /** A readable name for an operand: the field, calculation or parameter, or the written value. */
 function subject(e: Ir.Expr): string | undefined {
+  let s = SUBJECTS.get(e);
+  if (s === undefined) SUBJECTS.set(e, (s = subjectOf(e) ?? null));
+  return s ?? undefined;
+}
+
+function subjectOf(e: Ir.Expr): string | undefined {
   switch (e.kind) {
     case 'field':
     case 'calc':
@@ -80,34 +96,36 @@ function operand(e: Ir.Expr, v: Value): string {
   return name === undefined ? formatValue(v, e.type) : `${name} (${formatValue(v, e.type)})`;
 }
 
+/** " (< 18)" when the leaf went the wanted way, "; verwacht < 18" when it did not. */
+const expectation = (obs: LeafObservation, want: boolean, text: string): string =>
+  obs.outcome === want ? ` (${want ? '' : 'niet '}${text})` : `; verwacht ${want ? '' : 'niet '}${text}`;
+
 function renderLeaf(e: Ir.Expr, obs: LeafObservation, want: boolean): string {
-  const expect = (text: string): string =>
-    obs.outcome === want ? ` (${want ? '' : 'niet '}${text})` : `; verwacht ${want ? '' : 'niet '}${text}`;
   const left = obs.left;
   switch (e.kind) {
     case 'compare': {
       const name = subject(e.left) ?? 'waarde';
       const right = Array.isArray(obs.right) ? undefined : (obs.right as Value);
-      return `${name} = ${formatValue(left, e.left.type)}${expect(`${e.op} ${operand(e.right, right)}`)}`;
+      return `${name} = ${formatValue(left, e.left.type)}${expectation(obs, want, `${e.op} ${operand(e.right, right)}`)}`;
     }
     case 'in': {
       const name = subject(e.value) ?? 'waarde';
       const opts = Array.isArray(obs.right) ? (obs.right as readonly Value[]) : [];
       const list = e.options.map((o, i) => formatValue(opts[i], o.type)).join(', ');
-      return `${name} = ${formatValue(left, e.value.type)}${expect(`een van (${list})`)}`;
+      return `${name} = ${formatValue(left, e.value.type)}${expectation(obs, want, `een van (${list})`)}`;
     }
     case 'isEmpty': {
       const name = subject(e.value) ?? 'waarde';
       const state = left === undefined ? 'is leeg' : `= ${formatValue(left, e.value.type)}`;
-      return `${name} ${state}${expect(e.negated ? 'niet leeg' : 'leeg')}`;
+      return `${name} ${state}${expectation(obs, want, e.negated ? 'niet leeg' : 'leeg')}`;
     }
     case 'moduleRequested': {
       const what = `module ${e.module}${e.variant === undefined ? '' : ` variant ${e.variant}`}`;
-      return `${what} is ${obs.outcome ? '' : 'niet '}aangevraagd${expect('aangevraagd')}`;
+      return `${what} is ${obs.outcome ? '' : 'niet '}aangevraagd${expectation(obs, want, 'aangevraagd')}`;
     }
     default: {
       const name = subject(e) ?? 'voorwaarde';
-      return `${name} = ${formatValue(left, e.type)}${expect('ja')}`;
+      return `${name} = ${formatValue(left, e.type)}${expectation(obs, want, 'ja')}`;
     }
   }
 }

@@ -23,26 +23,25 @@ interface Compiled {
 
 function observer(compiler: FastCompiler, ctx: Ctx): Observe {
   return (e): LeafObservation => {
-    const run = (x: Ir.Expr) => compiler.compile(x)(ctx);
     switch (e.kind) {
       case 'compare': {
-        const left = run(e.left);
-        const right = run(e.right);
+        const left = compiler.compile(e.left)(ctx);
+        const right = compiler.compile(e.right)(ctx);
         return { outcome: compare(e.compare, e.op, left, right, ranksFor(ctx.rt, e.left)), left, right };
       }
       case 'in': {
-        const left = run(e.value);
-        const right = e.options.map(run);
+        const left = compiler.compile(e.value)(ctx);
+        const right = e.options.map((o) => compiler.compile(o)(ctx));
         return { outcome: right.some((o) => same(left, o)), left, right };
       }
       case 'isEmpty': {
-        const left = run(e.value);
+        const left = compiler.compile(e.value)(ctx);
         return { outcome: (left === undefined) !== e.negated, left, right: undefined };
       }
       case 'moduleRequested':
         return { outcome: isRequested(ctx, e.module, e.variant), left: undefined, right: undefined };
       default: {
-        const left = run(e);
+        const left = compiler.compile(e)(ctx);
         return { outcome: left === true, left, right: undefined };
       }
     }
