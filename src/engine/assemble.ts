@@ -94,6 +94,25 @@ const withinPrecision = (amount: Dec, p: Priced): boolean =>
   (p.quantity === undefined || p.quantity.sd() <= PRECISION) &&
   (p.hours === undefined || p.hours.sd() <= PRECISION);
 
+/**
+ * The quantity of a line of several parts: the sum of the parts' quantities as plain text. For two parts the
+ * text is remembered per pair of decimal instances (the engine reuses its day-count quantities, and a line across
+ * one version boundary has two parts); decimals are immutable, so the text of a pair never changes.
+ */
+const quantitySumText = (parts: readonly PricedPart[]): string =>
+  plainString(sum(parts.map((p) => p.priced.quantity ?? ZERO)));
+const PAIR_QUANTITY = new WeakMap<Dec, WeakMap<Dec, string>>();
+function summedQuantityText(parts: readonly PricedPart[]): string {
+  const [a, b] = parts;
+  if (parts.length !== 2 || a?.priced.quantity === undefined || b?.priced.quantity === undefined)
+    return quantitySumText(parts);
+  let byFirst = PAIR_QUANTITY.get(a.priced.quantity);
+  if (!byFirst) PAIR_QUANTITY.set(a.priced.quantity, (byFirst = new WeakMap()));
+  let t = byFirst.get(b.priced.quantity);
+  if (t === undefined) byFirst.set(b.priced.quantity, (t = quantitySumText(parts)));
+  return t;
+}
+
 /** Price one planned line; problems become diagnostics (never exceptions). */
 export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): LineDraft | undefined {
   const parts: PricedPart[] = [];
@@ -162,7 +181,7 @@ export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): 
     kind: plan.kind,
     key: plan.kind === 'module' ? plan.label : firstCell ? cellKeyText(firstCell) : plan.label,
     ref: plan.item.ref,
-    quantity: single ? firstPart.quantity : plainString(sum(parts.map((p) => p.priced.quantity ?? ZERO))),
+    quantity: single ? firstPart.quantity : summedQuantityText(parts),
     unit: first.priced.unit ?? '',
     rate: firstPart.rate,
     amount: single && !capped ? firstPart.amount : moneyString(amount),

@@ -78,13 +78,29 @@ export function splitPeriod(
   const parts: PeriodPart[] = [];
   let day = from;
   while (day <= to) {
-    const seg = segments.find((s) => covers(s, day));
+    const seg = segmentAt(segments, day);
     if (!seg) return { uncovered: day };
-    const end = seg.to === undefined || seg.to > to ? to : seg.to;
-    parts.push({ from: day, to: end, program: seg.program });
-    day = addDays(end, 1);
+    if (seg.to === undefined || seg.to >= to) {
+      parts.push({ from: day, to, program: seg.program });
+      break;
+    }
+    parts.push({ from: day, to: seg.to, program: seg.program });
+    day = dayAfter(seg, seg.to);
   }
   return { parts };
+}
+
+function segmentAt(segments: readonly Segment[], day: string): Segment | undefined {
+  for (const s of segments) if (covers(s, day)) return s;
+  return undefined;
+}
+
+/** The day after a closed segment (`to` is its last day), computed once per segment. */
+const DAY_AFTER = new WeakMap<Segment, string>();
+function dayAfter(seg: Segment, to: string): string {
+  let day = DAY_AFTER.get(seg);
+  if (day === undefined) DAY_AFTER.set(seg, (day = addDays(to, 1)));
+  return day;
 }
 
 /** Days between two dates (for sorting and measuring). */
