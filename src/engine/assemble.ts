@@ -14,6 +14,7 @@ import {
   plainString,
   rateString,
   roundDec,
+  sharedMoneyString,
   sharedPlainString,
   sum,
 } from './decimal.js';
@@ -113,19 +114,35 @@ function summedQuantityText(parts: readonly PricedPart[]): string {
   return t;
 }
 
+/**
+ * `rate × quantity`, rounded as declared. A rounded amount is remembered per rounding, rate and quantity instance:
+ * rates are loaded table cells and parameters, quantities the engine's cached day counts, so the same few
+ * products recur across cases (decimals are immutable; a fresh instance just misses and is collected).
+ */
+const PART_AMOUNTS = new WeakMap<Ir.Rounding, WeakMap<Dec, WeakMap<Dec, Dec>>>();
+function partAmount(rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined): Dec {
+  if (!rounding) return rate.times(quantity);
+  let byRate = PART_AMOUNTS.get(rounding);
+  if (!byRate) PART_AMOUNTS.set(rounding, (byRate = new WeakMap()));
+  let byQuantity = byRate.get(rate);
+  if (!byQuantity) byRate.set(rate, (byQuantity = new WeakMap()));
+  let amount = byQuantity.get(quantity);
+  if (amount === undefined) byQuantity.set(quantity, (amount = roundDec(rate.times(quantity), rounding)));
+  return amount;
+}
+
 /** Price one planned line; problems become diagnostics (never exceptions). */
 export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): LineDraft | undefined {
   const parts: PricedPart[] = [];
   for (const part of plan.parts) {
     const p = part.priced;
     if (p.rate !== undefined && p.quantity !== undefined && !p.missing) {
-      const exact = p.rate.times(p.quantity);
       parts.push({
         program: part.program,
         from: part.from,
         to: part.to,
         priced: p,
-        amount: p.rounding ? roundDec(exact, p.rounding) : exact,
+        amount: partAmount(p.rate, p.quantity, p.rounding),
       });
       continue;
     }
@@ -173,7 +190,7 @@ export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): 
     to: p.to,
     quantity: sharedPlainString(p.priced.quantity ?? ZERO),
     rate: rateString(p.priced.rate ?? ZERO),
-    amount: moneyString(p.amount),
+    amount: sharedMoneyString(p.amount),
   }));
   const firstPart = lineParts[0] as LinePart;
   const firstCell = first.priced.cells[0];
