@@ -194,50 +194,68 @@ export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): 
   }));
   const firstPart = lineParts[0] as LinePart;
   const firstCell = first.priced.cells[0];
-  const line: ResultLine = {
-    kind: plan.kind,
-    key: plan.kind === 'module' ? plan.label : firstCell ? cellKeyText(firstCell) : plan.label,
-    ref: plan.item.ref,
-    quantity: single ? firstPart.quantity : summedQuantityText(parts),
-    unit: first.priced.unit ?? '',
-    rate: firstPart.rate,
-    amount: single && !capped ? firstPart.amount : moneyString(amount),
-    ...(hours !== undefined ? { hours: plainString(hours, 2) } : {}),
-    ...(capped ? { capped: true } : {}),
-    parts: lineParts,
-    source: sourceRef(first.priced.source, first.priced.source.file ?? first.program.file),
-  };
+  const kind = plan.kind;
+  const key = kind === 'module' ? plan.label : firstCell ? cellKeyText(firstCell) : plan.label;
+  const ref = plan.item.ref;
+  const quantity = single ? firstPart.quantity : summedQuantityText(parts);
+  const unit = first.priced.unit ?? '';
+  const rate = firstPart.rate;
+  const amountText = single && !capped ? firstPart.amount : moneyString(amount);
+  const source = sourceRef(first.priced.source, first.priced.source.file ?? first.program.file);
+  // The usual line (no hours, not capped) as one literal; the optional keys keep their place otherwise.
+  const line: ResultLine =
+    hours === undefined && !capped
+      ? { kind, key, ref, quantity, unit, rate, amount: amountText, parts: lineParts, source }
+      : {
+          kind,
+          key,
+          ref,
+          quantity,
+          unit,
+          rate,
+          amount: amountText,
+          ...(hours !== undefined ? { hours: plainString(hours, 2) } : {}),
+          ...(capped ? { capped: true } : {}),
+          parts: lineParts,
+          source,
+        };
   return { line, parts, amount, uncapped, cap };
 }
 
 /** Rule diagnostics of one item, in declaration order. */
 export function ruleDiagnostics(answer: ItemAnswer, item: CaseItem | undefined): CaseDiagnostic[] {
-  return answer.fired.map(({ rule }) => ({
-    severity: rule.severity,
-    rule: rule.name,
-    message: rule.message,
-    ...(item ? { path: item.path } : {}),
-    source: sourceRef(rule.origin, rule.origin.file),
-  }));
+  return answer.fired.map(({ rule }) => {
+    const source = sourceRef(rule.origin, rule.origin.file);
+    return item
+      ? { severity: rule.severity, rule: rule.name, message: rule.message, path: item.path, source }
+      : { severity: rule.severity, rule: rule.name, message: rule.message, source };
+  });
 }
 
 /** The decision on one module request. */
 export function decision(def: Ir.ModuleDef, item: CaseItem, answer: ItemAnswer): ModuleDecision {
-  const failed: FailedCondition[] = answer.conditions
-    .filter((c) => !c.ok)
-    .map((c) => ({
-      reason: c.condition.reason,
+  const failed: FailedCondition[] = [];
+  const reasons: string[] = [];
+  for (const c of answer.conditions) {
+    if (c.ok) continue;
+    const r = c.condition.reason;
+    // Each distinct reason once, in order.
+    if (!reasons.includes(r)) reasons.push(r);
+    failed.push({
+      reason: r,
       detail: c.details.join('; '),
       source: sourceRef(c.condition.origin, def.origin.file),
-    }));
+    });
+  }
   const variant = item.fields.variant;
-  return {
-    module: def.name,
-    ...(typeof variant === 'string' ? { variant } : {}),
-    ref: item.ref,
-    allowed: failed.length === 0,
-    ...(failed.length > 0 ? { reason: [...new Set(failed.map((f) => f.reason))].join(' ') } : {}),
-    failed,
-    source: sourceRef(def.origin, def.origin.file),
-  };
+  const source = sourceRef(def.origin, def.origin.file);
+  const reason = reasons.join(' ');
+  // Literal objects per shape (no spreads), with the key order of the result contract.
+  if (failed.length === 0)
+    return typeof variant === 'string'
+      ? { module: def.name, variant, ref: item.ref, allowed: true, failed, source }
+      : { module: def.name, ref: item.ref, allowed: true, failed, source };
+  return typeof variant === 'string'
+    ? { module: def.name, variant, ref: item.ref, allowed: false, reason, failed, source }
+    : { module: def.name, ref: item.ref, allowed: false, reason, failed, source };
 }

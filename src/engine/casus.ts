@@ -67,8 +67,8 @@ interface Statics {
   readonly bandwidthField: string | undefined;
   readonly intensityField: string | undefined;
   readonly modules: ReadonlyMap<string, Ir.ModuleDef>;
-  /** Quick checks per declared field, compiled on first use. */
-  readonly quick: Map<Ir.FieldDef, QuickCheck>;
+  /** Quick checks per list of declared fields and set of skipped names, compiled on first use. */
+  readonly quick: Map<readonly Ir.FieldDef[], Map<ReadonlySet<string>, readonly FieldCheck[]>>;
 }
 
 /** What the checker derives from a program, once. */
@@ -103,6 +103,12 @@ function deriveStatics(program: Ir.Program): Statics {
 /** Not decided by a quick check: validate (and report) the full way. */
 const SLOW: unique symbol = Symbol('slow');
 type QuickCheck = (raw: Json) => Value | typeof SLOW;
+
+/** A declared field with its quick check. */
+interface FieldCheck {
+  readonly def: Ir.FieldDef;
+  readonly quick: QuickCheck;
+}
 
 /**
  * A check per declared field, compiled once, that accepts the plain valid values of its type (a known domain
@@ -170,8 +176,7 @@ class Checker {
     skip: ReadonlySet<string>,
   ): Record<string, Value> {
     const out: Record<string, Value> = {};
-    for (const def of defs) {
-      if (skip.has(def.name)) continue;
+    for (const { def, quick } of this.checks(defs, skip)) {
       const raw = obj[def.name];
       if (raw === undefined || raw === null || raw === '') {
         if (!def.optional)
@@ -179,17 +184,25 @@ class Checker {
         out[def.name] = undefined;
         continue;
       }
-      const quick = this.quick(def)(raw);
-      out[def.name] = quick !== SLOW ? quick : this.value(raw, def.type, prefix, def.name);
+      const v = quick(raw);
+      out[def.name] = v !== SLOW ? v : this.value(raw, def.type, prefix, def.name);
     }
     return out;
   }
 
-  /** The precompiled check of a field for the common, valid values (see {@link quickCheck}). */
-  private quick(def: Ir.FieldDef): QuickCheck {
-    let q = this.s.quick.get(def);
-    if (!q) this.s.quick.set(def, (q = quickCheck(def.type, this.s)));
-    return q;
+  /** The declared fields not in `skip`, each with its precompiled quick check (see {@link quickCheck}). */
+  private checks(defs: readonly Ir.FieldDef[], skip: ReadonlySet<string>): readonly FieldCheck[] {
+    let bySkip = this.s.quick.get(defs);
+    if (!bySkip) this.s.quick.set(defs, (bySkip = new Map()));
+    let list = bySkip.get(skip);
+    if (!list)
+      bySkip.set(
+        skip,
+        (list = defs
+          .filter((def) => !skip.has(def.name))
+          .map((def) => ({ def, quick: quickCheck(def.type, this.s) }))),
+      );
+    return list;
   }
 
   /** The typed value of `raw` at field `name` under `prefix` (the path is only joined for an error). */
@@ -316,11 +329,14 @@ class Checker {
     return out;
   }
 
+  private moduleNames(): string {
+    return this.program.modules.map((x) => x.name).join(', ');
+  }
+
   modules(raw: Json): CaseItem[] {
     const defs = this.program.input.module;
     const out: CaseItem[] = [];
     const list = this.list(raw, 'modules', 'modules');
-    const names = (): string => this.program.modules.map((x) => x.name).join(', ');
     for (let index = 0; index < list.length; index++) {
       const m = list[index];
       const path = modulePath(index);
@@ -332,9 +348,12 @@ class Checker {
       const name = m.module;
       const def = typeof name === 'string' ? this.s.modules.get(name) : undefined;
       if (name === undefined || name === null)
-        this.error(`${path}.module`, `ontbreekt; verwacht een van ${names()}.`);
+        this.error(`${path}.module`, `ontbreekt; verwacht een van ${this.moduleNames()}.`);
       else if (!def)
-        this.error(`${path}.module`, `onbekende module ${show(name)}; verwacht een van ${names()}.`);
+        this.error(
+          `${path}.module`,
+          `onbekende module ${show(name)}; verwacht een van ${this.moduleNames()}.`,
+        );
       fields.module = typeof name === 'string' ? name : undefined;
       const variant = m.variant;
       fields.variant = undefined;
