@@ -8,6 +8,7 @@ import {
   arith,
   calcKey,
   call,
+  call1,
   compare,
   constant,
   fieldValue,
@@ -41,7 +42,8 @@ export class FastCompiler {
     let body: Compiled | undefined;
     return (ctx) => {
       const memo = memoFor(ctx, scope);
-      if (memo.has(key)) return memo.get(key);
+      const hit = memo.get(key);
+      if (hit !== undefined || memo.has(key)) return hit;
       body ??= this.compile(value);
       const v = body(ctx);
       memo.set(key, v);
@@ -100,7 +102,7 @@ export class FastCompiler {
         const args = e.args.map((a) => this.compile(a));
         if (args.length === 1) {
           const [a] = args as [Compiled];
-          return (ctx) => call(fn, [a(ctx)]);
+          return (ctx) => call1(fn, a(ctx));
         }
         return (ctx) =>
           call(
@@ -125,6 +127,15 @@ export class FastCompiler {
         const l = this.compile(e.left);
         const r = this.compile(e.right);
         const left = e.left;
+        if (op === '=' || op === '<>') {
+          // `same` on two non-objects (text, domain value, ja/nee, leeg) is `===`; decimals and periods take it.
+          const equal = op === '=';
+          return (ctx) => {
+            const a = l(ctx);
+            const b = r(ctx);
+            return (typeof a === 'object' || typeof b === 'object' ? same(a, b) : a === b) === equal;
+          };
+        }
         return (ctx) =>
           compare(kind, op, l(ctx), r(ctx), kind === 'ordinal' ? ranksFor(ctx.rt, left) : undefined);
       }

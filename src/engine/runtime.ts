@@ -356,6 +356,21 @@ export function call(fn: Ir.BuiltinFunction, args: readonly Value[]): Value {
   }
 }
 
+/** {@link call} with one argument, without an argument list for the period functions. */
+export function call1(fn: Ir.BuiltinFunction, a: Value): Value {
+  switch (fn) {
+    case 'dagen':
+    case 'etmalen':
+      return isPeriod(a) ? INTS.get(dayCount(a)) : undefined;
+    case 'weken':
+      return isPeriod(a) ? WEEKS.get(dayCount(a)) : undefined;
+    case 'vierweken':
+      return isPeriod(a) ? FOUR_WEEKS.get(dayCount(a)) : undefined;
+    default:
+      return call(fn, [a]);
+  }
+}
+
 /** Decimal literals of the IR, parsed once. */
 const LITERALS = new Map<string, Dec>();
 
