@@ -8,7 +8,7 @@ import { renderExplanation } from '../engine/explain.js';
 import type { Evaluation } from '../engine/result.js';
 import { euro } from '../scenarios/run.js';
 import { decodeText } from './files.js';
-import { loadPrograms } from './ruleset.js';
+import { loadRuleset } from './ruleset.js';
 import { EXIT_OK, EXIT_PROBLEMS, type Io } from './output.js';
 
 const MAX_CASE_BYTES = 1024 * 1024;
@@ -90,11 +90,11 @@ export async function runEval(options: EvalOptions, io: Io): Promise<number> {
     io.err(casus.message);
     return EXIT_PROBLEMS;
   }
-  const programs = await loadPrograms([options.regels], io);
-  if (!programs) return EXIT_PROBLEMS;
-  const engine = createEngine(programs, { path: options.path });
+  const ruleset = await loadRuleset([options.regels], io);
+  if (!ruleset) return EXIT_PROBLEMS;
+  const engine = createEngine(ruleset.programs, { path: options.path });
   const ev = await engine.evaluate(casus.value, { explain: options.explain });
   if (options.json) io.out(JSON.stringify(ev, null, 2));
-  else io.out(options.explain ? renderExplanation(ev) : renderEvaluation(ev));
+  else io.out(options.explain ? renderExplanation(ev, ruleset.texts) : renderEvaluation(ev));
   return ev.ok && !ev.diagnostics.some((d) => d.severity === 'fout') ? EXIT_OK : EXIT_PROBLEMS;
 }

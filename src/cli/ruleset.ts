@@ -5,6 +5,14 @@ import type { Io } from './output.js';
 
 /** Compiles everything under the paths; prints errors and returns undefined when it does not compile. */
 export async function loadPrograms(paths: readonly string[], io: Io): Promise<Ir.Program[] | undefined> {
+  return (await loadRuleset(paths, io))?.programs;
+}
+
+/** Like {@link loadPrograms}, with the source texts by file (for line numbers in explanations). */
+export async function loadRuleset(
+  paths: readonly string[],
+  io: Io,
+): Promise<{ programs: Ir.Program[]; texts: Record<string, string> } | undefined> {
   const expanded = await expandPaths(paths);
   const read = await readTextFiles(expanded.paths);
   for (const p of [...expanded.problems, ...read.problems]) {
@@ -25,7 +33,7 @@ export async function loadPrograms(paths: readonly string[], io: Io): Promise<Ir
     for (const d of errors.slice(0, 20)) io.err(renderDiagnostic(d, texts.get(d.file) ?? '') + '\n');
     return undefined;
   }
-  return result.programs;
+  return { programs: result.programs, texts: Object.fromEntries(read.files.map((f) => [f.path, f.text])) };
 }
 
 /** Groups programs per ruleset name: each ruleset is evaluated with its own versions. */

@@ -223,3 +223,23 @@ describe('regelwerk diff', () => {
     expect((await cli('diff', '--regels', 'rules/twents-model', '2019')).code).toBe(2);
   });
 });
+
+describe('regelwerk explain', () => {
+  it('explains each amount down to the tariff cell, its version and its line in the rules', async () => {
+    const r = await cli(
+      'explain',
+      '--regels',
+      'rules/twents-model',
+      '--casus',
+      'rules/twents-model/voorbeelden/over-versiegrens-2020-2021.json',
+    );
+    expect(r.code).toBe(0);
+    // Two parts, one per version, each with its own calculation.
+    expect(r.out).toMatch(/versie 2020 \(geldig vanaf 2020-01-01\)/);
+    expect(r.out).toMatch(/versie 2021-01 \(geldig vanaf 2021-01-01\)/);
+    expect(r.out).toMatch(/€ [\d.,]+ per week × [\d,]+… weken = € [\d.,]+/);
+    // The cell was written in 2019 and indexed in 2020; its place is a file:line:column.
+    expect(r.out).toMatch(/versie 2019 \(geldig vanaf 2019-01-01\), geïndexeerd in versie 2020/);
+    expect(r.out).toMatch(/\[rules\/twents-model\/2019\.regels:\d+:\d+\]/);
+  });
+});
