@@ -14,7 +14,6 @@ import {
   plainString,
   rateString,
   roundDec,
-  sharedMoneyString,
   sharedPlainString,
   sum,
 } from './decimal.js';
@@ -114,36 +113,52 @@ function summedQuantityText(parts: readonly PricedPart[]): string {
   return t;
 }
 
+/** A part's amount (`rate × quantity`, rounded as declared) with the texts of its figures. */
+interface PartFigures {
+  readonly amount: Dec;
+  readonly quantity: string;
+  readonly rate: string;
+  readonly amountText: string;
+}
+
+const figuresOf = (rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined): PartFigures => {
+  const exact = rate.times(quantity);
+  const amount = rounding ? roundDec(exact, rounding) : exact;
+  return {
+    amount,
+    quantity: sharedPlainString(quantity),
+    rate: rateString(rate),
+    amountText: moneyString(amount),
+  };
+};
+
 /**
- * `rate × quantity`, rounded as declared. A rounded amount is remembered per rounding, rate and quantity instance:
- * rates are loaded table cells and parameters, quantities the engine's cached day counts, so the same few
- * products recur across cases (decimals are immutable; a fresh instance just misses and is collected).
+ * A part's figures, remembered per rounding, rate and quantity instance when the program rounds: rates are loaded
+ * table cells and parameters, quantities the engine's cached day counts, so the same few products recur across
+ * cases (decimals are immutable; a fresh instance just misses and is collected).
  */
-const PART_AMOUNTS = new WeakMap<Ir.Rounding, WeakMap<Dec, WeakMap<Dec, Dec>>>();
-function partAmount(rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined): Dec {
-  if (!rounding) return rate.times(quantity);
-  let byRate = PART_AMOUNTS.get(rounding);
-  if (!byRate) PART_AMOUNTS.set(rounding, (byRate = new WeakMap()));
+const PART_FIGURES = new WeakMap<Ir.Rounding, WeakMap<Dec, WeakMap<Dec, PartFigures>>>();
+function partFigures(rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined): PartFigures {
+  if (!rounding) return figuresOf(rate, quantity, rounding);
+  let byRate = PART_FIGURES.get(rounding);
+  if (!byRate) PART_FIGURES.set(rounding, (byRate = new WeakMap()));
   let byQuantity = byRate.get(rate);
   if (!byQuantity) byRate.set(rate, (byQuantity = new WeakMap()));
-  let amount = byQuantity.get(quantity);
-  if (amount === undefined) byQuantity.set(quantity, (amount = roundDec(rate.times(quantity), rounding)));
-  return amount;
+  let figures = byQuantity.get(quantity);
+  if (figures === undefined) byQuantity.set(quantity, (figures = figuresOf(rate, quantity, rounding)));
+  return figures;
 }
 
 /** Price one planned line; problems become diagnostics (never exceptions). */
 export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): LineDraft | undefined {
   const parts: PricedPart[] = [];
+  const figures: PartFigures[] = [];
   for (const part of plan.parts) {
     const p = part.priced;
     if (p.rate !== undefined && p.quantity !== undefined && !p.missing) {
-      parts.push({
-        program: part.program,
-        from: part.from,
-        to: part.to,
-        priced: p,
-        amount: partAmount(p.rate, p.quantity, p.rounding),
-      });
+      const f = partFigures(p.rate, p.quantity, p.rounding);
+      figures.push(f);
+      parts.push({ program: part.program, from: part.from, to: part.to, priced: p, amount: f.amount });
       continue;
     }
     const where = { path: plan.item.path, source: sourceRef(p.source, p.source.file ?? part.program.file) };
@@ -184,14 +199,17 @@ export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): 
       ? (first.priced.hours ?? ZERO)
       : sum(parts.map((p) => p.priced.hours ?? ZERO))
     : undefined;
-  const lineParts = parts.map((p): LinePart => ({
-    version: p.program.version,
-    from: p.from,
-    to: p.to,
-    quantity: sharedPlainString(p.priced.quantity ?? ZERO),
-    rate: rateString(p.priced.rate ?? ZERO),
-    amount: sharedMoneyString(p.amount),
-  }));
+  const lineParts = parts.map((p, i): LinePart => {
+    const f = figures[i] as PartFigures;
+    return {
+      version: p.program.version,
+      from: p.from,
+      to: p.to,
+      quantity: f.quantity,
+      rate: f.rate,
+      amount: f.amountText,
+    };
+  });
   const firstPart = lineParts[0] as LinePart;
   const firstCell = first.priced.cells[0];
   const kind = plan.kind;

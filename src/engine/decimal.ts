@@ -60,9 +60,6 @@ export function moneyString(d: Dec): string {
   return d.toFixed(2, DecimalBase.ROUND_HALF_UP);
 }
 
-/** {@link moneyString}, remembered per instance: for amounts the engine reuses (see assemble.ts). */
-export const sharedMoneyString = (d: Dec): string => remembered(MONEY, d, moneyString);
-
 /** A plain decimal string with at most `maxDecimals` decimals (trailing zeros dropped): "25.857143", "40". */
 export const plainString = (d: Dec, maxDecimals = 6): string =>
   d.toDecimalPlaces(maxDecimals, DecimalBase.ROUND_HALF_UP).toFixed();
@@ -77,7 +74,6 @@ const plain6 = (d: Dec): string => plainString(d, 6);
  */
 const PLAIN = new WeakMap<Dec, string>();
 const RATE = new WeakMap<Dec, string>();
-const MONEY = new WeakMap<Dec, string>();
 function remembered(cache: WeakMap<Dec, string>, d: Dec, format: (d: Dec) => string): string {
   let text = cache.get(d);
   if (text === undefined) cache.set(d, (text = format(d)));
