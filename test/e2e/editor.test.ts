@@ -145,7 +145,7 @@ describe('de editor in de browser', () => {
     await screenshot(page, '07-uitleg');
     // The indexation step selects the `indexeer` line in 2020.regels itself.
     await page.click('[data-testid="explanation"] button:has-text("Geïndexeerd met 2,85 %")');
-    await expect.poll(() => selectedText(page), WAIT).toMatch(/^indexeer alle tabellen met 2,85 %/);
+    await expect.poll(() => selectedText(page), WAIT).toMatch(/^indexeer alle tarieven met 2,85 %/);
     // The cell was written in 2019: clicking it opens 2019.regels and selects it there.
     await page.click('[data-testid="explanation"] button:has-text("tariefcel weektarief")');
     await expect.poll(() => page.textContent('[data-testid="title"]'), WAIT).toMatch(/versie 2019/);
@@ -170,13 +170,13 @@ describe('de editor in de browser', () => {
     await screenshot(page, '08-verschil');
     // The row leads to where the new value comes from: the indexation.
     await page.click(`${row} button`);
-    await expect.poll(() => selectedText(page), WAIT).toMatch(/^indexeer alle tabellen met 2,85 %/);
+    await expect.poll(() => selectedText(page), WAIT).toMatch(/^indexeer alle tarieven met 2,85 %/);
     // Edit the percentage: the figures follow.
-    await selectInLine(page, '^indexeer alle tabellen', '2,85');
+    await selectInLine(page, '^indexeer alle tarieven', '2,85');
     await page.keyboard.type('3');
     await expect.poll(() => page.textContent(row), WAIT).toMatch(/136,20 → 140,29/);
     expect(await page.textContent(row)).toMatch(/\+3,00 %/);
-    await selectInLine(page, '^indexeer alle tabellen', '3 %');
+    await selectInLine(page, '^indexeer alle tarieven', '3 %');
     await page.keyboard.type('2,85 %');
     await expect.poll(() => page.textContent(row), WAIT).toMatch(/136,20 → 140,08/);
     // Back to 2019 and the scenarios for the tests that follow.
