@@ -46,10 +46,162 @@ export interface Engine {
   readonly evaluateSync: ((casus: unknown, options?: EvaluateOptions) => Evaluation) | undefined;
 }
 
+/** One result or module request, planned: its label and the version parts its amount is priced in. */
+interface Plan {
+  readonly kind: 'resultaat' | 'module';
+  readonly item: CaseItem;
+  readonly label: string;
+  /** Index of its first part's price task. */
+  readonly first: number;
+  readonly parts: readonly PeriodPart[];
+}
+
+/**
+ * The work planned for one valid case (rules per item, module conditions, pricing per part) and what `finish`
+ * needs to turn the path's answers into the result. Plain data: nothing is created per case but objects.
+ */
 interface Prepared {
-  readonly items: readonly ItemTask[];
-  readonly prices: readonly PriceTask[];
-  finish(answers: Answers): Evaluation;
+  readonly items: ItemTask[];
+  readonly prices: PriceTask[];
+  readonly plans: Plan[];
+  readonly moduleItems: { readonly def: Ir.ModuleDef; readonly item: CaseItem; readonly task: number }[];
+  /** The versions that price or judge the case, by effective date. */
+  versions: readonly string[];
+  readonly explain: boolean;
+}
+
+/** The per-case state of planning (see `planItem`). */
+interface Planning extends Prepared {
+  readonly load: (p: Ir.Program) => LoadedProgram;
+  readonly segs: readonly Segment[];
+  /** The version covering every day of the case, if one does (then no period is split). */
+  readonly whole: Segment | undefined;
+  readonly primary: Ir.Program;
+  readonly typed: ReadonlyMap<Ir.Program, TypedCase>;
+  /** Beschikking-level calculation memo of the primary program, and of others when the case spans versions. */
+  readonly memo: Map<string, Value>;
+  readonly memos: Map<Ir.Program, Map<string, Value>>;
+  readonly used: Set<Ir.Program>;
+  readonly problems: CaseDiagnostic[];
+}
+
+/** A context for program `p` with the case as validated for it, sharing that program's case memo. */
+function ctxFor(s: Planning, p: Ir.Program, result: CaseItem | undefined, module: CaseItem | undefined): Ctx {
+  let memo = p === s.primary ? s.memo : s.memos.get(p);
+  if (!memo) s.memos.set(p, (memo = new Map()));
+  return newCtx(s.load(p), s.typed.get(p) as TypedCase, memo, result, module);
+}
+
+/** Plan one item: its rules (and module conditions) with the version of its first day, a price task per part. */
+function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): void {
+  const period = item.fields.periode;
+  if (!isPeriod(period)) {
+    s.problems.push(inputError('ontbreekt (verplicht veld, periode).', `${item.path}.periode`));
+    return;
+  }
+  const split = s.whole
+    ? { parts: [{ from: period.from, to: period.to, program: s.whole.program }] }
+    : splitPeriod(s.segs, period.from, period.to);
+  if ('uncovered' in split) {
+    s.problems.push(
+      inputError(`geen versie van de regelset geldig op ${split.uncovered}.`, `${item.path}.periode`),
+    );
+    return;
+  }
+  const start = split.parts[0]?.program ?? s.primary;
+  s.used.add(start);
+  const own = itemIn(s.typed, start, kind, item);
+  const isModule = kind === 'module';
+  const ctx = isModule ? ctxFor(s, start, undefined, own) : ctxFor(s, start, own, undefined);
+  const def = isModule ? s.load(start).modules.get(String(own.fields.module)) : undefined;
+  s.items.push({ scope: kind, ctx, module: def });
+  if (def) s.moduleItems.push({ def, item: own, task: s.items.length - 1 });
+  const variant = own.fields.variant;
+  const label = isModule
+    ? typeof variant === 'string'
+      ? `${String(own.fields.module)}/${variant}`
+      : String(own.fields.module)
+    : own.ref;
+  const target: PriceTarget = isModule
+    ? {
+        kind: 'module',
+        module: String(own.fields.module),
+        variant: typeof variant === 'string' ? variant : undefined,
+      }
+    : BUDGET;
+  s.plans.push({ kind, item: own, label, first: s.prices.length, parts: split.parts });
+  if (split.parts.length === 1) {
+    s.prices.push({ ctx, target });
+    return;
+  }
+  for (const part of split.parts) {
+    s.used.add(part.program);
+    const partItem = withPeriod(itemIn(s.typed, part.program, kind, item), { from: part.from, to: part.to });
+    const partCtx = isModule
+      ? ctxFor(s, part.program, undefined, partItem)
+      : ctxFor(s, part.program, partItem, undefined);
+    s.prices.push({ ctx: partCtx, target });
+  }
+}
+
+/** Turn the path's answers into the evaluation. */
+function finish(prep: Prepared, answers: Answers): Evaluation {
+  const { items, plans, versions } = prep;
+  const diagnostics: CaseDiagnostic[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const answer = answers.items[i];
+    const ctx = (items[i] as ItemTask).ctx;
+    if (answer && answer.fired.length > 0)
+      for (const d of ruleDiagnostics(answer, ctx.result ?? ctx.module)) diagnostics.push(d);
+  }
+  const decisions: ModuleDecision[] = [];
+  const allowed: CaseItem[] = [];
+  for (const m of prep.moduleItems) {
+    const answer = answers.items[m.task];
+    if (!answer) continue;
+    const d = decision(m.def, m.item, answer);
+    decisions.push(d);
+    if (d.allowed) allowed.push(m.item);
+  }
+  const drafts: LineDraft[] = [];
+  const lines: ResultLine[] = [];
+  const amounts: Dec[] = [];
+  for (const p of plans) {
+    if (p.kind === 'module' && !allowed.includes(p.item)) continue;
+    const parts: PlannedLine['parts'][number][] = [];
+    for (let j = 0; j < p.parts.length; j++) {
+      const part = p.parts[j] as PeriodPart;
+      parts.push({
+        program: part.program,
+        from: part.from,
+        to: part.to,
+        priced: answers.prices[p.first + j] as Priced,
+      });
+    }
+    const draft = assembleLine({ kind: p.kind, item: p.item, label: p.label, parts }, diagnostics);
+    if (!draft) continue;
+    drafts.push(draft);
+    lines.push(draft.line);
+    amounts.push(draft.amount);
+  }
+  const evaluation = {
+    ok: true as const,
+    version: versions.length === 1 ? (versions[0] as string) : versions.join(', '),
+    versions,
+    lines,
+    total: moneyString(sum(amounts).plus(ZERO)),
+    decisions,
+    diagnostics,
+  };
+  return prep.explain
+    ? { ...evaluation, explanation: buildExplanation(drafts, items, answers, decisions) }
+    : evaluation;
+}
+
+/** The segment covering every day from `from` to `to`, if one does. */
+function covering(segs: readonly Segment[], from: string, to: string): Segment | undefined {
+  for (const s of segs) if (s.from <= from && (s.to === undefined || s.to >= to)) return s;
+  return undefined;
 }
 
 const invalid = (version: string | null, diagnostics: readonly CaseDiagnostic[]): EvaluationInvalid => ({
@@ -155,7 +307,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     if (!first) return invalid(null, [inputError('Geen versie van de regelset geldt voor deze gemeente.')]);
     const range = dateRange(raw) ?? { from: first.from, to: first.from };
     // The light path: one version covers every day of the case, so no period is ever split.
-    const whole = segs.find((s) => s.from <= range.from && (s.to === undefined || s.to >= range.to));
+    const whole = covering(segs, range.from, range.to);
     const touched: Ir.Program[] = [];
     if (whole) touched.push(whole.program);
     else
@@ -187,141 +339,36 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
       if (problems.length > 0) return invalid(versionsOf(relevant), problems);
     }
 
-    const memos = new Map<Ir.Program, Map<string, Value>>();
-    const ctxFor = (p: Ir.Program, item?: { result?: CaseItem; module?: CaseItem }): Ctx => {
-      let memo = memos.get(p);
-      if (!memo) memos.set(p, (memo = new Map()));
-      return newCtx(load(p), typed.get(p) as TypedCase, memo, item);
-    };
     const base = typed.get(primary) as TypedCase;
-    const used = new Set<Ir.Program>([primary]);
-    const items: ItemTask[] = [{ scope: 'beschikking', ctx: ctxFor(primary), module: undefined }];
-    const prices: PriceTask[] = [];
-    const plans: {
-      kind: 'resultaat' | 'module';
-      item: CaseItem;
-      label: string;
-      first: number;
-      parts: { program: Ir.Program; from: string; to: string }[];
-    }[] = [];
-    const moduleItems: { def: Ir.ModuleDef; item: CaseItem; task: number }[] = [];
-
-    const plan = (kind: 'resultaat' | 'module', item: CaseItem): void => {
-      const period = item.fields.periode;
-      if (!isPeriod(period)) {
-        problems.push(inputError('ontbreekt (verplicht veld, periode).', `${item.path}.periode`));
-        return;
-      }
-      const split = whole
-        ? { parts: [{ from: period.from, to: period.to, program: whole.program }] }
-        : splitPeriod(segs, period.from, period.to);
-      if ('uncovered' in split) {
-        problems.push(
-          inputError(`geen versie van de regelset geldig op ${split.uncovered}.`, `${item.path}.periode`),
-        );
-        return;
-      }
-      const start = split.parts[0]?.program ?? primary;
-      used.add(start);
-      const own = itemIn(typed, start, kind, item);
-      const ctx = ctxFor(start, kind === 'resultaat' ? { result: own } : { module: own });
-      const def = kind === 'module' ? load(start).modules.get(String(own.fields.module)) : undefined;
-      items.push({ scope: kind, ctx, module: def });
-      if (def) moduleItems.push({ def, item: own, task: items.length - 1 });
-      const variant = own.fields.variant;
-      const label =
-        kind === 'module'
-          ? typeof variant === 'string'
-            ? `${String(own.fields.module)}/${variant}`
-            : String(own.fields.module)
-          : own.ref;
-      const target: PriceTarget =
-        kind === 'resultaat'
-          ? BUDGET
-          : ({
-              kind: 'module',
-              module: String(own.fields.module),
-              variant: typeof variant === 'string' ? variant : undefined,
-            } as const);
-      plans.push({ kind, item: own, label, first: prices.length, parts: split.parts });
-      for (const part of split.parts) {
-        used.add(part.program);
-        const single = split.parts.length === 1;
-        const partItem = single
-          ? own
-          : withPeriod(itemIn(typed, part.program, kind, item), { from: part.from, to: part.to });
-        const partCtx = single
-          ? ctx
-          : ctxFor(part.program, kind === 'resultaat' ? { result: partItem } : { module: partItem });
-        prices.push({ ctx: partCtx, target });
-      }
+    const s: Planning = {
+      items: [],
+      prices: [],
+      plans: [],
+      moduleItems: [],
+      versions: [],
+      explain,
+      load,
+      segs,
+      whole,
+      primary,
+      typed,
+      memo: new Map(),
+      memos: new Map(),
+      used: new Set([primary]),
+      problems,
     };
-    for (const r of base.results) plan('resultaat', r);
-    for (const m of base.modules) plan('module', m);
+    s.items.push({ scope: 'beschikking', ctx: ctxFor(s, primary, undefined, undefined), module: undefined });
+    for (const r of base.results) planItem(s, 'resultaat', r);
+    for (const m of base.modules) planItem(s, 'module', m);
     if (problems.length > 0) return invalid(versionsOf(relevant), problems);
 
     // One version covering the case: every item and part is priced by it.
-    const versions = whole
+    s.versions = whole
       ? [whole.program.version]
-      : [...used]
+      : [...s.used]
           .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0))
           .map((p) => p.version);
-
-    return {
-      items,
-      prices,
-      finish(answers) {
-        const diagnostics: CaseDiagnostic[] = [];
-        for (let i = 0; i < items.length; i++) {
-          const answer = answers.items[i];
-          const ctx = (items[i] as ItemTask).ctx;
-          if (answer && answer.fired.length > 0)
-            for (const d of ruleDiagnostics(answer, ctx.result ?? ctx.module)) diagnostics.push(d);
-        }
-        const decisions: ModuleDecision[] = [];
-        const allowed: CaseItem[] = [];
-        for (const m of moduleItems) {
-          const answer = answers.items[m.task];
-          if (!answer) continue;
-          const d = decision(m.def, m.item, answer);
-          decisions.push(d);
-          if (d.allowed) allowed.push(m.item);
-        }
-        const drafts: LineDraft[] = [];
-        const lines: ResultLine[] = [];
-        const amounts: Dec[] = [];
-        for (const p of plans) {
-          if (p.kind === 'module' && !allowed.includes(p.item)) continue;
-          const parts: PlannedLine['parts'][number][] = [];
-          for (let j = 0; j < p.parts.length; j++) {
-            const part = p.parts[j] as PeriodPart;
-            parts.push({
-              program: part.program,
-              from: part.from,
-              to: part.to,
-              priced: answers.prices[p.first + j] as Priced,
-            });
-          }
-          const draft = assembleLine({ kind: p.kind, item: p.item, label: p.label, parts }, diagnostics);
-          if (!draft) continue;
-          drafts.push(draft);
-          lines.push(draft.line);
-          amounts.push(draft.amount);
-        }
-        const evaluation = {
-          ok: true as const,
-          version: versions.length === 1 ? (versions[0] as string) : versions.join(', '),
-          versions,
-          lines,
-          total: moneyString(sum(amounts).plus(ZERO)),
-          decisions,
-          diagnostics,
-        };
-        return explain
-          ? { ...evaluation, explanation: buildExplanation(drafts, items, answers, decisions) }
-          : evaluation;
-      },
-    };
+    return s;
   }
 
   const failure = (e: unknown): EvaluationInvalid =>
@@ -339,7 +386,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
       if ('ok' in prep) return prep;
       const answers = path.answer(prep.items, prep.prices, opts?.explain === true);
       if (answers instanceof Promise) throw new Error('path is asynchronous');
-      return prep.finish(answers);
+      return finish(prep, answers);
     } catch (e) {
       return failure(e);
     }
@@ -349,7 +396,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     try {
       const prep = prepare(casus, opts?.explain === true);
       if ('ok' in prep) return prep;
-      return prep.finish(await path.answer(prep.items, prep.prices, opts?.explain === true));
+      return finish(prep, await path.answer(prep.items, prep.prices, opts?.explain === true));
     } catch (e) {
       return failure(e);
     }

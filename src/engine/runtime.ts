@@ -73,13 +73,14 @@ export function newCtx(
   rt: LoadedProgram,
   data: TypedCase,
   caseMemo: Map<string, Value>,
-  item?: { result?: CaseItem; module?: CaseItem },
+  result?: CaseItem,
+  module?: CaseItem,
 ): Ctx {
   return {
     rt,
     data,
-    result: item?.result,
-    module: item?.module,
+    result,
+    module,
     caseMemo,
     itemMemo: undefined,
     cells: undefined,
