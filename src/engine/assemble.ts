@@ -88,12 +88,6 @@ function missingRate(p: Priced, label: string, version: string): string {
   return `Geen tarief voor ${label} in versie ${version}`;
 }
 
-/** Whether summing would leave these figures as they are (no rounding to the working precision). */
-const withinPrecision = (amount: Dec, p: Priced): boolean =>
-  amount.sd() <= PRECISION &&
-  (p.quantity === undefined || p.quantity.sd() <= PRECISION) &&
-  (p.hours === undefined || p.hours.sd() <= PRECISION);
-
 /**
  * The quantity of a line of several parts: the sum of the parts' quantities as plain text. For two parts the
  * text is remembered per pair of decimal instances (the engine reuses its day-count quantities, and a line across
@@ -119,6 +113,8 @@ interface PartFigures {
   readonly quantity: string;
   readonly rate: string;
   readonly amountText: string;
+  /** Amount and quantity within the working precision (summing them alone would not round them). */
+  readonly exact: boolean;
 }
 
 const figuresOf = (rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined): PartFigures => {
@@ -129,6 +125,7 @@ const figuresOf = (rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined):
     quantity: sharedPlainString(quantity),
     rate: rateString(rate),
     amountText: moneyString(amount),
+    exact: amount.sd() <= PRECISION && quantity.sd() <= PRECISION,
   };
 };
 
@@ -186,30 +183,37 @@ export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): 
     }
   }
   const first = parts[0];
-  if (!first) return undefined;
-  // A line of one part (the usual case) reuses that part's figures instead of summing and formatting again. The
-  // sum of one decimal is that decimal (at most 40 significant digits: the precision the sum would round to).
-  const single = parts.length === 1 && parts.every((p) => withinPrecision(p.amount, p.priced));
-  const uncapped = single ? first.amount : sum(parts.map((p) => p.amount));
-  const cap = first.priced.cap;
-  const capped = cap !== undefined && uncapped.gt(cap);
-  const amount = capped ? cap : uncapped;
-  const hours = parts.some((p) => p.priced.hours !== undefined)
-    ? single
-      ? (first.priced.hours ?? ZERO)
-      : sum(parts.map((p) => p.priced.hours ?? ZERO))
-    : undefined;
-  const lineParts = parts.map((p, i): LinePart => {
+  const firstFigures = figures[0];
+  if (!first || !firstFigures) return undefined;
+  let anyHours = false;
+  const lineParts: LinePart[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as PricedPart;
     const f = figures[i] as PartFigures;
-    return {
+    if (p.priced.hours !== undefined) anyHours = true;
+    lineParts.push({
       version: p.program.version,
       from: p.from,
       to: p.to,
       quantity: f.quantity,
       rate: f.rate,
       amount: f.amountText,
-    };
-  });
+    });
+  }
+  // A line of one part (the usual case) reuses that part's figures instead of summing and formatting again. The
+  // sum of one decimal is that decimal (at most 40 significant digits: the precision the sum would round to).
+  const firstHours = first.priced.hours;
+  const single =
+    parts.length === 1 && firstFigures.exact && (firstHours === undefined || firstHours.sd() <= PRECISION);
+  const uncapped = single ? first.amount : sum(parts.map((p) => p.amount));
+  const cap = first.priced.cap;
+  const capped = cap !== undefined && uncapped.gt(cap);
+  const amount = capped ? cap : uncapped;
+  const hours = anyHours
+    ? single
+      ? (firstHours ?? ZERO)
+      : sum(parts.map((p) => p.priced.hours ?? ZERO))
+    : undefined;
   const firstPart = lineParts[0] as LinePart;
   const firstCell = first.priced.cells[0];
   const kind = plan.kind;

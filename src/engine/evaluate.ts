@@ -24,8 +24,8 @@ import { newCtx } from './runtime.js';
 import type { Ctx, LoadedProgram } from './runtime.js';
 import type { Priced, PriceTarget } from './pricing.js';
 import type { Answers, ItemTask, Path, PriceTask } from './tasks.js';
-import { isPeriod, withPeriod } from './values.js';
-import type { CaseItem, TypedCase, Value } from './values.js';
+import { isPeriod } from './values.js';
+import type { CaseItem, Period, TypedCase, Value } from './values.js';
 
 export interface EngineOptions {
   /** 'jre' (json-rules-engine, the canonical path, default) or 'fast' (compiled closures). */
@@ -86,10 +86,16 @@ interface Planning extends Prepared {
 }
 
 /** A context for program `p` with the case as validated for it, sharing that program's case memo. */
-function ctxFor(s: Planning, p: Ir.Program, result: CaseItem | undefined, module: CaseItem | undefined): Ctx {
+function ctxFor(
+  s: Planning,
+  p: Ir.Program,
+  result: CaseItem | undefined,
+  module: CaseItem | undefined,
+  period?: Period,
+): Ctx {
   let memo = p === s.primary ? s.memo : s.memos.get(p);
   if (!memo) s.memos.set(p, (memo = new Map()));
-  return newCtx(s.load(p), s.typed.get(p) as TypedCase, memo, result, module);
+  return newCtx(s.load(p), s.typed.get(p) as TypedCase, memo, result, module, period);
 }
 
 /** Plan one item: its rules (and module conditions) with the version of its first day, a price task per part. */
@@ -136,10 +142,12 @@ function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): vo
   }
   for (const part of split.parts) {
     s.used.add(part.program);
-    const partItem = withPeriod(itemIn(s.typed, part.program, kind, item), { from: part.from, to: part.to });
+    // The item as validated for the part's version, with the part as its period (no copy of the item).
+    const partItem = itemIn(s.typed, part.program, kind, item);
+    const period = { from: part.from, to: part.to };
     const partCtx = isModule
-      ? ctxFor(s, part.program, undefined, partItem)
-      : ctxFor(s, part.program, partItem, undefined);
+      ? ctxFor(s, part.program, undefined, partItem, period)
+      : ctxFor(s, part.program, partItem, undefined, period);
     s.prices.push({ ctx: partCtx, target });
   }
 }

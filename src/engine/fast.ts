@@ -75,7 +75,8 @@ export class FastCompiler {
       case 'field': {
         const { level, name } = e;
         if (level === 'beschikking') return (ctx) => ctx.data.fields[name];
-        if (level === 'module') return (ctx) => ctx.module?.fields[name];
+        // A module's own `periode` may be a part of it (Ctx.period): that read goes through fieldValue.
+        if (level === 'module' && name !== 'periode') return (ctx) => ctx.module?.fields[name];
         return (ctx) => fieldValue(ctx, level, name);
       }
       case 'calc': {

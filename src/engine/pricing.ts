@@ -6,7 +6,7 @@ import type { Ir } from '../../dsl/index.js';
 import { isDec } from './decimal.js';
 import type { Dec } from './decimal.js';
 import { tracingCtx } from './runtime.js';
-import type { CellUse, Ctx } from './runtime.js';
+import type { CellUse, Ctx, LoadedProgram } from './runtime.js';
 import type { Value } from './values.js';
 
 export type PriceTarget =
@@ -37,32 +37,92 @@ function variantSource(v: Ir.ModuleVariantDef, m: Ir.ModuleDef): Priced['source'
   return source;
 }
 
-/** Compute the pricing inputs of a target in a context, evaluating expressions with `run`. */
-export function price(ctx: Ctx, target: PriceTarget, run: (e: Ir.Expr, ctx: Ctx) => Value): Priced {
-  const c = tracingCtx(ctx);
-  const p = ctx.rt.program;
-  let rateExpr: Ir.Expr | undefined;
-  let qtyExpr: Ir.Expr | undefined;
-  let hoursExpr: Ir.Expr | undefined;
-  let capExpr: Ir.Expr | undefined;
-  let unit: Ir.Unit | undefined;
-  let rounding: Ir.Rounding | undefined;
-  let source: Priced['source'] = p.budget?.origin ?? { id: p.file, span: { start: 0, end: 0 }, file: p.file };
+/** What a program prices for a target: its expressions, unit, rounding and source, resolved once. */
+interface PriceSpec {
+  readonly rate: Ir.Expr | undefined;
+  readonly quantity: Ir.Expr | undefined;
+  readonly hours: Ir.Expr | undefined;
+  readonly cap: Ir.Expr | undefined;
+  readonly unit: Ir.Unit | undefined;
+  readonly rounding: Ir.Rounding | undefined;
+  readonly source: Priced['source'];
+}
+
+function resolveSpec(rt: LoadedProgram, target: PriceTarget): PriceSpec {
+  const p = rt.program;
+  const fallback = p.budget?.origin ?? { id: p.file, span: { start: 0, end: 0 }, file: p.file };
   if (target.kind === 'budget') {
     const b = p.budget;
-    if (b) ({ rate: rateExpr, quantity: qtyExpr, hours: hoursExpr, unit, rounding, origin: source } = b);
-  } else {
-    const m = ctx.rt.modules.get(target.module);
-    const v = m?.variants.find((x) => x.name === target.variant);
-    if (m) {
-      rateExpr = v ? v.rate : target.variant === undefined ? m.rate : undefined;
-      unit = v ? v.unit : m.unit;
-      qtyExpr = m.quantity;
-      capExpr = m.cap;
-      rounding = m.rounding;
-      source = v ? variantSource(v, m) : m.origin;
-    }
+    return b
+      ? {
+          rate: b.rate,
+          quantity: b.quantity,
+          hours: b.hours,
+          cap: undefined,
+          unit: b.unit,
+          rounding: b.rounding,
+          source: b.origin,
+        }
+      : {
+          rate: undefined,
+          quantity: undefined,
+          hours: undefined,
+          cap: undefined,
+          unit: undefined,
+          rounding: undefined,
+          source: fallback,
+        };
   }
+  const m = rt.modules.get(target.module);
+  if (!m)
+    return {
+      rate: undefined,
+      quantity: undefined,
+      hours: undefined,
+      cap: undefined,
+      unit: undefined,
+      rounding: undefined,
+      source: fallback,
+    };
+  const v = m.variants.find((x) => x.name === target.variant);
+  return {
+    rate: v ? v.rate : target.variant === undefined ? m.rate : undefined,
+    quantity: m.quantity,
+    hours: undefined,
+    cap: m.cap,
+    unit: v ? v.unit : m.unit,
+    rounding: m.rounding,
+    source: v ? variantSource(v, m) : m.origin,
+  };
+}
+
+/** Price specs per loaded program: the budget's, and per module and variant (undefined: no variant). */
+const SPECS = new WeakMap<
+  LoadedProgram,
+  { budget: PriceSpec | undefined; modules: Map<string, Map<string | undefined, PriceSpec>> }
+>();
+function specFor(rt: LoadedProgram, target: PriceTarget): PriceSpec {
+  let specs = SPECS.get(rt);
+  if (!specs) SPECS.set(rt, (specs = { budget: undefined, modules: new Map() }));
+  if (target.kind === 'budget') return (specs.budget ??= resolveSpec(rt, target));
+  let byVariant = specs.modules.get(target.module);
+  if (!byVariant) specs.modules.set(target.module, (byVariant = new Map()));
+  let spec = byVariant.get(target.variant);
+  if (!spec) byVariant.set(target.variant, (spec = resolveSpec(rt, target)));
+  return spec;
+}
+
+/** Compute the pricing inputs of a target in a context, evaluating expressions with `run`. */
+export function price(ctx: Ctx, target: PriceTarget, run: (e: Ir.Expr, ctx: Ctx) => Value): Priced {
+  const {
+    rate: rateExpr,
+    quantity: qtyExpr,
+    hours: hoursExpr,
+    cap: capExpr,
+    unit,
+    rounding,
+    source,
+  } = specFor(ctx.rt, target);
   if (rateExpr === undefined || qtyExpr === undefined) {
     return {
       rate: undefined,
@@ -76,6 +136,7 @@ export function price(ctx: Ctx, target: PriceTarget, run: (e: Ir.Expr, ctx: Ctx)
       missing: true,
     };
   }
+  const c = tracingCtx(ctx);
   const rate = asDec(run(rateExpr, c));
   // `c` is this call's own tracing context: keep the rate's lookups, stop recording for the other figures.
   const cells = c.cells ?? [];

@@ -53,6 +53,11 @@ export interface Ctx {
   readonly data: TypedCase;
   readonly result: CaseItem | undefined;
   readonly module: CaseItem | undefined;
+  /**
+   * The part of the item's period being priced, for a part of an item across a version boundary: read as the
+   * `periode` of the item in scope (result or module) instead of its own. Undefined otherwise.
+   */
+  readonly period: Period | undefined;
   /** Beschikking-level calculations, shared by all items of a case evaluated with this program. */
   readonly caseMemo: Map<string, Value>;
   /** Item-level calculations; created on first use (most items compute none). Read it with {@link itemMemo}. */
@@ -75,12 +80,14 @@ export function newCtx(
   caseMemo: Map<string, Value>,
   result?: CaseItem,
   module?: CaseItem,
+  period?: Period,
 ): Ctx {
   return {
     rt,
     data,
     result,
     module,
+    period,
     caseMemo,
     itemMemo: undefined,
     cells: undefined,
@@ -96,6 +103,7 @@ export const tracingCtx = (ctx: Ctx): Ctx => ({
   data: ctx.data,
   result: ctx.result,
   module: ctx.module,
+  period: ctx.period,
   caseMemo: ctx.caseMemo,
   itemMemo: undefined,
   cells: [],
@@ -160,15 +168,20 @@ export function loadProgram(program: Ir.Program, evalConst: (e: Ir.Expr, ctx: Ct
 
 // ───────────────────────────── primitives ─────────────────────────────
 
-/** Field of the case or item in scope. A resultaat field in module scope reads the first result. */
+/**
+ * Field of the case or item in scope. A resultaat field in module scope reads the first result. The `periode` of
+ * the item in scope is the context's part of it when one is set ({@link Ctx.period}).
+ */
 export function fieldValue(ctx: Ctx, level: Ir.InputLevel, name: string): Value {
   switch (level) {
     case 'beschikking':
       return ctx.data.fields[name];
     case 'resultaat':
-      return (ctx.result ?? ctx.data.results[0])?.fields[name];
+      if (ctx.result === undefined) return ctx.data.results[0]?.fields[name];
+      return ctx.period !== undefined && name === 'periode' ? ctx.period : ctx.result.fields[name];
     case 'module':
-      return ctx.module?.fields[name];
+      if (ctx.module === undefined) return undefined;
+      return ctx.period !== undefined && name === 'periode' ? ctx.period : ctx.module.fields[name];
     default:
       return assertNever(level);
   }

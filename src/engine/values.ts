@@ -36,8 +36,3 @@ export interface TypedCase {
   /** The `gemeente` value, if any (selects municipal overrides). */
   readonly gemeente: string | undefined;
 }
-
-/** The item with its period replaced (a part of a beschikking across a version boundary). */
-export function withPeriod(item: CaseItem, period: Period): CaseItem {
-  return { ...item, fields: { ...item.fields, periode: period } };
-}
