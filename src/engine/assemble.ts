@@ -8,6 +8,7 @@
  */
 import type { Ir } from '../../dsl/index.js';
 import {
+  Dec,
   PRECISION,
   ZERO,
   moneyString,
@@ -17,7 +18,6 @@ import {
   sharedPlainString,
   sum,
 } from './decimal.js';
-import type { Dec } from './decimal.js';
 import type { Priced } from './pricing.js';
 import type {
   CaseDiagnostic,
@@ -115,34 +115,65 @@ interface PartFigures {
   readonly amountText: string;
   /** Amount and quantity within the working precision (summing them alone would not round them). */
   readonly exact: boolean;
+  /** The amount in whole cents when it is a non-negative amount in cents below 10^12 (else undefined). */
+  readonly cents: number | undefined;
+}
+
+/** Money text of a sum in cents ("1234.50"); the cents are a safe integer. */
+function centsText(cents: number): string {
+  const digits = String(cents).padStart(3, '0');
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/**
+ * The money text of the sum of the parts' amounts, without decimal arithmetic when every part is in cents (the
+ * sum of at most 1000 amounts below 10^12 cents each is an exact integer, and the decimal sum is exact too).
+ */
+function summedMoneyText(figures: readonly PartFigures[], amount: Dec): string {
+  let cents = 0;
+  for (const f of figures) {
+    if (f.cents === undefined) return moneyString(amount);
+    cents += f.cents;
+  }
+  return centsText(cents);
 }
 
 const figuresOf = (rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined): PartFigures => {
   const exact = rate.times(quantity);
   const amount = rounding ? roundDec(exact, rounding) : exact;
+  const amountText = moneyString(amount);
+  const inCents = amount.decimalPlaces() <= 2 && !amount.isNegative() && amount.lt(MAX_CENTS_AMOUNT);
   return {
     amount,
     quantity: sharedPlainString(quantity),
     rate: rateString(rate),
-    amountText: moneyString(amount),
+    amountText,
     exact: amount.sd() <= PRECISION && quantity.sd() <= PRECISION,
+    cents: inCents ? Number(amountText.replace('.', '')) : undefined,
   };
 };
 
+/** Amounts below this (10^10 euros, 10^12 cents) can be summed as cents in a double. */
+const MAX_CENTS_AMOUNT = new Dec('1e10');
+
 /**
- * A part's figures, remembered per rounding, rate and quantity instance when the program rounds: rates are loaded
- * table cells and parameters, quantities the engine's cached day counts, so the same few products recur across
- * cases (decimals are immutable; a fresh instance just misses and is collected).
+ * A part's figures, remembered per rate and quantity instance when the program rounds: rates are loaded table
+ * cells and parameters, quantities the engine's cached day counts, so the same few products recur across cases
+ * (decimals are immutable; a fresh instance just misses and is collected). A rate is remembered with the first
+ * rounding it was priced with; with another rounding (a rate instance shared by versions that round differently)
+ * its figures are computed every time.
  */
-const PART_FIGURES = new WeakMap<Ir.Rounding, WeakMap<Dec, WeakMap<Dec, PartFigures>>>();
+const PART_FIGURES = new WeakMap<
+  Dec,
+  { readonly rounding: Ir.Rounding; readonly byQuantity: WeakMap<Dec, PartFigures> }
+>();
 function partFigures(rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined): PartFigures {
   if (!rounding) return figuresOf(rate, quantity, rounding);
-  let byRate = PART_FIGURES.get(rounding);
-  if (!byRate) PART_FIGURES.set(rounding, (byRate = new WeakMap()));
-  let byQuantity = byRate.get(rate);
-  if (!byQuantity) byRate.set(rate, (byQuantity = new WeakMap()));
-  let figures = byQuantity.get(quantity);
-  if (figures === undefined) byQuantity.set(quantity, (figures = figuresOf(rate, quantity, rounding)));
+  let byRate = PART_FIGURES.get(rate);
+  if (!byRate) PART_FIGURES.set(rate, (byRate = { rounding, byQuantity: new WeakMap() }));
+  else if (byRate.rounding !== rounding) return figuresOf(rate, quantity, rounding);
+  let figures = byRate.byQuantity.get(quantity);
+  if (figures === undefined) byRate.byQuantity.set(quantity, (figures = figuresOf(rate, quantity, rounding)));
   return figures;
 }
 
@@ -222,7 +253,11 @@ export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): 
   const quantity = single ? firstPart.quantity : summedQuantityText(parts);
   const unit = first.priced.unit ?? '';
   const rate = firstPart.rate;
-  const amountText = single && !capped ? firstPart.amount : moneyString(amount);
+  const amountText = capped
+    ? moneyString(amount)
+    : single
+      ? firstPart.amount
+      : summedMoneyText(figures, amount);
   const source = sourceRef(first.priced.source, first.priced.source.file ?? first.program.file);
   // The usual line (no hours, not capped) as one literal; the optional keys keep their place otherwise.
   const line: ResultLine =

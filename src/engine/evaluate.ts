@@ -13,6 +13,7 @@ import type { PeriodPart, Segment } from '../versions/timeline.js';
 import { assembleLine, decision, ruleDiagnostics } from './assemble.js';
 import type { LineDraft, PlannedLine } from './assemble.js';
 import { MAX_ITEMS, checkCase } from './casus.js';
+import type { CaseCheck } from './casus.js';
 import { isIsoDate } from './dates.js';
 import { ZERO, moneyString, sum } from './decimal.js';
 import type { Dec } from './decimal.js';
@@ -206,6 +207,17 @@ function finish(prep: Prepared, answers: Answers): Evaluation {
     : evaluation;
 }
 
+const byValidFrom = (a: Ir.Program, b: Ir.Program): number =>
+  a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0;
+
+/** The versions of `programs` by effective date. */
+function versionsByDate(programs: ReadonlySet<Ir.Program>): string[] {
+  const sorted = [...programs].sort(byValidFrom);
+  const out: string[] = [];
+  for (const p of sorted) out.push(p.version);
+  return out;
+}
+
 /** The segment covering every day from `from` to `to`, if one does. */
 function covering(segs: readonly Segment[], from: string, to: string): Segment | undefined {
   for (const s of segs) if (s.from <= from && (s.to === undefined || s.to >= to)) return s;
@@ -291,6 +303,37 @@ function inputShape(p: Ir.Program): string {
   return shape;
 }
 
+/**
+ * Validate the case for every version it touches, once per input shape: the typed case per program into
+ * `typed`, the distinct problems (first occurrence of a message) into `problems`.
+ */
+function checkAll(
+  relevant: readonly Ir.Program[],
+  raw: unknown,
+  typed: Map<Ir.Program, TypedCase>,
+  problems: CaseDiagnostic[],
+): void {
+  const shapes: string[] = [];
+  const checks: CaseCheck[] = [];
+  let seen: Set<string> | undefined;
+  for (const p of relevant) {
+    const shape = inputShape(p);
+    const i = shapes.indexOf(shape);
+    const check = i >= 0 ? (checks[i] as CaseCheck) : checkCase(p, raw);
+    if (i < 0) {
+      shapes.push(shape);
+      checks.push(check);
+    }
+    if (check.ok) typed.set(p, check.casus);
+    else if (i < 0)
+      for (const d of check.diagnostics) {
+        seen ??= new Set();
+        if (!seen.has(d.message)) problems.push(d);
+        seen.add(d.message);
+      }
+  }
+}
+
 export function createEngine(programs: readonly Ir.Program[], options?: EngineOptions): Engine {
   const path: Path = options?.path === 'fast' ? fastPath() : jrePath();
   const loaded = new Map<Ir.Program, LoadedProgram>();
@@ -330,20 +373,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
       if (!check.ok) return invalid(primary.version, distinctMessages(check.diagnostics));
       typed.set(primary, check.casus);
     } else {
-      const seen = new Set<string>();
-      const checked = new Map<string, ReturnType<typeof checkCase>>();
-      for (const p of relevant) {
-        const shape = inputShape(p);
-        const again = checked.get(shape);
-        const check = again ?? checkCase(p, raw);
-        checked.set(shape, check);
-        if (check.ok) typed.set(p, check.casus);
-        else if (!again)
-          for (const d of check.diagnostics) {
-            if (!seen.has(d.message)) problems.push(d);
-            seen.add(d.message);
-          }
-      }
+      checkAll(relevant, raw, typed, problems);
       if (problems.length > 0) return invalid(versionsOf(relevant), problems);
     }
 
@@ -371,11 +401,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     if (problems.length > 0) return invalid(versionsOf(relevant), problems);
 
     // One version covering the case: every item and part is priced by it.
-    s.versions = whole
-      ? [whole.program.version]
-      : [...s.used]
-          .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0))
-          .map((p) => p.version);
+    s.versions = whole ? [whole.program.version] : versionsByDate(s.used);
     return s;
   }
 

@@ -21,9 +21,15 @@ export interface LoadedCell {
   readonly indexations: readonly Ir.Adjustment[];
 }
 
+/** Cells by key value, one level per key column: a lookup walks it without building a key string. */
+export type CellTree = Map<string, CellTree | LoadedCell>;
+
 export interface LoadedTable {
   readonly def: Ir.TableDef;
+  /** By {@link cellKey}. */
   readonly cells: ReadonlyMap<string, LoadedCell>;
+  /** The same cells by key value per column. */
+  readonly tree: CellTree;
 }
 
 /** A table cell that an evaluation looked up (for line keys and explanations). */
@@ -113,12 +119,25 @@ export const tracingCtx = (ctx: Ctx): Ctx => ({
 
 function loadTable(def: Ir.TableDef): LoadedTable {
   const cells = new Map<string, LoadedCell>();
+  const tree = new Map<string, CellTree | LoadedCell>();
   for (const cell of def.cells) {
     const value = effectiveValue(def, cell);
     const indexations = value === undefined ? [] : cellAdjustments(def, cell);
-    cells.set(cellKey(cell.key), { def: cell, value, indexations });
+    const loaded: LoadedCell = { def: cell, value, indexations };
+    // A later cell with the same key replaces an earlier one, in both indexes.
+    cells.set(cellKey(cell.key), loaded);
+    let level = tree;
+    cell.key.forEach((k, i) => {
+      if (i === cell.key.length - 1) {
+        level.set(k, loaded);
+        return;
+      }
+      let next = level.get(k);
+      if (!(next instanceof Map)) level.set(k, (next = new Map<string, CellTree | LoadedCell>()));
+      level = next;
+    });
   }
-  return { def, cells };
+  return { def, cells, tree };
 }
 
 /** Load a program: apply table adjustments once, evaluate parameters, index everything. */
@@ -190,9 +209,16 @@ export function fieldValue(ctx: Ctx, level: Ir.InputLevel, name: string): Value 
 /** Table lookup; records the cell when tracing. A `-` cell or an empty key gives undefined. */
 export function lookup(ctx: Ctx, table: string, keys: readonly Value[]): Value {
   const t = ctx.rt.tables.get(table);
-  if (!t || !keys.every((k): k is string => typeof k === 'string')) return undefined;
-  const cell = t.cells.get(cellKey(keys));
-  ctx.cells?.push({ table: t, key: keys, cell });
+  if (!t) return undefined;
+  let node: CellTree | LoadedCell | undefined = t.tree;
+  for (const k of keys) {
+    if (typeof k !== 'string') return undefined;
+    node = node instanceof Map ? node.get(k) : undefined;
+  }
+  // A table without key columns has its one cell under the empty key.
+  const cell = keys.length === 0 ? t.cells.get('') : node instanceof Map ? undefined : node;
+  // Every key is a string here (checked in the walk).
+  ctx.cells?.push({ table: t, key: keys as readonly string[], cell });
   return cell?.value;
 }
 

@@ -64,7 +64,7 @@ export function timeline(programs: readonly Ir.Program[], gemeente: string | und
 
 /** The version in force on a day. */
 export function programAt(segments: readonly Segment[], day: string): Ir.Program | undefined {
-  return segments.find((s) => covers(s, day))?.program;
+  return segmentAt(segments, day)?.program;
 }
 
 /**
