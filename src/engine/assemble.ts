@@ -13,6 +13,7 @@ import {
   ZERO,
   moneyString,
   plainString,
+  isShared,
   rateString,
   roundDec,
   sharedPlainString,
@@ -98,7 +99,13 @@ const quantitySumText = (parts: readonly PricedPart[]): string =>
 const PAIR_QUANTITY = new WeakMap<Dec, WeakMap<Dec, string>>();
 function summedQuantityText(parts: readonly PricedPart[]): string {
   const [a, b] = parts;
-  if (parts.length !== 2 || a?.priced.quantity === undefined || b?.priced.quantity === undefined)
+  if (
+    parts.length !== 2 ||
+    a?.priced.quantity === undefined ||
+    b?.priced.quantity === undefined ||
+    !isShared(a.priced.quantity) ||
+    !isShared(b.priced.quantity)
+  )
     return quantitySumText(parts);
   let byFirst = PAIR_QUANTITY.get(a.priced.quantity);
   if (!byFirst) PAIR_QUANTITY.set(a.priced.quantity, (byFirst = new WeakMap()));
@@ -145,7 +152,7 @@ const figuresOf = (rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined):
   const inCents = amount.decimalPlaces() <= 2 && !amount.isNegative() && amount.lt(MAX_CENTS_AMOUNT);
   return {
     amount,
-    quantity: sharedPlainString(quantity),
+    quantity: isShared(quantity) ? sharedPlainString(quantity) : plainString(quantity),
     rate: rateString(rate),
     amountText,
     exact: amount.sd() <= PRECISION && quantity.sd() <= PRECISION,
@@ -157,9 +164,9 @@ const figuresOf = (rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined):
 const MAX_CENTS_AMOUNT = new Dec('1e10');
 
 /**
- * A part's figures, remembered per rate and quantity instance when the program rounds: rates are loaded table
- * cells and parameters, quantities the engine's cached day counts, so the same few products recur across cases
- * (decimals are immutable; a fresh instance just misses and is collected). A rate is remembered with the first
+ * A part's figures, remembered per rate and quantity instance when the program rounds and both are shared
+ * decimals (see `isShared`): rates are loaded table cells and parameters, quantities the engine's cached day
+ * counts, so the same few products recur across cases; decimals are immutable. A rate is remembered with the first
  * rounding it was priced with; with another rounding (a rate instance shared by versions that round differently)
  * its figures are computed every time.
  */
@@ -168,12 +175,15 @@ const PART_FIGURES = new WeakMap<
   { readonly rounding: Ir.Rounding; readonly byQuantity: WeakMap<Dec, PartFigures> }
 >();
 function partFigures(rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined): PartFigures {
-  if (!rounding) return figuresOf(rate, quantity, rounding);
+  if (!rounding || !isShared(rate)) return figuresOf(rate, quantity, rounding);
   let byRate = PART_FIGURES.get(rate);
   if (!byRate) PART_FIGURES.set(rate, (byRate = { rounding, byQuantity: new WeakMap() }));
   else if (byRate.rounding !== rounding) return figuresOf(rate, quantity, rounding);
   let figures = byRate.byQuantity.get(quantity);
-  if (figures === undefined) byRate.byQuantity.set(quantity, (figures = figuresOf(rate, quantity, rounding)));
+  if (figures === undefined) {
+    figures = figuresOf(rate, quantity, rounding);
+    if (isShared(quantity)) byRate.byQuantity.set(quantity, figures);
+  }
   return figures;
 }
 

@@ -64,6 +64,18 @@ export function moneyString(d: Dec): string {
 export const plainString = (d: Dec, maxDecimals = 6): string =>
   d.toDecimalPlaces(maxDecimals, DecimalBase.ROUND_HALF_UP).toFixed();
 
+/**
+ * Decimals the engine keeps and reuses (cached day counts, literals, loaded table cells and parameters): results
+ * derived from them are worth remembering per instance. Any other decimal (parsed from a case, computed) is
+ * fresh: remembering results for it would only fill weak maps with entries that are never hit again.
+ */
+const SHARED = new WeakSet<Dec>();
+export const share = (d: Dec): Dec => {
+  SHARED.add(d);
+  return d;
+};
+export const isShared = (d: Dec): boolean => SHARED.has(d);
+
 /** {@link plainString} with 6 decimals, remembered per instance: for decimals the engine reuses. */
 export const sharedPlainString = (d: Dec): string => remembered(PLAIN, d, plain6);
 const plain6 = (d: Dec): string => plainString(d, 6);

@@ -5,7 +5,7 @@
  */
 import type { Ir } from '../../dsl/index.js';
 import { assertNever } from '../../dsl/index.js';
-import { Dec, dec, isDec, roundDec } from './decimal.js';
+import { Dec, dec, isDec, roundDec, share } from './decimal.js';
 import { addDays, dayNumber, daysInclusive, monthsFraction, wholeYears } from './dates.js';
 import { domainValues } from './casus.js';
 import { cellAdjustments, effectiveValue, parameterValue } from './indexation.js';
@@ -123,7 +123,7 @@ function loadTable(def: Ir.TableDef): LoadedTable {
   for (const cell of def.cells) {
     const value = effectiveValue(def, cell);
     const indexations = value === undefined ? [] : cellAdjustments(def, cell);
-    const loaded: LoadedCell = { def: cell, value, indexations };
+    const loaded: LoadedCell = { def: cell, value: value && share(value), indexations };
     // A later cell with the same key replaces an earlier one, in both indexes.
     cells.set(cellKey(cell.key), loaded);
     let level = tree;
@@ -180,7 +180,8 @@ export function loadProgram(program: Ir.Program, evalConst: (e: Ir.Expr, ctx: Ct
   };
   for (const p of program.parameters) {
     const v = evalConst(p.value, newCtx(rt, empty, new Map()));
-    params.set(p.name, p.adjustments.length > 0 && isDec(v) ? parameterValue(p, v) : v);
+    const value = p.adjustments.length > 0 && isDec(v) ? parameterValue(p, v) : v;
+    params.set(p.name, isDec(value) ? share(value) : value);
   }
   return rt;
 }
@@ -341,7 +342,7 @@ class IntCache {
   ) {}
   get(n: number): Dec {
     if (n < 0 || n >= this.limit || !Number.isInteger(n)) return this.make(n);
-    return (this.values[n] ??= this.make(n));
+    return (this.values[n] ??= share(this.make(n)));
   }
 }
 
@@ -424,7 +425,7 @@ export function constant(e: Ir.Expr & { kind: 'const' }): Value {
     case 'number':
     case 'percent': {
       let d = LITERALS.get(e.value);
-      if (d === undefined) LITERALS.set(e.value, (d = dec(e.value)));
+      if (d === undefined) LITERALS.set(e.value, (d = share(dec(e.value))));
       return d;
     }
     default:
