@@ -93,7 +93,7 @@ function remembered(cache: WeakMap<Dec, string>, d: Dec, format: (d: Dec) => str
 }
 
 /** A rate as a string with at least two decimals ("131.00", "0.45", "0.125"). */
-export const rateString = (d: Dec): string => remembered(RATE, d, rateText);
+export const rateString = (d: Dec): string => (isShared(d) ? remembered(RATE, d, rateText) : rateText(d));
 
 const rateText = (d: Dec): string =>
   d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toDecimalPlaces(6, DecimalBase.ROUND_HALF_UP).toFixed();

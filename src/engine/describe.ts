@@ -18,16 +18,28 @@ export type Observe = (leaf: Ir.Expr) => LeafObservation;
 const isBranch = (e: Ir.Expr): e is Ir.Expr & { kind: 'and' | 'or' | 'not' } =>
   e.kind === 'and' || e.kind === 'or' || e.kind === 'not';
 
-function outcome(e: Ir.Expr, observe: Observe): boolean {
+/** The observations of one `describe` call: every leaf is observed once. */
+interface Observed {
+  readonly observe: Observe;
+  readonly seen: Map<Ir.Expr, LeafObservation>;
+}
+
+function observed(o: Observed, leaf: Ir.Expr): LeafObservation {
+  let obs = o.seen.get(leaf);
+  if (obs === undefined) o.seen.set(leaf, (obs = o.observe(leaf)));
+  return obs;
+}
+
+function outcome(e: Ir.Expr, o: Observed): boolean {
   switch (e.kind) {
     case 'and':
-      return outcome(e.left, observe) && outcome(e.right, observe);
+      return outcome(e.left, o) && outcome(e.right, o);
     case 'or':
-      return outcome(e.left, observe) || outcome(e.right, observe);
+      return outcome(e.left, o) || outcome(e.right, o);
     case 'not':
-      return !outcome(e.operand, observe);
+      return !outcome(e.operand, o);
     default:
-      return observe(e).outcome;
+      return observed(o, e).outcome;
   }
 }
 
@@ -38,29 +50,23 @@ function outcome(e: Ir.Expr, observe: Observe): boolean {
  */
 export function describe(e: Ir.Expr, observe: Observe, wanted = true): string[] {
   const out: string[] = [];
-  const seen = new Map<Ir.Expr, LeafObservation>();
-  const once: Observe = (leaf) => {
-    let obs = seen.get(leaf);
-    if (obs === undefined) seen.set(leaf, (obs = observe(leaf)));
-    return obs;
-  };
-  walk(e, wanted, once, out);
+  walk(e, wanted, { observe, seen: new Map() }, out);
   return out;
 }
 
-function walk(node: Ir.Expr, want: boolean, observe: Observe, out: string[]): void {
+function walk(node: Ir.Expr, want: boolean, o: Observed, out: string[]): void {
   if (!isBranch(node)) {
-    out.push(renderLeaf(node, observe(node), want));
+    out.push(renderLeaf(node, observed(o, node), want));
     return;
   }
   if (node.kind === 'not') {
-    walk(node.operand, !want, observe, out);
+    walk(node.operand, !want, o, out);
     return;
   }
-  const result = outcome(node, observe);
+  const result = outcome(node, o);
   // The children that share the node's outcome are its reasons (a false child of `en`, a true child of `of`).
-  if (outcome(node.left, observe) === result) walk(node.left, want, observe, out);
-  if (outcome(node.right, observe) === result) walk(node.right, want, observe, out);
+  if (outcome(node.left, o) === result) walk(node.left, want, o, out);
+  if (outcome(node.right, o) === result) walk(node.right, want, o, out);
 }
 
 /** Subjects by expression, built once (expressions are immutable). */
