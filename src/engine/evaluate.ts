@@ -116,7 +116,7 @@ function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): vo
     return;
   }
   const start = split.parts[0]?.program ?? s.primary;
-  s.used.add(start);
+  if (!s.whole) s.used.add(start);
   const own = itemIn(s.typed, start, kind, item);
   const isModule = kind === 'module';
   const ctx = isModule ? ctxFor(s, start, undefined, own) : ctxFor(s, start, own, undefined);
@@ -138,7 +138,7 @@ function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): vo
     : BUDGET;
   s.plans.push({ kind, item: own, label, first: s.prices.length, parts: split.parts });
   if (split.parts.length === 1) {
-    s.prices.push({ ctx, target });
+    s.prices.push({ ctx, target, own: false });
     return;
   }
   for (const part of split.parts) {
@@ -149,7 +149,7 @@ function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): vo
     const partCtx = isModule
       ? ctxFor(s, part.program, undefined, partItem, period)
       : ctxFor(s, part.program, partItem, undefined, period);
-    s.prices.push({ ctx: partCtx, target });
+    s.prices.push({ ctx: partCtx, target, own: true });
   }
 }
 
@@ -283,14 +283,16 @@ function dateRange(raw: Record<string, unknown>): { from: string; to: string } |
 
 /**
  * Programs whose declared input is the same (fields, domains, bandwidth pairs, modules and variants) validate a
- * case identically; validation is done once per such group.
+ * case identically; validation is done once per such group. A group is a small number: its input description,
+ * numbered on first sight, so comparing two programs' groups per case is comparing numbers.
  */
-const INPUT_SHAPES = new WeakMap<Ir.Program, string>();
-function inputShape(p: Ir.Program): string {
-  let shape = INPUT_SHAPES.get(p);
-  if (shape === undefined) {
+const INPUT_SHAPES = new WeakMap<Ir.Program, number>();
+const SHAPE_IDS = new Map<string, number>();
+function inputShape(p: Ir.Program): number {
+  let id = INPUT_SHAPES.get(p);
+  if (id === undefined) {
     const fields = (defs: readonly Ir.FieldDef[]) => defs.map((f) => [f.name, f.type, f.optional]);
-    shape = JSON.stringify([
+    const text = JSON.stringify([
       fields(p.input.beschikking),
       fields(p.input.resultaat),
       fields(p.input.module),
@@ -298,9 +300,11 @@ function inputShape(p: Ir.Program): string {
       p.bandwidths.map((b) => [b.name, b.intensity]),
       p.modules.map((m) => [m.name, m.variants.map((v) => v.name)]),
     ]);
-    INPUT_SHAPES.set(p, shape);
+    id = SHAPE_IDS.get(text);
+    if (id === undefined) SHAPE_IDS.set(text, (id = SHAPE_IDS.size));
+    INPUT_SHAPES.set(p, id);
   }
-  return shape;
+  return id;
 }
 
 /**
@@ -313,7 +317,7 @@ function checkAll(
   typed: Map<Ir.Program, TypedCase>,
   problems: CaseDiagnostic[],
 ): void {
-  const shapes: string[] = [];
+  const shapes: number[] = [];
   const checks: CaseCheck[] = [];
   let seen: Set<string> | undefined;
   for (const p of relevant) {

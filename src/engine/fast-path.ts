@@ -107,7 +107,7 @@ export function fastPath(): Path {
       for (const t of prices) {
         const c = compiled.get(t.ctx.rt);
         if (!c) throw new Error('program not loaded by this path');
-        priced.push(price(t.ctx, t.target, c.run));
+        priced.push(price(t.ctx, t.target, c.run, t.own));
       }
       return { items: itemAnswers, prices: priced };
     },

@@ -112,8 +112,17 @@ function specFor(rt: LoadedProgram, target: PriceTarget): PriceSpec {
   return spec;
 }
 
-/** Compute the pricing inputs of a target in a context, evaluating expressions with `run`. */
-export function price(ctx: Ctx, target: PriceTarget, run: (e: Ir.Expr, ctx: Ctx) => Value): Priced {
+/**
+ * Compute the pricing inputs of a target in a context, evaluating expressions with `run`. The rate's table
+ * lookups are recorded on a fresh copy of the context (its own item memo), or on `ctx` itself when `own` says
+ * nothing else evaluates in it.
+ */
+export function price(
+  ctx: Ctx,
+  target: PriceTarget,
+  run: (e: Ir.Expr, ctx: Ctx) => Value,
+  own = false,
+): Priced {
   const {
     rate: rateExpr,
     quantity: qtyExpr,
@@ -136,10 +145,11 @@ export function price(ctx: Ctx, target: PriceTarget, run: (e: Ir.Expr, ctx: Ctx)
       missing: true,
     };
   }
-  const c = tracingCtx(ctx);
+  const c = own ? ctx : tracingCtx(ctx);
+  const cells: CellUse[] = [];
+  c.cells = cells;
   const rate = asDec(run(rateExpr, c));
   // `c` is this call's own tracing context: keep the rate's lookups, stop recording for the other figures.
-  const cells = c.cells ?? [];
   c.cells = undefined;
   const quantity = asDec(run(qtyExpr, c));
   const hours = hoursExpr ? asDec(run(hoursExpr, c)) : undefined;

@@ -17,6 +17,11 @@ export interface ItemTask {
 export interface PriceTask {
   readonly ctx: Ctx;
   readonly target: PriceTarget;
+  /**
+   * The context was made for this task alone (a part of an item across a version boundary): a path may price on
+   * it directly instead of on a fresh copy (see `price`).
+   */
+  readonly own: boolean;
 }
 
 export interface FiredRule {
