@@ -11,6 +11,7 @@ import {
   Dec,
   PRECISION,
   ZERO,
+  moneyOfCents,
   moneyString,
   plainString,
   isShared,
@@ -69,6 +70,28 @@ export interface LineDraft {
   readonly amount: Dec;
   readonly uncapped: Dec;
   readonly cap: Dec | undefined;
+  /** The amount in whole cents when it is known to be a safe non-negative integer of cents (for the total). */
+  readonly cents: number | undefined;
+}
+
+/**
+ * The draft of an uncapped line of several parts whose amounts are all in cents: the decimal sum of the parts is
+ * computed only when asked for (explanations); the result and the total need only the cents.
+ */
+class CentsDraft implements LineDraft {
+  private summed: Dec | undefined;
+  readonly cap = undefined;
+  constructor(
+    readonly line: ResultLine,
+    readonly parts: readonly PricedPart[],
+    readonly cents: number,
+  ) {}
+  get uncapped(): Dec {
+    return (this.summed ??= sum(this.parts.map((p) => p.amount)));
+  }
+  get amount(): Dec {
+    return this.uncapped;
+  }
 }
 
 export interface PlannedLine {
@@ -126,23 +149,17 @@ interface PartFigures {
   readonly cents: number | undefined;
 }
 
-/** Money text of a sum in cents ("1234.50"); the cents are a safe integer. */
-function centsText(cents: number): string {
-  const digits = String(cents).padStart(3, '0');
-  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
-}
-
 /**
- * The money text of the sum of the parts' amounts, without decimal arithmetic when every part is in cents (the
- * sum of at most 1000 amounts below 10^12 cents each is an exact integer, and the decimal sum is exact too).
+ * The sum of the parts' amounts in cents when every part is in cents and the sum is a safe integer (then exact, as
+ * is their decimal sum), else undefined.
  */
-function summedMoneyText(figures: readonly PartFigures[], amount: Dec): string {
+function summedCents(figures: readonly PartFigures[]): number | undefined {
   let cents = 0;
   for (const f of figures) {
-    if (f.cents === undefined) return moneyString(amount);
+    if (f.cents === undefined) return undefined;
     cents += f.cents;
   }
-  return centsText(cents);
+  return Number.isSafeInteger(cents) ? cents : undefined;
 }
 
 const figuresOf = (rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined): PartFigures => {
@@ -246,10 +263,12 @@ export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): 
   const firstHours = first.priced.hours;
   const single =
     parts.length === 1 && firstFigures.exact && (firstHours === undefined || firstHours.sd() <= PRECISION);
-  const uncapped = single ? first.amount : sum(parts.map((p) => p.amount));
   const cap = first.priced.cap;
-  const capped = cap !== undefined && uncapped.gt(cap);
-  const amount = capped ? cap : uncapped;
+  // Several parts all in cents and no cap to compare with: the line needs only their sum in cents.
+  const cents = single ? firstFigures.cents : summedCents(figures);
+  const lazy = !single && cents !== undefined && cap === undefined;
+  const uncapped = single ? first.amount : lazy ? undefined : sum(parts.map((p) => p.amount));
+  const capped = cap !== undefined && uncapped !== undefined && uncapped.gt(cap);
   const hours = anyHours
     ? single
       ? (firstHours ?? ZERO)
@@ -263,11 +282,14 @@ export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): 
   const quantity = single ? firstPart.quantity : summedQuantityText(parts);
   const unit = first.priced.unit ?? '';
   const rate = firstPart.rate;
-  const amountText = capped
-    ? moneyString(amount)
-    : single
-      ? firstPart.amount
-      : summedMoneyText(figures, amount);
+  const amountText =
+    cap !== undefined && capped
+      ? moneyString(cap)
+      : single
+        ? firstPart.amount
+        : cents !== undefined
+          ? moneyOfCents(cents)
+          : moneyString(uncapped ?? ZERO);
   const source = sourceRef(first.priced.source, first.priced.source.file ?? first.program.file);
   // The usual line (no hours, not capped) as one literal; the optional keys keep their place otherwise.
   const line: ResultLine =
@@ -286,7 +308,15 @@ export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): 
           parts: lineParts,
           source,
         };
-  return { line, parts, amount, uncapped, cap };
+  if (uncapped === undefined) return new CentsDraft(line, parts, cents ?? 0);
+  return {
+    line,
+    parts,
+    amount: cap !== undefined && capped ? cap : uncapped,
+    uncapped,
+    cap,
+    cents: capped ? undefined : cents,
+  };
 }
 
 /** Rule diagnostics of one item, in declaration order. */

@@ -60,6 +60,12 @@ export function moneyString(d: Dec): string {
   return d.toFixed(2, DecimalBase.ROUND_HALF_UP);
 }
 
+/** Money text of a non-negative safe integer number of cents: 123450 → "1234.50" (as {@link moneyString}). */
+export function moneyOfCents(cents: number): string {
+  const digits = String(cents).padStart(3, '0');
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
 /** A plain decimal string with at most `maxDecimals` decimals (trailing zeros dropped): "25.857143", "40". */
 export const plainString = (d: Dec, maxDecimals = 6): string =>
   d.toDecimalPlaces(maxDecimals, DecimalBase.ROUND_HALF_UP).toFixed();

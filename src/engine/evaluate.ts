@@ -15,7 +15,7 @@ import type { LineDraft, PlannedLine } from './assemble.js';
 import { MAX_ITEMS, checkCase } from './casus.js';
 import type { CaseCheck } from './casus.js';
 import { isIsoDate } from './dates.js';
-import { ZERO, moneyString, sum } from './decimal.js';
+import { ZERO, moneyOfCents, moneyString, sum } from './decimal.js';
 import type { Dec } from './decimal.js';
 import { buildExplanation } from './explain.js';
 import { fastPath } from './fast-path.js';
@@ -153,6 +153,8 @@ function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): vo
   }
 }
 
+const amountOf = (d: LineDraft): Dec => d.amount;
+
 /** Turn the path's answers into the evaluation. */
 function finish(prep: Prepared, answers: Answers): Evaluation {
   const { items, plans, versions } = prep;
@@ -174,7 +176,8 @@ function finish(prep: Prepared, answers: Answers): Evaluation {
   }
   const drafts: LineDraft[] = [];
   const lines: ResultLine[] = [];
-  const amounts: Dec[] = [];
+  // The total in cents while every line is in cents (exact: see LineDraft.cents), else as a decimal sum.
+  let cents: number | undefined = 0;
   for (const p of plans) {
     if (p.kind === 'module' && !allowed.includes(p.item)) continue;
     const parts: PlannedLine['parts'][number][] = [];
@@ -191,14 +194,17 @@ function finish(prep: Prepared, answers: Answers): Evaluation {
     if (!draft) continue;
     drafts.push(draft);
     lines.push(draft.line);
-    amounts.push(draft.amount);
+    cents = cents === undefined || draft.cents === undefined ? undefined : cents + draft.cents;
   }
   const evaluation = {
     ok: true as const,
     version: versions.length === 1 ? (versions[0] as string) : versions.join(', '),
     versions,
     lines,
-    total: moneyString(sum(amounts).plus(ZERO)),
+    total:
+      cents !== undefined && Number.isSafeInteger(cents)
+        ? moneyOfCents(cents)
+        : moneyString(sum(drafts.map(amountOf)).plus(ZERO)),
     decisions,
     diagnostics,
   };
