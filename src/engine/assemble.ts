@@ -94,15 +94,16 @@ class CentsDraft implements LineDraft {
   }
 }
 
+/** A planned line: its item, label and version parts; part `j` was priced as `prices[first + j]`. */
 export interface PlannedLine {
   readonly kind: 'resultaat' | 'module';
   readonly item: CaseItem;
   readonly label: string;
+  readonly first: number;
   readonly parts: readonly {
     readonly program: Ir.Program;
     readonly from: string;
     readonly to: string;
-    readonly priced: Priced;
   }[];
 }
 
@@ -205,11 +206,17 @@ function partFigures(rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined
 }
 
 /** Price one planned line; problems become diagnostics (never exceptions). */
-export function assembleLine(plan: PlannedLine, diagnostics: CaseDiagnostic[]): LineDraft | undefined {
+export function assembleLine(
+  plan: PlannedLine,
+  prices: readonly Priced[],
+  diagnostics: CaseDiagnostic[],
+): LineDraft | undefined {
   const parts: PricedPart[] = [];
   const figures: PartFigures[] = [];
-  for (const part of plan.parts) {
-    const p = part.priced;
+  for (let j = 0; j < plan.parts.length; j++) {
+    const part = plan.parts[j] as PlannedLine['parts'][number];
+    const p = prices[plan.first + j];
+    if (p === undefined) continue;
     if (p.rate !== undefined && p.quantity !== undefined && !p.missing) {
       const f = partFigures(p.rate, p.quantity, p.rounding);
       figures.push(f);

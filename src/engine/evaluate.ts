@@ -23,7 +23,7 @@ import { jrePath } from './jre.js';
 import type { CaseDiagnostic, Evaluation, EvaluationInvalid, ModuleDecision, ResultLine } from './result.js';
 import { newCtx } from './runtime.js';
 import type { Ctx, LoadedProgram } from './runtime.js';
-import type { Priced, PriceTarget } from './pricing.js';
+import type { PriceTarget } from './pricing.js';
 import type { Answers, ItemTask, Path, PriceTask } from './tasks.js';
 import { isPeriod } from './values.js';
 import type { CaseItem, Period, TypedCase, Value } from './values.js';
@@ -48,7 +48,7 @@ export interface Engine {
 }
 
 /** One result or module request, planned: its label and the version parts its amount is priced in. */
-interface Plan {
+interface Plan extends PlannedLine {
   readonly kind: 'resultaat' | 'module';
   readonly item: CaseItem;
   readonly label: string;
@@ -180,17 +180,7 @@ function finish(prep: Prepared, answers: Answers): Evaluation {
   let cents: number | undefined = 0;
   for (const p of plans) {
     if (p.kind === 'module' && !allowed.includes(p.item)) continue;
-    const parts: PlannedLine['parts'][number][] = [];
-    for (let j = 0; j < p.parts.length; j++) {
-      const part = p.parts[j] as PeriodPart;
-      parts.push({
-        program: part.program,
-        from: part.from,
-        to: part.to,
-        priced: answers.prices[p.first + j] as Priced,
-      });
-    }
-    const draft = assembleLine({ kind: p.kind, item: p.item, label: p.label, parts }, diagnostics);
+    const draft = assembleLine(p, answers.prices, diagnostics);
     if (!draft) continue;
     drafts.push(draft);
     lines.push(draft.line);
