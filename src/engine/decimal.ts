@@ -62,8 +62,9 @@ export function moneyString(d: Dec): string {
 
 /** Money text of a non-negative safe integer number of cents: 123450 → "1234.50" (as {@link moneyString}). */
 export function moneyOfCents(cents: number): string {
-  const digits = String(cents).padStart(3, '0');
-  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+  // Integer arithmetic only: the remainder is exact, and so is dividing the rest by 100.
+  const rest = cents % 100;
+  return `${(cents - rest) / 100}.${rest < 10 ? '0' : ''}${rest}`;
 }
 
 /** A plain decimal string with at most `maxDecimals` decimals (trailing zeros dropped): "25.857143", "40". */
