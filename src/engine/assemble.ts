@@ -123,18 +123,17 @@ const quantitySumText = (parts: readonly PricedPart[]): string =>
 const PAIR_QUANTITY = new WeakMap<Dec, WeakMap<Dec, string>>();
 function summedQuantityText(parts: readonly PricedPart[]): string {
   const [a, b] = parts;
-  if (
-    parts.length !== 2 ||
-    a?.priced.quantity === undefined ||
-    b?.priced.quantity === undefined ||
-    !isShared(a.priced.quantity) ||
-    !isShared(b.priced.quantity)
-  )
-    return quantitySumText(parts);
-  let byFirst = PAIR_QUANTITY.get(a.priced.quantity);
-  if (!byFirst) PAIR_QUANTITY.set(a.priced.quantity, (byFirst = new WeakMap()));
-  let t = byFirst.get(b.priced.quantity);
-  if (t === undefined) byFirst.set(b.priced.quantity, (t = quantitySumText(parts)));
+  const qa = a?.priced.quantity;
+  const qb = b?.priced.quantity;
+  if (parts.length !== 2 || qa === undefined || qb === undefined) return quantitySumText(parts);
+  // Looked up first; only a miss asks whether the pair is worth remembering.
+  let t = PAIR_QUANTITY.get(qa)?.get(qb);
+  if (t !== undefined) return t;
+  t = quantitySumText(parts);
+  if (!isShared(qa) || !isShared(qb)) return t;
+  let byFirst = PAIR_QUANTITY.get(qa);
+  if (!byFirst) PAIR_QUANTITY.set(qa, (byFirst = new WeakMap()));
+  byFirst.set(qb, t);
   return t;
 }
 
@@ -193,15 +192,16 @@ const PART_FIGURES = new WeakMap<
   { readonly rounding: Ir.Rounding; readonly byQuantity: WeakMap<Dec, PartFigures> }
 >();
 function partFigures(rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined): PartFigures {
-  if (!rounding || !isShared(rate)) return figuresOf(rate, quantity, rounding);
+  if (!rounding) return figuresOf(rate, quantity, rounding);
+  // Looked up first; only a miss asks whether the rate and quantity are worth remembering.
   let byRate = PART_FIGURES.get(rate);
+  if (byRate !== undefined && byRate.rounding !== rounding) return figuresOf(rate, quantity, rounding);
+  const hit = byRate?.byQuantity.get(quantity);
+  if (hit !== undefined) return hit;
+  const figures = figuresOf(rate, quantity, rounding);
+  if (!isShared(rate) || !isShared(quantity)) return figures;
   if (!byRate) PART_FIGURES.set(rate, (byRate = { rounding, byQuantity: new WeakMap() }));
-  else if (byRate.rounding !== rounding) return figuresOf(rate, quantity, rounding);
-  let figures = byRate.byQuantity.get(quantity);
-  if (figures === undefined) {
-    figures = figuresOf(rate, quantity, rounding);
-    if (isShared(quantity)) byRate.byQuantity.set(quantity, figures);
-  }
+  byRate.byQuantity.set(quantity, figures);
   return figures;
 }
 
