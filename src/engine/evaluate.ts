@@ -82,7 +82,8 @@ interface Planning extends Prepared {
   /** Beschikking-level calculation memo of the primary program, and of others when the case spans versions. */
   readonly memo: Map<string, Value>;
   readonly memos: Map<Ir.Program, Map<string, Value>>;
-  readonly used: Set<Ir.Program>;
+  /** The programs that judge or price the case, in order of first use (a handful: a list, not a set). */
+  readonly used: Ir.Program[];
   readonly problems: CaseDiagnostic[];
 }
 
@@ -116,7 +117,7 @@ function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): vo
     return;
   }
   const start = split.parts[0]?.program ?? s.primary;
-  if (!s.whole) s.used.add(start);
+  if (!s.whole && !s.used.includes(start)) s.used.push(start);
   const own = itemIn(s.typed, start, kind, item);
   const isModule = kind === 'module';
   const ctx = isModule ? ctxFor(s, start, undefined, own) : ctxFor(s, start, own, undefined);
@@ -142,7 +143,7 @@ function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): vo
     return;
   }
   for (const part of split.parts) {
-    s.used.add(part.program);
+    if (!s.used.includes(part.program)) s.used.push(part.program);
     // The item as validated for the part's version, with the part as its period (no copy of the item).
     const partItem = itemIn(s.typed, part.program, kind, item);
     const period = { from: part.from, to: part.to };
@@ -206,9 +207,14 @@ function finish(prep: Prepared, answers: Answers): Evaluation {
 const byValidFrom = (a: Ir.Program, b: Ir.Program): number =>
   a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0;
 
-/** The versions of `programs` by effective date. */
-function versionsByDate(programs: ReadonlySet<Ir.Program>): string[] {
-  const sorted = [...programs].sort(byValidFrom);
+/** The versions of `programs` by effective date (ties in the given order); a handful, so sorted by insertion. */
+function versionsByDate(programs: readonly Ir.Program[]): string[] {
+  const sorted: Ir.Program[] = [];
+  for (const p of programs) {
+    let i = sorted.length;
+    while (i > 0 && byValidFrom(sorted[i - 1] as Ir.Program, p) > 0) i--;
+    sorted.splice(i, 0, p);
+  }
   const out: string[] = [];
   for (const p of sorted) out.push(p.version);
   return out;
@@ -303,6 +309,15 @@ function inputShape(p: Ir.Program): number {
   return id;
 }
 
+/** Whether all these programs declare the same input (see {@link inputShape}). */
+function sameInput(ps: readonly Ir.Program[]): boolean {
+  const [first] = ps;
+  if (first === undefined) return true;
+  const shape = inputShape(first);
+  for (const p of ps) if (inputShape(p) !== shape) return false;
+  return true;
+}
+
 /**
  * Validate the case for every version it touches, once per input shape: the typed case per program into
  * `typed`, the distinct problems (first occurrence of a message) into `problems`.
@@ -368,10 +383,15 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     const relevant = touched[0] === primary ? touched : [primary, ...touched.filter((p) => p !== primary)];
     const typed = new Map<Ir.Program, TypedCase>();
     const problems: CaseDiagnostic[] = [];
-    if (relevant.length === 1) {
+    if (relevant.length === 1 || sameInput(relevant)) {
+      // One validation serves every version (the usual case across a boundary: the same declared input).
       const check = checkCase(primary, raw);
-      if (!check.ok) return invalid(primary.version, distinctMessages(check.diagnostics));
-      typed.set(primary, check.casus);
+      if (!check.ok)
+        return invalid(
+          relevant.length === 1 ? primary.version : versionsOf(relevant),
+          distinctMessages(check.diagnostics),
+        );
+      for (const p of relevant) typed.set(p, check.casus);
     } else {
       checkAll(relevant, raw, typed, problems);
       if (problems.length > 0) return invalid(versionsOf(relevant), problems);
@@ -392,7 +412,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
       typed,
       memo: new Map(),
       memos: new Map(),
-      used: new Set([primary]),
+      used: [primary],
       problems,
     };
     s.items.push({ scope: 'beschikking', ctx: ctxFor(s, primary, undefined, undefined), module: undefined });
