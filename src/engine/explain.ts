@@ -32,7 +32,7 @@ const MODE: Record<Ir.RoundingMode, string> = {
 
 export function roundingText(r: Ir.Rounding): string {
   const to = r.decimals === 2 ? 'centen' : r.decimals === 0 ? "hele euro's" : `${r.decimals} decimalen`;
-  return `afgerond op ${to} (${MODE[r.mode]})`;
+  return `afgerond op ${to}, ${MODE[r.mode]}`;
 }
 
 function unitText(t: Ir.Type): string {

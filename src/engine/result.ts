@@ -128,7 +128,7 @@ export interface PartExplanation {
   readonly quantity: string;
   readonly unit: string;
   readonly amount: string;
-  /** "afgerond op centen (half naar boven)". */
+  /** "afgerond op centen, half naar boven". */
   readonly rounding?: string;
   /** "€ 131,00 per week × 25,857142… weken = € 3.387,29". */
   readonly calculation: string;

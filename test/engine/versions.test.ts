@@ -97,7 +97,7 @@ describe('explanations', () => {
     expect(part?.cells[0]?.validFrom).toBe('2019-01-01');
     expect(part?.cells[0]?.bron).toMatch(/Tarievenblad/);
     expect(part?.calculation).toBe(
-      '€ 136,20 per week × 25,857143… weken = € 3.521,74 (afgerond op centen (half naar boven))',
+      '€ 136,20 per week × 25,857143… weken = € 3.521,74 (afgerond op centen, half naar boven)',
     );
     const text = renderExplanation(ev, texts);
     expect(text).toContain('weektarief[ontwikkelen, OB2, midden, B]');
