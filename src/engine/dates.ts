@@ -76,13 +76,15 @@ export const addDays = (iso: string, days: number): string => fromDayNumber(dayN
 /** Days from `from` to `to`, both inclusive. */
 export const daysInclusive = (from: string, to: string): number => dayNumber(to) - dayNumber(from) + 1;
 
+/** lcm(28, 29, 30, 31): every month fraction is an integer multiple of 1/377580 (the denominator of each). */
+export const MONTH_UNITS = 377_580;
+
 /**
- * Calendar months pro rata by days as an exact fraction `numerator / denominator`: every (part of a) month counts
- * as the days of the period in that month divided by the days of that month.
+ * Calendar months pro rata by days as an exact fraction `numerator / denominator` (always {@link MONTH_UNITS}):
+ * every (part of a) month counts as the days of the period in that month divided by the days of that month.
  */
 export function monthsFraction(from: string, to: string): { numerator: number; denominator: number } {
-  // lcm(28, 29, 30, 31) = 377580: every month fraction is an integer multiple of 1/377580.
-  const L = 377_580;
+  const L = MONTH_UNITS;
   let [y, m, d] = parts(from);
   const [ty, tm, td] = parts(to);
   let numerator = 0;

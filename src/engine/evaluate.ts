@@ -207,13 +207,18 @@ function finish(prep: Prepared, answers: Answers): Evaluation {
 const byValidFrom = (a: Ir.Program, b: Ir.Program): number =>
   a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0;
 
-/** The versions of `programs` by effective date (ties in the given order); a handful, so sorted by insertion. */
+/**
+ * The versions of `programs` by effective date (ties in the given order); a handful, so sorted by insertion (the
+ * usual two versions across a boundary are already in order: one comparison, no shift).
+ */
 function versionsByDate(programs: readonly Ir.Program[]): string[] {
-  const sorted: Ir.Program[] = [];
-  for (const p of programs) {
-    let i = sorted.length;
-    while (i > 0 && byValidFrom(sorted[i - 1] as Ir.Program, p) > 0) i--;
-    sorted.splice(i, 0, p);
+  const sorted = programs.slice();
+  for (let j = 1; j < sorted.length; j++) {
+    const p = sorted[j] as Ir.Program;
+    let i = j;
+    for (; i > 0 && byValidFrom(sorted[i - 1] as Ir.Program, p) > 0; i--)
+      sorted[i] = sorted[i - 1] as Ir.Program;
+    sorted[i] = p;
   }
   const out: string[] = [];
   for (const p of sorted) out.push(p.version);

@@ -6,7 +6,7 @@
 import type { Ir } from '../../dsl/index.js';
 import { assertNever } from '../../dsl/index.js';
 import { Dec, dec, isDec, roundDec, share } from './decimal.js';
-import { addDays, dayNumber, daysInclusive, monthsFraction, wholeYears } from './dates.js';
+import { MONTH_UNITS, addDays, dayNumber, daysInclusive, monthsFraction, wholeYears } from './dates.js';
 import { domainValues } from './casus.js';
 import { cellAdjustments, effectiveValue, parameterValue } from './indexation.js';
 import { isPeriod } from './values.js';
@@ -355,6 +355,23 @@ export const intDec = (n: number): Dec => INTS.get(n);
 
 const dayCount = (p: Period): number => daysInclusive(p.from, p.to);
 
+/**
+ * Month fractions as decimals, created once per fraction (decimals are immutable): every fraction is a whole
+ * number of 1/377580 months, and the parts of periods across a version boundary recur (they start or end on the
+ * boundary). At most `MONTHS_LIMIT` are remembered; beyond that a fraction is computed every time.
+ */
+const MONTHS = new Map<number, Dec>();
+const MONTHS_LIMIT = 65_536;
+function monthCount(p: Period): Dec {
+  const f = monthsFraction(p.from, p.to);
+  if (f.denominator !== MONTH_UNITS) return new Dec(f.numerator).div(f.denominator);
+  let d = MONTHS.get(f.numerator);
+  if (d !== undefined) return d;
+  d = new Dec(f.numerator).div(f.denominator);
+  if (MONTHS.size < MONTHS_LIMIT) MONTHS.set(f.numerator, share(d));
+  return d;
+}
+
 /** The builtin functions of the language (period conventions per dsl/README.md). */
 export function call(fn: Ir.BuiltinFunction, args: readonly Value[]): Value {
   const [a, b] = args;
@@ -366,11 +383,8 @@ export function call(fn: Ir.BuiltinFunction, args: readonly Value[]): Value {
       return isPeriod(a) ? WEEKS.get(dayCount(a)) : undefined;
     case 'vierweken':
       return isPeriod(a) ? FOUR_WEEKS.get(dayCount(a)) : undefined;
-    case 'maanden': {
-      if (!isPeriod(a)) return undefined;
-      const f = monthsFraction(a.from, a.to);
-      return new Dec(f.numerator).div(f.denominator);
-    }
+    case 'maanden':
+      return isPeriod(a) ? monthCount(a) : undefined;
     case 'begin':
       return isPeriod(a) ? a.from : undefined;
     case 'einde':

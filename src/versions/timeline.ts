@@ -68,7 +68,8 @@ export function programAt(segments: readonly Segment[], day: string): Ir.Program
 }
 
 /**
- * Split a period at version boundaries. Returns the parts in order, or the first day no version covers.
+ * Split a period at version boundaries (`segments` as {@link timeline} returns them: in order, disjoint). Returns
+ * the parts in order, or the first day no version covers.
  */
 export function splitPeriod(
   segments: readonly Segment[],
@@ -77,8 +78,10 @@ export function splitPeriod(
 ): { parts: PeriodPart[] } | { uncovered: string } {
   const parts: PeriodPart[] = [];
   let day = from;
+  // Segments are in order: after the first, the next part's segment is usually the one after the previous.
+  let i = indexAt(segments, day);
   while (day <= to) {
-    const seg = segmentAt(segments, day);
+    const seg = segments[i];
     if (!seg) return { uncovered: day };
     if (seg.to === undefined || seg.to >= to) {
       parts.push({ from: day, to, program: seg.program });
@@ -86,8 +89,16 @@ export function splitPeriod(
     }
     parts.push({ from: day, to: seg.to, program: seg.program });
     day = dayAfter(seg, seg.to);
+    const next = segments[i + 1];
+    i = next !== undefined && next.from === day ? i + 1 : indexAt(segments, day);
   }
   return { parts };
+}
+
+/** The index of the first segment covering `day`, else -1. */
+function indexAt(segments: readonly Segment[], day: string): number {
+  for (let i = 0; i < segments.length; i++) if (covers(segments[i] as Segment, day)) return i;
+  return -1;
 }
 
 function segmentAt(segments: readonly Segment[], day: string): Segment | undefined {
