@@ -16,3 +16,4 @@ export { lower } from './ir/from-ast.js';
 export { formatText, printFile } from './ast/print.js';
 export { stripSpans } from './ast/strip-spans.js';
 export { renderDiagnostic } from './diagnostics/render.js';
+export { UNIT_AFTER_NUMBER } from './ast/ast.js';

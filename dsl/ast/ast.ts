@@ -32,6 +32,20 @@ export const UNITS: readonly Unit[] = [
   'jaar',
 ];
 
+/** The plural Dutch writes after a number other than 1 (`18 jaar`, `2 uur`, `3 weken`). */
+export const UNIT_AFTER_NUMBER: Readonly<Record<Unit, string>> = {
+  uur: 'uur',
+  dag: 'dagen',
+  week: 'weken',
+  maand: 'maanden',
+  vierweken: 'vierweken',
+  etmaal: 'etmalen',
+  km: 'km',
+  rit: 'ritten',
+  traject: 'trajecten',
+  jaar: 'jaar',
+};
+
 /** Plural (and singular) spellings → unit. */
 export const UNIT_SPELLINGS: Readonly<Record<string, Unit>> = {
   uur: 'uur',

@@ -4,7 +4,7 @@
  */
 import { assertNever } from '../text/span.js';
 import type { Expr, Rounding, StringLit, Unit } from './ast.js';
-import { BINARY_PRECEDENCE } from './ast.js';
+import { BINARY_PRECEDENCE, UNIT_AFTER_NUMBER } from './ast.js';
 
 /** "1234.56" → "1.234,56" (decimals kept as written). */
 export function dutchNumber(value: string): string {
@@ -21,18 +21,7 @@ export function dutchNumber(value: string): string {
   return (neg ? '-' : '') + grouped + (dot < 0 ? '' : ',' + frac);
 }
 
-const PLURAL: Readonly<Record<Unit, string>> = {
-  uur: 'uur',
-  dag: 'dagen',
-  week: 'weken',
-  maand: 'maanden',
-  vierweken: 'vierweken',
-  etmaal: 'etmalen',
-  km: 'km',
-  rit: 'ritten',
-  traject: 'trajecten',
-  jaar: 'jaar',
-};
+const PLURAL = UNIT_AFTER_NUMBER;
 
 /** The unit after a number: singular for 1, otherwise the plural Dutch uses after numbers (`18 jaar`, `3 weken`). */
 export const unitAfter = (value: string, unit: Unit): string => (Number(value) === 1 ? unit : PLURAL[unit]);

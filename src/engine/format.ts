@@ -1,22 +1,12 @@
 /** Dutch formatting of runtime values for messages and explanations (no locale APIs: deterministic). */
 import type { Ir } from '../../dsl/index.js';
+import { UNIT_AFTER_NUMBER } from '../../dsl/index.js';
 import { dutch, euro, isDec } from './decimal.js';
 import type { Dec } from './decimal.js';
 import { isPeriod } from './values.js';
 import type { Value } from './values.js';
 
-const PLURAL: Record<Ir.Unit, string> = {
-  uur: 'uur',
-  dag: 'dagen',
-  week: 'weken',
-  maand: 'maanden',
-  vierweken: 'vierweken',
-  etmaal: 'etmalen',
-  km: 'km',
-  rit: 'ritten',
-  traject: 'trajecten',
-  jaar: 'jaar',
-};
+const PLURAL = UNIT_AFTER_NUMBER;
 
 /** "25,857142… weken", "1 week", "40 ritten". */
 export function quantityText(q: Dec, unit: Ir.Unit | 'module' | undefined): string {
