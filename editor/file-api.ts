@@ -1,24 +1,17 @@
 /** The server's file API for the rules folder (see src/server/http-server.ts). */
 
-export interface TreeFile {
-  readonly soort: 'bestand';
-  readonly naam: string;
-  readonly pad: string;
-  readonly grootte: number;
-}
-export interface TreeDir {
-  readonly soort: 'map';
-  readonly naam: string;
-  readonly pad: string;
-  readonly kinderen: readonly TreeNode[];
-}
-export type TreeNode = TreeFile | TreeDir;
-
-export interface ServerFile {
-  readonly pad: string;
-  readonly inhoud: string;
-  readonly versie: string;
-}
+/** The wire types are the server's own (one definition for both sides). */
+export type {
+  FileEntry as TreeFile,
+  DirEntry as TreeDir,
+  TreeEntry as TreeNode,
+  FileContent as ServerFile,
+} from '../src/server/rules-store.js';
+import type {
+  DirEntry as TreeDir,
+  FileContent as ServerFile,
+  TreeEntry as TreeNode,
+} from '../src/server/rules-store.js';
 
 export type SaveOutcome =
   | { readonly ok: true; readonly versie: string }
