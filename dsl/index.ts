@@ -17,3 +17,4 @@ export { formatText, printFile } from './ast/print.js';
 export { stripSpans } from './ast/strip-spans.js';
 export { renderDiagnostic } from './diagnostics/render.js';
 export { UNIT_AFTER_NUMBER } from './ast/ast.js';
+export { childExprs, readsItemPeriod } from './ir/walk.js';

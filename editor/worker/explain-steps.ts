@@ -125,6 +125,7 @@ function lineSteps(
         part.source,
       ),
     );
+    if (part.note !== undefined) steps.push(step(part.note, depth + 1, undefined));
     if (part.hours !== undefined) {
       steps.push(step(`Indicatief ${dutch(dec(part.hours))} uur directe cliënttijd`, depth + 1, undefined));
     }

@@ -62,6 +62,8 @@ export interface PricedPart {
   readonly to: string;
   readonly priced: Priced;
   readonly amount: Dec;
+  /** The item runs across a version boundary and is priced whole by this part (see PlannedLine.parts). */
+  readonly wholeAcross: boolean;
 }
 
 export interface LineDraft {
@@ -80,11 +82,12 @@ export interface LineDraft {
  */
 class CentsDraft implements LineDraft {
   private summed: Dec | undefined;
-  readonly cap = undefined;
   constructor(
     readonly line: ResultLine,
     readonly parts: readonly PricedPart[],
     readonly cents: number,
+    /** A cap the sum stays within (the line is not capped). */
+    readonly cap: Dec | undefined,
   ) {}
   get uncapped(): Dec {
     return (this.summed ??= sum(this.parts.map((p) => p.amount)));
@@ -104,6 +107,8 @@ export interface PlannedLine {
     readonly program: Ir.Program;
     readonly from: string;
     readonly to: string;
+    /** The item runs across a version boundary, but its quantity is not measured by the period: one whole part. */
+    readonly wholeAcross?: boolean;
   }[];
 }
 
@@ -181,6 +186,22 @@ const figuresOf = (rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined):
 const MAX_CENTS_AMOUNT = new Dec('1e10');
 
 /**
+ * A cap in whole cents when it is a non-negative amount in cents below 10^12 (else undefined), remembered per
+ * shared instance (caps are loaded parameters and literals; decimals are immutable).
+ */
+const CAP_CENTS = new WeakMap<Dec, number | null>();
+function capCents(cap: Dec): number | undefined {
+  const known = CAP_CENTS.get(cap);
+  if (known !== undefined) return known ?? undefined;
+  const cents =
+    cap.decimalPlaces() <= 2 && !cap.isNegative() && cap.lt(MAX_CENTS_AMOUNT)
+      ? Number(moneyString(cap).replace('.', ''))
+      : undefined;
+  if (isShared(cap)) CAP_CENTS.set(cap, cents ?? null);
+  return cents;
+}
+
+/**
  * A part's figures, remembered per rate and quantity instance when the program rounds and both are shared
  * decimals (see `isShared`): rates are loaded table cells and parameters, quantities the engine's cached day
  * counts, so the same few products recur across cases; decimals are immutable. A rate is remembered with the first
@@ -208,7 +229,7 @@ function partFigures(rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined
 /** Price one planned line; problems become diagnostics (never exceptions). */
 export function assembleLine(
   plan: PlannedLine,
-  prices: readonly Priced[],
+  prices: readonly (Priced | undefined)[],
   diagnostics: CaseDiagnostic[],
 ): LineDraft | undefined {
   const parts: PricedPart[] = [];
@@ -220,7 +241,14 @@ export function assembleLine(
     if (p.rate !== undefined && p.quantity !== undefined && !p.missing) {
       const f = partFigures(p.rate, p.quantity, p.rounding);
       figures.push(f);
-      parts.push({ program: part.program, from: part.from, to: part.to, priced: p, amount: f.amount });
+      parts.push({
+        program: part.program,
+        from: part.from,
+        to: part.to,
+        priced: p,
+        amount: f.amount,
+        wholeAcross: part.wholeAcross === true,
+      });
       continue;
     }
     const where = { path: plan.item.path, source: sourceRef(p.source, p.source.file ?? part.program.file) };
@@ -271,9 +299,11 @@ export function assembleLine(
   const single =
     parts.length === 1 && firstFigures.exact && (firstHours === undefined || firstHours.sd() <= PRECISION);
   const cap = first.priced.cap;
-  // Several parts all in cents and no cap to compare with: the line needs only their sum in cents.
+  // Several parts all in cents, within a cap in cents (or none): the line needs only their sum in cents.
   const cents = single ? firstFigures.cents : summedCents(figures);
-  const lazy = !single && cents !== undefined && cap === undefined;
+  const centsCap = cap === undefined || cents === undefined ? undefined : capCents(cap);
+  const lazy =
+    !single && cents !== undefined && (cap === undefined || (centsCap !== undefined && cents <= centsCap));
   const uncapped = single ? first.amount : lazy ? undefined : sum(parts.map((p) => p.amount));
   const capped = cap !== undefined && uncapped !== undefined && uncapped.gt(cap);
   const hours = anyHours
@@ -315,7 +345,7 @@ export function assembleLine(
           parts: lineParts,
           source,
         };
-  if (uncapped === undefined) return new CentsDraft(line, parts, cents ?? 0);
+  if (uncapped === undefined) return new CentsDraft(line, parts, cents ?? 0, cap);
   return {
     line,
     parts,

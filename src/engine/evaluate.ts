@@ -9,7 +9,7 @@
  */
 import type { Ir } from '../../dsl/index.js';
 import { programAt, splitPeriod, timeline } from '../versions/timeline.js';
-import type { PeriodPart, Segment } from '../versions/timeline.js';
+import type { Segment } from '../versions/timeline.js';
 import { assembleLine, decision, ruleDiagnostics } from './assemble.js';
 import type { LineDraft, PlannedLine } from './assemble.js';
 import { MAX_ITEMS, checkCase } from './casus.js';
@@ -23,6 +23,7 @@ import { jrePath } from './jre.js';
 import type { CaseDiagnostic, Evaluation, EvaluationInvalid, ModuleDecision, ResultLine } from './result.js';
 import { newCtx } from './runtime.js';
 import type { Ctx, LoadedProgram } from './runtime.js';
+import { pricedPerPart } from './pricing.js';
 import type { PriceTarget } from './pricing.js';
 import type { Answers, ItemTask, Path, PriceTask } from './tasks.js';
 import { isPeriod } from './values.js';
@@ -54,7 +55,7 @@ interface Plan extends PlannedLine {
   readonly label: string;
   /** Index of its first part's price task. */
   readonly first: number;
-  readonly parts: readonly PeriodPart[];
+  readonly parts: PlannedLine['parts'];
 }
 
 /**
@@ -122,8 +123,10 @@ function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): vo
   const isModule = kind === 'module';
   const ctx = isModule ? ctxFor(s, start, undefined, own) : ctxFor(s, start, own, undefined);
   const def = isModule ? s.load(start).modules.get(String(own.fields.module)) : undefined;
+  const task = s.items.length;
   s.items.push({ scope: kind, ctx, module: def });
-  if (def) s.moduleItems.push({ def, item: own, task: s.items.length - 1 });
+  if (def) s.moduleItems.push({ def, item: own, task });
+  const gate = isModule ? task : undefined;
   const variant = own.fields.variant;
   const label = isModule
     ? typeof variant === 'string'
@@ -137,12 +140,17 @@ function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): vo
         variant: typeof variant === 'string' ? variant : undefined,
       }
     : BUDGET;
-  s.plans.push({ kind, item: own, label, first: s.prices.length, parts: split.parts });
-  if (split.parts.length === 1) {
-    s.prices.push({ ctx, target, own: false });
+  // Split at version boundaries only what the period measures; the rest is priced whole by its first day's version.
+  const parts =
+    split.parts.length > 1 && !pricedPerPart(s.load(start), target)
+      ? [{ from: period.from, to: period.to, program: start, wholeAcross: true }]
+      : split.parts;
+  s.plans.push({ kind, item: own, label, first: s.prices.length, parts });
+  if (parts.length === 1) {
+    s.prices.push({ ctx, target, own: false, gate });
     return;
   }
-  for (const part of split.parts) {
+  for (const part of parts) {
     if (!s.used.includes(part.program)) s.used.push(part.program);
     // The item as validated for the part's version, with the part as its period (no copy of the item).
     const partItem = itemIn(s.typed, part.program, kind, item);
@@ -150,7 +158,7 @@ function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): vo
     const partCtx = isModule
       ? ctxFor(s, part.program, undefined, partItem, period)
       : ctxFor(s, part.program, partItem, undefined, period);
-    s.prices.push({ ctx: partCtx, target, own: true });
+    s.prices.push({ ctx: partCtx, target, own: true, gate });
   }
 }
 

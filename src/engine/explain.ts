@@ -95,6 +95,11 @@ function partExplanation(p: PricedPart): PartExplanation {
     ...(x.rounding ? { rounding: roundingText(x.rounding) } : {}),
     calculation: calc,
     ...(x.hours !== undefined ? { hours: plainString(x.hours, 2) } : {}),
+    ...(p.wholeAcross
+      ? {
+          note: `De periode loopt over een versiegrens, maar de hoeveelheid hangt niet af van de periode: het geheel is geprijsd met versie ${p.program.version}, die op de eerste dag geldt.`,
+        }
+      : {}),
     source: sourceRef(x.source, x.source.file ?? p.program.file),
   };
 }
@@ -188,6 +193,7 @@ export function renderExplanation(evaluation: Evaluation, sources?: Sources): st
     for (const p of line.parts) {
       out.push(`  ${p.from} t/m ${p.to}, versie ${p.version} (geldig vanaf ${p.validFrom}):`);
       out.push(`    ${p.calculation}`);
+      if (p.note !== undefined) out.push(`    ${p.note}`);
       if (p.hours !== undefined)
         out.push(`    indicatief ${p.hours.replace('.', ',')} uur directe cliënttijd`);
       for (const c of p.cells) {

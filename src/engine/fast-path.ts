@@ -8,6 +8,7 @@ import type { Priced } from './pricing.js';
 import type { Value } from './values.js';
 import { compare, isRequested, loadProgram, ranksFor, same } from './runtime.js';
 import type { Ctx, LoadedProgram } from './runtime.js';
+import { priceNeeded } from './tasks.js';
 import type { Answers, ConditionOutcome, FiredRule, ItemAnswer, ItemTask, Path, PriceTask } from './tasks.js';
 
 interface Compiled {
@@ -103,8 +104,12 @@ export function fastPath(): Path {
     answer(items: readonly ItemTask[], prices: readonly PriceTask[], explain: boolean): Answers {
       const itemAnswers: ItemAnswer[] = [];
       for (const t of items) itemAnswers.push(answerItem(t, explain));
-      const priced: Priced[] = [];
+      const priced: (Priced | undefined)[] = [];
       for (const t of prices) {
+        if (!priceNeeded(t, items, itemAnswers)) {
+          priced.push(undefined);
+          continue;
+        }
         const c = compiled.get(t.ctx.rt);
         if (!c) throw new Error('program not loaded by this path');
         priced.push(price(t.ctx, t.target, c.run, t.own));

@@ -20,6 +20,7 @@ import { price } from './pricing.js';
 import type { Priced, PriceTarget } from './pricing.js';
 import { isRequested, loadProgram } from './runtime.js';
 import type { Ctx, LoadedProgram } from './runtime.js';
+import { priceNeeded } from './tasks.js';
 import type { Answers, ConditionOutcome, FiredRule, ItemAnswer, ItemTask, Path, PriceTask } from './tasks.js';
 import type { Value } from './values.js';
 
@@ -270,11 +271,13 @@ export function jrePath(): Path {
     name: 'jre',
     load,
     async answer(items, prices, explain): Promise<Answers> {
-      // Independent runs, concurrently: json-rules-engine interleaves them on the microtask queue.
-      const [answers, priced] = await Promise.all([
-        Promise.all(items.map((t) => answerItem(t, explain))),
-        Promise.all(prices.map(answerPrice)),
-      ]);
+      // Independent runs, concurrently: json-rules-engine interleaves them on the microtask queue. A module's
+      // price waits for its conditions (a refused module is not priced); the other prices start at once.
+      const ungated = prices.map((t) => (t.gate === undefined ? answerPrice(t) : undefined));
+      const answers = await Promise.all(items.map((t) => answerItem(t, explain)));
+      const priced = await Promise.all(
+        prices.map((t, i) => ungated[i] ?? (priceNeeded(t, items, answers) ? answerPrice(t) : undefined)),
+      );
       return { items: answers, prices: priced };
     },
   };

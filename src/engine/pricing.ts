@@ -2,6 +2,7 @@
  * What a line needs from an evaluator: the rate, quantity (and hours, cap) of a result's budget or a module
  * request, with the table cells the rate looked up. Both paths compute it with their own expression walker.
  */
+import { readsItemPeriod } from '../../dsl/index.js';
 import type { Ir } from '../../dsl/index.js';
 import { isDec } from './decimal.js';
 import type { Dec } from './decimal.js';
@@ -46,9 +47,17 @@ interface PriceSpec {
   readonly unit: Ir.Unit | undefined;
   readonly rounding: Ir.Rounding | undefined;
   readonly source: Priced['source'];
+  /** The quantity (or hours) reads the item's `periode`: across a version boundary it is priced per part. */
+  readonly byPeriod: boolean;
 }
 
 function resolveSpec(rt: LoadedProgram, target: PriceTarget): PriceSpec {
+  const spec = resolveExprs(rt, target);
+  const reads = (e: Ir.Expr | undefined) => e !== undefined && readsItemPeriod(e, rt.calcs);
+  return { ...spec, byPeriod: reads(spec.quantity) || reads(spec.hours) };
+}
+
+function resolveExprs(rt: LoadedProgram, target: PriceTarget): Omit<PriceSpec, 'byPeriod'> {
   const p = rt.program;
   const fallback = p.budget?.origin ?? { id: p.file, span: { start: 0, end: 0 }, file: p.file };
   if (target.kind === 'budget') {
@@ -111,6 +120,14 @@ function specFor(rt: LoadedProgram, target: PriceTarget): PriceSpec {
   if (!spec) byVariant.set(target.variant, (spec = resolveSpec(rt, target)));
   return spec;
 }
+
+/**
+ * Whether a program prices a target per version part: only when its quantity depends on the item's period
+ * (`weken(periode)`, `maanden(periode)`, …). A fixed quantity (`1 traject`) or a requested number (`aantal`) is
+ * not divided by a version boundary: the whole item is priced by the version in force on its first day.
+ */
+export const pricedPerPart = (rt: LoadedProgram, target: PriceTarget): boolean =>
+  specFor(rt, target).byPeriod;
 
 /**
  * Compute the pricing inputs of a target in a context, evaluating expressions with `run`. The rate's table

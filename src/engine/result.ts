@@ -133,6 +133,11 @@ export interface PartExplanation {
   /** "€ 131,00 per week × 25,857142… weken = € 3.387,29". */
   readonly calculation: string;
   readonly hours?: string;
+  /**
+   * Set when the item runs across a version boundary but its quantity is not measured by the period (a traject, a
+   * requested number): it is priced whole by the version of its first day. Says so in Dutch.
+   */
+  readonly note?: string;
   readonly source: SourceRef;
 }
 

@@ -22,6 +22,25 @@ export interface PriceTask {
    * it directly instead of on a fresh copy (see `price`).
    */
   readonly own: boolean;
+  /**
+   * For a module request: the index of its item task. The price is needed only when that task judged a module
+   * and all its conditions held (a refused module gets no line); a path leaves it `undefined` otherwise.
+   */
+  readonly gate: number | undefined;
+}
+
+/** Whether a price task is needed, given the answers to the item tasks (see {@link PriceTask.gate}). */
+export function priceNeeded(
+  task: PriceTask,
+  items: readonly ItemTask[],
+  answers: readonly ItemAnswer[],
+): boolean {
+  if (task.gate === undefined) return true;
+  if (items[task.gate]?.module === undefined) return false;
+  const answer = answers[task.gate];
+  if (answer === undefined) return false;
+  for (const c of answer.conditions) if (!c.ok) return false;
+  return true;
 }
 
 export interface FiredRule {
@@ -46,7 +65,8 @@ export interface ItemAnswer {
 
 export interface Answers {
   readonly items: readonly ItemAnswer[];
-  readonly prices: readonly Priced[];
+  /** Per price task; `undefined` for a task that was not needed (see {@link PriceTask.gate}). */
+  readonly prices: readonly (Priced | undefined)[];
 }
 
 /** An evaluator: loads programs (compiling what it needs once) and answers the planned tasks of a case. */

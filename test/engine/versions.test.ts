@@ -64,6 +64,38 @@ describe('versions and time', () => {
       expect(ev.total).toBe(line?.amount);
     });
 
+    it(`splits only quantities measured by the period at a version boundary (${path})`, async () => {
+      const whole = { van: '2019-12-01', tot: '2020-01-31' };
+      const c = {
+        ...casus('Hengelo', whole.van, whole.tot),
+        modules: [
+          { module: 'wonen_verblijf', variant: 'logeren', periode: whole },
+          {
+            module: 'consultatie_diagnostiek',
+            perspectief: 'ontwikkelen',
+            ondersteuningsbehoefte: 'OB2',
+            intensiteit: 'midden',
+            periode: whole,
+          },
+          { module: 'vervoer', variant: 'km', aantal: 300, periode: whole },
+        ],
+      };
+      const ev = ok(await createEngine(programs, { path }).evaluate(c));
+      const parts = (key: string) =>
+        ev.lines.find((l) => l.key === key)?.parts.map((p) => [p.version, p.from, p.to, p.quantity]);
+      // Budget (weken) and wonen en verblijf (etmalen): one part per version.
+      expect(parts('wonen_verblijf/logeren')).toEqual([
+        ['2019', '2019-12-01', '2019-12-31', '31'],
+        ['2020', '2020-01-01', '2020-01-31', '31'],
+      ]);
+      expect(ev.lines[0]?.parts).toHaveLength(2);
+      // One traject and the requested 300 km: once, whole, by the version of the first day.
+      expect(parts('consultatie_diagnostiek')).toEqual([['2019', '2019-12-01', '2020-01-31', '1']]);
+      expect(parts('vervoer/km')).toEqual([['2019', '2019-12-01', '2020-01-31', '300']]);
+      expect(ev.lines.find((l) => l.key === 'vervoer/km')?.amount).toBe('135.00');
+      expect(ev.versions).toEqual(['2019', '2020']);
+    });
+
     it(`prices Almelo with its override and Hengelo with the regional version (${path})`, async () => {
       const engine = createEngine(programs, { path });
       const almelo = ok(await engine.evaluate(casus('Almelo', '2019-01-01', '2019-06-30')));
