@@ -12,7 +12,12 @@ export interface JreLeaf {
   readonly fact: string;
   readonly params?: Readonly<Record<string, JsonParam>>;
   readonly operator: string;
-  readonly value: boolean | { readonly fact: string; readonly params?: Readonly<Record<string, JsonParam>> };
+  /** A constant (a decimal as its text, a date, a domain value, a list of domain values) or another fact. */
+  readonly value:
+    | boolean
+    | string
+    | readonly (string | boolean)[]
+    | { readonly fact: string; readonly params?: Readonly<Record<string, JsonParam>> };
 }
 
 export type JreCondition =

@@ -2,7 +2,7 @@
  * Our json-rules-engine operators. The compiled rules use only these: json-rules-engine's built-in operators
  * (`equal`, `lessThan`, …) coerce amounts to floats and are never emitted (test/engine/jre-operators.test.ts).
  */
-import { compare, holds, same } from './runtime.js';
+import { compare, holds, literalDec, same } from './runtime.js';
 import type { CompareOp } from './runtime.js';
 import type { OperatorFn } from './jre-adapter.js';
 import type { Value } from './values.js';
@@ -31,6 +31,10 @@ function comparison(kind: Kind, op: CompareOp): OperatorFn {
       return holds(op, typeof a === 'number' && typeof b === 'number' ? Math.sign(a - b) : undefined);
     };
   }
+  if (kind === 'decimal')
+    // A constant right-hand side arrives as the literal's text (json-rules-engine copies values as JSON).
+    return (a, b) =>
+      compare(kind, op, a as Value, typeof b === 'string' ? literalDec(b) : (b as Value), undefined);
   return (a, b) => compare(kind, op, a as Value, b as Value, undefined);
 }
 

@@ -18,7 +18,7 @@ import type { FactFn, JreCondition, JreConditionResult, JreRule, OperatorFn } fr
 import { OPERATORS, operatorFor } from './jre-operators.js';
 import { price } from './pricing.js';
 import type { Priced, PriceTarget } from './pricing.js';
-import { isRequested, loadProgram } from './runtime.js';
+import { constant, isRequested, loadProgram } from './runtime.js';
 import type { Ctx, LoadedProgram } from './runtime.js';
 import { priceNeeded } from './tasks.js';
 import type { Answers, ConditionOutcome, FiredRule, ItemAnswer, ItemTask, Path, PriceTask } from './tasks.js';
@@ -72,14 +72,18 @@ export class JreCompiler {
             operator: operatorFor('ordinal', e.op),
             value: { fact: this.rank(e.right) },
           };
+        // A constant right-hand side (`leeftijd >= 18 jaar`, `wet = jeugdwet`) is the leaf's value itself: no
+        // fact to compute per run, and a smaller tree for json-rules-engine to copy.
         return {
           name: e.id,
           fact: this.value(e.left),
           operator: operatorFor(e.compare, e.op),
-          value: { fact: this.value(e.right) },
+          value: e.right.kind === 'const' ? e.right.value : { fact: this.value(e.right) },
         };
       case 'in': {
         const options = e.options;
+        const texts = constantTexts(options);
+        if (texts) return { name: e.id, fact: this.value(e.value), operator: 'inLijst', value: texts };
         const list = this.fact(`waarden ${e.id}`, (_, ctx) => options.map((o) => interpret(o, ctx)));
         return { name: e.id, fact: this.value(e.value), operator: 'inLijst', value: { fact: list } };
       }
@@ -119,7 +123,10 @@ export class JreCompiler {
       else if ('any' in c) c.any.forEach(visit);
       else if ('not' in c) visit(c.not);
       else
-        for (const id of [c.fact, typeof c.value === 'object' ? c.value.fact : undefined]) {
+        for (const id of [
+          c.fact,
+          typeof c.value === 'object' && 'fact' in c.value ? c.value.fact : undefined,
+        ]) {
           const fn = id === undefined ? undefined : this.facts.get(id);
           if (id !== undefined && fn) out[id] = fn;
         }
@@ -130,6 +137,21 @@ export class JreCompiler {
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * The options of an `in` list as plain values when every option is a constant whose value is its text or a
+ * boolean (domain values, texts, dates, ja/nee); undefined when an option is computed or a decimal.
+ */
+function constantTexts(options: readonly Ir.Expr[]): (string | boolean)[] | undefined {
+  const out: (string | boolean)[] = [];
+  for (const o of options) {
+    if (o.kind !== 'const') return undefined;
+    const k = o.type.kind;
+    if (k !== 'domain' && k !== 'text' && k !== 'date' && k !== 'bool') return undefined;
+    out.push(o.value);
+  }
+  return out;
+}
 
 /** The dynamic fact `prijs`: params `{}` (a result's budget) or `{ module, variant? }`. */
 const prijs: FactFn<Ctx> = (params, ctx) => {
@@ -159,6 +181,8 @@ function observer(rt: LoadedProgram, tree: JreConditionResult): Observe {
       return { outcome, left: name(c?.factResult), right: name(c?.valueResult) };
     }
     if (e.kind === 'moduleRequested') return { outcome, left: undefined, right: undefined };
+    if (e.kind === 'compare' && e.right.kind === 'const')
+      return { outcome, left: c?.factResult as Value, right: constant(e.right) };
     const right = c?.valueResult;
     return {
       outcome,

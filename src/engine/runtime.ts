@@ -429,6 +429,13 @@ export function call1(fn: Ir.BuiltinFunction, a: Value): Value {
 /** Decimal literals of the IR, parsed once. */
 const LITERALS = new Map<string, Dec>();
 
+/** A decimal literal of the IR by its text, parsed once (the same instance as {@link constant} gives). */
+export function literalDec(text: string): Dec {
+  let d = LITERALS.get(text);
+  if (d === undefined) LITERALS.set(text, (d = share(dec(text))));
+  return d;
+}
+
 /** Constant literal of the IR. */
 export function constant(e: Ir.Expr & { kind: 'const' }): Value {
   if (typeof e.value === 'boolean') return e.value;
@@ -437,11 +444,8 @@ export function constant(e: Ir.Expr & { kind: 'const' }): Value {
     case 'rate':
     case 'quantity':
     case 'number':
-    case 'percent': {
-      let d = LITERALS.get(e.value);
-      if (d === undefined) LITERALS.set(e.value, (d = share(dec(e.value))));
-      return d;
-    }
+    case 'percent':
+      return literalDec(e.value);
     default:
       return e.value;
   }

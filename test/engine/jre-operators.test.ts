@@ -41,6 +41,12 @@ describe('json-rules-engine compilation', () => {
           expect(BUILTIN).not.toContain(leaf.operator);
           expect(Object.keys(OPERATORS)).toContain(leaf.operator);
           expect(leaf.name).toMatch(/\S/);
+          // A constant operand is JSON text or a boolean (decimals as their exact text), never a float.
+          const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
+          for (const v of values) {
+            if (typeof v === 'object' && v !== null) expect(Object.keys(v)).toEqual(['fact']);
+            else expect(['string', 'boolean']).toContain(typeof v);
+          }
         }
       }
     });
