@@ -28,6 +28,16 @@ export type EvalBenchResult = {
     readonly zen: number;
   };
   readonly ratios: { readonly fastToHandWritten: number; readonly jsonRulesEngineToZen: number };
+  /**
+   * Context for the zen figure (not a target): zen-engine's Node binding evaluates on a native thread, so a case
+   * evaluated after the previous one pays a hand-off between threads each time; its cost is mostly system time
+   * and differs a lot between machines. `cpuMsPer1000` is this process's CPU time per 1,000 cases during the
+   * sequential run; `concurrent64` the throughput when 64 cases are in flight at once (both cores busy).
+   */
+  readonly zenContext: {
+    readonly cpuMsPer1000: { readonly user: number; readonly system: number };
+    readonly concurrent64: number;
+  };
   readonly proration: {
     readonly fastSingle: number;
     readonly fastAcrossBoundary: number;
@@ -165,8 +175,19 @@ export async function runEvalBench(opts: {
     return moneyString(total);
   };
   for (const c of cases.slice(0, 500)) await zenCase(c);
+  const cpu0 = process.cpuUsage();
   const zenCps = await timeAsync(cases, zenCase);
+  const cpu = process.cpuUsage(cpu0);
+  const perThousand = (micros: number) => Math.round((micros / 1000 / cases.length) * 1000);
+  const zenCpu = { user: perThousand(cpu.user), system: perThousand(cpu.system) };
+  const zenBatch = cases.slice(0, Math.min(cases.length, 20_000));
+  const t64 = performance.now();
+  for (let i = 0; i < zenBatch.length; i += 64) await Promise.all(zenBatch.slice(i, i + 64).map(zenCase));
+  const zen64 = zenBatch.length / ((performance.now() - t64) / 1000);
   log(`  zen-engine (beslistabel): ${round(zenCps)} gevallen/s`);
+  log(
+    `    ter vergelijking: CPU per 1.000 gevallen ${zenCpu.user} ms gebruiker + ${zenCpu.system} ms systeem; 64 tegelijk: ${round(zen64)} gevallen/s`,
+  );
   const fast = createEngine(programs, { path: 'fast' });
   const jre = createEngine(programs, { path: 'jre' });
   const fastSync = syncOf(fast);
@@ -234,6 +255,7 @@ export async function runEvalBench(opts: {
       zen: round(zenCps),
     },
     ratios: { fastToHandWritten: ratio(fastCps, handWritten), jsonRulesEngineToZen: ratio(jreCps, zenCps) },
+    zenContext: { cpuMsPer1000: zenCpu, concurrent64: round(zen64) },
     proration: {
       fastSingle: round(fastSingle),
       fastAcrossBoundary: round(fastAcross),
