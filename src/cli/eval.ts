@@ -53,15 +53,21 @@ export function renderEvaluation(ev: Evaluation): string {
   const out: string[] = [];
   if (!ev.ok) {
     out.push('Het geval is ongeldig en is niet berekend:');
-    for (const d of ev.diagnostics) out.push(`  fout${d.path ? ` in ${d.path}` : ''}: ${d.message}`);
+    // A message about a field starts with its path already.
+    for (const d of ev.diagnostics) out.push(`  fout: ${d.message}`);
     return out.join('\n');
   }
   out.push(`Regelset versie ${ev.version}`);
   out.push('');
   for (const l of ev.lines) {
     out.push(`  ${l.kind} ${l.ref}: ${l.key}`);
+    // A line of several parts has a rate per part: the parts show the multiplication, the line their sum.
+    const figures =
+      l.parts.length > 1
+        ? `${l.quantity} ${l.unit} in ${l.parts.length} delen`
+        : `${l.quantity} ${l.unit} × ${euro(l.rate)}`;
     out.push(
-      `    ${l.quantity} ${l.unit} × ${euro(l.rate)} = ${euro(l.amount)}${l.capped ? ' (begrensd door het maximum)' : ''}${l.hours ? `; indicatief ${l.hours} uur directe tijd` : ''}`,
+      `    ${figures} = ${euro(l.amount)}${l.capped ? ' (begrensd door het maximum)' : ''}${l.hours ? `; indicatief ${l.hours} uur directe tijd` : ''}`,
     );
     if (l.parts.length > 1)
       for (const p of l.parts)

@@ -156,13 +156,40 @@ const STATICS = new WeakMap<Ir.Program, Statics>();
  * only when reporting an error), and everything derived from the program comes from {@link Statics}.
  */
 class Checker {
-  readonly diagnostics: CaseDiagnostic[] = [];
+  diagnostics: CaseDiagnostic[] = [];
   private readonly s: Statics;
 
-  constructor(private readonly program: Ir.Program) {
+  constructor(
+    private readonly program: Ir.Program,
+    /** Whether an item with this period has a day in this program (see {@link checkCase}). */
+    private readonly touches: ((from: string, to: string) => boolean) | undefined,
+  ) {
     let s = STATICS.get(program);
     if (!s) STATICS.set(program, (s = deriveStatics(program)));
     this.s = s;
+  }
+
+  /**
+   * Whether an item is judged by another version only: it has a valid period and no day of it is in this
+   * program. Such an item is typed for this program (it still counts and is still requested) without errors.
+   */
+  private elsewhere(item: Record<string, Json>): boolean {
+    if (!this.touches) return false;
+    const p = item.periode;
+    if (!isObject(p) || !isIsoDate(p.van) || !isIsoDate(p.tot) || p.tot < p.van) return false;
+    return !this.touches(p.van, p.tot);
+  }
+
+  /** Run `f` with its errors discarded when `quiet`. */
+  private quietly<T>(quiet: boolean, f: () => T): T {
+    if (!quiet) return f();
+    const kept = this.diagnostics;
+    this.diagnostics = [];
+    try {
+      return f();
+    } finally {
+      this.diagnostics = kept;
+    }
   }
 
   error(path: string, message: string): void {
@@ -219,6 +246,10 @@ class Checker {
             join(prefix, name),
             `${show(raw)} is geen getal; verwacht ${typeName(type)} zoals "12.50" of 12.5.`,
           );
+          return undefined;
+        }
+        if (type.kind === 'quantity' && d.isNegative()) {
+          this.error(join(prefix, name), `${show(raw)} is negatief; een hoeveelheid is 0 of meer.`);
           return undefined;
         }
         return type.kind === 'percent' ? d.div(100) : d;
@@ -321,12 +352,27 @@ class Checker {
         this.error(path, `${show(r)} is geen object; verwacht een resultaat.`);
         continue;
       }
-      const fields = this.fields(r, defs, path, NONE);
-      this.checkBandwidth(fields, path);
+      const fields = this.quietly(this.elsewhere(r), () => {
+        const f = this.fields(r, defs, path, NONE);
+        this.checkBandwidth(f, path);
+        return f;
+      });
       const id = fields.id;
       out.push({ index, ref: typeof id === 'string' ? id : `resultaat ${index + 1}`, path, fields });
     }
     return out;
+  }
+
+  /** Two results (or two module requests) with the same `id` cannot be told apart in the outcome. */
+  uniqueIds(items: readonly CaseItem[]): void {
+    const first = new Map<string, string>();
+    for (const item of items) {
+      const id = item.fields.id;
+      if (typeof id !== 'string') continue;
+      const earlier = first.get(id);
+      if (earlier === undefined) first.set(id, item.path);
+      else this.error(`${item.path}.id`, `'${id}' is al het id van ${earlier}; elk id komt één keer voor.`);
+    }
   }
 
   private moduleNames(): string {
@@ -344,39 +390,41 @@ class Checker {
         this.error(path, `${show(m)} is geen object; verwacht een moduleaanvraag.`);
         continue;
       }
-      const fields = this.fields(m, defs, path, MODULE_BUILTINS);
-      const name = m.module;
-      const def = typeof name === 'string' ? this.s.modules.get(name) : undefined;
-      if (name === undefined || name === null)
-        this.error(`${path}.module`, `ontbreekt; verwacht een van ${this.moduleNames()}.`);
-      else if (!def)
-        this.error(
-          `${path}.module`,
-          `onbekende module ${show(name)}; verwacht een van ${this.moduleNames()}.`,
-        );
-      fields.module = typeof name === 'string' ? name : undefined;
-      const variant = m.variant;
-      fields.variant = undefined;
-      if (def && def.variants.length > 0) {
-        const vs = def.variants.map((v) => v.name);
-        if (variant === undefined || variant === null) {
-          this.error(
-            `${path}.variant`,
-            `ontbreekt; module ${def.name} vraagt een variant (${vs.join(', ')}).`,
-          );
-        } else if (typeof variant !== 'string' || !vs.includes(variant)) {
-          this.error(
-            `${path}.variant`,
-            `onbekende variant ${show(variant)} van module ${def.name}; verwacht een van ${vs.join(', ')}.`,
-          );
-        } else fields.variant = variant;
-      } else if (def && variant !== undefined && variant !== null) {
-        this.error(`${path}.variant`, `module ${def.name} heeft geen varianten; laat 'variant' weg.`);
-      }
+      const quiet = this.elsewhere(m);
+      const fields = this.quietly(quiet, () => this.module(m, defs, path));
+      // Judged by another version only: still a request (for `aangevraagd`), under the name it gives.
+      if (quiet && typeof m.variant === 'string' && fields.variant === undefined) fields.variant = m.variant;
       const id = fields.id;
       out.push({ index, ref: typeof id === 'string' ? id : `module ${index + 1}`, path, fields });
     }
     return out;
+  }
+
+  private module(m: Record<string, Json>, defs: readonly Ir.FieldDef[], path: string): Record<string, Value> {
+    const fields = this.fields(m, defs, path, MODULE_BUILTINS);
+    const name = m.module;
+    const def = typeof name === 'string' ? this.s.modules.get(name) : undefined;
+    if (name === undefined || name === null)
+      this.error(`${path}.module`, `ontbreekt; verwacht een van ${this.moduleNames()}.`);
+    else if (!def)
+      this.error(`${path}.module`, `onbekende module ${show(name)}; verwacht een van ${this.moduleNames()}.`);
+    fields.module = typeof name === 'string' ? name : undefined;
+    const variant = m.variant;
+    fields.variant = undefined;
+    if (def && def.variants.length > 0) {
+      const vs = def.variants.map((v) => v.name);
+      if (variant === undefined || variant === null) {
+        this.error(`${path}.variant`, `ontbreekt; module ${def.name} vraagt een variant (${vs.join(', ')}).`);
+      } else if (typeof variant !== 'string' || !vs.includes(variant)) {
+        this.error(
+          `${path}.variant`,
+          `onbekende variant ${show(variant)} van module ${def.name}; verwacht een van ${vs.join(', ')}.`,
+        );
+      } else fields.variant = variant;
+    } else if (def && variant !== undefined && variant !== null) {
+      this.error(`${path}.variant`, `module ${def.name} heeft geen varianten; laat 'variant' weg.`);
+    }
+    return fields;
   }
 }
 
@@ -388,9 +436,17 @@ function sameSet(a: readonly string[], b: ReadonlySet<string>): boolean {
   return a.length === b.size && a.every((x) => b.has(x));
 }
 
-/** Validate an unknown JSON value as a case for `program`. */
-export function checkCase(program: Ir.Program, raw: unknown): CaseCheck {
-  const c = new Checker(program);
+/**
+ * Validate an unknown JSON value as a case for `program`. With `touches` (a case across versions that declare
+ * different input), a result or module request none of whose days `touches` says are in this program is typed
+ * without errors: the versions of its own days judge it.
+ */
+export function checkCase(
+  program: Ir.Program,
+  raw: unknown,
+  touches?: (from: string, to: string) => boolean,
+): CaseCheck {
+  const c = new Checker(program, touches);
   if (!isObject(raw)) {
     c.diagnostics.push({
       severity: 'fout',
@@ -402,6 +458,11 @@ export function checkCase(program: Ir.Program, raw: unknown): CaseCheck {
   const fields = c.fields(raw, program.input.beschikking, '', NONE);
   const results = c.results(raw.resultaten);
   const modules = c.modules(raw.modules);
+  const given = raw.resultaten;
+  if (given === undefined || given === null || (Array.isArray(given) && given.length === 0))
+    c.error('resultaten', 'geen resultaten; een beschikking heeft minstens één resultaat.');
+  c.uniqueIds(results);
+  c.uniqueIds(modules);
   if (c.diagnostics.length > 0) return { ok: false, diagnostics: c.diagnostics };
   const requested = new Set<string>();
   for (const m of modules) {

@@ -332,33 +332,33 @@ function sameInput(ps: readonly Ir.Program[]): boolean {
 }
 
 /**
- * Validate the case for every version it touches, once per input shape: the typed case per program into
- * `typed`, the distinct problems (first occurrence of a message) into `problems`.
+ * Validate a case across versions that declare different input: each version judges the beschikking and the
+ * items with a day in force under it (an item entirely in another version is typed without errors, see
+ * `checkCase`). The typed case per program goes into `typed`; the problems, each naming its version, into
+ * `problems` (a message once).
  */
 function checkAll(
   relevant: readonly Ir.Program[],
+  segs: readonly Segment[],
   raw: unknown,
   typed: Map<Ir.Program, TypedCase>,
   problems: CaseDiagnostic[],
 ): void {
-  const shapes: number[] = [];
-  const checks: CaseCheck[] = [];
-  let seen: Set<string> | undefined;
+  const seen = new Set<string>();
   for (const p of relevant) {
-    const shape = inputShape(p);
-    const i = shapes.indexOf(shape);
-    const check = i >= 0 ? (checks[i] as CaseCheck) : checkCase(p, raw);
-    if (i < 0) {
-      shapes.push(shape);
-      checks.push(check);
+    const touches = (from: string, to: string): boolean =>
+      segs.some((s) => s.program === p && s.from <= to && (s.to === undefined || s.to >= from));
+    const check: CaseCheck = checkCase(p, raw, touches);
+    if (check.ok) {
+      typed.set(p, check.casus);
+      continue;
     }
-    if (check.ok) typed.set(p, check.casus);
-    else if (i < 0)
-      for (const d of check.diagnostics) {
-        seen ??= new Set();
-        if (!seen.has(d.message)) problems.push(d);
-        seen.add(d.message);
-      }
+    for (const d of check.diagnostics) {
+      const message = `${d.message.replace(/\.$/, '')} (versie ${p.version}).`;
+      if (seen.has(message)) continue;
+      seen.add(message);
+      problems.push({ ...d, message });
+    }
   }
 }
 
@@ -371,10 +371,13 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     if (!rt) loaded.set(p, (rt = path.load(p)));
     return rt;
   };
+  // Only municipalities with an override have a timeline of their own; every other value (including anything a
+  // caller sends) shares the regional one, so the cache stays as small as the ruleset.
+  const overridden = new Set(programs.flatMap((p) => (p.municipality === undefined ? [] : [p.municipality])));
   const segmentsFor = (gemeente: string | undefined): Segment[] => {
-    const key = gemeente ?? '\u0000';
+    const key = gemeente !== undefined && overridden.has(gemeente) ? gemeente : '\u0000';
     let segs = timelines.get(key);
-    if (!segs) timelines.set(key, (segs = timeline(programs, gemeente)));
+    if (!segs) timelines.set(key, (segs = timeline(programs, key === '\u0000' ? undefined : key)));
     return segs;
   };
 
@@ -406,7 +409,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
         );
       for (const p of relevant) typed.set(p, check.casus);
     } else {
-      checkAll(relevant, raw, typed, problems);
+      checkAll(relevant, segs, raw, typed, problems);
       if (problems.length > 0) return invalid(versionsOf(relevant), problems);
     }
 

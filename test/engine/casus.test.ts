@@ -86,6 +86,36 @@ describe('case validation', () => {
     );
     expect(m[2]).toBe('modules[2].variant: ontbreekt; module vervoer vraagt een variant (rit, km).');
   });
+  it('rejects a negative quantity', () => {
+    const c = valid();
+    c.modules.push({
+      module: 'vervoer',
+      variant: 'km',
+      aantal: '-10000',
+      periode: { van: '2019-01-01', tot: '2019-01-31' },
+    });
+    expect(messages(c)).toEqual(["modules[0].aantal: '-10000' is negatief; een hoeveelheid is 0 of meer."]);
+    c.modules[0] = { ...c.modules[0], aantal: 0 };
+    expect(messages(c)).toEqual([]);
+  });
+  it('requires at least one result', () => {
+    const c: Record<string, unknown> = valid();
+    c.resultaten = [];
+    expect(messages(c)).toEqual([
+      'resultaten: geen resultaten; een beschikking heeft minstens één resultaat.',
+    ]);
+    delete c.resultaten;
+    expect(messages(c)).toEqual([
+      'resultaten: geen resultaten; een beschikking heeft minstens één resultaat.',
+    ]);
+  });
+  it('rejects two results with the same id', () => {
+    const c = valid();
+    c.resultaten.push({ ...c.resultaten[0], ondersteuningsbehoefte: 'OB1' });
+    expect(messages(c)).toEqual([
+      "resultaten[1].id: 'r1' is al het id van resultaten[0]; elk id komt één keer voor.",
+    ]);
+  });
   it('rejects non-objects and absurd sizes', () => {
     expect(messages(null)).toEqual(['Het geval moet een JSON-object zijn, niet null.']);
     expect(messages([1])).toEqual(['Het geval moet een JSON-object zijn, niet een lijst.']);

@@ -96,6 +96,35 @@ describe('versions and time', () => {
       expect(ev.versions).toEqual(['2019', '2020']);
     });
 
+    it(`judges an item only by the versions of its own days (${path})`, async () => {
+      // gezinshuis_plus exists from 2021-07-01; the result starts in 2021-01's time, the module in 2021-07's.
+      const c = {
+        ...casus('Hengelo', '2021-06-01', '2021-09-30'),
+        modules: [
+          {
+            module: 'wonen_verblijf',
+            variant: 'gezinshuis_plus',
+            periode: { van: '2021-07-01', tot: '2021-09-30' },
+          },
+        ],
+      };
+      const engine = createEngine(programs, { path });
+      const ev = ok(await engine.evaluate(c));
+      expect(ev.versions).toEqual(['2021-01', '2021-07']);
+      expect(ev.decisions.map((d) => [d.variant, d.allowed])).toEqual([['gezinshuis_plus', true]]);
+      expect(ev.lines.find((l) => l.kind === 'module')?.parts.map((p) => p.version)).toEqual(['2021-07']);
+      // Starting one day earlier, the variant does not exist on its first day: the message names that version.
+      const early = {
+        ...c,
+        modules: [{ ...c.modules[0], periode: { van: '2021-06-30', tot: '2021-09-30' } }],
+      };
+      const bad = await engine.evaluate(early);
+      expect(bad.ok).toBe(false);
+      expect(bad.diagnostics.map((d) => d.message)).toEqual([
+        "modules[0].variant: onbekende variant 'gezinshuis_plus' van module wonen_verblijf; verwacht een van gezinshuis, residentieel, logeren, kamertraining (versie 2021-01).",
+      ]);
+    });
+
     it(`prices Almelo with its override and Hengelo with the regional version (${path})`, async () => {
       const engine = createEngine(programs, { path });
       const almelo = ok(await engine.evaluate(casus('Almelo', '2019-01-01', '2019-06-30')));
