@@ -19,6 +19,7 @@ import {
   roundDec,
   sharedPlainString,
   sum,
+  times,
 } from './decimal.js';
 import type { Priced } from './pricing.js';
 import type {
@@ -168,7 +169,7 @@ function summedCents(figures: readonly PartFigures[]): number | undefined {
 }
 
 const figuresOf = (rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined): PartFigures => {
-  const exact = rate.times(quantity);
+  const exact = times(rate, quantity);
   const amount = rounding ? roundDec(exact, rounding) : exact;
   const amountText = moneyString(amount);
   const inCents = amount.decimalPlaces() <= 2 && !amount.isNegative() && amount.lt(MAX_CENTS_AMOUNT);

@@ -40,6 +40,34 @@ export function parseDecimal(v: unknown): Dec | undefined {
 
 export const isDec = (v: unknown): v is Dec => v instanceof Dec;
 
+/**
+ * Quotients the engine makes from whole numbers (weeks = days / 7, four-week periods = days / 28, months = a
+ * count of 1/377580 months), remembered with their numerator and denominator: 25/7 as a decimal has to be cut
+ * off at 40 digits, and a product with it would then land just below a half cent (64,18 × 0,35 × 25/7 =
+ * 80,225 exactly, but 80,22499… with the cut-off weeks). {@link times} multiplies such a quotient exactly by
+ * dividing last.
+ */
+const FRACTIONS = new WeakMap<Dec, { readonly numerator: Dec; readonly denominator: Dec }>();
+
+/** `numerator / denominator` as a decimal that {@link times} multiplies exactly. */
+export function fraction(numerator: Dec, denominator: Dec): Dec {
+  const q = numerator.div(denominator);
+  FRACTIONS.set(q, { numerator, denominator });
+  return q;
+}
+
+/**
+ * `a × b`, exact when either is a {@link fraction}: `a × n / d` (division last) gives the exact product whenever
+ * it has at most 40 significant digits, so rounding it to cents is never off by a cut-off digit.
+ */
+export function times(a: Dec, b: Dec): Dec {
+  const fb = FRACTIONS.get(b);
+  if (fb !== undefined) return a.times(fb.numerator).div(fb.denominator);
+  const fa = FRACTIONS.get(a);
+  if (fa !== undefined) return b.times(fa.numerator).div(fa.denominator);
+  return a.times(b);
+}
+
 const MODES: Record<Ir.RoundingMode, DecimalBase.Rounding> = {
   half_omhoog: DecimalBase.ROUND_HALF_UP,
   half_even: DecimalBase.ROUND_HALF_EVEN,

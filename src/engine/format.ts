@@ -15,8 +15,9 @@ export function quantityText(q: Dec, unit: Ir.Unit | 'module' | undefined): stri
   return `${dutch(q)} ${word}`;
 }
 
-/** "€ 131,00 per week". */
-export const rateText = (r: Dec, per: Ir.Unit | undefined): string => `${euro(r)}${per ? ` per ${per}` : ''}`;
+/** "€ 131,00 per week"; a rate with more than two decimals keeps them (up to 6): "€ 22,463 per week". */
+export const rateText = (r: Dec, per: Ir.Unit | undefined): string =>
+  `${r.decimalPlaces() > 2 ? `€ ${dutch(r)}` : euro(r)}${per ? ` per ${per}` : ''}`;
 
 export function formatValue(v: Value, type: Ir.Type): string {
   if (v === undefined) return 'leeg';

@@ -5,7 +5,7 @@
  */
 import type { Ir } from '../../dsl/index.js';
 import { assertNever } from '../../dsl/index.js';
-import { Dec, dec, isDec, roundDec, share } from './decimal.js';
+import { Dec, dec, fraction, isDec, roundDec, share, times } from './decimal.js';
 import { MONTH_UNITS, addDays, dayNumber, daysInclusive, monthsFraction, wholeYears } from './dates.js';
 import { domainValues } from './casus.js';
 import { cellAdjustments, effectiveValue, parameterValue } from './indexation.js';
@@ -239,7 +239,7 @@ export function arith(op: '+' | '-' | '×' | '/', a: Value, b: Value, left: Ir.T
       case '-':
         return a.minus(b);
       case '×':
-        return a.times(b);
+        return times(a, b);
       case '/':
         return b.isZero() ? undefined : a.div(b);
     }
@@ -347,8 +347,10 @@ class IntCache {
 }
 
 const INTS = new IntCache((n) => new Dec(n));
-const WEEKS = new IntCache((n) => INTS.get(n).div(7));
-const FOUR_WEEKS = new IntCache((n) => INTS.get(n).div(28));
+const SEVEN = new Dec(7);
+const TWENTY_EIGHT = new Dec(28);
+const WEEKS = new IntCache((n) => fraction(INTS.get(n), SEVEN));
+const FOUR_WEEKS = new IntCache((n) => fraction(INTS.get(n), TWENTY_EIGHT));
 
 /** `n` as a decimal (cached for small non-negative integers). */
 export const intDec = (n: number): Dec => INTS.get(n);
@@ -361,13 +363,14 @@ const dayCount = (p: Period): number => daysInclusive(p.from, p.to);
  * boundary). At most `MONTHS_LIMIT` are remembered; beyond that a fraction is computed every time.
  */
 const MONTHS = new Map<number, Dec>();
+const MONTH_UNITS_DEC = new Dec(MONTH_UNITS);
 const MONTHS_LIMIT = 65_536;
 function monthCount(p: Period): Dec {
   const f = monthsFraction(p.from, p.to);
-  if (f.denominator !== MONTH_UNITS) return new Dec(f.numerator).div(f.denominator);
+  if (f.denominator !== MONTH_UNITS) return fraction(new Dec(f.numerator), new Dec(f.denominator));
   let d = MONTHS.get(f.numerator);
   if (d !== undefined) return d;
-  d = new Dec(f.numerator).div(f.denominator);
+  d = fraction(new Dec(f.numerator), MONTH_UNITS_DEC);
   if (MONTHS.size < MONTHS_LIMIT) MONTHS.set(f.numerator, share(d));
   return d;
 }

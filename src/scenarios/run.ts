@@ -31,7 +31,8 @@ export function euro(amount: string): string {
   const neg = amount.startsWith('-');
   const [int = '0', frac = ''] = (neg ? amount.slice(1) : amount).split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${neg ? '- ' : ''}€ ${grouped},${(frac + '00').slice(0, 2)}`;
+  // Amounts have two decimals; a rate may have more ("22.463"), and those are shown, not cut off.
+  return `${neg ? '- ' : ''}€ ${grouped},${frac.length > 2 ? frac : (frac + '00').slice(0, 2)}`;
 }
 
 /** Numeric equality of two decimal strings without floats ("12.50" = "12.5"). */

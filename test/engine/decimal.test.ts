@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dec, dutch, moneyString, parseDecimal, roundDec } from '../../src/engine/decimal.js';
+import { dec, dutch, isDec, moneyString, parseDecimal, roundDec, times } from '../../src/engine/decimal.js';
 import { call } from '../../src/engine/runtime.js';
 import { daysInclusive, isIsoDate, monthsFraction, wholeYears } from '../../src/engine/dates.js';
 import type { Value } from '../../src/engine/values.js';
@@ -70,6 +70,18 @@ describe('period conventions', () => {
     expect(wholeYears('2008-02-29', '2009-02-28')).toBe(0);
     expect(wholeYears('2008-02-29', '2009-03-01')).toBe(1);
     expect(wholeYears('2008-02-29', '2012-02-29')).toBe(4);
+  });
+  it('multiplies by a period quotient exactly (division last)', () => {
+    const weeks = call('weken', [{ from: '2021-07-01', to: '2021-07-25' }]);
+    if (!isDec(weeks)) throw new Error('weken gives a decimal');
+    // 22,463 × 25/7 = 80,225 exactly; with 25/7 cut off at 40 digits the plain product is 80,22499…
+    expect(dec('22.463').times(weeks).toDecimalPlaces(2, 1).toFixed()).toBe('80.22');
+    expect(times(dec('22.463'), weeks).toFixed()).toBe('80.225');
+    expect(times(weeks, dec('22.463')).toFixed()).toBe('80.225');
+    expect(roundDec(times(dec('22.463'), weeks), { decimals: 2, mode: 'half_omhoog' }).toFixed()).toBe(
+      '80.23',
+    );
+    expect(times(dec('2'), dec('3.5')).toFixed()).toBe('7');
   });
   it('knows real dates', () => {
     expect(isIsoDate('2020-02-29')).toBe(true);
