@@ -18,7 +18,7 @@ import { buildEnv, type Env, type Reporter } from './env.js';
 import { calcType, paramType, type Ctx } from './expr.js';
 import { checkScenario, type CheckedScenario } from './scenarios.js';
 import { checkTable } from './tables.js';
-import type { VersionNode } from './versions.js';
+import { checkMunicipality, type VersionNode } from './versions.js';
 
 export interface CheckedVersion {
   readonly node: VersionNode;
@@ -37,6 +37,7 @@ export interface CheckedVersion {
 export function checkVersion(node: VersionNode, reporter: Reporter): CheckedVersion {
   const items = node.items;
   const env = buildEnv(items, reporter);
+  checkMunicipality(node, env);
   checkBandwidths(env);
   const tableCells = new Map<string, readonly TableCellDef[]>();
   for (const [name, t] of items.tables) tableCells.set(name, checkTable(t, env));

@@ -1,7 +1,9 @@
 /**
  * Versions: the files of one folder form a graph by `regelset` + `versie` + `op basis van` (+ `gemeente`).
- * `resolveVersions` finds each version's base, reports unknown bases, cycles, duplicate ids and overlapping
- * periods, and computes each version's effective declarations by applying its file to its base's items.
+ * `resolveVersions` finds each version's base, reports unknown bases, cycles, duplicate ids, overlapping
+ * periods and open-ended municipal overrides that shadow later regional versions, and computes each version's
+ * effective declarations by applying its file to its base's items. `checkMunicipality` (called per checked
+ * version) checks an override's municipality against the domain of the `gemeente` field.
  */
 import type {
   Decl,
@@ -15,6 +17,7 @@ import type {
 import { printExpr } from '../ast/print-expr.js';
 import type { DiagnosticSink } from '../diagnostics/diagnostic.js';
 import { assertNever, type Span } from '../text/span.js';
+import type { Env } from './env.js';
 import {
   BUILTIN_FIELDS,
   copyItems,
@@ -125,6 +128,7 @@ export function resolveVersions(files: readonly SourceFile[]): VersionNode[] {
   }
 
   checkOverlaps(nodes);
+  checkOpenOverrides(nodes);
 
   // Effective items, bases first.
   const resolved = new Set<VersionNode>();
@@ -168,6 +172,62 @@ function checkOverlaps(nodes: readonly VersionNode[]): void {
       }
     }
   }
+}
+
+/** The ISO day before an ISO date. */
+function dayBefore(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const t = Date.UTC(y ?? NaN, (m ?? NaN) - 1, (d ?? NaN) - 1);
+  return Number.isNaN(t) ? iso : new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * RW6015: a municipal override without `geldig tot` is in force until the next override of its municipality
+ * (see src/versions/timeline.ts), so a later regional version that starts before that next override never
+ * reaches the municipality. Warns with the first such regional version.
+ */
+function checkOpenOverrides(nodes: readonly VersionNode[]): void {
+  const byFrom = (a: VersionNode, b: VersionNode): number =>
+    a.ref.validFrom < b.ref.validFrom ? -1 : a.ref.validFrom > b.ref.validFrom ? 1 : 0;
+  for (const o of nodes) {
+    const from = o.ref.validFrom;
+    // Without a (parsable) start date the parser has already reported the header.
+    if (o.municipality === undefined || o.header.validTo !== undefined || from === '') continue;
+    const nextOwn = nodes
+      .filter((n) => n.ruleset === o.ruleset && n.municipality === o.municipality && n.ref.validFrom > from)
+      .sort(byFrom)[0];
+    const shadowed = nodes
+      .filter(
+        (n) =>
+          n.ruleset === o.ruleset &&
+          n.municipality === undefined &&
+          n.ref.validFrom > from &&
+          (nextOwn === undefined || n.ref.validFrom < nextOwn.ref.validFrom),
+      )
+      .sort(byFrom)[0];
+    if (!shadowed) continue;
+    o.file.sink.report('RW6015', o.header.validFrom.span, [
+      o.municipality,
+      shadowed.version,
+      shadowed.ref.validFrom,
+      dayBefore(shadowed.ref.validFrom),
+    ]);
+  }
+}
+
+/**
+ * RW6014: the engine picks an override when the case's `gemeente` equals the header's municipality exactly. When
+ * the version's `invoer beschikking` has a field `gemeente` of a domain type, a municipality outside that domain
+ * can never match a valid case.
+ */
+export function checkMunicipality(node: VersionNode, env: Env): void {
+  const m = node.header.municipality;
+  if (!m) return;
+  const type = env.fields.beschikking.get('gemeente')?.type;
+  if (type?.kind !== 'domain') return;
+  const domain = env.domains.get(type.name);
+  if (!domain || domain.index.has(m.text)) return;
+  env.reporter.report(node.ref.file, 'RW6014', m.span, [m.text, domain.name], suggest(m.text, domain.values));
 }
 
 const DECL_WORD: Readonly<Record<string, string>> = {

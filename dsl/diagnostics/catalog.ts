@@ -482,6 +482,18 @@ export const CATALOG = {
     "Parameter '{0}' krijgt in deze versie zelf een waarde: een indexatie geldt alleen voor waarden uit een eerdere versie, dus deze waarde blijft {1}.",
     'Een indexatie van een parameter die dezelfde versie opnieuw schrijft.',
   ),
+  RW6014: entry(
+    'fout',
+    'versies',
+    "Gemeente '{0}' staat niet in het domein '{1}' van het invoerveld gemeente: een beschikking kan die gemeente niet hebben, dus deze afwijking wordt nooit gebruikt. Schrijf de gemeente precies zoals in het domein.",
+    'Een gemeentelijke afwijking voor een gemeente die niet in het domein van het veld gemeente staat.',
+  ),
+  RW6015: entry(
+    'waarschuwing',
+    'versies',
+    "De afwijking voor {0} heeft geen 'geldig tot' en blijft daarom gelden tot een volgende afwijking voor {0} begint: de latere regionale versie '{1}' (vanaf {2}) geldt zo niet voor {0}. Schrijf 'geldig tot {3}' of maak een nieuwe afwijking voor {0} op basis van '{1}'.",
+    'Een gemeentelijke afwijking zonder einddatum die een latere regionale versie verdringt.',
+  ),
   RW9001: entry(
     'fout',
     'bestand',
