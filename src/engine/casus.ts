@@ -2,6 +2,7 @@
  * Validation of an incoming case (unknown JSON) against a program's declared input, builtin fields included.
  * Produces a typed case, or Dutch diagnostics that name the field path. Never throws.
  */
+import { suggest } from '../../dsl/index.js';
 import type { Ir } from '../../dsl/index.js';
 import { parseDecimal } from './decimal.js';
 import { isIsoDate } from './dates.js';
@@ -13,7 +14,12 @@ export const MAX_ITEMS = 1000;
 const MAX_TEXT = 10_000;
 
 export type CaseCheck =
-  | { readonly ok: true; readonly casus: TypedCase }
+  | {
+      readonly ok: true;
+      readonly casus: TypedCase;
+      /** Some object has a key that is not a declared field: ask {@link unknownFieldWarnings} which. */
+      readonly extraKeys: boolean;
+    }
   | { readonly ok: false; readonly diagnostics: readonly CaseDiagnostic[] };
 
 type Json = unknown;
@@ -157,6 +163,8 @@ const STATICS = new WeakMap<Ir.Program, Statics>();
  */
 class Checker {
   diagnostics: CaseDiagnostic[] = [];
+  /** Some object of the case has a key that is not a declared field (cheap flag; the warnings come later). */
+  extraKeys = false;
   private readonly s: Statics;
 
   constructor(
@@ -180,18 +188,6 @@ class Checker {
     return !this.touches(p.van, p.tot);
   }
 
-  /** Run `f` with its errors discarded when `quiet`. */
-  private quietly<T>(quiet: boolean, f: () => T): T {
-    if (!quiet) return f();
-    const kept = this.diagnostics;
-    this.diagnostics = [];
-    try {
-      return f();
-    } finally {
-      this.diagnostics = kept;
-    }
-  }
-
   error(path: string, message: string): void {
     this.diagnostics.push({ severity: 'fout', rule: 'invoer', message: `${path}: ${message}`, path });
   }
@@ -203,8 +199,12 @@ class Checker {
     skip: ReadonlySet<string>,
   ): Record<string, Value> {
     const out: Record<string, Value> = {};
+    // Keys of `obj` accounted for: declared fields present, and the names in `skip` (checked by the caller).
+    let known = 0;
+    for (const name of skip) if (obj[name] !== undefined) known++;
     for (const { def, quick } of this.checks(defs, skip)) {
       const raw = obj[def.name];
+      if (raw !== undefined) known++;
       if (raw === undefined || raw === null || raw === '') {
         if (!def.optional)
           this.error(join(prefix, def.name), `ontbreekt (verplicht veld, ${typeName(def.type)}).`);
@@ -213,6 +213,12 @@ class Checker {
       }
       const v = quick(raw);
       out[def.name] = v !== SLOW ? v : this.value(raw, def.type, prefix, def.name);
+    }
+    // More keys than accounted for: some field is not declared (see unknownFieldWarnings). Counted, not listed.
+    if (!this.extraKeys) {
+      let keys = 0;
+      for (const key in obj) if (Object.hasOwn(obj, key)) keys++;
+      if (keys > known) this.extraKeys = true;
     }
     return out;
   }
@@ -352,11 +358,13 @@ class Checker {
         this.error(path, `${show(r)} is geen object; verwacht een resultaat.`);
         continue;
       }
-      const fields = this.quietly(this.elsewhere(r), () => {
-        const f = this.fields(r, defs, path, NONE);
-        this.checkBandwidth(f, path);
-        return f;
-      });
+      // An item judged elsewhere only: its errors go to a list that is dropped (no closures per item).
+      const kept = this.diagnostics;
+      const quiet = this.elsewhere(r);
+      if (quiet) this.diagnostics = [];
+      const fields = this.fields(r, defs, path, NONE);
+      this.checkBandwidth(fields, path);
+      this.diagnostics = kept;
       const id = fields.id;
       out.push({ index, ref: typeof id === 'string' ? id : `resultaat ${index + 1}`, path, fields });
     }
@@ -365,13 +373,17 @@ class Checker {
 
   /** Two results (or two module requests) with the same `id` cannot be told apart in the outcome. */
   uniqueIds(items: readonly CaseItem[]): void {
-    const first = new Map<string, string>();
-    for (const item of items) {
+    // A handful of items: compared pairwise, nothing allocated.
+    for (let j = 1; j < items.length; j++) {
+      const item = items[j] as CaseItem;
       const id = item.fields.id;
       if (typeof id !== 'string') continue;
-      const earlier = first.get(id);
-      if (earlier === undefined) first.set(id, item.path);
-      else this.error(`${item.path}.id`, `'${id}' is al het id van ${earlier}; elk id komt één keer voor.`);
+      for (let i = 0; i < j; i++) {
+        const earlier = items[i] as CaseItem;
+        if (earlier.fields.id !== id) continue;
+        this.error(`${item.path}.id`, `'${id}' is al het id van ${earlier.path}; elk id komt één keer voor.`);
+        break;
+      }
     }
   }
 
@@ -390,8 +402,11 @@ class Checker {
         this.error(path, `${show(m)} is geen object; verwacht een moduleaanvraag.`);
         continue;
       }
+      const kept = this.diagnostics;
       const quiet = this.elsewhere(m);
-      const fields = this.quietly(quiet, () => this.module(m, defs, path));
+      if (quiet) this.diagnostics = [];
+      const fields = this.module(m, defs, path);
+      this.diagnostics = kept;
       // Judged by another version only: still a request (for `aangevraagd`), under the name it gives.
       if (quiet && typeof m.variant === 'string' && fields.variant === undefined) fields.variant = m.variant;
       const id = fields.id;
@@ -431,6 +446,8 @@ class Checker {
 const NONE: ReadonlySet<string> = new Set();
 const DATE: Ir.Type = { kind: 'date' };
 const MODULE_BUILTINS: ReadonlySet<string> = new Set(['module', 'variant']);
+/** The lists of a case, checked apart from the beschikking's fields. */
+const LISTS: ReadonlySet<string> = new Set(['resultaten', 'modules']);
 
 function sameSet(a: readonly string[], b: ReadonlySet<string>): boolean {
   return a.length === b.size && a.every((x) => b.has(x));
@@ -455,7 +472,7 @@ export function checkCase(
     });
     return { ok: false, diagnostics: c.diagnostics };
   }
-  const fields = c.fields(raw, program.input.beschikking, '', NONE);
+  const fields = c.fields(raw, program.input.beschikking, '', LISTS);
   const results = c.results(raw.resultaten);
   const modules = c.modules(raw.modules);
   const given = raw.resultaten;
@@ -475,5 +492,88 @@ export function checkCase(
   return {
     ok: true,
     casus: { fields, results, modules, requested, gemeente: typeof g === 'string' ? g : undefined },
+    extraKeys: c.extraKeys,
   };
 }
+
+/** The field names a case may carry per level: the declared ones and the lists. */
+interface KnownFields {
+  readonly beschikking: ReadonlySet<string>;
+  readonly resultaat: ReadonlySet<string>;
+  readonly module: ReadonlySet<string>;
+}
+
+/** Per first program, per further programs (their positions in `ALL`, joined): the fields they declare. */
+const KNOWN = new WeakMap<Ir.Program, Map<string, KnownFields>>();
+const IDS = new WeakMap<Ir.Program, number>();
+
+function knownFields(programs: readonly Ir.Program[]): KnownFields {
+  const [first] = programs;
+  if (!first) return NO_FIELDS;
+  let byRest = KNOWN.get(first);
+  if (!byRest) KNOWN.set(first, (byRest = new Map()));
+  let key = '';
+  for (let i = 1; i < programs.length; i++) {
+    const p = programs[i] as Ir.Program;
+    let id = IDS.get(p);
+    if (id === undefined) IDS.set(p, (id = IDS_NEXT.n++));
+    key += `${id},`;
+  }
+  let known = byRest.get(key);
+  if (!known) {
+    const names = (level: 'beschikking' | 'resultaat' | 'module', extra: readonly string[]) =>
+      new Set([...extra, ...programs.flatMap((p) => p.input[level].map((f) => f.name))]);
+    known = {
+      beschikking: names('beschikking', ['resultaten', 'modules']),
+      resultaat: names('resultaat', ['id', 'periode']),
+      module: names('module', ['id', 'periode', 'module', 'variant']),
+    };
+    byRest.set(key, known);
+  }
+  return known;
+}
+const IDS_NEXT = { n: 0 };
+const NO_FIELDS: KnownFields = { beschikking: new Set(), resultaat: new Set(), module: new Set() };
+
+/**
+ * Warnings for fields of a (valid) case that no version judging it declares: a misspelt optional field
+ * (`groepsgroote`) would otherwise be ignored without a word and change the amount. Each warning names the path
+ * and, when there is one, the declared field it most resembles. The case is still evaluated.
+ */
+export function unknownFieldWarnings(
+  programs: readonly Ir.Program[],
+  raw: Record<string, unknown>,
+): CaseDiagnostic[] {
+  const known = knownFields(programs);
+  let out: CaseDiagnostic[] | undefined;
+  const visit = (obj: Record<string, unknown>, names: ReadonlySet<string>, prefix: string) => {
+    const keys = Object.keys(obj);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
+      if (names.has(key)) continue;
+      const path = prefix ? `${prefix}.${key}` : key;
+      const like = suggest(key, names)[0];
+      (out ??= []).push({
+        severity: 'waarschuwing',
+        rule: 'invoer',
+        message: `${path}: onbekend veld, genegeerd${like ? `; bedoelt u '${like}'?` : '.'}`,
+        path,
+      });
+    }
+  };
+  visit(raw, known.beschikking, '');
+  const lists = [
+    [raw.resultaten, known.resultaat, resultPath],
+    [raw.modules, known.module, modulePath],
+  ] as const;
+  for (const [list, names, pathOf] of lists) {
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length && i < MAX_ITEMS; i++) {
+      const item: unknown = list[i];
+      if (isObject(item)) visit(item, names, pathOf(i));
+    }
+  }
+  return out ?? NO_WARNINGS;
+}
+
+const NO_WARNINGS: CaseDiagnostic[] = [];

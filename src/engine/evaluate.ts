@@ -12,7 +12,7 @@ import { programAt, splitPeriod, timeline } from '../versions/timeline.js';
 import type { Segment } from '../versions/timeline.js';
 import { assembleLine, decision, ruleDiagnostics } from './assemble.js';
 import type { LineDraft, PlannedLine } from './assemble.js';
-import { MAX_ITEMS, checkCase } from './casus.js';
+import { MAX_ITEMS, checkCase, unknownFieldWarnings } from './casus.js';
 import type { CaseCheck } from './casus.js';
 import { isIsoDate } from './dates.js';
 import { ZERO, moneyOfCents, moneyString, sum } from './decimal.js';
@@ -69,6 +69,8 @@ interface Prepared {
   readonly moduleItems: { readonly def: Ir.ModuleDef; readonly item: CaseItem; readonly task: number }[];
   /** The versions that price or judge the case, by effective date. */
   versions: readonly string[];
+  /** Warnings about the input (unknown fields), first among the diagnostics. */
+  readonly warnings: readonly CaseDiagnostic[];
   readonly explain: boolean;
 }
 
@@ -167,7 +169,7 @@ const amountOf = (d: LineDraft): Dec => d.amount;
 /** Turn the path's answers into the evaluation. */
 function finish(prep: Prepared, answers: Answers): Evaluation {
   const { items, plans, versions } = prep;
-  const diagnostics: CaseDiagnostic[] = [];
+  const diagnostics: CaseDiagnostic[] = prep.warnings.length > 0 ? [...prep.warnings] : [];
   for (let i = 0; i < items.length; i++) {
     const answer = answers.items[i];
     const ctx = (items[i] as ItemTask).ctx;
@@ -261,6 +263,7 @@ function distinctMessages(ds: readonly CaseDiagnostic[]): CaseDiagnostic[] {
 }
 
 const BUDGET: PriceTarget = { kind: 'budget' };
+const NO_WARNINGS: readonly CaseDiagnostic[] = [];
 
 /** The same item as validated for program `p` (versions may type a field differently), else `item` itself. */
 const itemIn = (
@@ -399,6 +402,8 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     const relevant = touched[0] === primary ? touched : [primary, ...touched.filter((p) => p !== primary)];
     const typed = new Map<Ir.Program, TypedCase>();
     const problems: CaseDiagnostic[] = [];
+    // Whether some key of the case is not a declared field (then the warnings say which).
+    let extraKeys = true;
     if (relevant.length === 1 || sameInput(relevant)) {
       // One validation serves every version (the usual case across a boundary: the same declared input).
       const check = checkCase(primary, raw);
@@ -408,6 +413,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
           distinctMessages(check.diagnostics),
         );
       for (const p of relevant) typed.set(p, check.casus);
+      extraKeys = check.extraKeys;
     } else {
       checkAll(relevant, segs, raw, typed, problems);
       if (problems.length > 0) return invalid(versionsOf(relevant), problems);
@@ -420,6 +426,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
       plans: [],
       moduleItems: [],
       versions: [],
+      warnings: extraKeys ? unknownFieldWarnings(relevant, raw) : NO_WARNINGS,
       explain,
       load,
       segs,

@@ -116,6 +116,31 @@ describe('case validation', () => {
       "resultaten[1].id: 'r1' is al het id van resultaten[0]; elk id komt één keer voor.",
     ]);
   });
+  for (const path of ['fast', 'jre'] as const) {
+    it(`warns about fields no version declares, with the closest declared name (${path})`, async () => {
+      const c: Record<string, unknown> = { ...valid(), verlengde_jeugdhup: true };
+      (c.resultaten as Record<string, unknown>[])[0] = { ...valid().resultaten[0], groepsgroote: 'klein' };
+      const ev = await createEngine(programs, { path }).evaluate(c);
+      expect(ev.ok).toBe(true);
+      expect(ev.diagnostics.map((d) => [d.severity, d.message])).toEqual([
+        ['waarschuwing', "verlengde_jeugdhup: onbekend veld, genegeerd; bedoelt u 'verlengde_jeugdhulp'?"],
+        ['waarschuwing', 'resultaten[0].groepsgroote: onbekend veld, genegeerd.'],
+      ]);
+      // groepsgrootte exists from 2021-07 on: known there, unknown in a case entirely in 2019.
+      const later = {
+        ...valid(),
+        ingangsdatum: '2021-07-01',
+        resultaten: [
+          {
+            ...valid().resultaten[0],
+            groepsgrootte: 'klein',
+            periode: { van: '2021-07-01', tot: '2021-07-31' },
+          },
+        ],
+      };
+      expect((await createEngine(programs, { path }).evaluate(later)).diagnostics).toEqual([]);
+    });
+  }
   it('rejects non-objects and absurd sizes', () => {
     expect(messages(null)).toEqual(['Het geval moet een JSON-object zijn, niet null.']);
     expect(messages([1])).toEqual(['Het geval moet een JSON-object zijn, niet een lijst.']);
