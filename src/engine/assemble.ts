@@ -279,12 +279,14 @@ export function assembleLine(
   const first = parts[0];
   const firstFigures = figures[0];
   if (!first || !firstFigures) return undefined;
-  let anyHours = false;
+  // Hours on the line only when every part has them: a version without time norms (before 2021) gives no hours
+  // for its days, and a sum over part of the line would pass for the whole line's hours.
+  let allHours = true;
   const lineParts: LinePart[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i] as PricedPart;
     const f = figures[i] as PartFigures;
-    if (p.priced.hours !== undefined) anyHours = true;
+    if (p.priced.hours === undefined) allHours = false;
     lineParts.push({
       version: p.program.version,
       from: p.from,
@@ -307,7 +309,7 @@ export function assembleLine(
     !single && cents !== undefined && (cap === undefined || (centsCap !== undefined && cents <= centsCap));
   const uncapped = single ? first.amount : lazy ? undefined : sum(parts.map((p) => p.amount));
   const capped = cap !== undefined && uncapped !== undefined && uncapped.gt(cap);
-  const hours = anyHours
+  const hours = allHours
     ? single
       ? (firstHours ?? ZERO)
       : sum(parts.map((p) => p.priced.hours ?? ZERO))

@@ -62,6 +62,16 @@ describe('versions and time', () => {
       const cents = (s: string) => Math.round(Number(s) * 100);
       expect(cents(line?.amount ?? '0')).toBe((line?.parts ?? []).reduce((n, p) => n + cents(p.amount), 0));
       expect(ev.total).toBe(line?.amount);
+      // 2020 has no time norms: no hours for the line, though its 2021-01 part has them.
+      expect(line?.hours).toBeUndefined();
+      const explained = ok(
+        await createEngine(programs, { path }).explain(casus('Hengelo', '2020-10-01', '2021-03-31')),
+      );
+      expect(explained.explanation?.lines[0]?.parts.map((p) => p.hours)).toEqual([undefined, '20.85']);
+      const within = ok(
+        await createEngine(programs, { path }).evaluate(casus('Hengelo', '2021-01-01', '2021-03-31')),
+      );
+      expect(within.lines[0]?.hours).toBe('20.85');
     });
 
     it(`splits only quantities measured by the period at a version boundary (${path})`, async () => {
