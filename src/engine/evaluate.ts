@@ -9,7 +9,7 @@
  */
 import type { Ir } from '../../dsl/index.js';
 import { programAt, splitPeriod, timeline } from '../versions/timeline.js';
-import type { Segment } from '../versions/timeline.js';
+import type { PeriodPart, Segment } from '../versions/timeline.js';
 import { assembleLine, decision, ruleDiagnostics } from './assemble.js';
 import type { LineDraft, PlannedLine } from './assemble.js';
 import { MAX_ITEMS, checkCase, unknownFieldWarnings } from './casus.js';
@@ -72,6 +72,8 @@ interface Prepared {
   /** Warnings about the input (unknown fields), first among the diagnostics. */
   readonly warnings: readonly CaseDiagnostic[];
   readonly explain: boolean;
+  /** Some item task judges with the rules a later version adds (then a rule may fire twice: reported once). */
+  added: boolean;
 }
 
 /** The per-case state of planning (see `planItem`). */
@@ -126,9 +128,24 @@ function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): vo
   const ctx = isModule ? ctxFor(s, start, undefined, own) : ctxFor(s, start, own, undefined);
   const def = isModule ? s.load(start).modules.get(String(own.fields.module)) : undefined;
   const task = s.items.length;
-  s.items.push({ scope: kind, ctx, module: def });
+  s.items.push({ scope: kind, ctx, module: def, only: undefined });
   if (def) s.moduleItems.push({ def, item: own, task });
   const gate = isModule ? task : undefined;
+  // Rules a later version adds or rewrites (compared with the version before it) judge the item too, for its days
+  // under that version.
+  for (let j = 1; j < split.parts.length; j++) {
+    const part = split.parts[j] as PeriodPart;
+    const only = addedRules((split.parts[j - 1] as PeriodPart).program, part.program, kind);
+    if (only === undefined) continue;
+    if (!s.used.includes(part.program)) s.used.push(part.program);
+    const partItem = itemIn(s.typed, part.program, kind, item);
+    const days = { from: part.from, to: part.to };
+    const partCtx = isModule
+      ? ctxFor(s, part.program, undefined, partItem, days)
+      : ctxFor(s, part.program, partItem, undefined, days);
+    s.items.push({ scope: kind, ctx: partCtx, module: undefined, only });
+    s.added = true;
+  }
   const variant = own.fields.variant;
   const label = isModule
     ? typeof variant === 'string'
@@ -170,11 +187,20 @@ const amountOf = (d: LineDraft): Dec => d.amount;
 function finish(prep: Prepared, answers: Answers): Evaluation {
   const { items, plans, versions } = prep;
   const diagnostics: CaseDiagnostic[] = prep.warnings.length > 0 ? [...prep.warnings] : [];
+  // A rule that a later version rewrites may fire in both versions for the same item: reported once (the first).
+  const reported = prep.added ? new Set<string>() : undefined;
   for (let i = 0; i < items.length; i++) {
     const answer = answers.items[i];
     const ctx = (items[i] as ItemTask).ctx;
     if (answer && answer.fired.length > 0)
-      for (const d of ruleDiagnostics(answer, ctx.result ?? ctx.module)) diagnostics.push(d);
+      for (const d of ruleDiagnostics(answer, ctx.result ?? ctx.module)) {
+        if (reported) {
+          const key = `${d.rule}\u0000${d.path ?? ''}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+        }
+        diagnostics.push(d);
+      }
   }
   const decisions: ModuleDecision[] = [];
   const allowed: CaseItem[] = [];
@@ -263,6 +289,30 @@ function distinctMessages(ds: readonly CaseDiagnostic[]): CaseDiagnostic[] {
 }
 
 const BUDGET: PriceTarget = { kind: 'budget' };
+
+/**
+ * The rules of `scope` that `later` has and `first` has not (by origin: added, or rewritten in a later file),
+ * undefined when there are none. Remembered per pair of programs.
+ */
+const ADDED = new WeakMap<Ir.Program, WeakMap<Ir.Program, Map<Ir.Scope, ReadonlySet<string> | undefined>>>();
+function addedRules(first: Ir.Program, later: Ir.Program, scope: Ir.Scope): ReadonlySet<string> | undefined {
+  if (first === later) return undefined;
+  let byLater = ADDED.get(first);
+  if (!byLater) ADDED.set(first, (byLater = new WeakMap()));
+  let byScope = byLater.get(later);
+  if (!byScope) {
+    const known = new Set(first.rules.map((r) => r.origin.id));
+    byScope = new Map();
+    for (const sc of ['beschikking', 'resultaat', 'module'] as const) {
+      const ids = later.rules
+        .filter((r) => r.scope === sc && !known.has(r.origin.id))
+        .map((r) => r.origin.id);
+      byScope.set(sc, ids.length > 0 ? new Set(ids) : undefined);
+    }
+    byLater.set(later, byScope);
+  }
+  return byScope.get(scope);
+}
 const NO_WARNINGS: readonly CaseDiagnostic[] = [];
 
 /** The same item as validated for program `p` (versions may type a field differently), else `item` itself. */
@@ -428,6 +478,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
       versions: [],
       warnings: extraKeys ? unknownFieldWarnings(relevant, raw) : NO_WARNINGS,
       explain,
+      added: false,
       load,
       segs,
       whole,
@@ -438,9 +489,32 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
       used: [primary],
       problems,
     };
-    s.items.push({ scope: 'beschikking', ctx: ctxFor(s, primary, undefined, undefined), module: undefined });
+    s.items.push({
+      scope: 'beschikking',
+      ctx: ctxFor(s, primary, undefined, undefined),
+      module: undefined,
+      only: undefined,
+    });
     for (const r of base.results) planItem(s, 'resultaat', r);
     for (const m of base.modules) planItem(s, 'module', m);
+    // Beschikking rules that a later version adds or rewrites (compared with the version before it) judge the
+    // case too, when some item has days under that version.
+    if (!whole && s.used.length > 1) {
+      const byDate = s.used.slice().sort(byValidFrom);
+      for (let k = 1; k < byDate.length; k++) {
+        const p = byDate[k] as Ir.Program;
+        if (byValidFrom(p, primary) <= 0) continue;
+        const only = addedRules(byDate[k - 1] as Ir.Program, p, 'beschikking');
+        if (only === undefined) continue;
+        s.items.push({
+          scope: 'beschikking',
+          ctx: ctxFor(s, p, undefined, undefined),
+          module: undefined,
+          only,
+        });
+        s.added = true;
+      }
+    }
     if (problems.length > 0) return invalid(versionsOf(relevant), problems);
 
     // One version covering the case: every item and part is priced by it.

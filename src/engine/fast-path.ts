@@ -56,12 +56,14 @@ export function fastPath(): Path {
     const c = compiled.get(task.ctx.rt);
     if (!c) throw new Error('program not loaded by this path');
     const fired: FiredRule[] = [];
+    const only = task.only;
     for (const { rule, holds } of c.rules[task.scope]) {
+      if (only !== undefined && !only.has(rule.origin.id)) continue;
       if (!holds(task.ctx)) continue;
       fired.push({ rule, details: explain ? describe(rule.when, observer(c.compiler, task.ctx), true) : [] });
     }
     const conditions: ConditionOutcome[] = [];
-    const checks = task.module ? c.conditions.get(task.module.name) : undefined;
+    const checks = task.module && only === undefined ? c.conditions.get(task.module.name) : undefined;
     if (checks)
       for (const { condition, holds } of checks) {
         const ok = holds(task.ctx);

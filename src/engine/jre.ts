@@ -202,6 +202,9 @@ interface Compiled {
   readonly rules: ReadonlyMap<string, Ir.RuleDef>;
   readonly conditions: ReadonlyMap<string, Ir.ConditionDef>;
   readonly compiledRules: readonly JreRule[];
+  /** An engine with only some rules (see ItemTask.only), by their origin ids; built on first use. */
+  readonly subsets: Map<ReadonlySet<string>, JreEngine<Ctx>>;
+  readonly subset: (only: ReadonlySet<string>) => JreEngine<Ctx>;
 }
 
 /** All json-rules-engine rules compiled for a program (for the operator proof and inspection). */
@@ -228,7 +231,15 @@ export function jrePath(): Path {
     const m = ruleRules('module');
     const perModule = program.modules.map((def) => [def.name, [...m, ...condRules(def)]] as const);
     const engine = (rules: readonly JreRule[]) => new JreEngine<Ctx>(rules, c.factsFor(rules), ops);
+    const all = [...b, ...r, ...m];
+    const subsets = new Map<ReadonlySet<string>, JreEngine<Ctx>>();
     compiled.set(rt, {
+      subsets,
+      subset: (only) => {
+        let e = subsets.get(only);
+        if (!e) subsets.set(only, (e = engine(all.filter((x) => only.has(x.name)))));
+        return e;
+      },
       rt,
       scopes: { beschikking: engine(b), resultaat: engine(r) },
       modules: new Map(perModule.map(([name, rules]) => [name, engine(rules)])),
@@ -251,11 +262,13 @@ export function jrePath(): Path {
   const answerItem = async (task: ItemTask, explain: boolean): Promise<ItemAnswer> => {
     const c = get(task.ctx.rt);
     const engine =
-      task.scope === 'module'
-        ? task.module
-          ? (c.modules.get(task.module.name) ?? c.moduleRules)
-          : c.moduleRules
-        : c.scopes[task.scope];
+      task.only !== undefined
+        ? c.subset(task.only)
+        : task.scope === 'module'
+          ? task.module
+            ? (c.modules.get(task.module.name) ?? c.moduleRules)
+            : c.moduleRules
+          : c.scopes[task.scope];
     // A scope without rules and conditions has nothing to decide: no run.
     if (!engine.hasRules) return NOTHING;
     const run = await engine.run(task.ctx);

@@ -11,6 +11,11 @@ export interface ItemTask {
   readonly scope: Ir.Scope;
   readonly ctx: Ctx;
   readonly module: Ir.ModuleDef | undefined;
+  /**
+   * Only these rules (origin ids), and no module conditions: the rules a later version adds or rewrites, judging
+   * the part of the item (or of the case) under that version. Undefined: all rules of the scope.
+   */
+  readonly only: ReadonlySet<string> | undefined;
 }
 
 /** Price a result's budget or a module request over one part of its period. */

@@ -135,6 +135,42 @@ describe('versions and time', () => {
       ]);
     });
 
+    it(`lets rules a later version adds judge the later part, and reports a rule once (${path})`, async () => {
+      const engine = createEngine(programs, { path });
+      const r1 = casus('Hengelo', '2021-06-01', '2021-09-30').resultaten[0] as Record<string, unknown>;
+      const group = {
+        ...casus('Hengelo', '2021-06-01', '2021-09-30'),
+        resultaten: [{ ...r1, intensiteit: 'zwaar', bandbreedte: 'D', groepsgrootte: 'klein' }],
+      };
+      const ev = ok(await engine.evaluate(group));
+      // 2021-07 adds the rule; the result starts under 2021-01, its part from 2021-07-01 is judged by it.
+      expect(ev.diagnostics.map((d) => [d.rule, d.path])).toEqual([
+        ['Groepsgerichte inzet niet bij intensiteit zwaar', 'resultaten[0]'],
+      ]);
+      // Entirely before 2021-07: the rule does not exist yet (and groepsgrootte is an unknown field).
+      const before = {
+        ...group,
+        resultaten: [{ ...group.resultaten[0], periode: { van: '2021-06-01', tot: '2021-06-30' } }],
+      };
+      expect(ok(await engine.evaluate(before)).diagnostics.map((d) => d.rule)).toEqual(['invoer']);
+      // Five results: "Maximaal aantal resultaten" fires under 2021-01 (max 3) and its rewrite under 2021-07
+      // (max 4): one message, the first version's.
+      const five = {
+        ...casus('Hengelo', '2021-06-01', '2021-09-30'),
+        resultaten: ['OB1', 'OB2', 'OB3', 'OB4', 'OB1'].map((ob, i) => ({
+          ...r1,
+          id: `r${i + 1}`,
+          ondersteuningsbehoefte: ob,
+        })),
+      };
+      const max = ok(await engine.evaluate(five)).diagnostics.filter(
+        (d) => d.rule === 'Maximaal aantal resultaten per beschikking',
+      );
+      expect(max.map((d) => d.message)).toEqual([
+        'Een beschikking heeft ten hoogste drie resultaten (illustratief).',
+      ]);
+    });
+
     it(`prices Almelo with its override and Hengelo with the regional version (${path})`, async () => {
       const engine = createEngine(programs, { path });
       const almelo = ok(await engine.evaluate(casus('Almelo', '2019-01-01', '2019-06-30')));
