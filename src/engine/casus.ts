@@ -278,12 +278,12 @@ class Checker {
           );
           return undefined;
         }
-        const from = this.value(raw.van ?? null, DATE, path, 'van');
-        const to = this.value(raw.tot ?? null, DATE, path, 'tot');
-        if (raw.van === undefined || raw.van === null)
-          this.error(`${path}.van`, 'ontbreekt (begindatum van de periode).');
-        if (raw.tot === undefined || raw.tot === null)
-          this.error(`${path}.tot`, 'ontbreekt (einddatum van de periode).');
+        // A missing date is reported as missing, not also as an invalid date.
+        const missing = (v: Json) => v === undefined || v === null || v === '';
+        const from = missing(raw.van) ? undefined : this.value(raw.van, DATE, path, 'van');
+        const to = missing(raw.tot) ? undefined : this.value(raw.tot, DATE, path, 'tot');
+        if (missing(raw.van)) this.error(`${path}.van`, 'ontbreekt (begindatum van de periode).');
+        if (missing(raw.tot)) this.error(`${path}.tot`, 'ontbreekt (einddatum van de periode).');
         if (typeof from !== 'string' || typeof to !== 'string') return undefined;
         if (to < from) {
           this.error(path, `einddatum ${to} ligt voor begindatum ${from}.`);

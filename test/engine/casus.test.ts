@@ -53,6 +53,11 @@ describe('case validation', () => {
       "verlengde_jeugdhulp: 'misschien' is geen ja/nee; verwacht true of false.",
     ]);
   });
+  it('reports a missing end date once', () => {
+    const c = valid();
+    (c.resultaten[0] as Record<string, unknown>).periode = { van: '2019-01-01' };
+    expect(messages(c)).toEqual(['resultaten[0].periode.tot: ontbreekt (einddatum van de periode).']);
+  });
   it('reports an end before the start', () => {
     const c = valid();
     (c.resultaten[0] as Record<string, unknown>).periode = { van: '2019-06-30', tot: '2019-01-01' };
