@@ -131,11 +131,16 @@ export function buildExplanation(
 ): Explanation {
   const rules: RuleExplanation[] = [];
   const explained: DecisionExplanation[] = [];
+  // As in the diagnostics: a rule that fires under two versions for the same item is explained once (the first).
+  const seen = new Set<string>();
   items.forEach((task, i) => {
     const answer = answers.items[i];
     if (!answer) return;
     const item = task.ctx.result ?? task.ctx.module;
     for (const f of answer.fired) {
+      const key = `${f.rule.name}\u0000${item?.path ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       rules.push({
         rule: f.rule.name,
         severity: f.rule.severity,

@@ -169,6 +169,10 @@ describe('versions and time', () => {
       expect(max.map((d) => d.message)).toEqual([
         'Een beschikking heeft ten hoogste drie resultaten (illustratief).',
       ]);
+      const explained = ok(await engine.explain(five)).explanation?.rules ?? [];
+      expect(explained.filter((r) => r.rule === 'Maximaal aantal resultaten per beschikking')).toHaveLength(
+        1,
+      );
     });
 
     it(`prices Almelo with its override and Hengelo with the regional version (${path})`, async () => {
