@@ -152,7 +152,15 @@ function checkPart(
       own.add(k);
       const value =
         c.kind === 'CellEmpty' ? null : def.unit.kind === 'percent' ? percentToFraction(c.value) : c.value;
-      cells.set(k, { key, value, span: c.span, file, version: origin.version, validFrom: origin.validFrom });
+      cells.set(k, {
+        key,
+        value,
+        span: c.span,
+        file,
+        version: origin.version,
+        validFrom: origin.validFrom,
+        bron: decl.source?.value ?? def.source?.value,
+      });
     });
   }
 }

@@ -110,13 +110,14 @@ export function lower(c: CheckedVersion): Program {
     }),
     tables: [...items.tables.values()].map((t) => ({
       name: t.decl.name.text,
-      label: t.decl.label?.value,
+      // The label and bron as last declared (a `wijzig tabel` may give new ones); each cell keeps its own bron.
+      label: latest(t.parts, (d) => d.label?.value) ?? t.decl.label?.value,
       type: cellType(t.decl.unit),
       keys: [...t.decl.rowKeys, ...t.decl.columnKeys].map((n) => n.text),
       rowKeyCount: t.decl.rowKeys.length,
       cells: c.tableCells.get(t.decl.name.text) ?? [],
       adjustments: t.adjustments.map(adjustment),
-      source: t.decl.source?.value,
+      source: latest(t.parts, (d) => d.source?.value) ?? t.decl.source?.value,
       origin: defOrigin(t.origin, 'TableDecl', t.decl.span),
     })),
     calcs: c.calcs.flatMap(({ name, ir }) => {
@@ -197,4 +198,14 @@ export function lower(c: CheckedVersion): Program {
       origin: defOrigin(node.ref, 'ScenarioDecl', s.decl.span),
     })),
   };
+}
+
+/** The last value `pick` finds in the parts of a declaration (the base first, then its amendments in order). */
+function latest<D, T>(parts: readonly { readonly decl: D }[], pick: (d: D) => T | undefined): T | undefined {
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i];
+    const v = part === undefined ? undefined : pick(part.decl);
+    if (v !== undefined) return v;
+  }
+  return undefined;
 }

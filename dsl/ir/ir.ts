@@ -151,6 +151,11 @@ export interface TableCellDef {
   readonly file: string;
   readonly version: string;
   readonly validFrom: string;
+  /**
+   * The policy source (`bron`) of the declaration that wrote this cell: a `wijzig tabel` with its own `bron`
+   * gives its cells that one; otherwise the table's first declaration's.
+   */
+  readonly bron: string | undefined;
 }
 
 export interface TableDef {

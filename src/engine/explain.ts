@@ -52,6 +52,7 @@ function cellExplanation(use: CellUse): CellExplanation {
   const t = use.table.def;
   const def = use.cell?.def;
   const value = use.cell?.value;
+  const bron = def?.bron ?? t.source;
   return {
     table: t.name,
     ...(t.label !== undefined ? { label: t.label } : {}),
@@ -66,7 +67,7 @@ function cellExplanation(use: CellUse): CellExplanation {
       version: a.origin.version,
       validFrom: a.origin.validFrom,
     })),
-    ...(t.source !== undefined ? { bron: t.source } : {}),
+    ...(bron !== undefined ? { bron } : {}),
     source: def
       ? { id: `${t.origin.id}:${def.key.join(',')}`, file: def.file, span: def.span }
       : sourceRef(t.origin, t.origin.file),

@@ -215,6 +215,20 @@ describe('explanations', () => {
     expect(text).toMatch(/2019\.regels:\d+:\d+/);
   });
 
+  it('cites the bron of the declaration that wrote the cell (a municipal wijzig tabel)', async () => {
+    const engine = createEngine(programs);
+    const almelo = ok(await engine.explain(casus('Almelo', '2019-01-01', '2019-06-30')));
+    const cell = almelo.explanation?.lines[0]?.parts[0]?.cells[0];
+    expect(cell?.version).toBe('2019-almelo');
+    expect(cell?.bron).toMatch(/Almelo/);
+    // A cell Almelo did not rewrite keeps the regional bron.
+    const c = casus('Almelo', '2019-01-01', '2019-06-30');
+    (c.resultaten[0] as Record<string, unknown>).ondersteuningsbehoefte = 'OB3';
+    const regional = ok(await engine.explain(c)).explanation?.lines[0]?.parts[0]?.cells[0];
+    expect(regional?.version).toBe('2019');
+    expect(regional?.bron).toMatch(/^Tarievenblad Twents Model 2019/);
+  });
+
   it('explains inherited, indexed cells with their own version', async () => {
     const ev = ok(await createEngine(programs).explain(casus('Hengelo', '2020-02-01', '2020-02-29')));
     const cell = ev.explanation?.lines[0]?.parts[0]?.cells[0];
