@@ -13,8 +13,10 @@ import type {
   Evaluation,
   EvaluationOk,
   LineExplanation,
+  ParameterExplanation,
   RuleExplanation,
 } from '../../src/engine/result.js';
+import { explainedValueText, percentText } from '../../src/engine/format.js';
 import { euro } from '../../src/scenarios/run.js';
 import { dutchDate } from '../dates.js';
 import type { ExplainStep, StepTone } from './protocol.js';
@@ -26,17 +28,7 @@ const step = (
   tone: StepTone = 'info',
 ): ExplainStep => ({ text, depth, tone, file: source?.file, span: source?.span });
 
-const percentText = (fraction: string): string => `${dutch(dec(fraction).times(100), undefined, 4)} %`;
-
-/** `€ 136,20 per week` for money/rate cells, the plain number otherwise. */
-function valueText(value: string | null, unit: string): string {
-  if (value === null) return '- (geen tarief)';
-  const d = dec(value);
-  if (unit === '€') return euroDec(d);
-  if (unit.startsWith('€ ')) return `${euroDec(d)}${unit.slice(1)}`;
-  if (unit === '%') return `${dutch(d.times(100))} %`;
-  return dutch(d);
-}
+const valueText = explainedValueText;
 
 const versionText = (version: string, validFrom: string): string =>
   `versie ${version} (geldig vanaf ${dutchDate(validFrom)})`;
@@ -49,24 +41,30 @@ function programOf(
   return programs.find((p) => p.version === version && (ruleset === undefined || p.ruleset === ruleset));
 }
 
-/** The cell's steps: the cell itself, its bron, and each indexation that moved it (with the intermediate value). */
+/**
+ * The steps of a cell or parameter: the value as written, each indexation that moved it (with the intermediate
+ * value), the value used, and its bron.
+ */
 function cellSteps(
-  cell: CellExplanation,
+  cell: CellExplanation | ParameterExplanation,
   part: { readonly version: string },
   programs: readonly Ir.Program[],
   ruleset: string | undefined,
   depth: number,
 ): ExplainStep[] {
   const inherited = cell.version !== part.version;
+  const isCell = 'key' in cell;
   const steps: ExplainStep[] = [
     step(
-      `Tariefcel ${cell.key}: ${valueText(cell.written, cell.unit)}, geschreven in ${versionText(cell.version, cell.validFrom)}${inherited ? ` — overgenomen in versie ${part.version}` : ''}`,
+      `${isCell ? `Tariefcel ${cell.key}` : `Parameter ${cell.name}`}: ${valueText(cell.written, cell.unit)}, geschreven in ${versionText(cell.version, cell.validFrom)}${inherited ? ` — overgenomen in versie ${part.version}` : ''}`,
       depth,
       cell.source,
     ),
   ];
   const program = programOf(programs, ruleset, part.version);
-  const table = program?.tables.find((t) => t.name === cell.table);
+  const table = isCell
+    ? program?.tables.find((t) => t.name === cell.table)
+    : program?.parameters.find((x) => x.name === cell.name);
   // The engine lists every indexation of the table; only those of a later version than the cell moved it.
   const applied = cell.indexations.filter((ix) => cell.validFrom < ix.validFrom);
   let value: Dec | undefined = cell.written === null ? undefined : dec(cell.written);
@@ -130,6 +128,7 @@ function lineSteps(
       steps.push(step(`Indicatief ${dutch(dec(part.hours))} uur directe cliënttijd`, depth + 1, undefined));
     }
     for (const cell of part.cells) steps.push(...cellSteps(cell, part, programs, ruleset, depth + 1));
+    for (const x of part.parameters) steps.push(...cellSteps(x, part, programs, ruleset, depth + 1));
   }
   if (several) steps.push(step(`Samen: ${line.calculation}`, 1, undefined));
   if (line.cap !== undefined) {

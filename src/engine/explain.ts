@@ -7,8 +7,8 @@ import type { Ir } from '../../dsl/index.js';
 import { LineIndex } from '../../dsl/index.js';
 import { cellKeyText, sourceRef } from './assemble.js';
 import type { LineDraft, PricedPart } from './assemble.js';
-import { dec, euro, moneyString, plainString, rateString } from './decimal.js';
-import { quantityText, rateText } from './format.js';
+import { dec, euro, isDec, moneyString, plainString, rateString } from './decimal.js';
+import { explainedValueText, percentText, quantityText, rateText } from './format.js';
 import type {
   CellExplanation,
   DecisionExplanation,
@@ -16,11 +16,12 @@ import type {
   Explanation,
   LineExplanation,
   ModuleDecision,
+  ParameterExplanation,
   PartExplanation,
   RuleExplanation,
   SourceRef,
 } from './result.js';
-import type { CellUse } from './runtime.js';
+import type { CellUse, ParamUse } from './runtime.js';
 import type { Answers, ItemTask } from './tasks.js';
 
 const MODE: Record<Ir.RoundingMode, string> = {
@@ -74,6 +75,26 @@ function cellExplanation(use: CellUse): CellExplanation {
   };
 }
 
+function parameterExplanation(use: ParamUse): ParameterExplanation {
+  const d = use.def;
+  const bron = d.source;
+  return {
+    name: d.name,
+    value: isDec(use.value) ? use.value.toFixed() : null,
+    written: d.value.kind === 'const' && typeof d.value.value === 'string' ? d.value.value : null,
+    unit: unitText(d.type),
+    version: d.origin.version,
+    validFrom: d.origin.validFrom,
+    indexations: d.adjustments.map((a) => ({
+      fraction: a.fraction,
+      version: a.origin.version,
+      validFrom: a.origin.validFrom,
+    })),
+    ...(bron !== undefined ? { bron } : {}),
+    source: sourceRef(d.origin, d.origin.file),
+  };
+}
+
 function partExplanation(p: PricedPart): PartExplanation {
   const x = p.priced;
   const rate = x.rate;
@@ -89,6 +110,7 @@ function partExplanation(p: PricedPart): PartExplanation {
     from: p.from,
     to: p.to,
     cells: x.cells.map(cellExplanation),
+    parameters: x.params.map(parameterExplanation),
     rate: rate ? rateString(rate) : '',
     quantity: quantity ? plainString(quantity) : '',
     unit: unit ?? '',
@@ -202,15 +224,10 @@ export function renderExplanation(evaluation: Evaluation, sources?: Sources): st
       if (p.note !== undefined) out.push(`    ${p.note}`);
       if (p.hours !== undefined)
         out.push(`    indicatief ${p.hours.replace('.', ',')} uur directe cliënttijd`);
-      for (const c of p.cells) {
-        const idx = c.indexations
-          .map((i) => `geïndexeerd in versie ${i.version} (${i.validFrom})`)
-          .join(', ');
-        out.push(
-          `    tarief uit ${c.key}, versie ${c.version} (geldig vanaf ${c.validFrom})${idx ? `, ${idx}` : ''}${c.bron ? `; bron: ${c.bron}` : ''} [${where(c.source, sources)}]`,
-        );
-      }
-      out.push(`    regel: ${where(p.source, sources)}`);
+      for (const c of p.cells) out.push(`    ${c.key} = ${madeOf(c)} [${where(c.source, sources)}]`);
+      for (const x of p.parameters)
+        out.push(`    parameter ${x.name} = ${madeOf(x)} [${where(x.source, sources)}]`);
+      out.push(`    berekening volgens ${where(p.source, sources)}`);
     }
     if (line.parts.length > 1 || line.cap) out.push(`  totaal: ${line.calculation}`);
   }
@@ -233,6 +250,24 @@ export function renderExplanation(evaluation: Evaluation, sources?: Sources): st
     );
     for (const x of r.details) out.push(`  want ${x}`);
   }
+  // Everything else the evaluation reports (a missing tariff, an unknown field, …): nothing is left out.
+  const explained = new Set((ex?.rules ?? []).map((r) => `${r.rule}\u0000${r.path ?? ''}`));
+  for (const d of evaluation.diagnostics) {
+    if (explained.has(`${d.rule}\u0000${d.path ?? ''}`)) continue;
+    out.push('', `${d.severity === 'fout' ? 'Fout' : 'Waarschuwing'} (${d.rule}): ${d.message}`);
+  }
   out.push('', `Totaal: ${euro(dec(evaluation.total))}`);
   return out.join('\n');
+}
+
+/**
+ * What a cell or parameter holds and where it comes from: "€ 140,08 per week (geschreven in versie 2019, geldig
+ * vanaf 2019-01-01, als € 136,20 per week; geïndexeerd met 2,85 % in versie 2020 (2020-01-01)); bron: …".
+ */
+function madeOf(x: CellExplanation | ParameterExplanation): string {
+  const moved = x.indexations.length > 0 && x.written !== null;
+  const idx = x.indexations
+    .map((i) => `geïndexeerd met ${percentText(i.fraction)} in versie ${i.version} (${i.validFrom})`)
+    .join(', ');
+  return `${explainedValueText(x.value, x.unit)} (geschreven in versie ${x.version}, geldig vanaf ${x.validFrom}${moved ? `, als ${explainedValueText(x.written, x.unit)}; ${idx}` : ''})${x.bron ? `; bron: ${x.bron}` : ''}`;
 }

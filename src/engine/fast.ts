@@ -16,6 +16,7 @@ import {
   lookup,
   memoFor,
   negate,
+  paramValue,
   ranksFor,
   resultCount,
   roundValue,
@@ -86,7 +87,7 @@ export class FastCompiler {
       }
       case 'param': {
         const name = e.name;
-        return (ctx) => ctx.rt.params.get(name);
+        return (ctx) => paramValue(ctx, name);
       }
       case 'lookup': {
         const table = e.table;

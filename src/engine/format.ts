@@ -1,7 +1,7 @@
 /** Dutch formatting of runtime values for messages and explanations (no locale APIs: deterministic). */
 import type { Ir } from '../../dsl/index.js';
 import { UNIT_AFTER_NUMBER } from '../../dsl/index.js';
-import { dutch, euro, isDec } from './decimal.js';
+import { dec, dutch, euro, isDec } from './decimal.js';
 import type { Dec } from './decimal.js';
 import { isPeriod } from './values.js';
 import type { Value } from './values.js';
@@ -39,3 +39,19 @@ export function formatValue(v: Value, type: Ir.Type): string {
   }
   return v;
 }
+
+/**
+ * A value of an explanation (a decimal string with the unit text of a cell or parameter, see result.ts) in
+ * Dutch: "€ 136,20 per week", "€ 2.500,00", "17 %", "0,6"; "- (geen tarief)" for an empty cell.
+ */
+export function explainedValueText(value: string | null, unit: string): string {
+  if (value === null) return '- (geen tarief)';
+  const d = dec(value);
+  if (unit === '€') return euro(d);
+  if (unit.startsWith('€ ')) return `${euro(d)}${unit.slice(1)}`;
+  if (unit === '%') return `${dutch(d.times(100))} %`;
+  return dutch(d);
+}
+
+/** A fraction as a Dutch percentage: "0.0285" → "2,85 %". */
+export const percentText = (fraction: string): string => `${dutch(dec(fraction).times(100), undefined, 4)} %`;

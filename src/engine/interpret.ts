@@ -15,6 +15,7 @@ import {
   lookup,
   memoFor,
   negate,
+  paramValue,
   ranksFor,
   resultCount,
   roundValue,
@@ -33,7 +34,7 @@ export function interpret(e: Ir.Expr, ctx: Ctx): Value {
     case 'calc':
       return calcValue(e.scope, e.name, ctx);
     case 'param':
-      return ctx.rt.params.get(e.name);
+      return paramValue(ctx, e.name);
     case 'lookup':
       return lookup(
         ctx,

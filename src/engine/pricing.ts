@@ -6,8 +6,8 @@ import { readsItemPeriod } from '../../dsl/index.js';
 import type { Ir } from '../../dsl/index.js';
 import { isDec } from './decimal.js';
 import type { Dec } from './decimal.js';
-import { tracingCtx } from './runtime.js';
-import type { CellUse, Ctx, LoadedProgram } from './runtime.js';
+import { paramUse, tracingCtx } from './runtime.js';
+import type { CellUse, Ctx, LoadedProgram, ParamUse } from './runtime.js';
 import type { Value } from './values.js';
 
 export type PriceTarget =
@@ -21,11 +21,26 @@ export interface Priced {
   readonly cap: Dec | undefined;
   /** Cells looked up while computing the rate (the first is the line's key). */
   readonly cells: readonly CellUse[];
+  /** Parameters read while computing the rate, in order (each once). */
+  readonly params: readonly ParamUse[];
   readonly unit: Ir.Unit | undefined;
   readonly rounding: Ir.Rounding | undefined;
   readonly source: Ir.Origin & { readonly file?: string };
   /** Set when the program has nothing to price for the target (no budget, module or variant withdrawn). */
   readonly missing?: true;
+}
+
+const NO_PARAMS: readonly ParamUse[] = [];
+
+/** The parameters a rate read, each once, in order. */
+function usesOf(rt: LoadedProgram, names: readonly string[]): readonly ParamUse[] {
+  if (names.length === 0) return NO_PARAMS;
+  const out: ParamUse[] = [];
+  for (const name of names) {
+    const use = paramUse(rt, name);
+    if (use !== undefined && !out.includes(use)) out.push(use);
+  }
+  return out;
 }
 
 const asDec = (v: Value): Dec | undefined => (isDec(v) ? v : undefined);
@@ -156,6 +171,7 @@ export function price(
       hours: undefined,
       cap: undefined,
       cells: [],
+      params: NO_PARAMS,
       unit,
       rounding,
       source,
@@ -164,12 +180,25 @@ export function price(
   }
   const c = own ? ctx : tracingCtx(ctx);
   const cells: CellUse[] = [];
+  const params: string[] = [];
   c.cells = cells;
+  c.params = params;
   const rate = asDec(run(rateExpr, c));
   // `c` is this call's own tracing context: keep the rate's lookups, stop recording for the other figures.
   c.cells = undefined;
+  c.params = undefined;
   const quantity = asDec(run(qtyExpr, c));
   const hours = hoursExpr ? asDec(run(hoursExpr, c)) : undefined;
   const cap = capExpr ? asDec(run(capExpr, c)) : undefined;
-  return { rate, quantity, hours, cap, cells, unit, rounding, source };
+  return {
+    rate,
+    quantity,
+    hours,
+    cap,
+    cells,
+    params: usesOf(c.rt, params),
+    unit,
+    rounding,
+    source,
+  };
 }

@@ -118,12 +118,37 @@ export interface CellExplanation {
   readonly source: SourceRef;
 }
 
+/** A parameter a rate was made of (`vervoer_per_km`, `dakje_gezinshuis_plus`), explained like a cell. */
+export interface ParameterExplanation {
+  readonly name: string;
+  /** The value used (after indexations), a decimal string; null when it has none. */
+  readonly value: string | null;
+  /** The value as written in the source; null when it is computed (`= ritprijs × 2`). */
+  readonly written: string | null;
+  /** "€ per km". */
+  readonly unit: string;
+  /** The version (and its effective date) whose text wrote the parameter. */
+  readonly version: string;
+  readonly validFrom: string;
+  /** Indexations applied on top of the written value, in order. */
+  readonly indexations: readonly {
+    readonly fraction: string;
+    readonly version: string;
+    readonly validFrom: string;
+  }[];
+  /** The policy source (`bron`) of the parameter. */
+  readonly bron?: string;
+  readonly source: SourceRef;
+}
+
 export interface PartExplanation {
   readonly version: string;
   readonly validFrom: string;
   readonly from: string;
   readonly to: string;
   readonly cells: readonly CellExplanation[];
+  /** Parameters the rate read (besides the cells). */
+  readonly parameters: readonly ParameterExplanation[];
   readonly rate: string;
   readonly quantity: string;
   readonly unit: string;

@@ -70,6 +70,8 @@ export interface Ctx {
   itemMemo: Map<string, Value> | undefined;
   /** When set, every table lookup is recorded here. */
   cells: CellUse[] | undefined;
+  /** When set, the name of every parameter read is recorded here (with `cells`: what a rate was made of). */
+  params: string[] | undefined;
 }
 
 /** The memo for calculations of `scope` in a context. */
@@ -97,6 +99,7 @@ export function newCtx(
     caseMemo,
     itemMemo: undefined,
     cells: undefined,
+    params: undefined,
   };
 }
 
@@ -113,6 +116,7 @@ export const tracingCtx = (ctx: Ctx): Ctx => ({
   caseMemo: ctx.caseMemo,
   itemMemo: undefined,
   cells: [],
+  params: undefined,
 });
 
 // ───────────────────────────── loading ─────────────────────────────
@@ -205,6 +209,32 @@ export function fieldValue(ctx: Ctx, level: Ir.InputLevel, name: string): Value 
     default:
       return assertNever(level);
   }
+}
+
+/** A parameter a rate read: its definition and the value used (after indexation). */
+export interface ParamUse {
+  readonly def: Ir.ParameterDef;
+  readonly value: Value;
+}
+
+const PARAM_USES = new WeakMap<LoadedProgram, Map<string, ParamUse>>();
+/** The use of parameter `name` in a loaded program, one object per program and name. */
+export function paramUse(rt: LoadedProgram, name: string): ParamUse | undefined {
+  let byName = PARAM_USES.get(rt);
+  if (!byName) PARAM_USES.set(rt, (byName = new Map()));
+  let use = byName.get(name);
+  if (use === undefined) {
+    const def = rt.program.parameters.find((x) => x.name === name);
+    if (def === undefined) return undefined;
+    byName.set(name, (use = { def, value: rt.params.get(name) }));
+  }
+  return use;
+}
+
+/** A parameter's value; records its name when tracing (see {@link Ctx.params}). */
+export function paramValue(ctx: Ctx, name: string): Value {
+  ctx.params?.push(name);
+  return ctx.rt.params.get(name);
 }
 
 /** Table lookup; records the cell when tracing. A `-` cell or an empty key gives undefined. */

@@ -217,9 +217,10 @@ describe('regelwerk diff', () => {
   });
 
   it('names the known versions when one does not exist', async () => {
+    // A version the rules do not have, named on the command line, is wrong usage (exit 2).
     const r = await cli('diff', '--regels', 'rules/twents-model', '2019', '2099');
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/Onbekende versie '2099'. Bekende versies: 2019, /);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/onbekende versie '2099'. Bekende versies: 2019, /);
     expect((await cli('diff', '--regels', 'rules/twents-model', '2019')).code).toBe(2);
   });
 });
@@ -239,7 +240,9 @@ describe('regelwerk explain', () => {
     expect(r.out).toMatch(/versie 2021-01 \(geldig vanaf 2021-01-01\)/);
     expect(r.out).toMatch(/€ [\d.,]+ per week × [\d,]+… weken = € [\d.,]+/);
     // The cell was written in 2019 and indexed in 2020; its place is a file:line:column.
-    expect(r.out).toMatch(/versie 2019 \(geldig vanaf 2019-01-01\), geïndexeerd in versie 2020/);
+    expect(r.out).toMatch(
+      /geschreven in versie 2019, geldig vanaf 2019-01-01, als € 136,20 per week; geïndexeerd met 2,85 % in versie 2020/,
+    );
     expect(r.out).toMatch(/\[rules\/twents-model\/2019\.regels:\d+:\d+\]/);
   });
 });

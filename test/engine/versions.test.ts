@@ -229,6 +229,35 @@ describe('explanations', () => {
     expect(regional?.bron).toMatch(/^Tarievenblad Twents Model 2019/);
   });
 
+  it('explains a rate taken from a parameter: written value, indexations, bron, place', async () => {
+    const c = {
+      ...casus('Hengelo', '2022-01-01', '2022-03-31'),
+      modules: [
+        { module: 'vervoer', variant: 'km', aantal: 100, periode: { van: '2022-01-01', tot: '2022-03-31' } },
+      ],
+    };
+    const ev = ok(await createEngine(programs).explain(c));
+    const line = ev.explanation?.lines.find((l) => l.kind === 'module');
+    const param = line?.parts[0]?.parameters[0];
+    expect(param?.name).toBe('vervoer_per_km');
+    expect(param?.written).toBe('0.45');
+    expect(param?.value).toBe(line?.parts[0]?.rate);
+    expect(param?.indexations.map((i) => [i.version, i.fraction])).toEqual([
+      ['2020', '0.0285'],
+      ['2022', '0.0474'],
+    ]);
+    expect(param?.bron).toMatch(/Tarievenblad modules 2019/);
+    expect(param?.source.file).toBe('rules/twents-model/2019.regels');
+    const text = renderExplanation(ev, texts);
+    expect(text).toContain('parameter vervoer_per_km = € 0,48 per km (geschreven in versie 2019');
+  });
+
+  it('prints every diagnostic of the evaluation, also those that are not rules', async () => {
+    const c = { ...casus('Hengelo', '2019-01-01', '2019-06-30'), groepsgroote: 'klein' };
+    const text = renderExplanation(ok(await createEngine(programs).explain(c)), texts);
+    expect(text).toContain('Waarschuwing (invoer): groepsgroote: onbekend veld, genegeerd.');
+  });
+
   it('explains inherited, indexed cells with their own version', async () => {
     const ev = ok(await createEngine(programs).explain(casus('Hengelo', '2020-02-01', '2020-02-29')));
     const cell = ev.explanation?.lines[0]?.parts[0]?.cells[0];
