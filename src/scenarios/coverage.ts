@@ -1,12 +1,28 @@
 /**
  * Scenario coverage per version: which rules fired in some scenario, which modules were both allowed and
  * refused somewhere, and which tariff cells were priced by some scenario.
+ *
+ * A scenario across a version boundary is credited to each version for what that version did, as the engine
+ * divides the work (dsl/README.md, Versies): a tariff cell to the version that priced the part that looked it up,
+ * a rule to the version that judged it (the version of the item's first day, or of the case's first day for
+ * beschikking rules; or a later version that adds or rewrites the rule, for its days), a module decision to the
+ * version of the request's first day. Versions are those of the scenario's own ruleset, for the case's
+ * municipality: two rulesets (or a municipal override) may have versions with the same name.
  */
 import type { Ir } from '../../dsl/index.js';
+import { isIsoDate } from '../engine/dates.js';
+import type { EvaluationOk } from '../engine/result.js';
+import { programAt, splitPeriod, timeline } from '../versions/timeline.js';
+import type { Segment } from '../versions/timeline.js';
 import type { ScenarioOutcome } from './run.js';
 
 export interface VersionCoverage {
+  /** The version, with the municipality of an override: "2019-almelo (Almelo)". */
   readonly version: string;
+  /** The ruleset of the version (two rulesets may have a version with the same name). */
+  readonly ruleset: string;
+  /** The file that defines the version. */
+  readonly file: string;
   readonly rules: {
     readonly total: number;
     readonly fired: readonly string[];
@@ -27,38 +43,163 @@ export interface VersionCoverage {
   };
 }
 
-const cellKey = (table: string, key: readonly string[]): string => `${table}[${key.join(', ')}]`;
-
-/** All tariff cells an evaluation read: line keys and, when explained, every cell of every part. */
-function usedCells(o: ScenarioOutcome): string[] {
-  if (!o.evaluation.ok) return [];
-  const keys = o.evaluation.lines.map((l) => l.key);
-  for (const line of o.evaluation.explanation?.lines ?? []) {
-    for (const part of line.parts) for (const c of part.cells) keys.push(c.key);
-  }
-  return keys;
+/** What the scenarios did in one version. */
+interface Hits {
+  readonly fired: Set<string>;
+  readonly allowed: Set<string>;
+  readonly refused: Set<string>;
+  readonly cells: Set<string>;
 }
 
+const cellKey = (table: string, key: readonly string[]): string => `${table}[${key.join(', ')}]`;
+
+const originKey = (o: { readonly file: string; readonly id: string }): string => `${o.file}\u0000${o.id}`;
+
+type Json = Ir.JsonValue;
+const isRecord = (v: Json | undefined): v is { readonly [k: string]: Json } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The case's items of one list (`resultaten` or `modules`). */
+const itemsOf = (casus: Ir.CaseJson, list: 'resultaten' | 'modules'): readonly Json[] => {
+  const l = casus[list];
+  return Array.isArray(l) ? (l as readonly Json[]) : [];
+};
+
+/** An item's period as the engine reads it, when it has one. */
+function periodOf(item: Json | undefined): { from: string; to: string } | undefined {
+  const p = isRecord(item) ? item.periode : undefined;
+  if (!isRecord(p) || !isIsoDate(p.van)) return undefined;
+  return { from: p.van, to: isIsoDate(p.tot) && p.tot >= p.van ? p.tot : p.van };
+}
+
+/** The case's first day: the earliest start of a result or module request, else the `ingangsdatum`. */
+function firstDay(casus: Ir.CaseJson): string | undefined {
+  let from: string | undefined;
+  for (const list of ['resultaten', 'modules'] as const)
+    for (const item of itemsOf(casus, list)) {
+      const p = periodOf(item);
+      if (p && (from === undefined || p.from < from)) from = p.from;
+    }
+  const start = casus.ingangsdatum;
+  return from ?? (isIsoDate(start) ? start : undefined);
+}
+
+/** The distinct programs of a list, in order. */
+const distinct = (ps: readonly (Ir.Program | undefined)[]): Ir.Program[] =>
+  ps.filter((p, i): p is Ir.Program => p !== undefined && ps.indexOf(p) === i);
+
+const byValidFrom = (a: Ir.Program, b: Ir.Program): number =>
+  a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0;
+
+/** Credits one valid scenario evaluation to the programs of its ruleset that did the work. */
+function credit(
+  ev: EvaluationOk,
+  casus: Ir.CaseJson,
+  group: readonly Ir.Program[],
+  hits: ReadonlyMap<Ir.Program, Hits>,
+): void {
+  const segs: readonly Segment[] = timeline(
+    group,
+    typeof casus.gemeente === 'string' ? casus.gemeente : undefined,
+  );
+  const inTimeline = distinct(segs.map((s) => s.program));
+  /** The program named `version` that is in force on `day` (else the first of that name for this case). */
+  const named = (version: string, day?: string): Ir.Program | undefined => {
+    const at = day === undefined ? undefined : programAt(segs, day);
+    if (at?.version === version) return at;
+    return inTimeline.find((p) => p.version === version) ?? group.find((p) => p.version === version);
+  };
+  // The versions the engine used, by effective date: the fallback when an item's own days are not known.
+  const used = distinct(ev.versions.map((v) => named(v))).sort(byValidFrom);
+  const hit = (p: Ir.Program | undefined): Hits | undefined => (p ? hits.get(p) : undefined);
+  // Without every version the engine used, the days of a missing one would seem to be another's: then only the
+  // cells are credited (each part names its version), not who judged a rule or a module.
+  const complete = ev.versions.every((v) => inTimeline.some((p) => p.version === v));
+
+  // Tariff cells: each part of a line was priced by one version, with the cells it looked up.
+  if (ev.explanation) {
+    for (const line of ev.explanation.lines)
+      for (const part of line.parts) {
+        const h = hit(named(part.version, part.from));
+        for (const c of part.cells) h?.cells.add(c.key);
+      }
+  } else {
+    for (const line of ev.lines)
+      for (const part of line.parts) hit(named(part.version, part.from))?.cells.add(line.key);
+  }
+
+  // The versions in force on an item's days, in order (the first judges it; later ones judge the rules they add).
+  const itemVersions = (path: string): Ir.Program[] | undefined => {
+    const m = /^(resultaten|modules)\[(\d+)\]$/.exec(path);
+    if (!m) return undefined;
+    const period = periodOf(itemsOf(casus, m[1] as 'resultaten' | 'modules')[Number(m[2])]);
+    if (!period) return undefined;
+    const split = splitPeriod(segs, period.from, period.to);
+    return 'parts' in split ? distinct(split.parts.map((p) => p.program)) : undefined;
+  };
+  // Beschikking rules: the version of the case's first day, then later versions that add or rewrite a rule.
+  const caseVersions = (): Ir.Program[] => {
+    const day = firstDay(casus);
+    const primary = day === undefined ? undefined : programAt(segs, day);
+    if (!primary) return used;
+    return [primary, ...used.filter((p) => p !== primary && byValidFrom(p, primary) > 0)];
+  };
+
+  if (!complete) return;
+
+  // Rules: the first version that may judge the item (or case) and has the rule that fired (by its origin).
+  for (const d of ev.diagnostics) {
+    const source = d.source;
+    if (source === undefined) continue;
+    const id = source.id;
+    const candidates = [...((d.path !== undefined ? itemVersions(d.path) : caseVersions()) ?? []), ...used];
+    const judge = candidates.find((p) => p.rules.some((r) => r.origin.id === id && r.name === d.rule));
+    hit(judge)?.fired.add(d.rule);
+  }
+
+  // Module decisions: the version of the request's first day.
+  const requests = itemsOf(casus, 'modules');
+  for (const d of ev.decisions) {
+    const i = requests.findIndex((r, k) => {
+      const id = isRecord(r) ? r.id : undefined;
+      return (typeof id === 'string' ? id : `module ${k + 1}`) === d.ref;
+    });
+    const period = i < 0 ? undefined : periodOf(requests[i]);
+    const judge =
+      (period && programAt(segs, period.from)) ??
+      used.find((p) => p.modules.some((m) => m.origin.id === d.source.id));
+    const h = hit(judge);
+    if (h) (d.allowed ? h.allowed : h.refused).add(d.module);
+  }
+}
+
+/**
+ * Coverage of `programs` by the scenario outcomes. `evaluated` are all programs the scenarios were evaluated with,
+ * when `programs` is only some of them (the files named on the command line, without the versions they build on):
+ * which version judged or priced what follows from the versions in force, so it needs them all.
+ */
 export function computeCoverage(
   programs: readonly Ir.Program[],
   outcomes: readonly ScenarioOutcome[],
+  evaluated: readonly Ir.Program[] = programs,
 ): VersionCoverage[] {
+  const all = programs.every((p) => evaluated.includes(p)) ? evaluated : [...evaluated, ...programs];
+  // Each scenario belongs to one program, and is evaluated with the versions of that program's ruleset.
+  const scenarios = new Map<string, { program: Ir.Program; casus: Ir.CaseJson }>();
+  for (const p of all)
+    for (const s of p.scenarios) scenarios.set(originKey(s.origin), { program: p, casus: s.casus });
+  const hits = new Map<Ir.Program, Hits>();
+  for (const p of all)
+    hits.set(p, { fired: new Set(), allowed: new Set(), refused: new Set(), cells: new Set() });
+  for (const o of outcomes) {
+    if (!o.evaluation.ok) continue;
+    const own = scenarios.get(originKey(o.origin));
+    if (!own) continue;
+    const group = all.filter((p) => p.ruleset === own.program.ruleset);
+    credit(o.evaluation, own.casus, group, hits);
+  }
   return programs.map((p) => {
-    const label = p.version + (p.municipality ? ` (${p.municipality})` : '');
-    // A scenario exercises the versions that priced it (a case across a boundary exercises both).
-    const mine = outcomes.filter((o) =>
-      o.evaluation.ok ? o.evaluation.versions.includes(p.version) : o.program === label,
-    );
-    const fired = new Set<string>();
-    const allowed = new Set<string>();
-    const refused = new Set<string>();
-    const cells = new Set<string>();
-    for (const o of mine) {
-      if (!o.evaluation.ok) continue;
-      for (const d of o.evaluation.diagnostics) fired.add(d.rule);
-      for (const d of o.evaluation.decisions) (d.allowed ? allowed : refused).add(d.module);
-      for (const k of usedCells(o)) cells.add(k);
-    }
+    const { fired, allowed, refused, cells } = hits.get(p) as Hits;
     const ruleNames = p.rules.map((r) => r.name);
     const moduleNames = p.modules.map((m) => m.name);
     const unusedPerTable: Record<string, number> = {};
@@ -73,7 +214,9 @@ export function computeCoverage(
       }
     }
     return {
-      version: label,
+      version: p.version + (p.municipality ? ` (${p.municipality})` : ''),
+      ruleset: p.ruleset,
+      file: p.file,
       rules: {
         total: ruleNames.length,
         fired: ruleNames.filter((n) => fired.has(n)),
@@ -93,12 +236,16 @@ export function computeCoverage(
   });
 }
 
-const pct = (a: number, b: number): string => (b === 0 ? '–' : `${Math.floor((a * 1000) / b) / 10} %`);
+/** A share in Dutch notation, rounded down to a tenth: "32,9 %", "100 %". */
+const pct = (a: number, b: number): string =>
+  b === 0 ? '–' : `${String(Math.floor((a * 1000) / b) / 10).replace('.', ',')} %`;
 
 export function renderCoverage(coverage: readonly VersionCoverage[]): string {
   const out = ["Dekking door scenario's:"];
+  // Versions of different rulesets may share a name: then each heading names its ruleset.
+  const several = new Set(coverage.map((c) => c.ruleset)).size > 1;
   for (const c of coverage) {
-    out.push(`  versie ${c.version}`);
+    out.push(`  ${several ? `regelset "${c.ruleset}", ` : ''}versie ${c.version}`);
     out.push(
       `    regels:  ${c.rules.fired.length}/${c.rules.total} geraakt (${pct(c.rules.fired.length, c.rules.total)})`,
     );
@@ -114,7 +261,7 @@ export function renderCoverage(coverage: readonly VersionCoverage[]): string {
       `    tariefcellen: ${c.cells.used}/${c.cells.total} gebruikt (${pct(c.cells.used, c.cells.total)})`,
     );
     for (const [t, n] of Object.entries(c.cells.unusedPerTable))
-      out.push(`      ${t}: ${n} cellen niet gebruikt`);
+      out.push(`      ${t}: ${n} ${n === 1 ? 'cel' : 'cellen'} niet gebruikt`);
   }
   return out.join('\n');
 }
