@@ -3,7 +3,8 @@
  * `^~~~` marker. Exit 0 without errors, 1 with errors, 2 on wrong usage.
  */
 import { compile, renderDiagnostic, sortDiagnostics, type Diagnostic } from '../../dsl/index.js';
-import { loadProblemMessage, loadWithContext, renderLoadProblem, type LoadProblem } from './files.js';
+import { diagnosticAsJson, problemAsJson } from './diagnostics.js';
+import { loadWithContext, renderLoadProblem, type LoadProblem } from './files.js';
 import { EXIT_OK, EXIT_PROBLEMS, plural, type Io } from './output.js';
 
 export interface CheckOutcome {
@@ -22,32 +23,6 @@ export async function checkPaths(paths: readonly string[]): Promise<CheckOutcome
   return { diagnostics, problems: loaded.problems, texts, fileCount: loaded.named.size };
 }
 
-export function problemAsJson(p: LoadProblem) {
-  return {
-    file: p.path,
-    code: 'RW9001',
-    severity: 'fout',
-    message: loadProblemMessage(p),
-  };
-}
-
-export function diagnosticAsJson(d: Diagnostic, texts: Map<string, string>) {
-  const text = texts.get(d.file) ?? '';
-  const lines = text.slice(0, d.span.start).split('\n');
-  return {
-    file: d.file,
-    code: d.code,
-    severity: d.severity,
-    stage: d.stage,
-    message: d.message,
-    start: d.span.start,
-    end: d.span.end,
-    line: lines.length,
-    column: (lines[lines.length - 1]?.length ?? 0) + 1,
-    ...(d.suggestions ? { suggestions: d.suggestions } : {}),
-  };
-}
-
 export async function runCheck(paths: readonly string[], json: boolean, io: Io): Promise<number> {
   const outcome = await checkPaths(paths);
   const errors = outcome.diagnostics.filter((d) => d.severity === 'fout').length + outcome.problems.length;
@@ -56,6 +31,7 @@ export async function runCheck(paths: readonly string[], json: boolean, io: Io):
     io.out(
       JSON.stringify(
         {
+          ok: errors === 0,
           files: outcome.fileCount,
           errors,
           warnings,

@@ -3,13 +3,16 @@
  * A malformed case file or case is reported in Dutch with the field that is wrong.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { UNIT_AFTER_NUMBER, type Ir } from '../../dsl/index.js';
+import { dec, dutch } from '../engine/decimal.js';
 import { createEngine } from '../engine/evaluate.js';
 import { renderExplanation } from '../engine/explain.js';
+import { quantityText } from '../engine/format.js';
 import type { Evaluation } from '../engine/result.js';
 import { euro } from '../scenarios/run.js';
 import { decodeText } from './files.js';
 import { loadRuleset } from './ruleset.js';
-import { EXIT_OK, EXIT_PROBLEMS, type Io } from './output.js';
+import { EXIT_OK, EXIT_PROBLEMS, writeJsonFailure, type Io } from './output.js';
 
 const MAX_CASE_BYTES = 1024 * 1024;
 
@@ -24,7 +27,7 @@ export interface EvalOptions {
 /** Reads and parses the case file, or says in Dutch what is wrong with it. */
 export async function readCase(
   file: string,
-): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+): Promise<{ ok: true; value: unknown } | { ok: false; message: string; line?: number; column?: number }> {
   try {
     const s = await stat(file);
     if (!s.isFile()) return { ok: false, message: `'${file}' is geen bestand.` };
@@ -40,14 +43,32 @@ export async function readCase(
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const pos = /position (\d+)/.exec(msg);
-    let where = '';
     if (pos) {
       const before = decoded.text.slice(0, Number(pos[1])).split('\n');
-      where = ` (regel ${before.length}, kolom ${(before[before.length - 1]?.length ?? 0) + 1})`;
+      const line = before.length;
+      const column = (before[before.length - 1]?.length ?? 0) + 1;
+      return {
+        ok: false,
+        message: `'${file}' is geen geldige JSON (regel ${line}, kolom ${column}).`,
+        line,
+        column,
+      };
     }
-    return { ok: false, message: `'${file}' is geen geldige JSON${where}.` };
+    return { ok: false, message: `'${file}' is geen geldige JSON.` };
   }
 }
+
+const isUnit = (u: string): u is Ir.Unit => Object.hasOwn(UNIT_AFTER_NUMBER, u);
+
+/** "25,857143 weken", "1 traject", "40 ritten": Dutch notation, the unit in its plural where it needs one. */
+function quantity(q: string, unit: string): string {
+  if (!/^-?\d+(\.\d+)?$/.test(q)) return unit ? `${q} ${unit}` : q;
+  if (isUnit(unit)) return quantityText(dec(q), unit);
+  return unit ? `${dutch(dec(q))} ${unit}` : dutch(dec(q));
+}
+
+/** "resultaat r1", and "module 1" for a request without id (its ref already says "module 1"). */
+const itemName = (kind: string, ref: string): string => (ref.startsWith(`${kind} `) ? ref : `${kind} ${ref}`);
 
 export function renderEvaluation(ev: Evaluation): string {
   const out: string[] = [];
@@ -60,19 +81,19 @@ export function renderEvaluation(ev: Evaluation): string {
   out.push(`Regelset versie ${ev.version}`);
   out.push('');
   for (const l of ev.lines) {
-    out.push(`  ${l.kind} ${l.ref}: ${l.key}`);
+    out.push(`  ${itemName(l.kind, l.ref)}: ${l.key}`);
     // A line of several parts has a rate per part: the parts show the multiplication, the line their sum.
     const figures =
       l.parts.length > 1
-        ? `${l.quantity} ${l.unit} in ${l.parts.length} delen`
-        : `${l.quantity} ${l.unit} × ${euro(l.rate)}`;
+        ? `${quantity(l.quantity, l.unit)} in ${l.parts.length} delen`
+        : `${quantity(l.quantity, l.unit)} × ${euro(l.rate)}`;
     out.push(
-      `    ${figures} = ${euro(l.amount)}${l.capped ? ' (begrensd door het maximum)' : ''}${l.hours ? `; indicatief ${l.hours} uur directe tijd` : ''}`,
+      `    ${figures} = ${euro(l.amount)}${l.capped ? ' (begrensd door het maximum)' : ''}${l.hours ? `; indicatief ${quantity(l.hours, 'uur')} directe tijd` : ''}`,
     );
     if (l.parts.length > 1)
       for (const p of l.parts)
         out.push(
-          `      versie ${p.version} ${p.from} t/m ${p.to}: ${p.quantity} × ${euro(p.rate)} = ${euro(p.amount)}`,
+          `      versie ${p.version} ${p.from} t/m ${p.to}: ${quantity(p.quantity, l.unit)} × ${euro(p.rate)} = ${euro(p.amount)}`,
         );
   }
   out.push(`  totaal: ${euro(ev.total)}`);
@@ -93,10 +114,20 @@ export function renderEvaluation(ev: Evaluation): string {
 export async function runEval(options: EvalOptions, io: Io): Promise<number> {
   const casus = await readCase(options.casus);
   if (!casus.ok) {
-    io.err(casus.message);
+    if (options.json) {
+      const { line, column } = casus;
+      writeJsonFailure(io, [
+        {
+          file: options.casus,
+          severity: 'fout',
+          message: casus.message,
+          ...(line !== undefined && column !== undefined ? { line, column } : {}),
+        },
+      ]);
+    } else io.err(casus.message);
     return EXIT_PROBLEMS;
   }
-  const ruleset = await loadRuleset([options.regels], io);
+  const ruleset = await loadRuleset([options.regels], io, options.json);
   if (!ruleset) return EXIT_PROBLEMS;
   const engine = createEngine(ruleset.programs, { path: options.path });
   const ev = await engine.evaluate(casus.value, { explain: options.explain });

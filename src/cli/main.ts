@@ -3,9 +3,9 @@
  *   regelwerk check [--json] [paths…]
  *   regelwerk fmt [--check] [paths…]
  *   regelwerk test [--json] [--coverage] [--pad jre|fast] [paths…]
- *   regelwerk eval --regels <map> --casus <bestand.json> [--json] [--pad jre|fast]
- *   regelwerk explain --regels <map> --casus <bestand.json> [--json]
- *   regelwerk diff --regels <map> <van> <naar> [--json]
+ *   regelwerk eval --regels <pad> --casus <bestand.json> [--json] [--pad jre|fast]
+ *   regelwerk explain --regels <pad> --casus <bestand.json> [--json]
+ *   regelwerk diff --regels <pad> <van> <naar> [--json]
  *   regelwerk serve [--port n] [--host h] [--regels <map>]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -14,55 +14,90 @@ import { runFmt } from './fmt.js';
 import { runTest } from './test.js';
 import { runEval } from './eval.js';
 import { runDiff } from './diff.js';
-import { EXIT_USAGE, processIo, type Io } from './output.js';
+import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
+import { compileRuleset, reportFailure, sharingLoads } from './ruleset.js';
 
 export const USAGE = `Gebruik: regelwerk <opdracht> [opties]
 
 Opdrachten:
   check [--json] [paden…]                 controleer regelbestanden (.regels); standaard: rules/
   fmt [--check] [paden…]                  maak regelbestanden op in de standaardopmaak
-  test [--json] [--coverage] [paden…]     voer de scenario's uit
-  eval --regels <map> --casus <bestand>   bereken een geval (JSON) [--json] [--pad jre|fast]
-  explain --regels <map> --casus <bestand> leg elk bedrag en elke beslissing uit [--json]
-  diff --regels <map> <van> <naar>        verschil tussen twee versies per tariefcel [--json]
+  test [--json] [--coverage] [paden…]     voer de scenario's uit [--pad jre|fast]
+  eval --regels <pad> --casus <bestand>   bereken een geval (JSON) [--json] [--pad jre|fast]
+  explain --regels <pad> --casus <bestand> leg elk bedrag en elke beslissing uit [--json]
+  diff --regels <pad> <van> <naar>        verschil tussen twee versies per tariefcel [--json]
   serve [--port n] [--regels <map>]       start de editor
 
+Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
 Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik.`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-function parse<O extends Options>(args: string[], options: O, io: Io) {
+/** Whether the user asked for JSON (also when that very option is misspelt, as `--json=ja`). */
+function wantsJson(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => /^--json(=|$)/.test(a));
+}
+
+/** Wrong usage: a Dutch message (with `--json` as a JSON object on stdout), exit 2. */
+function usage(io: Io, json: boolean, message: string, showUsage = true): number {
+  if (json) writeJsonFailure(io, [{ severity: 'fout', message: `Verkeerd gebruik: ${message}` }]);
+  else io.err(`Verkeerd gebruik: ${message}${showUsage ? `\n\n${USAGE}` : ''}`);
+  return EXIT_USAGE;
+}
+
+function parse<O extends Options>(args: string[], options: O, io: Io, json: boolean) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    io.err(`Verkeerd gebruik: ${translateArgError(msg)}\n\n${USAGE}`);
+    usage(io, json, translateArgError(e instanceof Error ? e.message : String(e)));
     return undefined;
   }
 }
 
-function translateArgError(msg: string): string {
-  const unknown = /Unknown option '([^']+)'/.exec(msg);
+/** node:util's English argument errors in Dutch; anything not recognised gets a Dutch message, never English. */
+export function translateArgError(msg: string): string {
+  const option = String.raw`'(?:-\w, )?(-[^' ]+)(?: <value>)?'`;
+  const unknown = /^Unknown option '([^']+)'/.exec(msg);
   if (unknown) return `onbekende optie '${unknown[1]}'.`;
-  const missing = /Option '([^']+)' argument missing/.exec(msg);
+  const missing = new RegExp(`^Option ${option} argument missing`).exec(msg);
   if (missing) return `optie '${missing[1]}' heeft een waarde nodig.`;
-  const positional = /Unexpected argument '([^']+)'/.exec(msg);
+  const noValue = new RegExp(`^Option ${option} does not take an argument`).exec(msg);
+  if (noValue) return `optie '${noValue[1]}' neemt geen waarde; schrijf alleen '${noValue[1]}'.`;
+  const ambiguous = new RegExp(`^Option ${option} argument is ambiguous`).exec(msg);
+  if (ambiguous)
+    return `optie '${ambiguous[1]}' heeft een waarde nodig, maar er volgt een andere optie. Begint de waarde met een streepje, schrijf dan '${ambiguous[1]}=-…'.`;
+  const positional = /^Unexpected argument '([^']+)'/.exec(msg);
   if (positional) return `onverwacht argument '${positional[1]}'.`;
-  return msg;
+  return 'de opties en argumenten kloppen niet.';
+}
+
+/** A path option or argument that is empty ('') would mean the working folder: the whole repository. */
+const emptyPath = (paths: readonly (string | undefined)[]): boolean => paths.some((p) => p === '');
+const EMPTY_PATH = "een leeg pad ('') is geen map of bestand; geef een map of regelbestand op.";
+
+function padOption(pad: unknown, io: Io, json: boolean): 'jre' | 'fast' | undefined {
+  const value = pad ?? 'jre';
+  if (value === 'jre' || value === 'fast') return value;
+  usage(io, json, `--pad moet 'jre' of 'fast' zijn, niet '${String(value)}'.`, false);
+  return undefined;
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
+  const json = command !== 'fmt' && command !== 'serve' && wantsJson(rest);
   try {
     switch (command) {
       case 'check': {
-        const a = parse(rest, { json: { type: 'boolean' } }, io);
+        const a = parse(rest, { json: { type: 'boolean' } }, io, json);
         if (!a) return EXIT_USAGE;
+        if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
         return await runCheck(a.positionals.length ? a.positionals : ['rules'], a.values.json === true, io);
       }
       case 'fmt': {
-        const a = parse(rest, { check: { type: 'boolean' } }, io);
+        const a = parse(rest, { check: { type: 'boolean' } }, io, json);
         if (!a) return EXIT_USAGE;
+        if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
         return await runFmt(a.positionals.length ? a.positionals : ['rules'], a.values.check === true, io);
       }
       case 'test': {
@@ -70,13 +105,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           rest,
           { json: { type: 'boolean' }, coverage: { type: 'boolean' }, pad: { type: 'string' } },
           io,
+          json,
         );
         if (!a) return EXIT_USAGE;
-        const pad = a.values.pad ?? 'jre';
-        if (pad !== 'jre' && pad !== 'fast') {
-          io.err(`Verkeerd gebruik: --pad moet 'jre' of 'fast' zijn, niet '${String(pad)}'.`);
-          return EXIT_USAGE;
-        }
+        const pad = padOption(a.values.pad, io, json);
+        if (!pad) return EXIT_USAGE;
+        if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
         return await runTest(
           a.positionals.length ? a.positionals : ['rules'],
           {
@@ -98,41 +132,61 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             pad: { type: 'string' },
           },
           io,
+          json,
         );
         if (!a) return EXIT_USAGE;
-        const pad = a.values.pad ?? 'jre';
-        if (
-          typeof a.values.regels !== 'string' ||
-          typeof a.values.casus !== 'string' ||
-          (pad !== 'jre' && pad !== 'fast')
-        ) {
-          io.err(
-            `Verkeerd gebruik: ${command} heeft --regels <map> en --casus <bestand.json> nodig; --pad is 'jre' of 'fast'.\n\n${USAGE}`,
+        const { regels, casus } = a.values;
+        if (typeof regels !== 'string' || typeof casus !== 'string')
+          return usage(
+            io,
+            json,
+            `${command} heeft --regels <map of bestand> en --casus <bestand.json> nodig.`,
           );
-          return EXIT_USAGE;
-        }
+        if (emptyPath([regels, casus]))
+          return usage(io, json, `bij ${command} mogen --regels en --casus niet leeg zijn.`);
+        if (a.positionals.length > 0)
+          return usage(
+            io,
+            json,
+            `${command} neemt geen losse argumenten, maar kreeg '${a.positionals.join("', '")}'; de casus staat achter --casus.`,
+          );
+        const pad = padOption(a.values.pad, io, json);
+        if (!pad) return EXIT_USAGE;
         return await runEval(
-          {
-            regels: a.values.regels,
-            casus: a.values.casus,
-            json: a.values.json === true,
-            explain: command === 'explain',
-            path: pad,
-          },
+          { regels, casus, json: a.values.json === true, explain: command === 'explain', path: pad },
           io,
         );
       }
       case 'diff': {
-        const a = parse(rest, { regels: { type: 'string' }, json: { type: 'boolean' } }, io);
+        const a = parse(rest, { regels: { type: 'string' }, json: { type: 'boolean' } }, io, json);
         if (!a) return EXIT_USAGE;
         const [from, to, ...extra] = a.positionals;
-        if (typeof a.values.regels !== 'string' || !from || !to || extra.length > 0) {
-          io.err(
-            `Verkeerd gebruik: diff heeft --regels <map> en twee versies nodig, bijvoorbeeld: regelwerk diff --regels rules/twents-model 2019 2020.\n\n${USAGE}`,
+        const regels = a.values.regels;
+        if (typeof regels !== 'string' || !from || !to || extra.length > 0)
+          return usage(
+            io,
+            json,
+            'diff heeft --regels <map> en twee versies nodig, bijvoorbeeld: regelwerk diff --regels rules/twents-model 2019 2020.',
           );
-          return EXIT_USAGE;
-        }
-        return await runDiff({ regels: a.values.regels, from, to, json: a.values.json === true }, io);
+        if (regels === '') return usage(io, json, EMPTY_PATH);
+        return await sharingLoads(async () => {
+          // The versions are checked here: one the rules do not have is wrong usage (exit 2), not a problem found.
+          const load = await compileRuleset([regels]);
+          if (!load.ok) {
+            reportFailure(load.failure, io, json);
+            return EXIT_PROBLEMS;
+          }
+          const known = [...new Set(load.ruleset.programs.map((p) => p.version))];
+          const unknown = [...new Set([from, to])].filter((v) => !known.includes(v));
+          if (unknown.length > 0)
+            return usage(
+              io,
+              json,
+              `${unknown.length === 1 ? 'onbekende versie' : 'onbekende versies'} '${unknown.join("' en '")}'. Bekende versies: ${known.join(', ')}.`,
+              false,
+            );
+          return runDiff({ regels, from, to, json: a.values.json === true }, io);
+        });
       }
       case 'serve': {
         const { serve } = await import('./serve.js');
@@ -151,7 +205,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (e) {
     // A bug in regelwerk, not a user mistake: say so plainly, without a stack trace.
     const msg = e instanceof Error ? e.message : String(e);
-    io.err(`Interne fout in regelwerk: ${msg}. Meld dit alstublieft met het bestand dat u gebruikte.`);
+    const text = `Interne fout in regelwerk: ${msg}. Meld dit alstublieft met het bestand dat u gebruikte.`;
+    if (json) writeJsonFailure(io, [{ severity: 'fout', message: text }]);
+    else io.err(text);
     if (process.env['REGELWERK_DEBUG'] && e instanceof Error && e.stack) io.err(e.stack);
     return 3;
   }

@@ -1,39 +1,122 @@
-/** Loads and compiles a rules folder for commands that evaluate (test, eval, explain). */
-import { compile, renderDiagnostic, sortDiagnostics, type Ir } from '../../dsl/index.js';
-import { expandPaths, readTextFiles, renderLoadProblem } from './files.js';
-import type { Io } from './output.js';
+/**
+ * Loads and compiles rules for the commands that evaluate (test, eval, explain, diff). A path may be a folder,
+ * a subfolder (a municipal override) or one amending version file: like `check`, the files it builds on are
+ * loaded with it ({@link loadWithContext}), so `regelwerk test rules/twents-model/2020.regels` finds 2019.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import path from 'node:path';
+import { compile, renderDiagnostic, sortDiagnostics, type Diagnostic, type Ir } from '../../dsl/index.js';
+import { diagnosticAsJson, problemAsJson } from './diagnostics.js';
+import { loadWithContext, renderLoadProblem, type LoadProblem } from './files.js';
+import { plural, writeJsonFailure, type Io, type JsonProblem } from './output.js';
 
-/** Compiles everything under the paths; prints errors and returns undefined when it does not compile. */
-export async function loadPrograms(paths: readonly string[], io: Io): Promise<Ir.Program[] | undefined> {
-  return (await loadRuleset(paths, io))?.programs;
+export interface Ruleset {
+  /** Every compiled version: the named files' and those they build on. */
+  readonly programs: Ir.Program[];
+  /** Source text per file as compiled (without a byte order mark), for positions and source lines. */
+  readonly texts: Record<string, string>;
+  /** The files the user named (a folder names all files under it); the others are context. */
+  readonly named: ReadonlySet<string>;
 }
 
-/** Like {@link loadPrograms}, with the source texts by file (for line numbers in explanations). */
+/** Why rules could not be loaded: unreadable files, no files at all, or compile errors. */
+export interface RulesetFailure {
+  readonly problems: readonly LoadProblem[];
+  readonly empty?: string;
+  readonly errors: readonly Diagnostic[];
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+export type RulesetLoad = { ok: true; ruleset: Ruleset } | { ok: false; failure: RulesetFailure };
+
+const shared = new AsyncLocalStorage<Map<string, Promise<RulesetLoad>>>();
+
+/**
+ * Runs `fn` with loads shared: within it the same paths are read and compiled once (a command that checks the
+ * rules before handing over to another, as `diff` does for its versions, does not compile twice).
+ */
+export const sharingLoads = <T>(fn: () => Promise<T>): Promise<T> => shared.run(new Map(), fn);
+
+/** Reads and compiles the paths with their context; prints nothing. */
+export function compileRuleset(paths: readonly string[]): Promise<RulesetLoad> {
+  const cache = shared.getStore();
+  const key = JSON.stringify(paths.map((p) => path.resolve(p)));
+  const cached = cache?.get(key);
+  if (cached) return cached;
+  const load = compileUncached(paths);
+  cache?.set(key, load);
+  return load;
+}
+
+async function compileUncached(paths: readonly string[]): Promise<RulesetLoad> {
+  const loaded = await loadWithContext(paths);
+  const texts = new Map(loaded.files.map((f) => [f.path, f.text]));
+  if (loaded.problems.length > 0)
+    return { ok: false, failure: { problems: loaded.problems, errors: [], texts } };
+  if (!loaded.files.some((f) => loaded.named.has(f.path))) {
+    const empty = `Geen regelbestanden (.regels) gevonden in ${paths.join(', ')}.`;
+    return { ok: false, failure: { problems: [], empty, errors: [], texts } };
+  }
+  const result = compile(loaded.files);
+  if (!result.ok) {
+    // Errors in the named files first, then those in the files they build on: either stops the evaluation.
+    const errors = sortDiagnostics(result.diagnostics.filter((d) => d.severity === 'fout'));
+    const ordered = [
+      ...errors.filter((d) => loaded.named.has(d.file)),
+      ...errors.filter((d) => !loaded.named.has(d.file)),
+    ];
+    return { ok: false, failure: { problems: [], errors: ordered, texts } };
+  }
+  return {
+    ok: true,
+    ruleset: { programs: result.programs, texts: Object.fromEntries(texts), named: loaded.named },
+  };
+}
+
+/** The failure as `--json` diagnostics. */
+export function failureAsJson(f: RulesetFailure): JsonProblem[] {
+  return [
+    ...f.problems.map(problemAsJson),
+    ...(f.empty !== undefined ? [{ severity: 'fout' as const, message: f.empty }] : []),
+    ...f.errors.map((d) => diagnosticAsJson(d, f.texts)),
+  ];
+}
+
+/** Prints why the rules did not load: as text on stderr, or with `json` as one JSON object on stdout. */
+export function reportFailure(f: RulesetFailure, io: Io, json: boolean): void {
+  if (json) {
+    writeJsonFailure(io, failureAsJson(f));
+    return;
+  }
+  for (const p of f.problems) io.err(renderLoadProblem(p));
+  if (f.empty !== undefined) io.err(f.empty);
+  if (f.errors.length > 0) {
+    const n = f.errors.length;
+    io.err(`De regels bevatten ${n === 1 ? 'een fout' : `${n} fouten`}; los die eerst op:\n`);
+    for (const d of f.errors.slice(0, 20)) io.err(renderDiagnostic(d, f.texts.get(d.file) ?? '') + '\n');
+    if (n > 20) io.err(`… en nog ${plural(n - 20, 'fout', 'fouten')}.`);
+  }
+}
+
+/** Loads the rules; prints why not and returns undefined when they do not load. */
 export async function loadRuleset(
   paths: readonly string[],
   io: Io,
-): Promise<{ programs: Ir.Program[]; texts: Record<string, string> } | undefined> {
-  const expanded = await expandPaths(paths);
-  const read = await readTextFiles(expanded.paths);
-  for (const p of [...expanded.problems, ...read.problems]) {
-    io.err(renderLoadProblem(p));
-  }
-  if (expanded.problems.length + read.problems.length > 0) return undefined;
-  if (read.files.length === 0) {
-    io.err(`Geen regelbestanden (.regels) gevonden in ${paths.join(', ')}.`);
-    return undefined;
-  }
-  const result = compile(read.files);
-  if (!result.ok) {
-    const texts = new Map(read.files.map((f) => [f.path, f.text]));
-    const errors = sortDiagnostics(result.diagnostics).filter((d) => d.severity === 'fout');
-    io.err(
-      `De regels bevatten ${errors.length === 1 ? 'een fout' : `${errors.length} fouten`}; los die eerst op:\n`,
-    );
-    for (const d of errors.slice(0, 20)) io.err(renderDiagnostic(d, texts.get(d.file) ?? '') + '\n');
-    return undefined;
-  }
-  return { programs: result.programs, texts: Object.fromEntries(read.files.map((f) => [f.path, f.text])) };
+  json = false,
+): Promise<Ruleset | undefined> {
+  const load = await compileRuleset(paths);
+  if (load.ok) return load.ruleset;
+  reportFailure(load.failure, io, json);
+  return undefined;
+}
+
+/** Like {@link loadRuleset}, only the programs. */
+export async function loadPrograms(
+  paths: readonly string[],
+  io: Io,
+  json = false,
+): Promise<Ir.Program[] | undefined> {
+  return (await loadRuleset(paths, io, json))?.programs;
 }
 
 /** Groups programs per ruleset name: each ruleset is evaluated with its own versions. */

@@ -2,12 +2,11 @@
  * `regelwerk test [--json] [--coverage] [--pad jre|fast] [paths]`: runs every scenario of every version.
  * A failing expectation is shown with its source line; exit 1 when any scenario fails.
  */
-import { readFile } from 'node:fs/promises';
 import { LineIndex } from '../../dsl/index.js';
 import { createEngine } from '../engine/evaluate.js';
 import { runScenarios, type ScenarioOutcome } from '../scenarios/run.js';
 import { computeCoverage, renderCoverage } from '../scenarios/coverage.js';
-import { byRuleset, loadPrograms } from './ruleset.js';
+import { byRuleset, loadRuleset } from './ruleset.js';
 import { EXIT_OK, EXIT_PROBLEMS, plural, type Io } from './output.js';
 
 export interface TestOptions {
@@ -16,16 +15,16 @@ export interface TestOptions {
   readonly path: 'jre' | 'fast';
 }
 
-async function sourceLine(file: string, offset: number, cache: Map<string, LineIndex>) {
+/** Line, column and source line of an offset, in the text as compiled (spans skip a byte order mark). */
+function sourceLine(
+  file: string,
+  offset: number,
+  texts: Record<string, string>,
+  cache: Map<string, LineIndex>,
+) {
   let idx = cache.get(file);
   if (!idx) {
-    let text = '';
-    try {
-      text = await readFile(file, 'utf8');
-    } catch {
-      // the line is a courtesy; the position still says where
-    }
-    idx = new LineIndex(text);
+    idx = new LineIndex(texts[file] ?? '');
     cache.set(file, idx);
   }
   const pos = idx.position(offset);
@@ -33,12 +32,15 @@ async function sourceLine(file: string, offset: number, cache: Map<string, LineI
 }
 
 export async function runTest(paths: readonly string[], options: TestOptions, io: Io): Promise<number> {
-  const programs = await loadPrograms(paths, io);
-  if (!programs) return EXIT_PROBLEMS;
+  const ruleset = await loadRuleset(paths, io, options.json);
+  if (!ruleset) return EXIT_PROBLEMS;
+  // Only the named files' scenarios run; the files they build on (context) are evaluated with them.
+  const programs = ruleset.programs.filter((p) => ruleset.named.has(p.file));
+  const cache = new Map<string, LineIndex>();
   const outcomes: ScenarioOutcome[] = [];
-  for (const group of byRuleset(programs).values()) {
+  for (const group of byRuleset(ruleset.programs).values()) {
     const engine = createEngine(group, { path: options.path });
-    for (const program of group) {
+    for (const program of group.filter((p) => ruleset.named.has(p.file))) {
       outcomes.push(
         ...(await runScenarios(program, (c) => engine.evaluate(c, { explain: options.coverage }))),
       );
@@ -50,6 +52,7 @@ export async function runTest(paths: readonly string[], options: TestOptions, io
     io.out(
       JSON.stringify(
         {
+          ok: failed.length === 0,
           scenarios: outcomes.length,
           passed: outcomes.length - failed.length,
           failed: failed.length,
@@ -58,11 +61,16 @@ export async function runTest(paths: readonly string[], options: TestOptions, io
             scenario: o.scenario,
             file: o.file,
             passed: o.passed,
-            failures: o.failures.map((f) => ({
-              message: f.message,
-              start: f.expectation.origin.span.start,
-              end: f.expectation.origin.span.end,
-            })),
+            failures: o.failures.map((f) => {
+              const at = sourceLine(o.file, f.expectation.origin.span.start, ruleset.texts, cache);
+              return {
+                message: f.message,
+                start: f.expectation.origin.span.start,
+                end: f.expectation.origin.span.end,
+                line: at.line,
+                column: at.column,
+              };
+            }),
           })),
           ...(coverage ? { coverage } : {}),
         },
@@ -72,7 +80,6 @@ export async function runTest(paths: readonly string[], options: TestOptions, io
     );
     return failed.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
   }
-  const cache = new Map<string, LineIndex>();
   let currentVersion = '';
   for (const o of outcomes) {
     if (o.program !== currentVersion) {
@@ -81,7 +88,7 @@ export async function runTest(paths: readonly string[], options: TestOptions, io
     }
     io.out(`  ${o.passed ? '✓' : '✗'} ${o.scenario}`);
     for (const f of o.failures) {
-      const at = await sourceLine(o.file, f.expectation.origin.span.start, cache);
+      const at = sourceLine(o.file, f.expectation.origin.span.start, ruleset.texts, cache);
       const width = Math.max(
         1,
         Math.min(
