@@ -47,7 +47,8 @@ export async function runTest(paths: readonly string[], options: TestOptions, io
     }
   }
   const failed = outcomes.filter((o) => !o.passed);
-  const coverage = options.coverage ? computeCoverage(programs, outcomes) : undefined;
+  // Coverage of the named versions; the versions they build on tell which version judged what.
+  const coverage = options.coverage ? computeCoverage(programs, outcomes, ruleset.programs) : undefined;
   if (options.json) {
     io.out(
       JSON.stringify(
