@@ -216,7 +216,8 @@ export function renderExplanation(evaluation: Evaluation, sources?: Sources): st
   for (const line of ex?.lines ?? []) {
     out.push(
       '',
-      `${line.kind === 'resultaat' ? 'Resultaat' : 'Module'} ${line.ref}: ${line.key} = ${euro(dec(line.amount))}`,
+      // "Resultaat r1: weektarief[…]"; a module request as in its decision: "Module vervoer/km (module 1)".
+      `${line.kind === 'resultaat' ? `Resultaat ${line.ref}: ${line.key}` : `Module ${line.key} (${line.ref})`} = ${euro(dec(line.amount))}`,
     );
     for (const p of line.parts) {
       out.push(`  ${p.from} t/m ${p.to}, versie ${p.version} (geldig vanaf ${p.validFrom}):`);
