@@ -212,8 +212,42 @@ describe('regelwerk diff', () => {
     expect(r.out).toMatch(/ontwikkelen\/OB2\/midden\/B\s+136,20 →\s+140,08, \+3,88 \(\+2,8488 %\)/);
     const json = await cli('diff', '--json', '--regels', 'rules/twents-model', '2019', '2019-almelo');
     const d = JSON.parse(json.out) as { cells: { table: string }[]; items: unknown[] };
-    expect(d.items).toEqual([]);
+    // The Almelo `wijzig tabel` gives the weekly tariff its own omschrijving and bron.
+    expect(d.items).toEqual([
+      {
+        kind: 'tabel',
+        name: 'weektarief',
+        change: 'gewijzigd',
+        title: 'tabel weektarief',
+        details: [
+          'omschrijving "Weektarief ondersteuningsbehoefte" → "Weektarief ondersteuningsbehoefte, Almelo"',
+          'bron "Tarievenblad Twents Model 2019 (illustratief)" → "Tarievenblad ondersteuningsbehoeften Almelo 2019 (illustratief)"',
+        ],
+      },
+    ]);
     expect(new Set(d.cells.map((c) => c.table))).toEqual(new Set(['weektarief']));
+  });
+
+  it('prints declarations in Dutch: values with their unit, percentages as %, what changed, counts per kind', async () => {
+    const r = await cli('diff', '--regels', 'rules/twents-model', '2020', '2021-01');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      [
+        'Verschil van versie 2020 naar versie 2021-01',
+        '  tariefcellen: 0 gewijzigd, 0 nieuw, 0 vervallen; declaraties: 4 toegevoegd, 0 vervallen, 1 gewijzigd',
+        '',
+        '  parameter uurtarief toegevoegd: € 64,80 per uur',
+        '  parameter norm_indirect toegevoegd: 17 %',
+        '  parameter norm_reistijd toegevoegd: 8 %',
+        '  berekening norm_direct toegevoegd',
+        '  budget gewijzigd: indicatieve uren toegevoegd',
+        '',
+      ].join('\n'),
+    );
+    const json = await cli('diff', '--json', '--regels', 'rules/twents-model', '2020', '2021-01');
+    const d = JSON.parse(json.out) as { items: { name: string; new?: string; newText?: string }[] };
+    // The JSON keeps its fields (the fraction as in the IR) and adds the Dutch text.
+    expect(d.items.find((i) => i.name === 'norm_indirect')).toMatchObject({ new: '0.17', newText: '17 %' });
   });
 
   it('names the known versions when one does not exist', async () => {

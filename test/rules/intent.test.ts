@@ -113,9 +113,10 @@ describe('intent of each version', () => {
     }
   });
 
-  it('Almelo 2019: only its own OB1/OB2 rows of the weekly tariff differ from the region', () => {
+  it('Almelo 2019: only its own OB1/OB2 rows of the weekly tariff (with its omschrijving and bron) differ from the region', () => {
     const d = diffPrograms(version('2019'), version('2019-almelo'));
-    expect(d.items).toEqual([]);
+    expect(itemNames(d)).toEqual(['tabel weektarief gewijzigd']);
+    expect(d.items[0]?.details?.map((x) => x.split(' ')[0])).toEqual(['omschrijving', 'bron']);
     expect(d.cells.length).toBeGreaterThan(0);
     for (const c of d.cells) {
       expect(c.table).toBe('weektarief');
