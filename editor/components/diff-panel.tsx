@@ -103,18 +103,39 @@ function CellRow({ c, onJump }: { c: DiffCellView; onJump: Props['onJump'] }) {
   );
 }
 
-function ItemRow({ item, onJump }: { item: DiffItemView; onJump: Props['onJump'] }) {
+/** "€ 12,50 per rit → € 12,86 per rit (+2,88 %)", "17 %", "5 % → 7,5 % (+2,5 procentpunt)". */
+function itemValues(item: DiffItemView): string {
+  const oldText = item.oldText ?? (item.old !== undefined ? number(item.old) : undefined);
+  const newText = item.newText ?? (item.new !== undefined ? number(item.new) : undefined);
+  if (oldText === undefined && newText === undefined) return '';
   const values =
-    item.old !== undefined || item.new !== undefined
-      ? `: ${number(item.old)} → ${number(item.new)}${item.percent !== undefined ? ` (${percent(item.percent)})` : ''}`
-      : '';
+    oldText !== undefined && newText !== undefined ? `${oldText} → ${newText}` : (newText ?? oldText ?? '');
+  const change =
+    item.points !== undefined
+      ? ` (${item.points.startsWith('-') ? '−' : '+'}${number(item.points.replace(/^-/, ''))} procentpunt)`
+      : item.percent !== undefined
+        ? ` (${percent(item.percent)})`
+        : '';
+  return `: ${values}${change}`;
+}
+
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+function ItemRow({ item, onJump }: { item: DiffItemView; onJump: Props['onJump'] }) {
   return (
     <li className={`item ${item.change}`} data-item={`${item.kind}:${item.name}`}>
       <span className={`badge ${item.change}`}>{item.change}</span>{' '}
       <Jump target={item} onJump={onJump}>
-        {KIND[item.kind]} {item.name}
-        {values}
+        {item.title ? capitalised(item.title) : `${KIND[item.kind]} ${item.name}`}
+        {itemValues(item)}
       </Jump>
+      {item.details !== undefined && item.details.length > 0 && (
+        <ul className="diff-details">
+          {item.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      )}
     </li>
   );
 }

@@ -165,7 +165,7 @@ describe('de editor in de browser', () => {
     expect(await page.textContent(row)).toMatch(/\+3,88/);
     expect(await page.textContent(row)).toMatch(/\+2,85 %/);
     expect(await page.textContent('[data-testid="diff"]')).toMatch(
-      /Parameter vervoer_per_rit: 12,50 → 12,86/,
+      /Parameter vervoer_per_rit: € 12,50 per rit → € 12,86 per rit \(\+2,88 %\)/,
     );
     await screenshot(page, '08-verschil');
     // The row leads to where the new value comes from: the indexation.
