@@ -115,7 +115,8 @@ export interface PlannedLine {
 
 function missingRate(p: Priced, label: string, version: string): string {
   const cell = p.cells.find((c) => c.cell?.value === undefined);
-  if (cell) return `Geen tarief voor ${cell.key.join('/')} in ${cell.table.def.name}`;
+  if (cell)
+    return `Geen tarief voor ${label}: ${cell.table.def.name}[${cell.key.join(', ')}] ${cell.cell ? "is leeg ('-')" : 'bestaat niet'} in versie ${version}`;
   return `Geen tarief voor ${label} in versie ${version}`;
 }
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile, readsItemPeriod } from '../../dsl/index.js';
 import type { Ir } from '../../dsl/index.js';
+import { createEngine } from '../../src/engine/evaluate.js';
 import { loadTwentsModel } from './load-rules.js';
 
 const { programs } = loadTwentsModel();
@@ -56,5 +57,44 @@ budget voor elk resultaat
     expect(readsItemPeriod(p.budget.quantity, byName)).toBe(true);
     const vast = p.calcs.find((c) => c.name === 'vast');
     expect(vast && readsItemPeriod(vast.value, byName)).toBe(false);
+  });
+});
+
+describe('a missing tariff', () => {
+  it("names the table cell and whether it is '-' or absent", async () => {
+    const { texts } = loadTwentsModel();
+    const file = 'rules/twents-model/2019.regels';
+    const base = texts[file];
+    if (base === undefined) throw new Error('2019 text missing');
+    // Without the condition that keeps maatregel = geen away from the table, its '-' cell is looked up.
+    const text = base.replace(
+      /\n  toegestaan als maatregel in \(ots, voogdij, jeugdreclassering\)\n  anders "[^"]*"/,
+      '',
+    );
+    expect(text).not.toBe(base);
+    const r = compile([{ path: file, text }]);
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+    const ev = await createEngine(r.programs, { path: 'fast' }).evaluate({
+      gemeente: 'Enschede',
+      wet: 'jeugdwet',
+      geboortedatum: '2010-05-01',
+      ingangsdatum: '2019-01-01',
+      verwijzer: 'gi',
+      maatregel: 'geen',
+      resultaten: [
+        {
+          id: 'r1',
+          perspectief: 'ontwikkelen',
+          ondersteuningsbehoefte: 'OB2',
+          intensiteit: 'midden',
+          bandbreedte: 'B',
+          periode: { van: '2019-01-01', tot: '2019-03-31' },
+        },
+      ],
+      modules: [{ module: 'maatregelhulp', periode: { van: '2019-01-01', tot: '2019-03-31' } }],
+    });
+    expect(ev.diagnostics.filter((d) => d.rule === 'tarief').map((d) => d.message)).toEqual([
+      "Geen tarief voor maatregelhulp: maatregelhulp_tarief[geen] is leeg ('-') in versie 2019",
+    ]);
   });
 });
