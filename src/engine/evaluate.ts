@@ -87,7 +87,7 @@ interface Planning extends Prepared {
   /** Beschikking-level calculation memo of the primary program, and of others when the case spans versions. */
   readonly memo: Map<string, Value>;
   readonly memos: Map<Ir.Program, Map<string, Value>>;
-  /** The programs that judge or price the case, in order of first use (a handful: a list, not a set). */
+  /** The programs that judge or price the case (in order of first use while planning, then by date). */
   readonly used: Ir.Program[];
   readonly problems: CaseDiagnostic[];
 }
@@ -244,11 +244,11 @@ const byValidFrom = (a: Ir.Program, b: Ir.Program): number =>
   a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0;
 
 /**
- * The versions of `programs` by effective date (ties in the given order); a handful, so sorted by insertion (the
+ * `programs` sorted in place by effective date (ties in the given order); a handful, so sorted by insertion (the
  * usual two versions across a boundary are already in order: one comparison, no shift).
  */
-function versionsByDate(programs: readonly Ir.Program[]): string[] {
-  const sorted = programs.slice();
+function programsByDate(programs: Ir.Program[]): Ir.Program[] {
+  const sorted = programs;
   for (let j = 1; j < sorted.length; j++) {
     const p = sorted[j] as Ir.Program;
     let i = j;
@@ -256,8 +256,12 @@ function versionsByDate(programs: readonly Ir.Program[]): string[] {
       sorted[i] = sorted[i - 1] as Ir.Program;
     sorted[i] = p;
   }
+  return sorted;
+}
+
+function versionsOfPrograms(programs: readonly Ir.Program[]): string[] {
   const out: string[] = [];
-  for (const p of sorted) out.push(p.version);
+  for (const p of programs) out.push(p.version);
   return out;
 }
 
@@ -294,24 +298,33 @@ const BUDGET: PriceTarget = { kind: 'budget' };
  * The rules of `scope` that `later` has and `first` has not (by origin: added, or rewritten in a later file),
  * undefined when there are none. Remembered per pair of programs.
  */
-const ADDED = new WeakMap<Ir.Program, WeakMap<Ir.Program, Map<Ir.Scope, ReadonlySet<string> | undefined>>>();
+type AddedByScope = Readonly<Record<Ir.Scope, ReadonlySet<string> | undefined>>;
+const ADDED = new WeakMap<Ir.Program, WeakMap<Ir.Program, AddedByScope>>();
+/** The last pair asked for (a case across one boundary asks for the same pair for every item). */
+let lastFirst: Ir.Program | undefined;
+let lastLater: Ir.Program | undefined;
+let lastAdded: AddedByScope | undefined;
 function addedRules(first: Ir.Program, later: Ir.Program, scope: Ir.Scope): ReadonlySet<string> | undefined {
   if (first === later) return undefined;
+  if (first === lastFirst && later === lastLater && lastAdded !== undefined) return lastAdded[scope];
   let byLater = ADDED.get(first);
   if (!byLater) ADDED.set(first, (byLater = new WeakMap()));
-  let byScope = byLater.get(later);
-  if (!byScope) {
+  let added = byLater.get(later);
+  if (!added) {
     const known = new Set(first.rules.map((r) => r.origin.id));
-    byScope = new Map();
-    for (const sc of ['beschikking', 'resultaat', 'module'] as const) {
+    const of = (sc: Ir.Scope) => {
       const ids = later.rules
         .filter((r) => r.scope === sc && !known.has(r.origin.id))
         .map((r) => r.origin.id);
-      byScope.set(sc, ids.length > 0 ? new Set(ids) : undefined);
-    }
-    byLater.set(later, byScope);
+      return ids.length > 0 ? new Set(ids) : undefined;
+    };
+    added = { beschikking: of('beschikking'), resultaat: of('resultaat'), module: of('module') };
+    byLater.set(later, added);
   }
-  return byScope.get(scope);
+  lastFirst = first;
+  lastLater = later;
+  lastAdded = added;
+  return added[scope];
 }
 const NO_WARNINGS: readonly CaseDiagnostic[] = [];
 
@@ -499,8 +512,9 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     for (const m of base.modules) planItem(s, 'module', m);
     // Beschikking rules that a later version adds or rewrites (compared with the version before it) judge the
     // case too, when some item has days under that version.
+    // `used` is put in date order once here (its order of first use matters nowhere else).
     if (!whole && s.used.length > 1) {
-      const byDate = s.used.slice().sort(byValidFrom);
+      const byDate = programsByDate(s.used);
       for (let k = 1; k < byDate.length; k++) {
         const p = byDate[k] as Ir.Program;
         if (byValidFrom(p, primary) <= 0) continue;
@@ -518,7 +532,9 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     if (problems.length > 0) return invalid(versionsOf(relevant), problems);
 
     // One version covering the case: every item and part is priced by it.
-    s.versions = whole ? [whole.program.version] : versionsByDate(s.used);
+    s.versions = whole
+      ? [whole.program.version]
+      : versionsOfPrograms(s.used.length > 1 ? programsByDate(s.used) : s.used);
     return s;
   }
 

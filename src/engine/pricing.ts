@@ -31,6 +31,7 @@ export interface Priced {
 }
 
 const NO_PARAMS: readonly ParamUse[] = [];
+const PARAM_NAMES: string[] = [];
 
 /** The parameters a rate read, each once, in order. */
 function usesOf(rt: LoadedProgram, names: readonly string[]): readonly ParamUse[] {
@@ -180,7 +181,9 @@ export function price(
   }
   const c = own ? ctx : tracingCtx(ctx);
   const cells: CellUse[] = [];
-  const params: string[] = [];
+  // Parameter names go to one scratch list (pricing is synchronous and not re-entered); copied only when used.
+  const params = PARAM_NAMES;
+  params.length = 0;
   c.cells = cells;
   c.params = params;
   const rate = asDec(run(rateExpr, c));
