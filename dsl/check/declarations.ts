@@ -4,7 +4,7 @@
  */
 import type { BudgetDecl, ModuleDecl, ProvisionDecl, RuleDecl, Unit } from '../ast/ast.js';
 import type { Expr as IrExpr, Type } from '../ir/ir.js';
-import { assertNever } from '../text/span.js';
+import { assertNever, span } from '../text/span.js';
 import type { Env } from './env.js';
 import { condition, elaborate, type Ctx } from './expr.js';
 import type { Eff } from './items.js';
@@ -24,6 +24,13 @@ export function checkBudget(eff: Eff<BudgetDecl>, env: Env): CheckedBudget {
   const rate = elaborate(d.rate, ctx);
   const quantity = elaborate(d.quantity, ctx);
   const unit = checkRateAndQuantity('het budget', rate, quantity, ctx);
+  // RW5103 at the keyword `budget` (no name of its own), in the file that wrote it: a version that inherits the
+  // budget reports the same diagnostic there, which compile() keeps once.
+  if (!d.rounding && rate.type.kind === 'rate') {
+    env.reporter.report(ctx.file, 'RW5103', span(d.span.start, d.span.start + 'budget'.length), [
+      'het budget',
+    ]);
+  }
   let hours: IrExpr | undefined;
   if (d.hours) {
     hours = elaborate(d.hours, ctx);
@@ -110,6 +117,9 @@ export function checkModule(eff: Eff<ModuleDecl>, env: Env): CheckedModule {
     if (!compatible(cap.type, T.money))
       rep.report(ctx.file, 'RW3008', d.cap.span, [name, describe(cap.type)]);
   }
+  // Variants have no rounding of their own: the module's `afgerond op …` rounds each of them.
+  const money = rate?.type.kind === 'rate' || variants.some((v) => v.rate.type.kind === 'rate');
+  if (!d.rounding && money) rep.report(ctx.file, 'RW5103', d.name.span, [`module '${name}'`]);
   const conditions = d.conditions.map((c) => condition(c.when, ctx));
   return { eff, rate, unit, variants, quantity, cap, conditions };
 }

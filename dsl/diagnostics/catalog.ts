@@ -403,6 +403,12 @@ export const CATALOG = {
     "De voorwaarde van regel '{0}' hangt niet af van het geval: de regel geldt altijd of nooit.",
     'Een regel met een vaste voorwaarde.',
   ),
+  RW5103: entry(
+    'waarschuwing',
+    'controle',
+    "Het bedrag van {0} wordt niet afgerond: de uitkomst toont centen, maar telt de onafgeronde bedragen op, zodat de regels niet altijd optellen tot het totaal. Schrijf bijvoorbeeld 'afgerond op centen'.",
+    "Een budget of module met een bedrag zonder 'afgerond op …'.",
+  ),
   // ── RW6xxx versions ──
   RW6001: entry(
     'fout',

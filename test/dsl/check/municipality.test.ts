@@ -31,6 +31,7 @@ tabel weektarief in € per week
 budget voor elk resultaat
   tarief weektarief[perspectief]
   hoeveelheid weken(periode)
+  afgerond op centen
 `,
 });
 
