@@ -106,7 +106,11 @@ export function renderEvaluation(ev: Evaluation): string {
   }
   if (ev.diagnostics.length) {
     out.push('');
-    for (const d of ev.diagnostics) out.push(`  ${d.severity} (${d.rule}): ${d.message}`);
+    // A rule's message says what is wrong; the path says which result or request (input messages start with it).
+    for (const d of ev.diagnostics) {
+      const where = d.path !== undefined && !d.message.startsWith(d.path) ? ` bij ${d.path}` : '';
+      out.push(`  ${d.severity}${where} (${d.rule}): ${d.message}`);
+    }
   }
   return out.join('\n');
 }

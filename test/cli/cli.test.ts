@@ -169,6 +169,33 @@ describe('regelwerk eval', () => {
     expect((await cli('eval', '--regels', 'rules/twents-model')).code).toBe(2);
   });
 
+  it('says which result a rule message is about', async () => {
+    const dir = await tmp();
+    const file = path.join(dir, 'casus.json');
+    const periode = { van: '2021-07-01', tot: '2021-09-30' };
+    const r1 = {
+      id: 'r1',
+      perspectief: 'ontwikkelen',
+      ondersteuningsbehoefte: 'OB2',
+      intensiteit: 'midden',
+      bandbreedte: 'B',
+      periode,
+    };
+    const r2 = { ...r1, id: 'r2', intensiteit: 'zwaar', bandbreedte: 'D', groepsgrootte: 'klein' };
+    const casus = {
+      gemeente: 'Hengelo',
+      wet: 'jeugdwet',
+      geboortedatum: '2010-05-01',
+      ingangsdatum: '2021-07-01',
+      verwijzer: 'toegang',
+      resultaten: [r1, r2],
+    };
+    await writeFile(file, JSON.stringify(casus));
+    const r = await cli('eval', '--regels', 'rules/twents-model', '--casus', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/fout bij resultaten\[1\] \(Groepsgerichte inzet niet bij intensiteit zwaar\)/);
+  });
+
   it('prices every example case and prints the stable JSON shape', async () => {
     const dir = 'rules/twents-model/voorbeelden';
     const examples = (await readdir(dir)).filter((f) => f.endsWith('.json'));
