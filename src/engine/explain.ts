@@ -20,6 +20,7 @@ import type {
   PartExplanation,
   RuleExplanation,
   SourceRef,
+  ValueExplanation,
 } from './result.js';
 import type { CellUse, ParamUse } from './runtime.js';
 import type { Answers, ItemTask } from './tasks.js';
@@ -265,7 +266,7 @@ export function renderExplanation(evaluation: Evaluation, sources?: Sources): st
  * What a cell or parameter holds and where it comes from: "€ 140,08 per week (geschreven in versie 2019, geldig
  * vanaf 2019-01-01, als € 136,20 per week; geïndexeerd met 2,85 % in versie 2020 (2020-01-01)); bron: …".
  */
-function madeOf(x: CellExplanation | ParameterExplanation): string {
+function madeOf(x: ValueExplanation): string {
   const moved = x.indexations.length > 0 && x.written !== null;
   const idx = x.indexations
     .map((i) => `geïndexeerd met ${percentText(i.fraction)} in versie ${i.version} (${i.validFrom})`)

@@ -92,19 +92,15 @@ export type Evaluation = EvaluationOk | EvaluationInvalid;
 
 // ───────────────────────────── explanations (evaluate(casus, { explain: true })) ─────────────────────────────
 
-/** A tariff cell an amount came from. */
-export interface CellExplanation {
-  readonly table: string;
-  readonly label?: string;
-  /** "weektarief[ontwikkelen, OB2, midden, B]". */
-  readonly key: string;
-  /** The value used (after indexations), a decimal string; null for a `-` cell. */
+/** A written value a rate was made of (a table cell or a parameter): what it is now and where it comes from. */
+export interface ValueExplanation {
+  /** The value used (after indexations), a decimal string; null for a `-` cell or a value that is not a number. */
   readonly value: string | null;
-  /** The value as written in the source. */
+  /** The value as written in the source; null for a `-` cell or a computed parameter (`= ritprijs × 2`). */
   readonly written: string | null;
   /** "€ per week". */
   readonly unit: string;
-  /** The version (and its effective date) whose text wrote the cell; inherited cells keep their own. */
+  /** The version (and its effective date) whose text wrote it; inherited values keep their own. */
   readonly version: string;
   readonly validFrom: string;
   /** Indexations applied on top of the written value, in order. */
@@ -113,32 +109,22 @@ export interface CellExplanation {
     readonly version: string;
     readonly validFrom: string;
   }[];
-  /** The policy source (`bron`) of the table. */
+  /** The policy source (`bron`) of the declaration that wrote it. */
   readonly bron?: string;
   readonly source: SourceRef;
 }
 
+/** A tariff cell an amount came from. */
+export interface CellExplanation extends ValueExplanation {
+  readonly table: string;
+  readonly label?: string;
+  /** "weektarief[ontwikkelen, OB2, midden, B]". */
+  readonly key: string;
+}
+
 /** A parameter a rate was made of (`vervoer_per_km`, `dakje_gezinshuis_plus`), explained like a cell. */
-export interface ParameterExplanation {
+export interface ParameterExplanation extends ValueExplanation {
   readonly name: string;
-  /** The value used (after indexations), a decimal string; null when it has none. */
-  readonly value: string | null;
-  /** The value as written in the source; null when it is computed (`= ritprijs × 2`). */
-  readonly written: string | null;
-  /** "€ per km". */
-  readonly unit: string;
-  /** The version (and its effective date) whose text wrote the parameter. */
-  readonly version: string;
-  readonly validFrom: string;
-  /** Indexations applied on top of the written value, in order. */
-  readonly indexations: readonly {
-    readonly fraction: string;
-    readonly version: string;
-    readonly validFrom: string;
-  }[];
-  /** The policy source (`bron`) of the parameter. */
-  readonly bron?: string;
-  readonly source: SourceRef;
 }
 
 export interface PartExplanation {

@@ -2,37 +2,12 @@
  * The CLI's contract with people and programs: the context of an amending file, positions after a byte order
  * mark, a closed pipe, one JSON object with --json, Dutch argument errors, exit codes and Dutch numbers.
  */
-import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
+import { STACK, bin, cli, tmp } from './harness.js';
 
-const run = promisify(execFile);
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-async function bin(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const r = await run('node', ['bin/regelwerk.mjs', ...argv], { cwd: process.cwd() });
-    return { code: 0, out: r.stdout, err: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, out: x.stdout, err: x.stderr };
-  }
-}
-
-const tmp = () => mkdtemp(path.join(tmpdir(), 'regelwerk-cli-'));
-const STACK = /\n\s+at .+:\d+:\d+/;
 const ENGLISH =
   /\b(Option|option argument|argument is|ambiguous|Did you|Unknown|Unexpected|does not take)\b|<value>/;
 const EXAMPLES = 'rules/twents-model/voorbeelden';

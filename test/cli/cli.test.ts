@@ -1,37 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile, readFile, mkdir, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile, readFile, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/output.js';
-
-const run = promisify(execFile);
-
-/** Runs the CLI in-process, capturing what it prints. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
-
-/** Runs the real bin, as a user would. */
-async function bin(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const r = await run('node', ['bin/regelwerk.mjs', ...argv], { cwd: process.cwd() });
-    return { code: 0, out: r.stdout, err: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, out: x.stdout, err: x.stderr };
-  }
-}
-
-const tmp = () => mkdtemp(path.join(tmpdir(), 'regelwerk-cli-'));
-const STACK = /\n\s+at .+:\d+:\d+/;
+import { STACK, bin, cli, tmp } from './harness.js';
 
 const VALID = `regelset "Proef"
 versie "2019"
