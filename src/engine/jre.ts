@@ -311,7 +311,11 @@ export function jrePath(): Path {
       // Independent runs, concurrently: json-rules-engine interleaves them on the microtask queue. A module's
       // price waits for its conditions (a refused module is not priced); the other prices start at once.
       const ungated = prices.map((t) => (t.gate === undefined ? answerPrice(t) : undefined));
-      const answers = await Promise.all(items.map((t) => answerItem(t, explain)));
+      // Awaited together with the items: if an item fails, no started price is left rejected without a handler.
+      const [answers] = await Promise.all([
+        Promise.all(items.map((t) => answerItem(t, explain))),
+        Promise.all(ungated),
+      ]);
       const priced = await Promise.all(
         prices.map((t, i) => ungated[i] ?? (priceNeeded(t, items, answers) ? answerPrice(t) : undefined)),
       );
