@@ -7,7 +7,9 @@
  * force on the item's first day (beschikking rules: on the first day of the case); amounts are priced per part.
  * Never throws: a malformed case, and even an internal error, becomes `{ ok: false, diagnostics }`.
  */
+import { childExprs } from '../../dsl/index.js';
 import type { Ir } from '../../dsl/index.js';
+import { diffPrograms } from '../change/diff.js';
 import { programAt, splitPeriod, timeline } from '../versions/timeline.js';
 import type { PeriodPart, Segment } from '../versions/timeline.js';
 import { assembleLine, decision, ruleDiagnostics } from './assemble.js';
@@ -89,6 +91,10 @@ interface Planning extends Prepared {
   readonly memos: Map<Ir.Program, Map<string, Value>>;
   /** The programs that judge or price the case (in order of first use while planning, then by date). */
   readonly used: Ir.Program[];
+  /** The programs some item has days under (whether or not they price it), in order of first sight. */
+  readonly days: Ir.Program[];
+  /** The rules a later version judges anew (see computeAdded), memoised per engine. */
+  readonly addedRules: AddedRules;
   readonly problems: CaseDiagnostic[];
 }
 
@@ -123,6 +129,7 @@ function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): vo
   }
   const start = split.parts[0]?.program ?? s.primary;
   if (!s.whole && !s.used.includes(start)) s.used.push(start);
+  if (!s.whole) for (const part of split.parts) if (!s.days.includes(part.program)) s.days.push(part.program);
   const own = itemIn(s.typed, start, kind, item);
   const isModule = kind === 'module';
   const ctx = isModule ? ctxFor(s, start, undefined, own) : ctxFor(s, start, own, undefined);
@@ -135,7 +142,7 @@ function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): vo
   // under that version.
   for (let j = 1; j < split.parts.length; j++) {
     const part = split.parts[j] as PeriodPart;
-    const only = addedRules((split.parts[j - 1] as PeriodPart).program, part.program, kind);
+    const only = s.addedRules((split.parts[j - 1] as PeriodPart).program, part.program, kind);
     if (only === undefined) continue;
     if (!s.used.includes(part.program)) s.used.push(part.program);
     const partItem = itemIn(s.typed, part.program, kind, item);
@@ -299,32 +306,79 @@ const BUDGET: PriceTarget = { kind: 'budget' };
  * undefined when there are none. Remembered per pair of programs.
  */
 type AddedByScope = Readonly<Record<Ir.Scope, ReadonlySet<string> | undefined>>;
-const ADDED = new WeakMap<Ir.Program, WeakMap<Ir.Program, AddedByScope>>();
-/** The last pair asked for (a case across one boundary asks for the same pair for every item). */
-let lastFirst: Ir.Program | undefined;
-let lastLater: Ir.Program | undefined;
-let lastAdded: AddedByScope | undefined;
-function addedRules(first: Ir.Program, later: Ir.Program, scope: Ir.Scope): ReadonlySet<string> | undefined {
-  if (first === later) return undefined;
-  if (first === lastFirst && later === lastLater && lastAdded !== undefined) return lastAdded[scope];
-  let byLater = ADDED.get(first);
-  if (!byLater) ADDED.set(first, (byLater = new WeakMap()));
-  let added = byLater.get(later);
-  if (!added) {
-    const known = new Set(first.rules.map((r) => r.origin.id));
-    const of = (sc: Ir.Scope) => {
-      const ids = later.rules
-        .filter((r) => r.scope === sc && !known.has(r.origin.id))
-        .map((r) => r.origin.id);
-      return ids.length > 0 ? new Set(ids) : undefined;
-    };
-    added = { beschikking: of('beschikking'), resultaat: of('resultaat'), module: of('module') };
-    byLater.set(later, added);
+export type AddedRules = (
+  first: Ir.Program,
+  later: Ir.Program,
+  scope: Ir.Scope,
+) => ReadonlySet<string> | undefined;
+
+/** The names a later version changed against an earlier one: `param:x`, `table:y`, `calc:scope:name`. */
+function changedNames(first: Ir.Program, later: Ir.Program): Set<string> {
+  const d = diffPrograms(first, later);
+  const out = new Set<string>();
+  for (const c of d.cells) out.add(`table:${c.table}`);
+  for (const it of d.items) {
+    if (it.kind === 'parameter') out.add(`param:${it.name}`);
+    else if (it.kind === 'tabel') out.add(`table:${it.name}`);
+    else if (it.kind === 'berekening') out.add(`calc:${it.name}`);
   }
-  lastFirst = first;
-  lastLater = later;
-  lastAdded = added;
-  return added[scope];
+  return out;
+}
+
+/**
+ * Which rules of `later` judge the days under it anew, compared with `first` (the version before it): rules it
+ * adds or rewrites (an origin `first` does not have), and rules that read, directly or through calculations, a
+ * parameter, table or calculation whose value `later` changes (an indexed table, a new limit).
+ */
+function computeAdded(first: Ir.Program, later: Ir.Program): AddedByScope {
+  const known = new Set(first.rules.map((r) => r.origin.id));
+  const changed = changedNames(first, later);
+  const calcs = new Map(later.calcs.map((c) => [`${c.scope}:${c.name}`, c]));
+  const reads = (e: Ir.Expr, seen: Set<string>): boolean => {
+    if (e.kind === 'param') return changed.has(`param:${e.name}`);
+    if (e.kind === 'lookup' && changed.has(`table:${e.table}`)) return true;
+    if (e.kind === 'calc') {
+      const key = `${e.scope}:${e.name}`;
+      if (changed.has(`calc:${key}`)) return true;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      const def = calcs.get(key);
+      return def !== undefined && reads(def.value, seen);
+    }
+    return childExprs(e).some((c) => reads(c, seen));
+  };
+  const of = (sc: Ir.Scope) => {
+    const ids = later.rules
+      .filter(
+        (r) => r.scope === sc && (!known.has(r.origin.id) || (changed.size > 0 && reads(r.when, new Set()))),
+      )
+      .map((r) => r.origin.id);
+    return ids.length > 0 ? new Set(ids) : undefined;
+  };
+  return { beschikking: of('beschikking'), resultaat: of('resultaat'), module: of('module') };
+}
+
+/**
+ * An engine's memo of {@link computeAdded} per pair of programs, with the last pair at hand (a case across one
+ * boundary asks for the same pair for every item). Per engine: nothing outlives the engine's programs.
+ */
+function addedRulesMemo(): AddedRules {
+  const memo = new Map<Ir.Program, Map<Ir.Program, AddedByScope>>();
+  let lastFirst: Ir.Program | undefined;
+  let lastLater: Ir.Program | undefined;
+  let lastAdded: AddedByScope | undefined;
+  return (first, later, scope) => {
+    if (first === later) return undefined;
+    if (first === lastFirst && later === lastLater && lastAdded !== undefined) return lastAdded[scope];
+    let byLater = memo.get(first);
+    if (!byLater) memo.set(first, (byLater = new Map()));
+    let added = byLater.get(later);
+    if (!added) byLater.set(later, (added = computeAdded(first, later)));
+    lastFirst = first;
+    lastLater = later;
+    lastAdded = added;
+    return added[scope];
+  };
 }
 const NO_WARNINGS: readonly CaseDiagnostic[] = [];
 
@@ -431,6 +485,7 @@ function checkAll(
 export function createEngine(programs: readonly Ir.Program[], options?: EngineOptions): Engine {
   const path: Path = options?.path === 'fast' ? fastPath() : jrePath();
   const loaded = new Map<Ir.Program, LoadedProgram>();
+  const addedRules = addedRulesMemo();
   const timelines = new Map<string, Segment[]>();
   const load = (p: Ir.Program): LoadedProgram => {
     let rt = loaded.get(p);
@@ -500,6 +555,8 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
       memo: new Map(),
       memos: new Map(),
       used: [primary],
+      days: [primary],
+      addedRules,
       problems,
     };
     s.items.push({
@@ -510,16 +567,16 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     });
     for (const r of base.results) planItem(s, 'resultaat', r);
     for (const m of base.modules) planItem(s, 'module', m);
-    // Beschikking rules that a later version adds or rewrites (compared with the version before it) judge the
-    // case too, when some item has days under that version.
-    // `used` is put in date order once here (its order of first use matters nowhere else).
-    if (!whole && s.used.length > 1) {
-      const byDate = programsByDate(s.used);
+    // Beschikking rules that a later version judges anew (compared with the version before it) judge the case
+    // too, when some item has days under that version.
+    if (!whole && s.days.length > 1) {
+      const byDate = programsByDate(s.days);
       for (let k = 1; k < byDate.length; k++) {
         const p = byDate[k] as Ir.Program;
         if (byValidFrom(p, primary) <= 0) continue;
         const only = addedRules(byDate[k - 1] as Ir.Program, p, 'beschikking');
         if (only === undefined) continue;
+        if (!s.used.includes(p)) s.used.push(p);
         s.items.push({
           scope: 'beschikking',
           ctx: ctxFor(s, p, undefined, undefined),

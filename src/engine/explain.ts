@@ -172,6 +172,7 @@ export function buildExplanation(
         ...(item ? { path: item.path } : {}),
         details: f.details,
         source: sourceRef(f.rule.origin, f.rule.origin.file),
+        version: task.ctx.rt.program.version,
       });
     }
     if (task.module && task.ctx.module) {
@@ -188,6 +189,7 @@ export function buildExplanation(
           details: c.details,
           source: sourceRef(c.condition.origin, file),
         })),
+        version: task.ctx.rt.program.version,
       });
     }
   });

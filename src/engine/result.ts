@@ -176,6 +176,8 @@ export interface DecisionExplanation {
   readonly ref: string;
   readonly allowed: boolean;
   readonly conditions: readonly ConditionExplanation[];
+  /** The version that judged the request (the one in force on its first day). */
+  readonly version: string;
 }
 
 export interface RuleExplanation {
@@ -186,6 +188,11 @@ export interface RuleExplanation {
   /** The conditions that made the rule fire, with their actual values. */
   readonly details: readonly string[];
   readonly source: SourceRef;
+  /**
+   * The version that judged it: the one in force on the first day of the item (or case), or a later version
+   * that judges the rule anew for its days (see dsl/README.md, versions).
+   */
+  readonly version: string;
 }
 
 export interface Explanation {

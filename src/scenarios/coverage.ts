@@ -147,7 +147,17 @@ function credit(
 
   if (!complete) return;
 
-  // Rules: the first version that may judge the item (or case) and has the rule that fired (by its origin).
+  // With an explanation the engine says itself which version judged each fired rule and each module request.
+  if (ev.explanation) {
+    for (const r of ev.explanation.rules) hit(named(r.version))?.fired.add(r.rule);
+    for (const d of ev.explanation.decisions) {
+      const h = hit(named(d.version));
+      if (h) (d.allowed ? h.allowed : h.refused).add(d.module);
+    }
+    return;
+  }
+
+  // Without one: the first version that may judge the item (or case) and has the rule that fired (by its origin).
   for (const d of ev.diagnostics) {
     const source = d.source;
     if (source === undefined) continue;
