@@ -543,7 +543,8 @@ const NO_FIELDS: KnownFields = { beschikking: new Set(), resultaat: new Set(), m
 export function unknownFieldWarnings(
   programs: readonly Ir.Program[],
   raw: Record<string, unknown>,
-): CaseDiagnostic[] {
+  itemPrograms?: (from: string, to: string) => readonly Ir.Program[],
+): readonly CaseDiagnostic[] {
   const known = knownFields(programs);
   let out: CaseDiagnostic[] | undefined;
   const visit = (obj: Record<string, unknown>, names: ReadonlySet<string>, prefix: string) => {
@@ -552,28 +553,50 @@ export function unknownFieldWarnings(
       const key = keys[k] as string;
       if (names.has(key)) continue;
       const path = prefix ? `${prefix}.${key}` : key;
-      const like = suggest(key, names)[0];
       (out ??= []).push({
         severity: 'waarschuwing',
         rule: 'invoer',
-        message: `${path}: onbekend veld, genegeerd${like ? `; bedoelt u '${like}'?` : '.'}`,
+        message: `${path}: onbekend veld, genegeerd${hint(names, key)}`,
         path,
       });
     }
   };
   visit(raw, known.beschikking, '');
   const lists = [
-    [raw.resultaten, known.resultaat, resultPath],
-    [raw.modules, known.module, modulePath],
+    [raw.resultaten, 'resultaat', resultPath],
+    [raw.modules, 'module', modulePath],
   ] as const;
-  for (const [list, names, pathOf] of lists) {
+  for (const [list, level, pathOf] of lists) {
     if (!Array.isArray(list)) continue;
     for (let i = 0; i < list.length && i < MAX_ITEMS; i++) {
       const item: unknown = list[i];
-      if (isObject(item)) visit(item, names, pathOf(i));
+      if (!isObject(item)) continue;
+      // An item is checked against the versions of its own days (a field of a later version is unknown to an
+      // item that ends before it); the beschikking against all of them.
+      const p = item.periode;
+      const own =
+        itemPrograms && isObject(p) && isIsoDate(p.van) && isIsoDate(p.tot) && p.tot >= p.van
+          ? knownFields(itemPrograms(p.van, p.tot))
+          : known;
+      visit(item, own[level], pathOf(i));
     }
   }
   return out ?? NO_WARNINGS;
 }
 
-const NO_WARNINGS: CaseDiagnostic[] = [];
+/** The end of an unknown-field warning: the closest declared name, remembered per set of names and key. */
+const HINTS = new WeakMap<ReadonlySet<string>, Map<string, string>>();
+function hint(names: ReadonlySet<string>, key: string): string {
+  let byKey = HINTS.get(names);
+  if (!byKey) HINTS.set(names, (byKey = new Map()));
+  let text = byKey.get(key);
+  if (text === undefined) {
+    const like = suggest(key, names)[0];
+    text = like ? `; bedoelt u '${like}'?` : '.';
+    // Keys come from callers: remember a bounded number per set of names.
+    if (byKey.size < 1000) byKey.set(key, text);
+  }
+  return text;
+}
+
+const NO_WARNINGS: readonly CaseDiagnostic[] = [];

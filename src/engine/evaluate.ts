@@ -464,7 +464,8 @@ function checkAll(
   typed: Map<Ir.Program, TypedCase>,
   problems: CaseDiagnostic[],
 ): void {
-  const seen = new Set<string>();
+  // Per message (in order of first report), the diagnostic and the versions that reported it.
+  const reported = new Map<string, { d: CaseDiagnostic; versions: string[] }>();
   for (const p of relevant) {
     const touches = (from: string, to: string): boolean =>
       segs.some((s) => s.program === p && s.from <= to && (s.to === undefined || s.to >= from));
@@ -474,11 +475,16 @@ function checkAll(
       continue;
     }
     for (const d of check.diagnostics) {
-      const message = `${d.message.replace(/\.$/, '')} (versie ${p.version}).`;
-      if (seen.has(message)) continue;
-      seen.add(message);
-      problems.push({ ...d, message });
+      const r = reported.get(d.message);
+      if (r) {
+        if (!r.versions.includes(p.version)) r.versions.push(p.version);
+      } else reported.set(d.message, { d, versions: [p.version] });
     }
+  }
+  // A problem every version reports is one problem; one that only some versions report names them.
+  for (const { d, versions } of reported.values()) {
+    if (versions.length === relevant.length) problems.push(d);
+    else problems.push({ ...d, message: `${d.message.replace(/\.$/, '')} (versie ${versions.join(', ')}).` });
   }
 }
 
@@ -544,7 +550,18 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
       plans: [],
       moduleItems: [],
       versions: [],
-      warnings: extraKeys ? unknownFieldWarnings(relevant, raw) : NO_WARNINGS,
+      warnings: extraKeys
+        ? unknownFieldWarnings(
+            relevant,
+            raw,
+            relevant.length > 1
+              ? (from, to) =>
+                  relevant.filter((p) =>
+                    segs.some((g) => g.program === p && g.from <= to && (g.to === undefined || g.to >= from)),
+                  )
+              : undefined,
+          )
+        : NO_WARNINGS,
       explain,
       added: false,
       load,

@@ -146,6 +146,24 @@ describe('case validation', () => {
       expect((await createEngine(programs, { path }).evaluate(later)).diagnostics).toEqual([]);
     });
   }
+  it('checks an item for unknown fields against the versions of its own days', async () => {
+    const r = (van: string, tot: string, extra: Record<string, unknown> = {}) => ({
+      ...valid().resultaten[0],
+      id: van,
+      periode: { van, tot },
+      ...extra,
+    });
+    // groepsgrootte exists from 2021-07-01: unknown to a result in June, even when another runs into July.
+    const c = {
+      ...valid(),
+      ingangsdatum: '2021-06-01',
+      resultaten: [r('2021-06-01', '2021-06-30', { groepsgrootte: 'klein' }), r('2021-06-15', '2021-09-30')],
+    };
+    const ev = await createEngine(programs, { path: 'fast' }).evaluate(c);
+    expect(ev.diagnostics.map((d) => d.message)).toEqual([
+      'resultaten[0].groepsgrootte: onbekend veld, genegeerd.',
+    ]);
+  });
   it('rejects non-objects and absurd sizes', () => {
     expect(messages(null)).toEqual(['Het geval moet een JSON-object zijn, niet null.']);
     expect(messages([1])).toEqual(['Het geval moet een JSON-object zijn, niet een lijst.']);

@@ -175,6 +175,17 @@ describe('versions and time', () => {
       );
     });
 
+    it(`reports a problem every version finds once, without naming versions (${path})`, async () => {
+      // 2021-01 and 2021-07 declare different input, so each validates the case; both find the duplicate id.
+      const c = casus('Hengelo', '2021-06-01', '2021-09-30');
+      const twice = { ...c, resultaten: [c.resultaten[0], { ...c.resultaten[0], groepsgrootte: 'klein' }] };
+      const ev = await createEngine(programs, { path }).evaluate(twice);
+      expect(ev.ok).toBe(false);
+      expect(ev.diagnostics.map((d) => d.message)).toEqual([
+        "resultaten[1].id: 'r1' is al het id van resultaten[0]; elk id komt één keer voor.",
+      ]);
+    });
+
     it(`prices Almelo with its override and Hengelo with the regional version (${path})`, async () => {
       const engine = createEngine(programs, { path });
       const almelo = ok(await engine.evaluate(casus('Almelo', '2019-01-01', '2019-06-30')));
