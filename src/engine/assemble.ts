@@ -2,7 +2,8 @@
  * Turns a path's answers into the stable result shape: lines (with version parts), total, module decisions,
  * rule diagnostics. Shared by both evaluators, so they can only differ in their answers.
  *
- * A line across a version boundary has one part per version; each part is `rate × quantity` of its own version,
+ * A line across a version boundary has one part per version when its quantity is measured by the period (else one
+ * part, `wholeAcross`, priced by the version of the first day); each part is `rate × quantity` of its own version,
  * rounded as that version declares, and the line amount is the sum of the parts' rounded amounts. A module's cap
  * (maximum) applies to the line amount after summing the parts. The line's `rate` is the first part's rate.
  */

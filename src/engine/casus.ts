@@ -503,7 +503,7 @@ interface KnownFields {
   readonly module: ReadonlySet<string>;
 }
 
-/** Per first program, per further programs (their positions in `ALL`, joined): the fields they declare. */
+/** Per first program, per further programs (their numbers in `IDS`, joined): the fields they declare. */
 const KNOWN = new WeakMap<Ir.Program, Map<string, KnownFields>>();
 const IDS = new WeakMap<Ir.Program, number>();
 

@@ -1,11 +1,14 @@
 /**
  * `createEngine(programs)`: evaluate cases against all versions of a ruleset.
  *
- * Per case: pick the versions in force (per day, municipal override first), validate the case against each
- * version it touches, plan the work (rules per item, module conditions, pricing per version part), let the
- * chosen path answer it, and assemble the result. Rules and module conditions are evaluated with the version in
- * force on the item's first day (beschikking rules: on the first day of the case); amounts are priced per part.
- * Never throws: a malformed case, and even an internal error, becomes `{ ok: false, diagnostics }`.
+ * Per case: pick the versions in force (per day, municipal override first), validate the case (each version the
+ * beschikking and the items with days under it), plan the work (rules per item, module conditions, pricing per
+ * version part), let the chosen path answer it, and assemble the result. Rules and module conditions are
+ * evaluated with the version in force on the item's first day (beschikking rules: on the first day of the case);
+ * a later version judges anew, for the days under it, the rules it adds or rewrites and those that read what it
+ * changes (see computeAdded). Amounts whose quantity the period measures are priced per version part; others
+ * whole, by the version of the first day. Never throws: a malformed case, and even an internal error, becomes
+ * `{ ok: false, diagnostics }`.
  */
 import { childExprs } from '../../dsl/index.js';
 import type { Ir } from '../../dsl/index.js';
@@ -111,7 +114,10 @@ function ctxFor(
   return newCtx(s.load(p), s.typed.get(p) as TypedCase, memo, result, module, period);
 }
 
-/** Plan one item: its rules (and module conditions) with the version of its first day, a price task per part. */
+/**
+ * Plan one item: its rules (and module conditions) with the version of its first day, the rules later versions
+ * judge anew for their days, and a price task per part (one part when the quantity is not measured by the period).
+ */
 function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): void {
   const period = item.fields.periode;
   if (!isPeriod(period)) {
