@@ -107,7 +107,9 @@ function CellRow({ c, onJump }: { c: DiffCellView; onJump: Props['onJump'] }) {
 function itemValues(item: DiffItemView): string {
   const oldText = item.oldText ?? (item.old !== undefined ? number(item.old) : undefined);
   const newText = item.newText ?? (item.new !== undefined ? number(item.new) : undefined);
+  // Nothing to show when the value itself did not change (only a bron or a label did: see the details).
   if (oldText === undefined && newText === undefined) return '';
+  if (oldText === newText) return '';
   const values =
     oldText !== undefined && newText !== undefined ? `${oldText} → ${newText}` : (newText ?? oldText ?? '');
   const change =

@@ -56,7 +56,7 @@ function cellSteps(
   const isCell = 'key' in cell;
   const steps: ExplainStep[] = [
     step(
-      `${isCell ? `Tariefcel ${cell.key}` : `Parameter ${cell.name}`}: ${valueText(cell.written, cell.unit)}, geschreven in ${versionText(cell.version, cell.validFrom)}${inherited ? ` — overgenomen in versie ${part.version}` : ''}`,
+      `${isCell ? `Tariefcel ${cell.key}` : `Parameter ${cell.name}`}: ${!isCell && cell.written === null ? `berekend, ${valueText(cell.value, cell.unit)}` : valueText(cell.written, cell.unit)}, geschreven in ${versionText(cell.version, cell.validFrom)}${inherited ? ` — overgenomen in versie ${part.version}` : ''}`,
       depth,
       cell.source,
     ),
