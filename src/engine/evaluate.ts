@@ -429,6 +429,8 @@ function dateRange(raw: Record<string, unknown>): { from: string; to: string } |
  */
 const INPUT_SHAPES = new WeakMap<Ir.Program, number>();
 const SHAPE_IDS = new Map<string, number>();
+const MAX_SHAPES = 10_000;
+let nextShape = 0;
 function inputShape(p: Ir.Program): number {
   let id = INPUT_SHAPES.get(p);
   if (id === undefined) {
@@ -442,7 +444,12 @@ function inputShape(p: Ir.Program): number {
       p.modules.map((m) => [m.name, m.variants.map((v) => v.name)]),
     ]);
     id = SHAPE_IDS.get(text);
-    if (id === undefined) SHAPE_IDS.set(text, (id = SHAPE_IDS.size));
+    if (id === undefined) {
+      // Numbers are never reused (a program keeps its number); the map of texts is bounded (the editor compiles
+      // on every keystroke): when full it starts again, and equal shapes seen before then get new numbers.
+      if (SHAPE_IDS.size >= MAX_SHAPES) SHAPE_IDS.clear();
+      SHAPE_IDS.set(text, (id = nextShape++));
+    }
     INPUT_SHAPES.set(p, id);
   }
   return id;

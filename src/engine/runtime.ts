@@ -465,9 +465,14 @@ const LITERALS = new Map<string, Dec>();
 /** A decimal literal of the IR by its text, parsed once (the same instance as {@link constant} gives). */
 export function literalDec(text: string): Dec {
   let d = LITERALS.get(text);
-  if (d === undefined) LITERALS.set(text, (d = share(dec(text))));
+  if (d === undefined) {
+    d = share(dec(text));
+    // Bounded: in the editor every number typed is a literal of some compile.
+    if (LITERALS.size < MAX_LITERALS) LITERALS.set(text, d);
+  }
   return d;
 }
+const MAX_LITERALS = 100_000;
 
 /** Constant literal of the IR. */
 export function constant(e: Ir.Expr & { kind: 'const' }): Value {
