@@ -15,7 +15,7 @@ import { runTest } from './test.js';
 import { runEval } from './eval.js';
 import { runDiff } from './diff.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
-import { compileRuleset, reportFailure, sharingLoads } from './ruleset.js';
+import { compileRuleset, reportFailure } from './ruleset.js';
 
 export const USAGE = `Gebruik: regelwerk <opdracht> [opties]
 
@@ -169,24 +169,25 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             'diff heeft --regels <map> en twee versies nodig, bijvoorbeeld: regelwerk diff --regels rules/twents-model 2019 2020.',
           );
         if (regels === '') return usage(io, json, EMPTY_PATH);
-        return await sharingLoads(async () => {
-          // The versions are checked here: one the rules do not have is wrong usage (exit 2), not a problem found.
-          const load = await compileRuleset([regels]);
-          if (!load.ok) {
-            reportFailure(load.failure, io, json);
-            return EXIT_PROBLEMS;
-          }
-          const known = [...new Set(load.ruleset.programs.map((p) => p.version))];
-          const unknown = [...new Set([from, to])].filter((v) => !known.includes(v));
-          if (unknown.length > 0)
-            return usage(
-              io,
-              json,
-              `${unknown.length === 1 ? 'onbekende versie' : 'onbekende versies'} '${unknown.join("' en '")}'. Bekende versies: ${known.join(', ')}.`,
-              false,
-            );
-          return runDiff({ regels, from, to, json: a.values.json === true }, io);
-        });
+        // The versions are checked here: one the rules do not have is wrong usage (exit 2), not a problem found.
+        const load = await compileRuleset([regels]);
+        if (!load.ok) {
+          reportFailure(load.failure, io, json);
+          return EXIT_PROBLEMS;
+        }
+        const programs = load.ruleset.programs;
+        const known = [...new Set(programs.map((p) => p.version))];
+        const unknown = [...new Set([from, to])].filter((v) => !known.includes(v));
+        const older = programs.find((p) => p.version === from);
+        const newer = programs.find((p) => p.version === to);
+        if (unknown.length > 0 || !older || !newer)
+          return usage(
+            io,
+            json,
+            `${unknown.length === 1 ? 'onbekende versie' : 'onbekende versies'} '${unknown.join("' en '")}'. Bekende versies: ${known.join(', ')}.`,
+            false,
+          );
+        return runDiff({ from: older, to: newer, json: a.values.json === true }, io);
       }
       case 'serve': {
         const { serve } = await import('./serve.js');

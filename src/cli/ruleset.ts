@@ -3,8 +3,6 @@
  * a subfolder (a municipal override) or one amending version file: like `check`, the files it builds on are
  * loaded with it ({@link loadWithContext}), so `regelwerk test rules/twents-model/2020.regels` finds 2019.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-import path from 'node:path';
 import { compile, renderDiagnostic, sortDiagnostics, type Diagnostic, type Ir } from '../../dsl/index.js';
 import { diagnosticAsJson, problemAsJson } from './diagnostics.js';
 import { loadWithContext, renderLoadProblem, type LoadProblem } from './files.js';
@@ -29,26 +27,8 @@ export interface RulesetFailure {
 
 export type RulesetLoad = { ok: true; ruleset: Ruleset } | { ok: false; failure: RulesetFailure };
 
-const shared = new AsyncLocalStorage<Map<string, Promise<RulesetLoad>>>();
-
-/**
- * Runs `fn` with loads shared: within it the same paths are read and compiled once (a command that checks the
- * rules before handing over to another, as `diff` does for its versions, does not compile twice).
- */
-export const sharingLoads = <T>(fn: () => Promise<T>): Promise<T> => shared.run(new Map(), fn);
-
 /** Reads and compiles the paths with their context; prints nothing. */
-export function compileRuleset(paths: readonly string[]): Promise<RulesetLoad> {
-  const cache = shared.getStore();
-  const key = JSON.stringify(paths.map((p) => path.resolve(p)));
-  const cached = cache?.get(key);
-  if (cached) return cached;
-  const load = compileUncached(paths);
-  cache?.set(key, load);
-  return load;
-}
-
-async function compileUncached(paths: readonly string[]): Promise<RulesetLoad> {
+export async function compileRuleset(paths: readonly string[]): Promise<RulesetLoad> {
   const loaded = await loadWithContext(paths);
   const texts = new Map(loaded.files.map((f) => [f.path, f.text]));
   if (loaded.problems.length > 0)
@@ -108,15 +88,6 @@ export async function loadRuleset(
   if (load.ok) return load.ruleset;
   reportFailure(load.failure, io, json);
   return undefined;
-}
-
-/** Like {@link loadRuleset}, only the programs. */
-export async function loadPrograms(
-  paths: readonly string[],
-  io: Io,
-  json = false,
-): Promise<Ir.Program[] | undefined> {
-  return (await loadRuleset(paths, io, json))?.programs;
 }
 
 /** Groups programs per ruleset name: each ruleset is evaluated with its own versions. */
