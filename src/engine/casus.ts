@@ -215,11 +215,7 @@ class Checker {
       out[def.name] = v !== SLOW ? v : this.value(raw, def.type, prefix, def.name);
     }
     // More keys than accounted for: some field is not declared (see unknownFieldWarnings). Counted, not listed.
-    if (!this.extraKeys) {
-      let keys = 0;
-      for (const key in obj) if (Object.hasOwn(obj, key)) keys++;
-      if (keys > known) this.extraKeys = true;
-    }
+    if (!this.extraKeys && Object.keys(obj).length > known) this.extraKeys = true;
     return out;
   }
 
