@@ -193,7 +193,19 @@ export function buildExplanation(
       });
     }
   });
-  return { lines: drafts.map(lineExplanation), decisions: explained, rules };
+  const judgedCells: { version: string; key: string }[] = [];
+  const judged = new Set<string>();
+  items.forEach((task, i) => {
+    const version = task.ctx.rt.program.version;
+    for (const use of answers.items[i]?.cells ?? []) {
+      const key = cellKeyText(use);
+      const id = `${version}\u0000${key}`;
+      if (judged.has(id)) continue;
+      judged.add(id);
+      judgedCells.push({ version, key });
+    }
+  });
+  return { lines: drafts.map(lineExplanation), decisions: explained, rules, judgedCells };
 }
 
 /** Source texts by file, to show line numbers; without them spans print as offsets. */

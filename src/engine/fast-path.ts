@@ -7,8 +7,8 @@ import { price } from './pricing.js';
 import type { Priced } from './pricing.js';
 import type { Value } from './values.js';
 import { compare, isRequested, loadProgram, ranksFor, same } from './runtime.js';
-import type { Ctx, LoadedProgram } from './runtime.js';
-import { priceNeeded } from './tasks.js';
+import type { CellUse, Ctx, LoadedProgram } from './runtime.js';
+import { NO_CELLS, priceNeeded } from './tasks.js';
 import type { Answers, ConditionOutcome, FiredRule, ItemAnswer, ItemTask, Path, PriceTask } from './tasks.js';
 
 interface Compiled {
@@ -57,6 +57,9 @@ export function fastPath(): Path {
     if (!c) throw new Error('program not loaded by this path');
     const fired: FiredRule[] = [];
     const only = task.only;
+    // When explaining, the cells the rules and conditions read are recorded (for coverage and the explanation).
+    const trace: CellUse[] | undefined = explain ? [] : undefined;
+    if (trace) task.ctx.cells = trace;
     for (const { rule, holds } of c.rules[task.scope]) {
       if (only !== undefined && !only.has(rule.origin.id)) continue;
       if (!holds(task.ctx)) continue;
@@ -70,7 +73,8 @@ export function fastPath(): Path {
         const details = ok && !explain ? [] : describe(condition.when, observer(c.compiler, task.ctx), true);
         conditions.push({ condition, ok, details });
       }
-    return { fired, conditions };
+    if (trace) task.ctx.cells = undefined;
+    return { fired, conditions, cells: trace ?? NO_CELLS };
   };
 
   return {

@@ -19,8 +19,8 @@ import { OPERATORS, operatorFor } from './jre-operators.js';
 import { price } from './pricing.js';
 import type { Priced, PriceTarget } from './pricing.js';
 import { constant, isRequested, loadProgram } from './runtime.js';
-import type { Ctx, LoadedProgram } from './runtime.js';
-import { priceNeeded } from './tasks.js';
+import type { CellUse, Ctx, LoadedProgram } from './runtime.js';
+import { NO_CELLS, priceNeeded } from './tasks.js';
 import type { Answers, ConditionOutcome, FiredRule, ItemAnswer, ItemTask, Path, PriceTask } from './tasks.js';
 import type { Value } from './values.js';
 
@@ -257,7 +257,7 @@ export function jrePath(): Path {
     return c;
   };
 
-  const NOTHING: ItemAnswer = { fired: [], conditions: [] };
+  const NOTHING: ItemAnswer = { fired: [], conditions: [], cells: NO_CELLS };
 
   const answerItem = async (task: ItemTask, explain: boolean): Promise<ItemAnswer> => {
     const c = get(task.ctx.rt);
@@ -271,7 +271,12 @@ export function jrePath(): Path {
           : c.scopes[task.scope];
     // A scope without rules and conditions has nothing to decide: no run.
     if (!engine.hasRules) return NOTHING;
-    const run = await engine.run(task.ctx);
+    // When explaining, the cells the rules' facts read are recorded (each task has its own context).
+    const trace: CellUse[] | undefined = explain ? [] : undefined;
+    if (trace) task.ctx.cells = trace;
+    const run = await engine.run(task.ctx).finally(() => {
+      if (trace) task.ctx.cells = undefined;
+    });
     const order = (origin: string) => c.rt.order.get(origin) ?? Number.MAX_SAFE_INTEGER;
     const sorted = [...run.results].sort((a, b) => order(a.origin) - order(b.origin));
     const fired: FiredRule[] = [];
@@ -289,7 +294,7 @@ export function jrePath(): Path {
           details: res.result && !explain ? [] : describe(condition.when, observe(), true),
         });
     }
-    return { fired, conditions };
+    return { fired, conditions, cells: trace ?? NO_CELLS };
   };
 
   /** The dynamic fact `prijs` of a part, read on json-rules-engine's almanac (no rules run for it). */

@@ -199,6 +199,11 @@ export interface Explanation {
   readonly lines: readonly LineExplanation[];
   readonly decisions: readonly DecisionExplanation[];
   readonly rules: readonly RuleExplanation[];
+  /**
+   * Table cells read while judging rules and module conditions (not for an amount), each once per version that
+   * read it: "weektarief[ontwikkelen, OB2, midden, B]". Empty when no rule or condition reads a table.
+   */
+  readonly judgedCells: readonly { readonly version: string; readonly key: string }[];
 }
 
 /** An evaluation with its explanation. */

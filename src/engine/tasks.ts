@@ -4,7 +4,7 @@
  */
 import type { Ir } from '../../dsl/index.js';
 import type { Priced, PriceTarget } from './pricing.js';
-import type { Ctx, LoadedProgram } from './runtime.js';
+import type { CellUse, Ctx, LoadedProgram } from './runtime.js';
 
 /** Run the rules of `scope` on one item (and, for a module request, that module's conditions). */
 export interface ItemTask {
@@ -66,7 +66,12 @@ export interface ItemAnswer {
   readonly fired: readonly FiredRule[];
   /** In declaration order. */
   readonly conditions: readonly ConditionOutcome[];
+  /** Table cells the rules and conditions looked up (recorded only when explaining; else empty). */
+  readonly cells: readonly CellUse[];
 }
+
+/** No cells (an answer that was not traced). */
+export const NO_CELLS: readonly CellUse[] = [];
 
 export interface Answers {
   readonly items: readonly ItemAnswer[];

@@ -149,6 +149,7 @@ function credit(
 
   // With an explanation the engine says itself which version judged each fired rule and each module request.
   if (ev.explanation) {
+    for (const c of ev.explanation.judgedCells) hit(named(c.version))?.cells.add(c.key);
     for (const r of ev.explanation.rules) hit(named(r.version))?.fired.add(r.rule);
     for (const d of ev.explanation.decisions) {
       const h = hit(named(d.version));

@@ -282,3 +282,26 @@ describe('regelwerk test --coverage on the project rules', () => {
     expect(v('2020')?.rules.notFired).toContain('Resultaat langer dan een jaar');
   });
 });
+
+describe('computeCoverage of cells read by rules', () => {
+  it('counts a table cell a rule read, not only those of amounts', async () => {
+    const text = `${BASE('Tabelregel')}
+regel "Duur traject"
+  voor elk resultaat
+  als cd_tarief[intensiteit] > € 500,00 per traject
+  dan waarschuwing "Een duur traject."
+
+scenario "Een middelzwaar resultaat leest cd_tarief"
+  gegeven
+    resultaat r1: intensiteit = midden, bandbreedte = B, periode = 2024-01-01 tot 2024-01-31
+  verwacht waarschuwing "Duur traject"
+`;
+    const { programs, outcomes } = await outcomesOf([{ path: 'tabelregel.regels', text }]);
+    for (const o of outcomes) expect(o.failures).toEqual([]);
+    const [cov] = computeCoverage(programs, outcomes);
+    if (!cov) throw new Error('no coverage');
+    // No module was requested: cd_tarief[midden] was read only by the rule.
+    expect(cov.cells.unusedPerTable.cd_tarief).toBe(1);
+    expect(usedCells(cov, programs)).toContain('cd_tarief');
+  });
+});
