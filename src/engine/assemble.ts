@@ -382,7 +382,8 @@ export function decision(def: Ir.ModuleDef, item: CaseItem, answer: ItemAnswer):
     if (!reasons.includes(r)) reasons.push(r);
     failed.push({
       reason: r,
-      detail: c.details.join('; '),
+      detail: c.details.map((x) => x.text).join('; '),
+      checks: c.details,
       source: sourceRef(c.condition.origin, def.origin.file),
     });
   }

@@ -15,6 +15,20 @@ export interface LeafObservation {
 
 export type Observe = (leaf: Ir.Expr) => LeafObservation;
 
+/** One check that decided an outcome, for programs: what was checked, its actual value, what was needed. */
+export interface Check {
+  /** What was checked: "verwijzer", "leeftijd", "cd_tarief[perspectief, …]", "module vervoer". */
+  readonly subject: string;
+  /** Its actual value in Dutch: "toegang", "19 jaar", "leeg", "aangevraagd". */
+  readonly actual: string;
+  /** What the condition needed: "= gi", "< 18 jaar", "niet leeg", "een van (ots, voogdij, jeugdreclassering)". */
+  readonly expected: string;
+  /** Whether the actual value met it. */
+  readonly held: boolean;
+  /** The same as one Dutch phrase (as in `details`): "verwijzer = toegang; verwacht = gi". */
+  readonly text: string;
+}
+
 const isBranch = (e: Ir.Expr): e is Ir.Expr & { kind: 'and' | 'or' | 'not' } =>
   e.kind === 'and' || e.kind === 'or' || e.kind === 'not';
 
@@ -48,15 +62,15 @@ function outcome(e: Ir.Expr, o: Observed): boolean {
  * condition needed (true for `toegestaan als`); leaves that went the other way read "verwacht …". Every leaf is
  * observed once per call (the walk asks for the outcome of a subtree more than once).
  */
-export function describe(e: Ir.Expr, observe: Observe, wanted = true): string[] {
-  const out: string[] = [];
+export function describe(e: Ir.Expr, observe: Observe, wanted = true): Check[] {
+  const out: Check[] = [];
   walk(e, wanted, { observe, seen: new Map() }, out);
   return out;
 }
 
-function walk(node: Ir.Expr, want: boolean, o: Observed, out: string[]): void {
+function walk(node: Ir.Expr, want: boolean, o: Observed, out: Check[]): void {
   if (!isBranch(node)) {
-    out.push(renderLeaf(node, observed(o, node), want));
+    out.push(leafCheck(node, observed(o, node), want));
     return;
   }
   if (node.kind === 'not') {
@@ -102,36 +116,55 @@ function operand(e: Ir.Expr, v: Value): string {
   return name === undefined ? formatValue(v, e.type) : `${name} (${formatValue(v, e.type)})`;
 }
 
-/** " (< 18)" when the leaf went the wanted way, "; verwacht < 18" when it did not. */
-const expectation = (obs: LeafObservation, want: boolean, text: string): string =>
-  obs.outcome === want ? ` (${want ? '' : 'niet '}${text})` : `; verwacht ${want ? '' : 'niet '}${text}`;
+/** What a leaf needed, with "niet" when the condition wanted it false. */
+const needed = (want: boolean, text: string): string => `${want ? '' : 'niet '}${text}`;
 
-function renderLeaf(e: Ir.Expr, obs: LeafObservation, want: boolean): string {
+/** " (< 18)" when the leaf went the wanted way, "; verwacht < 18" when it did not. */
+const expectation = (held: boolean, expected: string): string =>
+  held ? ` (${expected})` : `; verwacht ${expected}`;
+
+function check(subject: string, actual: string, shown: string, expected: string, held: boolean): Check {
+  return { subject, actual, expected, held, text: `${shown}${expectation(held, expected)}` };
+}
+
+function leafCheck(e: Ir.Expr, obs: LeafObservation, want: boolean): Check {
   const left = obs.left;
+  const held = obs.outcome === want;
   switch (e.kind) {
     case 'compare': {
       const name = subject(e.left) ?? 'waarde';
       const right = Array.isArray(obs.right) ? undefined : (obs.right as Value);
-      return `${name} = ${formatValue(left, e.left.type)}${expectation(obs, want, `${e.op} ${operand(e.right, right)}`)}`;
+      const actual = formatValue(left, e.left.type);
+      return check(
+        name,
+        actual,
+        `${name} = ${actual}`,
+        needed(want, `${e.op} ${operand(e.right, right)}`),
+        held,
+      );
     }
     case 'in': {
       const name = subject(e.value) ?? 'waarde';
       const opts = Array.isArray(obs.right) ? (obs.right as readonly Value[]) : [];
       const list = e.options.map((o, i) => formatValue(opts[i], o.type)).join(', ');
-      return `${name} = ${formatValue(left, e.value.type)}${expectation(obs, want, `een van (${list})`)}`;
+      const actual = formatValue(left, e.value.type);
+      return check(name, actual, `${name} = ${actual}`, needed(want, `een van (${list})`), held);
     }
     case 'isEmpty': {
       const name = subject(e.value) ?? 'waarde';
-      const state = left === undefined ? 'is leeg' : `= ${formatValue(left, e.value.type)}`;
-      return `${name} ${state}${expectation(obs, want, e.negated ? 'niet leeg' : 'leeg')}`;
+      const actual = left === undefined ? 'leeg' : formatValue(left, e.value.type);
+      const state = left === undefined ? 'is leeg' : `= ${actual}`;
+      return check(name, actual, `${name} ${state}`, needed(want, e.negated ? 'niet leeg' : 'leeg'), held);
     }
     case 'moduleRequested': {
       const what = `module ${e.module}${e.variant === undefined ? '' : ` variant ${e.variant}`}`;
-      return `${what} is ${obs.outcome ? '' : 'niet '}aangevraagd${expectation(obs, want, 'aangevraagd')}`;
+      const actual = `${obs.outcome ? '' : 'niet '}aangevraagd`;
+      return check(what, actual, `${what} is ${actual}`, needed(want, 'aangevraagd'), held);
     }
     default: {
       const name = subject(e) ?? 'voorwaarde';
-      return `${name} = ${formatValue(left, e.type)}${expectation(obs, want, 'ja')}`;
+      const actual = formatValue(left, e.type);
+      return check(name, actual, `${name} = ${actual}`, needed(want, 'ja'), held);
     }
   }
 }

@@ -170,7 +170,8 @@ export function buildExplanation(
         severity: f.rule.severity,
         message: f.rule.message,
         ...(item ? { path: item.path } : {}),
-        details: f.details,
+        details: f.details.map((x) => x.text),
+        checks: f.details,
         source: sourceRef(f.rule.origin, f.rule.origin.file),
         version: task.ctx.rt.program.version,
       });
@@ -186,7 +187,8 @@ export function buildExplanation(
         conditions: answer.conditions.map((c) => ({
           reason: c.condition.reason,
           held: c.ok,
-          details: c.details,
+          details: c.details.map((x) => x.text),
+          checks: c.details,
           source: sourceRef(c.condition.origin, file),
         })),
         version: task.ctx.rt.program.version,

@@ -3,6 +3,9 @@
  * Money is a decimal string in euros with two decimals ("1234.50"); quantities and rates are decimal strings.
  */
 import type { Span } from '../../dsl/index.js';
+import type { Check } from './describe.js';
+
+export type { Check } from './describe.js';
 
 /** Where something in a result came from: the IR origin id, and its file and span. */
 export interface SourceRef {
@@ -53,8 +56,10 @@ export interface ModuleDecision {
 
 export interface FailedCondition {
   readonly reason: string;
-  /** Human-readable: "leeftijd = 19 jaar, verwacht < 18 jaar". */
+  /** Human-readable: "leeftijd = 19 jaar; verwacht < 18 jaar". */
   readonly detail: string;
+  /** The same per check, for programs: subject, actual value, what was needed, whether it held. */
+  readonly checks: readonly Check[];
   readonly source: SourceRef;
 }
 
@@ -166,7 +171,10 @@ export interface LineExplanation {
 export interface ConditionExplanation {
   readonly reason: string;
   readonly held: boolean;
+  /** The checks in Dutch ("verwijzer = toegang; verwacht = gi"). */
   readonly details: readonly string[];
+  /** The same per check, for programs. */
+  readonly checks: readonly Check[];
   readonly source: SourceRef;
 }
 
@@ -187,6 +195,8 @@ export interface RuleExplanation {
   readonly path?: string;
   /** The conditions that made the rule fire, with their actual values. */
   readonly details: readonly string[];
+  /** The same per check, for programs. */
+  readonly checks: readonly Check[];
   readonly source: SourceRef;
   /**
    * The version that judged it: the one in force on the first day of the item (or case), or a later version

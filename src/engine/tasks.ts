@@ -3,6 +3,7 @@
  * the work for a case (rules per item, module conditions, pricing per version part); a path answers it.
  */
 import type { Ir } from '../../dsl/index.js';
+import type { Check } from './describe.js';
 import type { Priced, PriceTarget } from './pricing.js';
 import type { CellUse, Ctx, LoadedProgram } from './runtime.js';
 
@@ -50,15 +51,15 @@ export function priceNeeded(
 
 export interface FiredRule {
   readonly rule: Ir.RuleDef;
-  /** The conditions that made it fire, with actual values (only when explaining). */
-  readonly details: readonly string[];
+  /** The checks that made it fire, with actual values (only when explaining). */
+  readonly details: readonly Check[];
 }
 
 export interface ConditionOutcome {
   readonly condition: Ir.ConditionDef;
   readonly ok: boolean;
   /** For a failed condition always; for a condition that held only when explaining. */
-  readonly details: readonly string[];
+  readonly details: readonly Check[];
 }
 
 export interface ItemAnswer {

@@ -288,5 +288,14 @@ describe('explanations', () => {
       'verwijzer = toegang; verwacht = gi',
       'maatregel = leeg; verwacht een van (ots, voogdij, jeugdreclassering)',
     ]);
+    // The same for programs, per check.
+    expect(
+      d?.failed.flatMap((f) =>
+        f.checks.map(({ subject, actual, expected, held }) => [subject, actual, expected, held]),
+      ),
+    ).toEqual([
+      ['verwijzer', 'toegang', '= gi', false],
+      ['maatregel', 'leeg', 'een van (ots, voogdij, jeugdreclassering)', false],
+    ]);
   });
 });
