@@ -148,7 +148,8 @@ function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): vo
   // under that version.
   for (let j = 1; j < split.parts.length; j++) {
     const part = split.parts[j] as PeriodPart;
-    const only = s.addedRules((split.parts[j - 1] as PeriodPart).program, part.program, kind);
+    // Compared with the version of the first day, whose verdict covers the whole item.
+    const only = s.addedRules(start, part.program, kind);
     if (only === undefined) continue;
     if (!s.used.includes(part.program)) s.used.push(part.program);
     const partItem = itemIn(s.typed, part.program, kind, item);
@@ -200,7 +201,8 @@ const amountOf = (d: LineDraft): Dec => d.amount;
 function finish(prep: Prepared, answers: Answers): Evaluation {
   const { items, plans, versions } = prep;
   const diagnostics: CaseDiagnostic[] = prep.warnings.length > 0 ? [...prep.warnings] : [];
-  // A rule that a later version rewrites may fire in both versions for the same item: reported once (the first).
+  // A rule that a later version judges anew may fire in several versions for the same item: reported once per
+  // severity (the first), so a later `fout` is never hidden behind an earlier `waarschuwing` of the same name.
   const reported = prep.added ? new Set<string>() : undefined;
   for (let i = 0; i < items.length; i++) {
     const answer = answers.items[i];
@@ -208,7 +210,7 @@ function finish(prep: Prepared, answers: Answers): Evaluation {
     if (answer && answer.fired.length > 0)
       for (const d of ruleDiagnostics(answer, ctx.result ?? ctx.module)) {
         if (reported) {
-          const key = `${d.rule}\u0000${d.path ?? ''}`;
+          const key = `${d.rule}\u0000${d.path ?? ''}\u0000${d.severity}`;
           if (reported.has(key)) continue;
           reported.add(key);
         }
@@ -340,8 +342,17 @@ function computeAdded(first: Ir.Program, later: Ir.Program): AddedByScope {
   const known = new Set(first.rules.map((r) => r.origin.id));
   const changed = changedNames(first, later);
   const calcs = new Map(later.calcs.map((c) => [`${c.scope}:${c.name}`, c]));
+  const params = new Map(later.parameters.map((p) => [p.name, p]));
   const reads = (e: Ir.Expr, seen: Set<string>): boolean => {
-    if (e.kind === 'param') return changed.has(`param:${e.name}`);
+    if (e.kind === 'param') {
+      if (changed.has(`param:${e.name}`)) return true;
+      // A calculated parameter (`= grens × 2`) changes with what it reads.
+      const key = `param:${e.name}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      const def = params.get(e.name);
+      return def !== undefined && reads(def.value, seen);
+    }
     if (e.kind === 'lookup' && changed.has(`table:${e.table}`)) return true;
     if (e.kind === 'calc') {
       const key = `${e.scope}:${e.name}`;
@@ -604,7 +615,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
       for (let k = 1; k < byDate.length; k++) {
         const p = byDate[k] as Ir.Program;
         if (byValidFrom(p, primary) <= 0) continue;
-        const only = addedRules(byDate[k - 1] as Ir.Program, p, 'beschikking');
+        const only = addedRules(primary, p, 'beschikking');
         if (only === undefined) continue;
         if (!s.used.includes(p)) s.used.push(p);
         s.items.push({

@@ -155,14 +155,15 @@ export function buildExplanation(
 ): Explanation {
   const rules: RuleExplanation[] = [];
   const explained: DecisionExplanation[] = [];
-  // As in the diagnostics: a rule that fires under two versions for the same item is explained once (the first).
+  // As in the diagnostics: a rule that fires under several versions for the same item is explained once per
+  // severity (the first).
   const seen = new Set<string>();
   items.forEach((task, i) => {
     const answer = answers.items[i];
     if (!answer) return;
     const item = task.ctx.result ?? task.ctx.module;
     for (const f of answer.fired) {
-      const key = `${f.rule.name}\u0000${item?.path ?? ''}`;
+      const key = `${f.rule.name}\u0000${item?.path ?? ''}\u0000${f.rule.severity}`;
       if (seen.has(key)) continue;
       seen.add(key);
       rules.push({
@@ -252,7 +253,7 @@ export function renderExplanation(evaluation: Evaluation, sources?: Sources): st
   for (const d of ex?.decisions ?? []) {
     out.push(
       '',
-      `Module ${d.module}${d.variant ? `/${d.variant}` : ''} (${d.ref}): ${d.allowed ? 'toegestaan' : 'geweigerd'}`,
+      `Module ${d.module}${d.variant ? `/${d.variant}` : ''} (${d.ref}): ${d.allowed ? 'toegestaan' : 'geweigerd'}, versie ${d.version}`,
     );
     for (const c of d.conditions) {
       out.push(
@@ -264,7 +265,7 @@ export function renderExplanation(evaluation: Evaluation, sources?: Sources): st
   for (const r of ex?.rules ?? []) {
     out.push(
       '',
-      `${r.severity === 'fout' ? 'Fout' : 'Waarschuwing'} "${r.rule}"${r.path ? ` (${r.path})` : ''}: ${r.message} [${where(r.source, sources)}]`,
+      `${r.severity === 'fout' ? 'Fout' : 'Waarschuwing'} "${r.rule}"${r.path ? ` (${r.path})` : ''}, versie ${r.version}: ${r.message} [${where(r.source, sources)}]`,
     );
     for (const x of r.details) out.push(`  want ${x}`);
   }

@@ -34,6 +34,19 @@ regel "Te veel uren"
   voor elk resultaat
   als uren > grens
   dan fout "meer uren dan de grens"
+
+parameter dubbel = grens × 2
+parameter grensdatum = 2025-12-31
+
+regel "Loopt te lang"
+  voor elk resultaat
+  als einde(periode) > grensdatum
+  dan fout "loopt na de grensdatum"
+
+regel "Dubbel zoveel uren"
+  voor elk resultaat
+  als uren > dubbel
+  dan fout "meer dan dubbel"
 `;
 
 function engine(v2: string, path: 'fast' | 'jre') {
@@ -50,6 +63,22 @@ function engine(v2: string, path: 'fast' | 'jre') {
 
 const messages = (ev: { diagnostics: readonly { message: string }[] }) =>
   ev.diagnostics.map((d) => d.message);
+
+/** V1 and later versions, each `[name, validFrom, text]` on top of the one before. */
+function chain(later: readonly (readonly [string, string, string])[], path: 'fast' | 'jre') {
+  let base = '1';
+  const files = [{ path: 'v1.regels', text: V1 }];
+  for (const [name, from, text] of later) {
+    files.push({
+      path: `v${name}.regels`,
+      text: `regelset "T"\nversie "${name}" op basis van "${base}"\ngeldig vanaf ${from}\n\n${text}`,
+    });
+    base = name;
+  }
+  const r = compile(files);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+  return createEngine(r.programs, { path });
+}
 
 describe('a later version judges anew', () => {
   for (const path of ['fast', 'jre'] as const) {
@@ -82,6 +111,63 @@ describe('a later version judges anew', () => {
       expect(
         ev.ok && ev.lines.find((l) => l.kind === 'module')?.parts.map((p) => [p.version, p.quantity]),
       ).toEqual([['1', '1']]);
+    });
+  }
+
+  for (const path of ['fast', 'jre'] as const) {
+    it(`with the first day's version, so an unrelated later version changes nothing (${path})`, async () => {
+      // v2 moves the end date limit forward from 2024-04; v3 (2024-07) only changes the weekly price. The days
+      // under v3 end after the new limit: judged against v1 (whose verdict covers the item), v3 must report it.
+      const e = chain(
+        [
+          ['2', '2024-04-01', 'parameter grensdatum = 2024-09-30\n'],
+          ['3', '2024-07-01', 'parameter weekprijs = € 11,00 per week\n'],
+        ],
+        path,
+      );
+      const ev = await e.evaluate({
+        ingangsdatum: '2024-03-01',
+        resultaten: [{ id: 'r1', periode: { van: '2024-03-01', tot: '2024-12-31' } }],
+      });
+      expect(messages(ev)).toEqual(['loopt na de grensdatum']);
+    });
+
+    it(`keeps a later error next to an earlier warning of the same rule (${path})`, async () => {
+      const e = chain(
+        [
+          [
+            '2',
+            '2024-07-01',
+            'regel "Te veel uren"\n  voor elk resultaat\n  als uren > grens\n  dan waarschuwing "let op de uren"\n',
+          ],
+          [
+            '3',
+            '2024-10-01',
+            'regel "Te veel uren"\n  voor elk resultaat\n  als uren > grens\n  dan fout "te veel uren"\n',
+          ],
+        ],
+        path,
+      );
+      const ev = await e.evaluate({
+        ingangsdatum: '2024-08-01',
+        resultaten: [{ id: 'r1', uren: '15', periode: { van: '2024-08-01', tot: '2024-12-31' } }],
+      });
+      expect(
+        ev.diagnostics.map((d: { severity: string; message: string }) => [d.severity, d.message]),
+      ).toEqual([
+        ['waarschuwing', 'let op de uren'],
+        ['fout', 'te veel uren'],
+      ]);
+    });
+
+    it(`through a calculated parameter (${path})`, async () => {
+      const e = chain([['2', '2024-07-01', 'parameter grens = 5\n']], path);
+      // "Dubbel zoveel uren" reads `dubbel = grens × 2`: 20 under v1, 10 under v2.
+      const ev = await e.evaluate({
+        ingangsdatum: '2024-06-01',
+        resultaten: [{ id: 'r1', uren: '12', periode: { van: '2024-06-01', tot: '2024-12-31' } }],
+      });
+      expect(messages(ev)).toEqual(['meer uren dan de grens', 'meer dan dubbel']);
     });
   }
 });
