@@ -7,6 +7,9 @@
  *   regelwerk explain --regels <pad> --casus <bestand.json> [--json]
  *   regelwerk diff --regels <pad> <van> <naar> [--json]
  *   regelwerk serve [--port n] [--host h] [--regels <map>]
+ *   regelwerk bundle --regels <map> -o <bestand> [--json]
+ *   regelwerk schema --regels <map> | --bundel
+ *   regelwerk api --bundel <bestand> | --regels <map> [--port n] [--host h]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runCheck } from './check.js';
@@ -27,6 +30,9 @@ Opdrachten:
   explain --regels <pad> --casus <bestand> leg elk bedrag en elke beslissing uit [--json]
   diff --regels <pad> <van> <naar>        verschil tussen twee versies per tariefcel [--json]
   serve [--port n] [--regels <map>]       start de editor
+  bundle --regels <map> -o <bestand>      schrijf de bundel: alle versies, tabellen, casusschema, hash [--json]
+  schema --regels <map>                   het JSON Schema van een casus; --bundel: van het bundelformaat
+  api --bundel <bestand> | --regels <map> start de HTTP-API [--port n] [--host h] (zie README)
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
 Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik.`;
@@ -188,6 +194,43 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             false,
           );
         return runDiff({ from: older, to: newer, json: a.values.json === true }, io);
+      }
+      case 'bundle': {
+        const a = parse(
+          rest,
+          { regels: { type: 'string' }, uitvoer: { type: 'string', short: 'o' }, json: { type: 'boolean' } },
+          io,
+          json,
+        );
+        if (!a) return EXIT_USAGE;
+        const { regels, uitvoer } = a.values;
+        if (typeof regels !== 'string' || typeof uitvoer !== 'string' || a.positionals.length > 0)
+          return usage(
+            io,
+            json,
+            'bundle heeft --regels <map> en -o <bestand> nodig, bijvoorbeeld: regelwerk bundle --regels rules/twents-model -o twents-model.bundle.json.',
+          );
+        if (emptyPath([regels, uitvoer])) return usage(io, json, EMPTY_PATH);
+        const { runBundle } = await import('./bundle.js');
+        return await runBundle({ regels, out: uitvoer, json: a.values.json === true }, io);
+      }
+      case 'schema': {
+        const a = parse(rest, { regels: { type: 'string' }, bundel: { type: 'boolean' } }, io, true);
+        if (!a) return EXIT_USAGE;
+        const { regels, bundel } = a.values;
+        if ((typeof regels === 'string') === (bundel === true) || a.positionals.length > 0)
+          return usage(
+            io,
+            true,
+            'schema heeft --regels <map> (het schema van een casus) of --bundel (het bundelformaat) nodig.',
+          );
+        if (regels === '') return usage(io, true, EMPTY_PATH);
+        const { runSchema } = await import('./bundle.js');
+        return await runSchema({ regels, format: bundel === true }, io);
+      }
+      case 'api': {
+        const { runApi } = await import('./api.js');
+        return await runApi(rest, io);
       }
       case 'serve': {
         const { serve } = await import('./serve.js');
