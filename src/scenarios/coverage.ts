@@ -10,7 +10,7 @@
  * municipality: two rulesets (or a municipal override) may have versions with the same name.
  */
 import type { Ir } from '../../dsl/index.js';
-import { isIsoDate } from '../engine/dates.js';
+import { isIsoDate } from '../calendar/dates.js';
 import type { EvaluationOk } from '../engine/result.js';
 import { programAt, splitPeriod, timeline } from '../versions/timeline.js';
 import type { Segment } from '../versions/timeline.js';
