@@ -4,7 +4,7 @@
  * (json-rules-engine facts and fast closures) differ in how they walk expressions, never in what an operation means.
  */
 import type { Ir } from '../../dsl/index.js';
-import { assertNever } from '../../dsl/index.js';
+import { assertNever } from '../../dsl/core.js';
 import { Dec, dec, divide, fraction, isDec, minus, negated, plus, roundDec, times } from './decimal.js';
 import type { SharedDecimals } from './decimal.js';
 import type { EngineCache } from './cache.js';

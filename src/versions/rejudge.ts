@@ -9,7 +9,7 @@
  * where or why they were written: a new `bron` or `omschrijving`, or the same value written again in a later file,
  * changes nothing a rule reads.
  */
-import { childExprs } from '../../dsl/index.js';
+import { childExprs } from '../../dsl/core.js';
 import type { Ir } from '../../dsl/index.js';
 
 /** Per scope, the origin ids of the later version's rules that judge anew; undefined when there are none. */
