@@ -110,6 +110,9 @@ function deriveStatics(program: Ir.Program): Statics {
 const SLOW: unique symbol = Symbol('slow');
 type QuickCheck = (raw: Json) => Value | typeof SLOW;
 
+/** No quick check: every value the full way. */
+const FULL: QuickCheck = () => SLOW;
+
 /** A declared field with its quick check. */
 interface FieldCheck {
   readonly def: Ir.FieldDef;
@@ -156,6 +159,8 @@ const itemPaths = (list: string): ((i: number) => string) => {
  * A caller without an engine gets a fresh one per call.
  */
 export class CaseCache {
+  /** `quick: false` validates every value the full way (for the property test that both agree). */
+  constructor(readonly quick = true) {}
   readonly statics = new WeakMap<Ir.Program, Statics>();
   /** Per first program, per further programs (their numbers in `ids`, joined): the fields they declare. */
   readonly known = new WeakMap<Ir.Program, Map<string, KnownFields>>();
@@ -241,7 +246,7 @@ class Checker {
         skip,
         (list = defs
           .filter((def) => !skip.has(def.name))
-          .map((def) => ({ def, quick: quickCheck(def.type, this.s) }))),
+          .map((def) => ({ def, quick: this.cache.quick ? quickCheck(def.type, this.s) : FULL }))),
       );
     return list;
   }
