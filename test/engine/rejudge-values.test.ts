@@ -79,8 +79,7 @@ describe('rules a later version judges anew, from the values they read', () => {
   });
 
   it('none when a table is written again with another bron and label', () => {
-    const table =
-      'tabel maximum "Uren, hoogstens" in getal\n  rijen soort\n  bron "Tabel 2"\n  gewoon  10\n';
+    const table = 'tabel maximum "Uren, hoogstens" in getal\n  rijen soort\n  bron "Tabel 2"\n  gewoon  10\n';
     expect(rejudged(table)).toEqual({ beschikking: [], resultaat: [] });
   });
 
