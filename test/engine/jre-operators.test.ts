@@ -3,7 +3,7 @@ import type { JreCondition } from '../../src/engine/jre-adapter.js';
 import { compileRules } from '../../src/engine/jre.js';
 import { dec } from '../../src/engine/decimal.js';
 import { operators } from '../../src/engine/jre-operators.js';
-import { loadTwentsModel } from './load-rules.js';
+import { loadTwentsModel } from '../support/twents-model.js';
 
 const BUILTIN = [
   'equal',
