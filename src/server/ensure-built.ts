@@ -55,7 +55,8 @@ function runBuildScript(projectRoot: string): Promise<void> {
     child.once('error', (e) => reject(new Error(`npm kon niet worden gestart (${e.message}).`)));
     child.once('close', (code, signal) => {
       if (code === 0) resolve();
-      else reject(new Error(`'npm run build:editor' stopte met ${signal ?? `code ${code}`}:\n${output.trim()}`));
+      else
+        reject(new Error(`'npm run build:editor' stopte met ${signal ?? `code ${code}`}:\n${output.trim()}`));
     });
   });
 }

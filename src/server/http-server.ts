@@ -53,18 +53,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxBody: options.maxBodyBytes ?? DEFAULT_MAX_BODY,
     bodyTimeout: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
   };
-  let guard: RequestGuard | undefined;
+  const guard = new RequestGuard();
   const server = http.createServer(
     {
       // Backstops behind the body timeout of readJsonBody: slow headers and requests are cut off.
       headersTimeout: 10_000,
-      requestTimeout: limits.bodyTimeout + 5_000,
+      requestTimeout: limits.bodyTimeout + 10_000,
       connectionsCheckingInterval: 1_000,
       keepAliveTimeout: 5_000,
     },
     (req, res) => {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-      if (guard === undefined) return sendProblem(res, 503, 'De server start nog; probeer het zo opnieuw.');
       handle(req, res, store, guard, options.appDir, limits).catch((e: unknown) => {
         if (e instanceof StoreError) {
           sendProblem(res, e.status, e.message, e.extra);
@@ -83,7 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   const { port } = server.address() as AddressInfo;
-  guard = new RequestGuard(allowedHosts(options.host, options.names ?? [], port));
+  guard.allow(allowedHosts(options.host, options.names ?? [], port));
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${hostForUrl}:${port}`,
@@ -154,14 +153,18 @@ function readJsonBody(
   limits: { maxBody: number; bodyTimeout: number },
 ): Promise<unknown> {
   const tooLarge = () =>
-    new StoreError(413, `Het verzoek is te groot: hooguit ${Math.floor(limits.maxBody / 1024)} KiB is toegestaan.`);
+    new StoreError(
+      413,
+      `Het verzoek is te groot: hooguit ${Math.floor(limits.maxBody / 1024)} KiB is toegestaan.`,
+    );
   const giveUp = (error: StoreError) => {
     res.setHeader('Connection', 'close');
     res.once('finish', () => req.destroy());
     req.resume();
     return error;
   };
-  if (Number(req.headers['content-length'] ?? '0') > limits.maxBody) return Promise.reject(giveUp(tooLarge()));
+  if (Number(req.headers['content-length'] ?? '0') > limits.maxBody)
+    return Promise.reject(giveUp(tooLarge()));
   return new Promise<unknown>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

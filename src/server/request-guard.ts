@@ -15,6 +15,9 @@ export interface Refusal {
   readonly message: string;
 }
 
+/** Methods that send something to store: only as JSON. */
+const WITH_BODY = new Set(['PUT', 'POST', 'PATCH']);
+
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 
 /** The CSP of the app: only our own origin; inline styles for Monaco and React; workers from our origin. */
@@ -66,7 +69,12 @@ export function allowedHosts(listenHost: string, extraNames: readonly string[], 
 }
 
 export class RequestGuard {
-  constructor(private readonly hosts: ReadonlySet<string>) {}
+  private hosts: ReadonlySet<string> = new Set();
+
+  /** Sets the accepted `Host` values (known once the server listens and has its port). */
+  allow(hosts: ReadonlySet<string>): void {
+    this.hosts = hosts;
+  }
 
   /** A refusal for a request this server must not answer, or undefined. */
   check(req: http.IncomingMessage, isApi: boolean): Refusal | undefined {
@@ -96,7 +104,7 @@ export class RequestGuard {
       };
     }
     const method = req.method ?? 'GET';
-    if (method !== 'GET' && method !== 'HEAD' && !isJson(header(req, 'content-type'))) {
+    if (WITH_BODY.has(method) && !isJson(header(req, 'content-type'))) {
       return {
         status: 415,
         message: 'Een wijziging moet als JSON worden gestuurd (Content-Type: application/json).',

@@ -204,7 +204,6 @@ export class RulesStore {
     }
     return full;
   }
-
 }
 
 const normalise = (p: string): string => p.split('/').filter(Boolean).join('/');
@@ -231,4 +230,3 @@ function conflict(
     versie: currentTag,
   });
 }
-

@@ -42,4 +42,3 @@ export function fsProblem(e: unknown, pad: string): unknown {
       return e;
   }
 }
-
