@@ -33,3 +33,4 @@ export type {
   JsonSchema,
   VersionInfo,
 } from './runtime/index.js';
+export { buildToewijzing, type ToewijzingOptions, type ToewijzingOutcome } from './istandaard/build.js';

@@ -10,6 +10,7 @@
  *   regelwerk bundle --regels <map> -o <bestand> [--json]
  *   regelwerk schema --regels <map> | --bundel
  *   regelwerk api --bundel <bestand> | --regels <map> [--port n] [--host h]
+ *   regelwerk toewijzing --regels <map> --casus <f> [--vorige <eerder.xml>] [--tijdstip …] [--xsd <map>] [-o <f>]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runCheck } from './check.js';
@@ -33,6 +34,9 @@ Opdrachten:
   bundle --regels <map> -o <bestand>      schrijf de bundel: alle versies, tabellen, casusschema, hash [--json]
   schema --regels <map>                   het JSON Schema van een casus; --bundel: van het bundelformaat
   api --bundel <bestand> | --regels <map> start de HTTP-API [--port n] [--host h] (zie README)
+  toewijzing --regels <pad> --casus <bestand> [-o bericht.xml]
+                                          schrijf de JW301/WMO301 van een geval [--vorige <eerder.xml>]
+                                          [--tijdstip JJJJ-MM-DDTUU:MM:SS] [--xsd <map>] [--nummer-vanaf n]
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
 Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik.`;
@@ -198,21 +202,21 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case 'bundle': {
         const a = parse(
           rest,
-          { regels: { type: 'string' }, uitvoer: { type: 'string', short: 'o' }, json: { type: 'boolean' } },
+          { regels: { type: 'string' }, uit: { type: 'string', short: 'o' }, json: { type: 'boolean' } },
           io,
           json,
         );
         if (!a) return EXIT_USAGE;
-        const { regels, uitvoer } = a.values;
-        if (typeof regels !== 'string' || typeof uitvoer !== 'string' || a.positionals.length > 0)
+        const { regels, uit } = a.values;
+        if (typeof regels !== 'string' || typeof uit !== 'string' || a.positionals.length > 0)
           return usage(
             io,
             json,
             'bundle heeft --regels <map> en -o <bestand> nodig, bijvoorbeeld: regelwerk bundle --regels rules/twents-model -o twents-model.bundle.json.',
           );
-        if (emptyPath([regels, uitvoer])) return usage(io, json, EMPTY_PATH);
+        if (emptyPath([regels, uit])) return usage(io, json, EMPTY_PATH);
         const { runBundle } = await import('./bundle.js');
-        return await runBundle({ regels, out: uitvoer, json: a.values.json === true }, io);
+        return await runBundle({ regels, out: uit, json: a.values.json === true }, io);
       }
       case 'schema': {
         const a = parse(rest, { regels: { type: 'string' }, bundel: { type: 'boolean' } }, io, true);
@@ -231,6 +235,65 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case 'api': {
         const { runApi } = await import('./api.js');
         return await runApi(rest, io);
+      }
+      case 'toewijzing': {
+        const a = parse(
+          rest,
+          {
+            regels: { type: 'string' },
+            casus: { type: 'string' },
+            vorige: { type: 'string' },
+            tijdstip: { type: 'string' },
+            xsd: { type: 'string' },
+            uit: { type: 'string', short: 'o' },
+            'nummer-vanaf': { type: 'string' },
+          },
+          io,
+          false,
+        );
+        if (!a) return EXIT_USAGE;
+        const v = a.values;
+        if (typeof v.regels !== 'string' || typeof v.casus !== 'string')
+          return usage(
+            io,
+            false,
+            'toewijzing heeft --regels <map of bestand> en --casus <bestand.json> nodig.',
+          );
+        if (emptyPath([v.regels, v.casus, v.vorige, v.xsd, v.uit])) return usage(io, false, EMPTY_PATH);
+        if (a.positionals.length > 0)
+          return usage(
+            io,
+            false,
+            `toewijzing neemt geen losse argumenten, maar kreeg '${a.positionals.join("', '")}'.`,
+          );
+        if (v.tijdstip !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(v.tijdstip))
+          return usage(
+            io,
+            false,
+            `--tijdstip moet de vorm JJJJ-MM-DDTUU:MM:SS hebben, niet '${v.tijdstip}'.`,
+            false,
+          );
+        const nummer = v['nummer-vanaf'] ?? '1';
+        if (!/^[1-9]\d{0,7}$/.test(nummer))
+          return usage(
+            io,
+            false,
+            `--nummer-vanaf moet een nummer van 1 tot 99999999 zijn, niet '${nummer}'.`,
+            false,
+          );
+        const { runToewijzing } = await import('./toewijzing.js');
+        return await runToewijzing(
+          {
+            regels: v.regels,
+            casus: v.casus,
+            vorige: v.vorige,
+            tijdstip: v.tijdstip,
+            xsd: v.xsd,
+            uit: v.uit,
+            nummerVanaf: Number(nummer),
+          },
+          io,
+        );
       }
       case 'serve': {
         const { serve } = await import('./serve.js');
