@@ -4,13 +4,12 @@
  * own page, server and copy of rules/ ({@link openPage}), so no test depends on another.
  * A missing chromium is a failure with instructions, never a silent skip.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { isBuildFresh } from '../../src/server/ensure-built.js';
+import { ensureBuilt } from '../../src/server/ensure-built.js';
 import { startServer, type RunningServer } from '../../src/server/http-server.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,22 +32,7 @@ export function chromiumPath(): string {
 
 /** Builds dist/editor-e2e (`npm run build:editor:e2e`, in a child process) when it is missing or stale. */
 export async function ensureTestBuild(): Promise<void> {
-  if (await isBuildFresh(PROJECT_ROOT, APP_DIR)) return;
-  const vite = path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '--mode', 'e2e', '--logLevel', 'error'], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const keep = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-8_000));
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.once('error', reject);
-    child.once('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`'npm run build:editor:e2e' mislukte:\n${output}`)),
-    );
-  });
+  await ensureBuilt(PROJECT_ROOT, APP_DIR, () => undefined, 'build:editor:e2e');
 }
 
 /** One browser (a persistent context in a fresh profile folder) for the tests of a file. */
