@@ -13,13 +13,10 @@
  *   regelwerk toewijzing --regels <map> --casus <f> [--vorige <eerder.xml>] [--tijdstip …] [--xsd <map>] [-o <f>]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { runCheck } from './check.js';
-import { runFmt } from './fmt.js';
-import { runTest } from './test.js';
-import { runEval } from './eval.js';
-import { runDiff } from './diff.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
-import { compileRuleset, reportFailure } from './ruleset.js';
+
+// Each command's module is imported when that command runs (`await import`), so `--help` or `fmt` does not
+// load the checker, the engine or json-rules-engine: the CLI starts at once.
 
 export const USAGE = `Gebruik: regelwerk <opdracht> [opties]
 
@@ -102,12 +99,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const a = parse(rest, { json: { type: 'boolean' } }, io, json);
         if (!a) return EXIT_USAGE;
         if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
+        const { runCheck } = await import('./check.js');
         return await runCheck(a.positionals.length ? a.positionals : ['rules'], a.values.json === true, io);
       }
       case 'fmt': {
         const a = parse(rest, { check: { type: 'boolean' } }, io, json);
         if (!a) return EXIT_USAGE;
         if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
+        const { runFmt } = await import('./fmt.js');
         return await runFmt(a.positionals.length ? a.positionals : ['rules'], a.values.check === true, io);
       }
       case 'test': {
@@ -121,6 +120,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const pad = padOption(a.values.pad, io, json);
         if (!pad) return EXIT_USAGE;
         if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
+        const { runTest } = await import('./test.js');
         return await runTest(
           a.positionals.length ? a.positionals : ['rules'],
           {
@@ -162,6 +162,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           );
         const pad = padOption(a.values.pad, io, json);
         if (!pad) return EXIT_USAGE;
+        const { runEval } = await import('./eval.js');
         return await runEval(
           { regels, casus, json: a.values.json === true, explain: command === 'explain', path: pad },
           io,
@@ -180,6 +181,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           );
         if (regels === '') return usage(io, json, EMPTY_PATH);
         // The versions are checked here: one the rules do not have is wrong usage (exit 2), not a problem found.
+        const { compileRuleset, reportFailure } = await import('./ruleset.js');
         const load = await compileRuleset([regels]);
         if (!load.ok) {
           reportFailure(load.failure, io, json);
@@ -197,6 +199,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             `${unknown.length === 1 ? 'onbekende versie' : 'onbekende versies'} '${unknown.join("' en '")}'. Bekende versies: ${known.join(', ')}.`,
             false,
           );
+        const { runDiff } = await import('./diff.js');
         return runDiff({ from: older, to: newer, json: a.values.json === true }, io);
       }
       case 'bundle': {
