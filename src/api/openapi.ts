@@ -289,7 +289,8 @@ export function openApiDocument(
   const common = {
     '400': problemResponse('Ongeldige invoer: de Nederlandse meldingen per veld, zoals de CLI ze geeft.'),
     ...(options.apiKey ? { '401': problemResponse('Geen of een verkeerde API-sleutel.') } : {}),
-    '403': problemResponse('Een schrijfverzoek van een andere site, of een onbekende Host.'),
+    '403': problemResponse('Een schrijfverzoek van een andere site.'),
+    '421': problemResponse('Een Host die deze server niet is (zie --naam).'),
     '413': problemResponse('Het verzoek is te groot.'),
     '415': problemResponse('Het verzoek is geen JSON (Content-Type: application/json).'),
   };

@@ -24,6 +24,7 @@ export const PROBLEMS = {
   timeout: { type: '/problemen/tijdslimiet', title: 'Tijdslimiet overschreden' },
   unauthorized: { type: '/problemen/geen-toegang', title: 'Geen toegang' },
   forbidden: { type: '/problemen/verboden', title: 'Niet toegestaan' },
+  misdirected: { type: '/problemen/verkeerde-host', title: 'Verkeerde host' },
   notFound: { type: '/problemen/onbekend-adres', title: 'Onbekend adres' },
   method: { type: '/problemen/methode', title: 'Methode niet toegestaan' },
   reload: { type: '/problemen/herladen-mislukt', title: 'Herladen mislukt' },

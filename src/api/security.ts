@@ -1,6 +1,6 @@
 /**
  * Who may talk to the API. A request must name this server in its Host header (an IP address, localhost, or a
- * name given with --toegestane-host), so a DNS-rebinding page cannot reach it; a browser page from another site
+ * name given with --naam, as the editor server does), so a DNS-rebinding page cannot reach it; a browser page from another site
  * may not write (Origin / Sec-Fetch-Site); with an API key, /v1 and /beheer need it (`Authorization: Bearer …`
  * or `X-Api-Sleutel`). The key is kept only as its sha256 and compared in constant time.
  */

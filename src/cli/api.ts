@@ -1,5 +1,5 @@
 /**
- * `regelwerk api --bundel <bestand> | --regels <map> [--port 8080] [--host 127.0.0.1] [--toegestane-host <naam>]…
+ * `regelwerk api --bundel <bestand> | --regels <map> [--port 8080] [--host 127.0.0.1] [--naam <hostnaam>]…
  * [--max-batch n] [--tijdslimiet s]`: starts the HTTP API (src/api). The API key, when wanted, comes from the
  * environment (REGELWERK_API_SLEUTEL), never from the command line. SIGHUP loads the bundle anew; SIGTERM and
  * SIGINT stop after the requests in progress (/gereed answers 503 meanwhile).
@@ -12,7 +12,7 @@ import { EXIT_PROBLEMS, EXIT_USAGE, type Io } from './output.js';
 import { translateArgError } from './main.js';
 
 const USAGE =
-  'Gebruik: regelwerk api --bundel <bestand> | --regels <map> [--port 8080] [--host 127.0.0.1] [--toegestane-host <naam>] [--max-batch 1000] [--tijdslimiet 10]';
+  'Gebruik: regelwerk api --bundel <bestand> | --regels <map> [--port 8080] [--host 127.0.0.1] [--naam <hostnaam>] [--max-batch 1000] [--tijdslimiet 10]';
 
 const fail = (io: Io, message: string): number => {
   io.err(`Verkeerd gebruik: ${message}\n${USAGE}`);
@@ -31,7 +31,7 @@ export async function runApi(args: string[], io: Io): Promise<number> {
         regels: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
-        'toegestane-host': { type: 'string', multiple: true },
+        naam: { type: 'string', multiple: true },
         'max-batch': { type: 'string' },
         tijdslimiet: { type: 'string' },
       },
@@ -66,7 +66,7 @@ export async function runApi(args: string[], io: Io): Promise<number> {
   const apiKey = process.env['REGELWERK_API_SLEUTEL'];
   const { app, context } = await createApi(holder, {
     limits: { batchCases, timeMs: Math.round(seconds * 1000) },
-    allowedHosts: v['toegestane-host'] ?? [],
+    allowedHosts: v.naam ?? [],
     ...(apiKey ? { apiKey } : {}),
   });
   try {

@@ -251,8 +251,8 @@ describe('regelwerk api: errors', () => {
 
   it('refuses a foreign Host (DNS rebinding) and a cross-site write', async () => {
     const foreign = await raw('GET', '/gezond', { host: 'evil.example' });
-    expect(foreign.status).toBe(403);
-    expect(JSON.parse(foreign.body)).toMatchObject({ type: '/problemen/verboden' });
+    expect(foreign.status).toBe(421);
+    expect(JSON.parse(foreign.body)).toMatchObject({ type: '/problemen/verkeerde-host' });
     expect((await raw('GET', '/gezond', { host: 'localhost' })).status).toBe(200);
     const body = JSON.stringify(casus);
     const cross = await raw(
