@@ -90,8 +90,8 @@ export async function createApi(
       return sendProblem(
         reply,
         problem(
-          'forbidden',
-          403,
+          'misdirected',
+          421,
           `Deze server antwoordt niet op Host '${request.headers.host ?? ''}'. Gebruik het adres dat de server afdrukt, of start de API met --naam <hostnaam> voor deze naam.`,
         ),
       );
@@ -102,7 +102,7 @@ export async function createApi(
     )
       return sendProblem(
         reply,
-        problem('misdirected', 421, 'Schrijfverzoeken van een andere site worden geweigerd.'),
+        problem('forbidden', 403, 'Schrijfverzoeken van een andere site worden geweigerd.'),
       );
     const path = request.url.split('?')[0] ?? '';
     if (
