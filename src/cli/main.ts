@@ -7,6 +7,8 @@
  *   regelwerk explain --regels <pad> --casus <bestand.json> [--json]
  *   regelwerk diff --regels <pad> <van> <naar> [--json]
  *   regelwerk serve [--port n] [--host h] [--regels <map>]
+ *   regelwerk impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie> [...]
+ *   regelwerk caseload genereer --aantal <n> --seed <s> [--jaar <jjjj>] [--formaat jsonl|csv]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runCheck } from './check.js';
@@ -16,6 +18,7 @@ import { runEval } from './eval.js';
 import { runDiff } from './diff.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
 import { compileRuleset, reportFailure } from './ruleset.js';
+import { runImpactCommand, runCaseloadCommand } from './impact-args.js';
 
 export const USAGE = `Gebruik: regelwerk <opdracht> [opties]
 
@@ -27,6 +30,11 @@ Opdrachten:
   explain --regels <pad> --casus <bestand> leg elk bedrag en elke beslissing uit [--json]
   diff --regels <pad> <van> <naar>        verschil tussen twee versies per tariefcel [--json]
   serve [--port n] [--regels <map>]       start de editor
+  impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie>
+                                          wat een wijziging kost over een caseload [--variant-regels <map>]
+                                          [--json] [--csv <map>] [--uitleg <regel>] [--threads n]
+  caseload genereer --aantal <n> --seed <s>  een gegenereerde (illustratieve) Twentse caseload
+                                          [--jaar <jjjj>] [--formaat jsonl|csv]
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
 Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik.`;
@@ -189,6 +197,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           );
         return runDiff({ from: older, to: newer, json: a.values.json === true }, io);
       }
+      case 'impact':
+        return await runImpactCommand(rest, io, json, { parse, usage });
+      case 'caseload':
+        return runCaseloadCommand(rest, io, { parse, usage });
       case 'serve': {
         const { serve } = await import('./serve.js');
         return await serve(rest);
