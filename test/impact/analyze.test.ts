@@ -12,7 +12,7 @@ import { readCaseloadText } from '../../src/impact/caseload/read-text.js';
 import { generateCaseload } from '../../src/impact/generate.js';
 import { analyzeImpact } from '../../src/impact/index.js';
 import type { ImpactReport } from '../../src/impact/types.js';
-import { cli, tmp } from '../cli/harness.js';
+import { cli, tmp } from '../support/cli.js';
 
 let programs: Ir.Program[];
 const cases = [...generateCaseload({ aantal: 400, seed: 21, jaar: 2022 })];

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvRows } from '../../src/cli/caseload.js';
 import { generateCaseload } from '../../src/impact/generate.js';
 import type { ImpactReport } from '../../src/impact/types.js';
-import { STACK, cli, tmp } from '../cli/harness.js';
+import { STACK, cli, tmp } from '../support/cli.js';
 
 const RULES = 'rules/twents-model';
 type Json = Record<string, unknown>;

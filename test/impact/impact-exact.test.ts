@@ -14,7 +14,7 @@ import { generateCaseload } from '../../src/impact/generate.js';
 import type { ImpactGroup, ImpactReport } from '../../src/impact/types.js';
 import { createEngine } from '../../src/index.js';
 import type { Evaluation } from '../../src/index.js';
-import { cli, tmp } from '../cli/harness.js';
+import { cli, tmp } from '../support/cli.js';
 
 const RULES = 'rules/twents-model';
 const N = 500;
