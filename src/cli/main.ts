@@ -12,14 +12,10 @@
  *   regelwerk toewijzing --regels <map> --casus <f> [--vorige <eerder.xml>] [--tijdstip …] [--xsd <map>] [-o <f>]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { runCheck } from './check.js';
-import { runFmt } from './fmt.js';
-import { runTest } from './test.js';
-import { runEval } from './eval.js';
-import { runDiff } from './diff.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
-import { compileRuleset, reportFailure } from './ruleset.js';
-import { runImpactCommand, runCaseloadCommand } from './impact-args.js';
+
+// Each command's module is imported when that command runs (`await import`), so `--help` or `fmt` does not
+// load the checker, the engine or json-rules-engine: the CLI starts at once.
 
 export const USAGE = `Gebruik: regelwerk <opdracht> [opties]
 
@@ -104,12 +100,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const a = parse(rest, { json: { type: 'boolean' } }, io, json);
         if (!a) return EXIT_USAGE;
         if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
+        const { runCheck } = await import('./check.js');
         return await runCheck(a.positionals.length ? a.positionals : ['rules'], a.values.json === true, io);
       }
       case 'fmt': {
         const a = parse(rest, { check: { type: 'boolean' } }, io, json);
         if (!a) return EXIT_USAGE;
         if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
+        const { runFmt } = await import('./fmt.js');
         return await runFmt(a.positionals.length ? a.positionals : ['rules'], a.values.check === true, io);
       }
       case 'test': {
@@ -123,6 +121,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const pad = padOption(a.values.pad, io, json);
         if (!pad) return EXIT_USAGE;
         if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
+        const { runTest } = await import('./test.js');
         return await runTest(
           a.positionals.length ? a.positionals : ['rules'],
           {
@@ -164,6 +163,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           );
         const pad = padOption(a.values.pad, io, json);
         if (!pad) return EXIT_USAGE;
+        const { runEval } = await import('./eval.js');
         return await runEval(
           { regels, casus, json: a.values.json === true, explain: command === 'explain', path: pad },
           io,
@@ -182,6 +182,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           );
         if (regels === '') return usage(io, json, EMPTY_PATH);
         // The versions are checked here: one the rules do not have is wrong usage (exit 2), not a problem found.
+        const { compileRuleset, reportFailure } = await import('./ruleset.js');
         const load = await compileRuleset([regels]);
         if (!load.ok) {
           reportFailure(load.failure, io, json);
@@ -199,12 +200,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             `${unknown.length === 1 ? 'onbekende versie' : 'onbekende versies'} '${unknown.join("' en '")}'. Bekende versies: ${known.join(', ')}.`,
             false,
           );
+        const { runDiff } = await import('./diff.js');
         return runDiff({ from: older, to: newer, json: a.values.json === true }, io);
       }
       case 'impact':
-        return await runImpactCommand(rest, io, json, { parse, usage });
+        return await (await import('./impact-args.js')).runImpactCommand(rest, io, json, { parse, usage });
       case 'caseload':
-        return runCaseloadCommand(rest, io, { parse, usage });
+        return (await import('./impact-args.js')).runCaseloadCommand(rest, io, { parse, usage });
       case 'toewijzing': {
         const a = parse(
           rest,
