@@ -37,21 +37,38 @@ export function childExprs(e: Expr): readonly Expr[] {
 }
 
 /**
+ * Whether `test` holds for some node of `e` (itself included). Walks with an explicit stack, so a chain of
+ * 100.000 terms is as safe as a short one.
+ */
+export function someExpr(e: Expr, test: (x: Expr) => boolean): boolean {
+  const stack: Expr[] = [e];
+  for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
+    if (test(x)) return true;
+    const children = childExprs(x);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Expr);
+  }
+  return false;
+}
+
+/**
  * Whether `e` reads the `periode` of the result or module request in scope, directly or through calculations
  * (`calcs` by {@link calcKey}-style key `scope:name`).
  */
 export function readsItemPeriod(e: Expr, calcs: ReadonlyMap<string, { readonly value: Expr }>): boolean {
   const seen = new Set<string>();
-  const visit = (x: Expr): boolean => {
-    if (x.kind === 'field') return x.level !== 'beschikking' && x.name === 'periode';
-    if (x.kind === 'calc') {
-      const key = `${x.scope}:${x.name}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      const def = calcs.get(key);
-      return def !== undefined && visit(def.value);
-    }
-    return childExprs(x).some(visit);
-  };
-  return visit(e);
+  const pending: Expr[] = [e];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const found = someExpr(next, (x) => {
+      if (x.kind === 'field') return x.level !== 'beschikking' && x.name === 'periode';
+      if (x.kind === 'calc') {
+        const key = `${x.scope}:${x.name}`;
+        const def = calcs.get(key);
+        if (!seen.has(key) && def !== undefined) pending.push(def.value);
+        seen.add(key);
+      }
+      return false;
+    });
+    if (found) return true;
+  }
+  return false;
 }
