@@ -25,4 +25,4 @@ export {
 } from './diagnostics/render.js';
 export { UNIT_AFTER_NUMBER } from './ast/ast.js';
 export { childExprs, readsItemPeriod } from './ir/walk.js';
-export { suggest } from './check/suggest.js';
+export { suggest } from './text/suggest.js';
