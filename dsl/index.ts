@@ -24,5 +24,5 @@ export {
   type CappedDiagnostics,
 } from './diagnostics/render.js';
 export { UNIT_AFTER_NUMBER } from './ast/ast.js';
-export { childExprs, readsItemPeriod } from './ir/walk.js';
+export { childExprs, readsItemPeriod, someExpr, leftChain, prefixChain, type LinkExpr } from './ir/walk.js';
 export { suggest } from './text/suggest.js';

@@ -72,3 +72,36 @@ export function readsItemPeriod(e: Expr, calcs: ReadonlyMap<string, { readonly v
   }
   return false;
 }
+
+/** A binary IR node: arithmetic, `en`, `of`. */
+export type LinkExpr = Extract<Expr, { kind: 'arith' | 'and' | 'or' }>;
+
+/**
+ * A left-leaning chain (`a + b - c …`, `x en y en z …`) as a list: the innermost left operand and the links
+ * from the innermost outwards; the chain continues while the left operand is of the same kind. Evaluators
+ * loop over the links instead of recursing down a tree as deep as the chain is long.
+ */
+export function leftChain<L extends LinkExpr>(e: L): { first: Expr; links: L[] } {
+  const links: L[] = [];
+  let cur: Expr = e;
+  while (cur.kind === e.kind) {
+    const link = cur as L;
+    links.push(link);
+    cur = link.left;
+  }
+  return { first: cur, links: links.reverse() };
+}
+
+/** `niet niet x`, `- - x`: the innermost operand and the prefixes from the innermost outwards. */
+export function prefixChain(e: Extract<Expr, { kind: 'not' | 'neg' }>): {
+  inner: Expr;
+  ops: ('not' | 'neg')[];
+} {
+  const ops: ('not' | 'neg')[] = [];
+  let cur: Expr = e;
+  while (cur.kind === 'not' || cur.kind === 'neg') {
+    ops.push(cur.kind);
+    cur = cur.operand;
+  }
+  return { inner: cur, ops: ops.reverse() };
+}
