@@ -33,6 +33,8 @@ export function App() {
   const [diff, setDiff] = useState<DiffEvent | undefined>(undefined);
   const [side, setSide] = useState<'scenarios' | 'proefgeval' | 'verschil'>('scenarios');
   const [ready, setReady] = useState(false);
+  /** Files that are not valid UTF-8: path → why they are read-only (never saved, so never corrupted). */
+  const [readOnly, setReadOnly] = useState<ReadonlyMap<string, string>>(new Map());
 
   useEffect(() => registerLanguage(client), [client]);
 
@@ -74,6 +76,7 @@ export function App() {
           });
         });
       }
+      setReadOnly(new Map(files.flatMap((f) => (f.alleenLezen ? [[f.pad, f.melding ?? '']] : []))));
       client.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
       setTree(t);
       const first = paths.find((p) => p.endsWith('.regels'));
@@ -133,6 +136,11 @@ export function App() {
   const save = useCallback(
     async (force = false) => {
       if (open === undefined) return;
+      const locked = readOnly.get(open);
+      if (locked !== undefined) {
+        setNotice({ kind: 'fout', text: locked });
+        return;
+      }
       const model = modelFor(open, '');
       const text = model.getValue();
       const known = saved.current.get(open);
@@ -154,7 +162,7 @@ export function App() {
         setNotice({ kind: 'fout', text: outcome.fout });
       }
     },
-    [open, notice],
+    [open, notice, readOnly],
   );
 
   const lineOf = useCallback((file: string, offset: number) => {
@@ -162,6 +170,7 @@ export function App() {
     return model.getPositionAt(offset).lineNumber;
   }, []);
 
+  const openReadOnly = open === undefined ? undefined : readOnly.get(open);
   const openSummary = open === undefined ? undefined : summaries.get(open);
   const scenarioState = scenarios !== undefined && scenarios.path === open ? scenarios.state : undefined;
 
@@ -189,7 +198,7 @@ export function App() {
           type="button"
           className="primary"
           onClick={() => void save()}
-          disabled={open === undefined}
+          disabled={open === undefined || openReadOnly !== undefined}
           title="Opslaan (Ctrl+S)"
           data-testid="save"
         >
@@ -202,7 +211,12 @@ export function App() {
       <main>
         <FileTree tree={tree} summaries={summaries} open={open} dirty={dirty} onOpen={openFile} />
         <div className="center">
-          <CodeEditor ref={editor} path={open} onSave={() => void save()} />
+          {openReadOnly !== undefined && (
+            <p className="warning banner" role="alert" data-testid="alleen-lezen">
+              Alleen-lezen: {openReadOnly}
+            </p>
+          )}
+          <CodeEditor ref={editor} path={open} readOnlyMessage={openReadOnly} onSave={() => void save()} />
           <ProblemsPanel diagnostics={diagnostics} open={open} lineOf={lineOf} onJump={jump} />
         </div>
         <aside>

@@ -9,7 +9,7 @@ import { monaco } from '../monaco/setup.js';
 
 declare global {
   interface Window {
-    /** For the browser tests and the benchmark: the editor and Monaco's API. */
+    /** Only in the browser tests' build (vite --mode e2e): the editor and Monaco's API. */
     regelwerk?: { editor: monaco.editor.IStandaloneCodeEditor; monaco: typeof monaco };
   }
 }
@@ -21,6 +21,8 @@ export interface CodeEditorHandle {
 
 interface Props {
   readonly path: string | undefined;
+  /** Set for a file that may not be edited (not UTF-8): the editor is read-only and says why. */
+  readonly readOnlyMessage?: string | undefined;
   readonly onSave: () => void;
 }
 
@@ -32,7 +34,10 @@ export function modelFor(path: string, text: string): monaco.editor.ITextModel {
   return monaco.editor.createModel(text, path.endsWith('.json') ? 'json' : LANGUAGE_ID, uri);
 }
 
-export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEditor({ path, onSave }, ref) {
+export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEditor(
+  { path, readOnlyMessage, onSave },
+  ref,
+) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
   const saveRef = useRef(onSave);
@@ -53,7 +58,8 @@ export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEdito
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current());
     editorRef.current = editor;
-    window.regelwerk = { editor, monaco };
+    // Test hook for the browser tests and the editor benchmark: only in their build (vite --mode e2e).
+    if (import.meta.env.MODE === 'e2e') window.regelwerk = { editor, monaco };
     return () => {
       editor.dispose();
       editorRef.current = undefined;
@@ -66,6 +72,14 @@ export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEdito
     const model = path === undefined ? null : monaco.editor.getModel(modelUri(path));
     if (editor.getModel() !== model) editor.setModel(model);
   }, [path]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions(
+      readOnlyMessage === undefined
+        ? { readOnly: false }
+        : { readOnly: true, readOnlyMessage: { value: readOnlyMessage } },
+    );
+  }, [readOnlyMessage, path]);
 
   useImperativeHandle(ref, () => ({
     reveal(target, span) {

@@ -28,7 +28,7 @@ import type { Value } from './values.js';
 export function interpret(e: Ir.Expr, ctx: Ctx): Value {
   switch (e.kind) {
     case 'const':
-      return constant(e);
+      return constant(e, ctx.rt.cache.runtime);
     case 'field':
       return fieldValue(ctx, e.level, e.name);
     case 'calc':
@@ -45,12 +45,14 @@ export function interpret(e: Ir.Expr, ctx: Ctx): Value {
       return call(
         e.fn,
         e.args.map((a) => interpret(a, ctx)),
+        ctx.rt.cache.runtime,
       );
     case 'arith': {
       // A chain `a + b + c …` in a loop: no recursion per term.
       const { first, links } = leftChain(e);
       let acc = interpret(first, ctx);
-      for (const l of links) acc = arith(l.op, acc, interpret(l.right, ctx), l.left.type, l.right.type);
+      for (const l of links)
+        acc = arith(l.op, acc, interpret(l.right, ctx), l.left.type, l.right.type, ctx.rt.cache.runtime);
       return acc;
     }
     case 'neg':
