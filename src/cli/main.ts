@@ -6,7 +6,7 @@
  *   regelwerk eval --regels <pad> --casus <bestand.json> [--json] [--pad jre|fast]
  *   regelwerk explain --regels <pad> --casus <bestand.json> [--json]
  *   regelwerk diff --regels <pad> <van> <naar> [--json]
- *   regelwerk serve [--port n] [--host h] [--regels <map>]
+ *   regelwerk serve [--port n] [--host h] [--naam n]… [--regels <map>] [--niet-bouwen]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runCheck } from './check.js';
@@ -26,7 +26,7 @@ Opdrachten:
   eval --regels <pad> --casus <bestand>   bereken een geval (JSON) [--json] [--pad jre|fast]
   explain --regels <pad> --casus <bestand> leg elk bedrag en elke beslissing uit [--json]
   diff --regels <pad> <van> <naar>        verschil tussen twee versies per tariefcel [--json]
-  serve [--port n] [--regels <map>]       start de editor
+  serve [--port n] [--regels <map>]       start de editor [--host adres] [--naam hostnaam]… [--niet-bouwen]
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
 Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik.`;
