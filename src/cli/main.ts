@@ -7,15 +7,13 @@
  *   regelwerk explain --regels <pad> --casus <bestand.json> [--json]
  *   regelwerk diff --regels <pad> <van> <naar> [--json]
  *   regelwerk serve [--port n] [--host h] [--naam n]… [--regels <map>] [--niet-bouwen]
+ *   regelwerk toewijzing --regels <map> --casus <f> [--vorige <eerder.xml>] [--tijdstip …] [--xsd <map>] [-o <f>]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { runCheck } from './check.js';
-import { runFmt } from './fmt.js';
-import { runTest } from './test.js';
-import { runEval } from './eval.js';
-import { runDiff } from './diff.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
-import { compileRuleset, reportFailure } from './ruleset.js';
+
+// Each command's module is imported when that command runs (`await import`), so `--help` or `fmt` does not
+// load the checker, the engine or json-rules-engine: the CLI starts at once.
 
 export const USAGE = `Gebruik: regelwerk <opdracht> [opties]
 
@@ -27,6 +25,9 @@ Opdrachten:
   explain --regels <pad> --casus <bestand> leg elk bedrag en elke beslissing uit [--json]
   diff --regels <pad> <van> <naar>        verschil tussen twee versies per tariefcel [--json]
   serve [--port n] [--regels <map>]       start de editor [--host adres] [--naam hostnaam]… [--niet-bouwen]
+  toewijzing --regels <pad> --casus <bestand> [-o bericht.xml]
+                                          schrijf de JW301/WMO301 van een geval [--vorige <eerder.xml>]
+                                          [--tijdstip JJJJ-MM-DDTUU:MM:SS] [--xsd <map>] [--nummer-vanaf n]
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
 Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik.`;
@@ -92,12 +93,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const a = parse(rest, { json: { type: 'boolean' } }, io, json);
         if (!a) return EXIT_USAGE;
         if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
+        const { runCheck } = await import('./check.js');
         return await runCheck(a.positionals.length ? a.positionals : ['rules'], a.values.json === true, io);
       }
       case 'fmt': {
         const a = parse(rest, { check: { type: 'boolean' } }, io, json);
         if (!a) return EXIT_USAGE;
         if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
+        const { runFmt } = await import('./fmt.js');
         return await runFmt(a.positionals.length ? a.positionals : ['rules'], a.values.check === true, io);
       }
       case 'test': {
@@ -111,6 +114,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const pad = padOption(a.values.pad, io, json);
         if (!pad) return EXIT_USAGE;
         if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
+        const { runTest } = await import('./test.js');
         return await runTest(
           a.positionals.length ? a.positionals : ['rules'],
           {
@@ -152,6 +156,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           );
         const pad = padOption(a.values.pad, io, json);
         if (!pad) return EXIT_USAGE;
+        const { runEval } = await import('./eval.js');
         return await runEval(
           { regels, casus, json: a.values.json === true, explain: command === 'explain', path: pad },
           io,
@@ -170,6 +175,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           );
         if (regels === '') return usage(io, json, EMPTY_PATH);
         // The versions are checked here: one the rules do not have is wrong usage (exit 2), not a problem found.
+        const { compileRuleset, reportFailure } = await import('./ruleset.js');
         const load = await compileRuleset([regels]);
         if (!load.ok) {
           reportFailure(load.failure, io, json);
@@ -187,7 +193,67 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             `${unknown.length === 1 ? 'onbekende versie' : 'onbekende versies'} '${unknown.join("' en '")}'. Bekende versies: ${known.join(', ')}.`,
             false,
           );
+        const { runDiff } = await import('./diff.js');
         return runDiff({ from: older, to: newer, json: a.values.json === true }, io);
+      }
+      case 'toewijzing': {
+        const a = parse(
+          rest,
+          {
+            regels: { type: 'string' },
+            casus: { type: 'string' },
+            vorige: { type: 'string' },
+            tijdstip: { type: 'string' },
+            xsd: { type: 'string' },
+            uit: { type: 'string', short: 'o' },
+            'nummer-vanaf': { type: 'string' },
+          },
+          io,
+          false,
+        );
+        if (!a) return EXIT_USAGE;
+        const v = a.values;
+        if (typeof v.regels !== 'string' || typeof v.casus !== 'string')
+          return usage(
+            io,
+            false,
+            'toewijzing heeft --regels <map of bestand> en --casus <bestand.json> nodig.',
+          );
+        if (emptyPath([v.regels, v.casus, v.vorige, v.xsd, v.uit])) return usage(io, false, EMPTY_PATH);
+        if (a.positionals.length > 0)
+          return usage(
+            io,
+            false,
+            `toewijzing neemt geen losse argumenten, maar kreeg '${a.positionals.join("', '")}'.`,
+          );
+        if (v.tijdstip !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(v.tijdstip))
+          return usage(
+            io,
+            false,
+            `--tijdstip moet de vorm JJJJ-MM-DDTUU:MM:SS hebben, niet '${v.tijdstip}'.`,
+            false,
+          );
+        const nummer = v['nummer-vanaf'] ?? '1';
+        if (!/^[1-9]\d{0,7}$/.test(nummer))
+          return usage(
+            io,
+            false,
+            `--nummer-vanaf moet een nummer van 1 tot 99999999 zijn, niet '${nummer}'.`,
+            false,
+          );
+        const { runToewijzing } = await import('./toewijzing.js');
+        return await runToewijzing(
+          {
+            regels: v.regels,
+            casus: v.casus,
+            vorige: v.vorige,
+            tijdstip: v.tijdstip,
+            xsd: v.xsd,
+            uit: v.uit,
+            nummerVanaf: Number(nummer),
+          },
+          io,
+        );
       }
       case 'serve': {
         const { serve } = await import('./serve.js');

@@ -6,11 +6,11 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ensureBuilt } from '../server/ensure-built.js';
 import { startServer } from '../server/http-server.js';
+import { projectRoot } from './project-root.js';
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PROJECT_ROOT = projectRoot();
 
 interface ServeArgs {
   readonly port: number;
