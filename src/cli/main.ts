@@ -11,6 +11,8 @@
  *   regelwerk schema --regels <map> | --bundel
  *   regelwerk api --bundel <bestand> | --regels <map> [--port n] [--host h]
  *   regelwerk toewijzing --regels <map> --casus <f> [--vorige <eerder.xml>] [--tijdstip …] [--xsd <map>] [-o <f>]
+ *   regelwerk impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie> [...]
+ *   regelwerk caseload genereer --aantal <n> --seed <s> [--jaar <jjjj>] [--formaat jsonl|csv]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
@@ -35,6 +37,11 @@ Opdrachten:
   toewijzing --regels <pad> --casus <bestand> [-o bericht.xml]
                                           schrijf de JW301/WMO301 van een geval [--vorige <eerder.xml>]
                                           [--tijdstip JJJJ-MM-DDTUU:MM:SS] [--xsd <map>] [--nummer-vanaf n]
+  impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie>
+                                          wat een wijziging kost over een caseload [--variant-regels <map>]
+                                          [--json] [--csv <map>] [--uitleg <regel>] [--threads n]
+  caseload genereer --aantal <n> --seed <s>  een gegenereerde (illustratieve) Twentse caseload
+                                          [--jaar <jjjj>] [--formaat jsonl|csv]
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
 Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik. Deze hulp: regelwerk --help.`;
@@ -203,6 +210,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const { runDiff } = await import('./diff.js');
         return runDiff({ from: older, to: newer, json: a.values.json === true }, io);
       }
+      case 'impact':
+        return await (await import('./impact-args.js')).runImpactCommand(rest, io, json, { parse, usage });
+      case 'caseload':
+        return (await import('./impact-args.js')).runCaseloadCommand(rest, io, { parse, usage });
       case 'bundle': {
         const a = parse(
           rest,
