@@ -48,4 +48,27 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The evaluator loads without the compiler (regelwerk/runtime): only types from dsl/index.ts, values from
+    // dsl/core.ts; never Chevrotain, the parser or the checker. test/runtime/entry.test.ts checks the whole graph.
+    files: ['src/engine/**/*.ts', 'src/versions/**/*.ts', 'src/change/**/*.ts', 'src/runtime/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/editor/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom'] },
+            { group: ['chevrotain', '**/dsl/syntax/**', '**/dsl/check/**', '**/dsl/ast/from-cst*'] },
+            {
+              group: ['**/dsl/index.js', '**/src/index.js', '**/bundle/**', '**/api/**', '**/cli/**'],
+              allowTypeImports: true,
+              message:
+                'Het evaluatiedeel laadt zonder compiler: waarden uit dsl/core.js, alleen typen uit dsl/index.js.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -18,4 +18,4 @@ export { stripSpans } from './ast/strip-spans.js';
 export { renderDiagnostic } from './diagnostics/render.js';
 export { UNIT_AFTER_NUMBER } from './ast/ast.js';
 export { childExprs, readsItemPeriod } from './ir/walk.js';
-export { suggest } from './check/suggest.js';
+export { suggest } from './text/suggest.js';

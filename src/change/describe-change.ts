@@ -4,7 +4,7 @@
  * ('bron "…" → "…"', "indicatieve uren toegevoegd"). Values are formatted with the engine's helpers.
  */
 import type { Ir } from '../../dsl/index.js';
-import { UNIT_AFTER_NUMBER } from '../../dsl/index.js';
+import { UNIT_AFTER_NUMBER } from '../../dsl/core.js';
 import { dec, dutch, type Dec } from '../engine/decimal.js';
 import { roundingText } from '../engine/explain.js';
 import { formatValue, quantityText, rateText } from '../engine/format.js';

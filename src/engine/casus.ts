@@ -2,7 +2,7 @@
  * Validation of an incoming case (unknown JSON) against a program's declared input, builtin fields included.
  * Produces a typed case, or Dutch diagnostics that name the field path. Never throws.
  */
-import { suggest } from '../../dsl/index.js';
+import { suggest } from '../../dsl/core.js';
 import type { Ir } from '../../dsl/index.js';
 import { parseDecimal } from './decimal.js';
 import { isIsoDate } from './dates.js';

@@ -10,7 +10,7 @@
  * whole, by the version of the first day. Never throws: a malformed case, and even an internal error, becomes
  * `{ ok: false, diagnostics }`.
  */
-import { childExprs } from '../../dsl/index.js';
+import { childExprs } from '../../dsl/core.js';
 import type { Ir } from '../../dsl/index.js';
 import { diffPrograms } from '../change/diff.js';
 import { programAt, splitPeriod, timeline } from '../versions/timeline.js';

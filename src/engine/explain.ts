@@ -4,7 +4,7 @@
  * actual values. `renderExplanation` prints it in Dutch for a person (the CLI's `explain`).
  */
 import type { Ir } from '../../dsl/index.js';
-import { LineIndex } from '../../dsl/index.js';
+import { LineIndex } from '../../dsl/core.js';
 import { cellKeyText, sourceRef } from './assemble.js';
 import type { LineDraft, PricedPart } from './assemble.js';
 import { dec, euro, isDec, moneyString, plainString, rateString } from './decimal.js';

@@ -3,7 +3,7 @@
  * answers as the json-rules-engine path, without promises or per-case allocation of rules.
  */
 import type { Ir } from '../../dsl/index.js';
-import { assertNever } from '../../dsl/index.js';
+import { assertNever } from '../../dsl/core.js';
 import {
   arith,
   calcKey,

@@ -1,6 +1,6 @@
 /** Dutch formatting of runtime values for messages and explanations (no locale APIs: deterministic). */
 import type { Ir } from '../../dsl/index.js';
-import { UNIT_AFTER_NUMBER } from '../../dsl/index.js';
+import { UNIT_AFTER_NUMBER } from '../../dsl/core.js';
 import { dec, dutch, euro, isDec } from './decimal.js';
 import type { Dec } from './decimal.js';
 import { isPeriod } from './values.js';

@@ -3,7 +3,7 @@
  * compiles the same expressions to closures (fast.ts); both use the primitives of runtime.ts.
  */
 import type { Ir } from '../../dsl/index.js';
-import { assertNever } from '../../dsl/index.js';
+import { assertNever } from '../../dsl/core.js';
 import {
   arith,
   calcKey,

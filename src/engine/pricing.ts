@@ -2,7 +2,7 @@
  * What a line needs from an evaluator: the rate, quantity (and hours, cap) of a result's budget or a module
  * request, with the table cells the rate looked up. Both paths compute it with their own expression walker.
  */
-import { readsItemPeriod } from '../../dsl/index.js';
+import { readsItemPeriod } from '../../dsl/core.js';
 import type { Ir } from '../../dsl/index.js';
 import { isDec } from './decimal.js';
 import type { Dec } from './decimal.js';

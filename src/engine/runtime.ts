@@ -4,7 +4,7 @@
  * (json-rules-engine facts and fast closures) differ in how they walk expressions, never in what an operation means.
  */
 import type { Ir } from '../../dsl/index.js';
-import { assertNever } from '../../dsl/index.js';
+import { assertNever } from '../../dsl/core.js';
 import { Dec, dec, fraction, isDec, roundDec, share, times } from './decimal.js';
 import { MONTH_UNITS, addDays, dayNumber, daysInclusive, monthsFraction, wholeYears } from './dates.js';
 import { domainValues } from './casus.js';

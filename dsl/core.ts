@@ -1,0 +1,11 @@
+/**
+ * The part of the language's public face that evaluation needs at run time: types, the IR walk, unit names,
+ * positions and suggestions. Nothing here imports Chevrotain or the checker, so the engine (and the bundle
+ * runtime, `regelwerk/runtime`) can load without the compiler. `dsl/index.ts` re-exports all of it.
+ */
+export type { Span, LineCol } from './text/span.js';
+export { LineIndex, assertNever } from './text/span.js';
+export type * as Ir from './ir/ir.js';
+export { UNIT_AFTER_NUMBER } from './ast/ast.js';
+export { childExprs, readsItemPeriod } from './ir/walk.js';
+export { suggest } from './text/suggest.js';

@@ -1,0 +1,113 @@
+/**
+ * `analyzeImpact`: prices every beschikking of a caseload under two versions with the fast path and sums the
+ * differences exactly. Runs anywhere (Node, a browser web worker): no Node imports here. The CLI spreads the same
+ * work over worker threads (src/impact/node/pool.ts), each worker using {@link ImpactPricer} on its share and
+ * sending its {@link Tally} back to be merged.
+ */
+import type { Ir } from '../../dsl/index.js';
+import { createEngine } from '../index.js';
+import type { Evaluation } from '../index.js';
+import { parseJsonLine } from './caseload/json-lines.js';
+import { finishReport } from './report.js';
+import { addBadRow, addCase, newTally } from './tally.js';
+import type { Tally } from './tally.js';
+import type { CaseloadEntry, CaseloadLine, ImpactOutcome, ImpactReport, ImpactSide } from './types.js';
+import { selectVersion } from './versions.js';
+
+/** One side of the comparison: all compiled versions of a ruleset and the version to price with. */
+export interface ImpactVersion {
+  readonly programs: readonly Ir.Program[];
+  readonly version: string;
+}
+
+export interface ImpactRequest {
+  readonly basis: ImpactVersion;
+  /** The variant; its programs may come from another folder (a draft, the editor's unsaved text). */
+  readonly variant: ImpactVersion;
+}
+
+/** Prices cases under both versions into a tally. Compiles each side once. */
+export interface ImpactPricer {
+  readonly sides: { readonly basis: ImpactSide; readonly variant: ImpactSide };
+  /** Prices one entry (a parsed case, a raw JSON Lines line or a bad row) into `tally`. */
+  add(tally: Tally, entry: CaseloadEntry | CaseloadLine): void;
+  /** The report of a finished tally. */
+  report(tally: Tally): ImpactReport;
+}
+
+export type PricerResult = { ok: true; pricer: ImpactPricer } | { ok: false; message: string };
+
+type Evaluate = (casus: unknown) => Evaluation;
+
+function fastEvaluator(programs: readonly Ir.Program[]): Evaluate {
+  const engine = createEngine([...programs], { path: 'fast' });
+  const sync = engine.evaluateSync;
+  if (!sync) throw new Error('het snelle pad rekent niet synchroon');
+  return (casus) => sync(casus);
+}
+
+/** Selects both versions and compiles them; a Dutch message when a version is unknown. */
+export function createPricer(request: ImpactRequest): PricerResult {
+  const basis = selectVersion(request.basis.programs, request.basis.version, 'basis');
+  if (!basis.ok) return basis;
+  const variant = selectVersion(request.variant.programs, request.variant.version, 'variant');
+  if (!variant.ok) return variant;
+  const priceBasis = fastEvaluator(basis.programs);
+  const priceVariant = fastEvaluator(variant.programs);
+  const sides = { basis: basis.side, variant: variant.side };
+  const labelPrograms = [...variant.programs, ...basis.programs];
+  return {
+    ok: true,
+    pricer: {
+      sides,
+      add(tally, entry) {
+        const e = entry.kind === 'line' ? parseJsonLine(entry.text, entry.line) : entry;
+        if (e.kind === 'bad') addBadRow(tally, e);
+        else addCase(tally, e, priceBasis(e.casus), priceVariant(e.casus));
+      },
+      report: (tally) => finishReport(tally, sides, labelPrograms),
+    },
+  };
+}
+
+export interface AnalyzeOptions extends ImpactRequest {
+  readonly cases: Iterable<CaseloadEntry | CaseloadLine> | AsyncIterable<CaseloadEntry | CaseloadLine>;
+  /** Stops the analysis (the outcome is then `{ ok: false, reason: 'afgebroken' }`). */
+  readonly signal?: AbortSignal;
+  /** Called after every `step` entries with the number done so far. */
+  readonly onProgress?: (done: number) => void;
+  /** Entries between progress calls and moments the analysis lets other work run (default 500). */
+  readonly step?: number;
+}
+
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+const CANCELLED: ImpactOutcome = {
+  ok: false,
+  reason: 'afgebroken',
+  message: 'De impactanalyse is afgebroken.',
+};
+
+/**
+ * Prices the caseload in this thread (in a browser: in a web worker). Every `step` entries it reports progress
+ * and yields to the event loop, so that a cancel message can arrive and the signal be seen.
+ */
+export async function analyzeImpact(options: AnalyzeOptions): Promise<ImpactOutcome> {
+  const made = createPricer(options);
+  if (!made.ok) return { ok: false, reason: 'versie', message: made.message };
+  const { pricer } = made;
+  const tally = newTally();
+  const step = Math.max(1, options.step ?? 500);
+  let done = 0;
+  for await (const entry of options.cases) {
+    if (options.signal?.aborted) return CANCELLED;
+    pricer.add(tally, entry);
+    if (++done % step === 0) {
+      options.onProgress?.(done);
+      await pause();
+    }
+  }
+  if (options.signal?.aborted) return CANCELLED;
+  options.onProgress?.(done);
+  return { ok: true, report: pricer.report(tally) };
+}

@@ -1,0 +1,281 @@
+/**
+ * The running sums of an impact analysis. A tally is plain data (Maps, bigint cents, arrays): a worker thread or
+ * web worker sends its tally back by structured clone, and {@link mergeTally} adds tallies exactly, in any order,
+ * to the same result. {@link finishReport} turns the sums into the JSON report.
+ */
+import type { Evaluation, EvaluationOk } from '../index.js';
+import { absCents, cents } from './money.js';
+import type { BandName, CaseRef, CaseloadBadRow, CaseloadCase, StatusChangeKind } from './types.js';
+import { BANDS, LARGEST_LISTED, MAX_BAD_ROWS_LISTED, STATUS_EXAMPLES } from './types.js';
+
+export interface Sum {
+  basis: bigint;
+  variant: bigint;
+  count: number;
+}
+
+export interface CellSum {
+  basis: bigint;
+  variant: bigint;
+  basisCount: number;
+  variantCount: number;
+}
+
+export interface StatusSum {
+  readonly kind: StatusChangeKind;
+  readonly subject: string;
+  count: number;
+  examples: CaseRef[];
+}
+
+export interface LargestEntry extends CaseRef {
+  readonly gemeente: string;
+  readonly basis: bigint;
+  readonly variant: bigint;
+  readonly casus: unknown;
+}
+
+export interface Tally {
+  read: number;
+  priced: number;
+  bad: number;
+  statusChanged: number;
+  readonly totals: Sum;
+  readonly gemeente: Map<string, Sum>;
+  readonly wet: Map<string, Sum>;
+  readonly perspectiefOb: Map<string, Sum>;
+  readonly intensiteitBandbreedte: Map<string, Sum>;
+  readonly module: Map<string, Sum>;
+  readonly cells: Map<string, CellSum>;
+  readonly bands: Map<BandName, Sum>;
+  readonly status: Map<string, StatusSum>;
+  largest: LargestEntry[];
+  badRows: CaseloadBadRow[];
+}
+
+const newSum = (): Sum => ({ basis: 0n, variant: 0n, count: 0 });
+
+export function newTally(): Tally {
+  return {
+    read: 0,
+    priced: 0,
+    bad: 0,
+    statusChanged: 0,
+    totals: newSum(),
+    gemeente: new Map(),
+    wet: new Map(),
+    perspectiefOb: new Map(),
+    intensiteitBandbreedte: new Map(),
+    module: new Map(),
+    cells: new Map(),
+    bands: new Map(BANDS.map((b) => [b, newSum()])),
+    status: new Map(),
+    largest: [],
+    badRows: [],
+  };
+}
+
+function sumIn(map: Map<string, Sum>, key: string): Sum {
+  let s = map.get(key);
+  if (!s) map.set(key, (s = newSum()));
+  return s;
+}
+
+function cellIn(map: Map<string, CellSum>, key: string): CellSum {
+  let s = map.get(key);
+  if (!s) map.set(key, (s = { basis: 0n, variant: 0n, basisCount: 0, variantCount: 0 }));
+  return s;
+}
+
+/** The band of one beschikking's change: ± 0,1 % is equal; 5 % splits small from large changes. */
+export function bandOf(basis: bigint, variant: bigint): BandName {
+  const diff = variant - basis;
+  if (basis === 0n) return diff === 0n ? 'gelijk' : diff > 0n ? 'hoger_meer_dan_5' : 'lager_meer_dan_5';
+  const size = absCents(diff);
+  const whole = absCents(basis);
+  if (size * 1000n <= whole) return 'gelijk';
+  const large = size * 20n > whole;
+  if (diff < 0n) return large ? 'lager_meer_dan_5' : 'lager_tot_5';
+  return large ? 'hoger_meer_dan_5' : 'hoger_tot_5';
+}
+
+export function addBadRow(t: Tally, row: CaseloadBadRow): void {
+  t.read++;
+  t.bad++;
+  if (t.badRows.length < MAX_BAD_ROWS_LISTED) t.badRows.push(row);
+}
+
+type Fields = Readonly<Record<string, unknown>>;
+const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown): string => (typeof v === 'string' ? v : v === undefined ? '' : String(v));
+const items = (v: unknown): Fields[] => (Array.isArray(v) ? v.filter(isObject) : []);
+
+/** The case's items by the ref the engine gives their lines: the item's id, else "resultaat 2" / "module 1". */
+function itemsByRef(list: readonly Fields[], kind: string): Map<string, Fields> {
+  const byRef = new Map<string, Fields>();
+  list.forEach((item, i) => {
+    const id = item['id'];
+    const ref = typeof id === 'string' && id !== '' ? id : `${kind} ${i + 1}`;
+    if (!byRef.has(ref)) byRef.set(ref, item);
+  });
+  return byRef;
+}
+
+/** What the outcome of one evaluation is, as far as a change of status goes. */
+interface Outcome {
+  readonly valid: boolean;
+  readonly message: string;
+  readonly modules: ReadonlyMap<string, boolean>;
+  readonly errors: ReadonlySet<string>;
+  readonly warnings: ReadonlySet<string>;
+}
+
+/** A diagnostic's subject: the rule's name; for input problems the message without item positions. */
+const subjectOf = (d: { readonly rule: string; readonly message: string }): string =>
+  d.rule === 'invoer' ? d.message.replace(/\[\d+\]/g, '[…]') : d.rule;
+
+function outcomeOf(ev: Evaluation): Outcome {
+  const errors = new Set<string>();
+  const warnings = new Set<string>();
+  for (const d of ev.diagnostics) (d.severity === 'fout' ? errors : warnings).add(subjectOf(d));
+  const modules = new Map<string, boolean>();
+  if (ev.ok)
+    for (const d of ev.decisions) {
+      const name = d.variant ? `${d.module}/${d.variant}` : d.module;
+      modules.set(`${name}\u0000${d.ref}`, d.allowed && modules.get(`${name}\u0000${d.ref}`) !== false);
+    }
+  const first = ev.diagnostics.find((d) => d.severity === 'fout');
+  return { valid: ev.ok, message: first ? first.message : '', modules, errors, warnings };
+}
+
+function noteStatus(t: Tally, kind: StatusChangeKind, subject: string, ref: CaseRef): void {
+  const key = `${kind}\u0000${subject}`;
+  let s = t.status.get(key);
+  if (!s) t.status.set(key, (s = { kind, subject, count: 0, examples: [] }));
+  s.count++;
+  if (s.examples.length < STATUS_EXAMPLES) s.examples.push(ref);
+}
+
+/** Notes every change of status between the two outcomes; returns whether there was one. */
+function compareStatus(t: Tally, b: Outcome, v: Outcome, ref: CaseRef): boolean {
+  let changed = false;
+  const note = (kind: StatusChangeKind, subject: string): void => {
+    noteStatus(t, kind, subject, ref);
+    changed = true;
+  };
+  if (b.valid && !v.valid) note('ongeldig_geworden', v.message.replace(/\[\d+\]/g, '[…]'));
+  if (!b.valid && v.valid) note('geldig_geworden', b.message.replace(/\[\d+\]/g, '[…]'));
+  const seen = new Set<string>();
+  for (const [key, allowed] of v.modules) {
+    const before = b.modules.get(key);
+    const name = key.slice(0, key.indexOf('\u0000'));
+    if (before === true && !allowed && !seen.has(`-${name}`)) {
+      seen.add(`-${name}`);
+      note('module_geweigerd', name);
+    } else if (before === false && allowed && !seen.has(`+${name}`)) {
+      seen.add(`+${name}`);
+      note('module_toegestaan', name);
+    }
+  }
+  for (const e of v.errors) if (!b.errors.has(e)) note('nieuwe_fout', e);
+  for (const e of b.errors) if (!v.errors.has(e)) note('fout_vervallen', e);
+  for (const w of v.warnings) if (!b.warnings.has(w)) note('nieuwe_waarschuwing', w);
+  for (const w of b.warnings) if (!v.warnings.has(w)) note('waarschuwing_vervallen', w);
+  return changed;
+}
+
+/** Orders the largest changes: largest absolute difference first, then by position in the caseload. */
+export function largerChange(a: LargestEntry, b: LargestEntry): number {
+  const da = absCents(a.variant - a.basis);
+  const db = absCents(b.variant - b.basis);
+  if (da !== db) return da > db ? -1 : 1;
+  return a.line - b.line;
+}
+
+function noteLargest(t: Tally, entry: LargestEntry): void {
+  const list = t.largest;
+  if (list.length >= LARGEST_LISTED && largerChange(entry, list[list.length - 1] as LargestEntry) >= 0)
+    return;
+  let i = list.length;
+  while (i > 0 && largerChange(entry, list[i - 1] as LargestEntry) < 0) i--;
+  list.splice(i, 0, entry);
+  if (list.length > LARGEST_LISTED) list.pop();
+}
+
+/** Adds the lines of one side to the breakdowns of results and modules. */
+function addLines(
+  t: Tally,
+  ev: EvaluationOk,
+  side: 'basis' | 'variant',
+  results: ReadonlyMap<string, Fields>,
+  modules: ReadonlyMap<string, Fields>,
+): void {
+  for (const line of ev.lines) {
+    const amount = cents(line.amount);
+    const cell = cellIn(t.cells, line.key);
+    cell[side] += amount;
+    if (side === 'basis') cell.basisCount++;
+    else cell.variantCount++;
+    if (line.kind === 'resultaat') {
+      const r = results.get(line.ref);
+      const po = sumIn(
+        t.perspectiefOb,
+        `${text(r?.['perspectief'])}, ${text(r?.['ondersteuningsbehoefte'])}`,
+      );
+      const ib = sumIn(t.intensiteitBandbreedte, `${text(r?.['intensiteit'])}/${text(r?.['bandbreedte'])}`);
+      po[side] += amount;
+      ib[side] += amount;
+      if (side === 'basis') {
+        po.count++;
+        ib.count++;
+      }
+    } else {
+      const m = modules.get(line.ref);
+      const name = text(m?.['module']) || (line.key.split('/')[0] as string);
+      const s = sumIn(t.module, name);
+      s[side] += amount;
+      if (side === 'basis') s.count++;
+    }
+  }
+}
+
+/**
+ * Adds one beschikking priced under both versions. A case invalid under both is a bad row (left out of the
+ * totals, its first message reported); invalid under one counts zero on that side and is a change of status.
+ */
+export function addCase(t: Tally, entry: CaseloadCase, basis: Evaluation, variant: Evaluation): void {
+  const ref: CaseRef = entry.id !== undefined ? { line: entry.line, id: entry.id } : { line: entry.line };
+  if (!basis.ok && !variant.ok) {
+    const first = basis.diagnostics.find((d) => d.severity === 'fout') ?? basis.diagnostics[0];
+    addBadRow(t, {
+      kind: 'bad',
+      ...ref,
+      message: `ongeldige beschikking: ${first?.message ?? 'onbekende fout'}`,
+    });
+    return;
+  }
+  t.read++;
+  t.priced++;
+  const casus: Fields = isObject(entry.casus) ? entry.casus : {};
+  const b = basis.ok ? cents(basis.total) : 0n;
+  const v = variant.ok ? cents(variant.total) : 0n;
+  t.totals.basis += b;
+  t.totals.variant += v;
+  t.totals.count++;
+  const gemeente = text(casus['gemeente']);
+  for (const s of [sumIn(t.gemeente, gemeente), sumIn(t.wet, text(casus['wet']))]) {
+    s.basis += b;
+    s.variant += v;
+    s.count++;
+  }
+  const band = t.bands.get(bandOf(b, v)) as Sum;
+  band.basis += b;
+  band.variant += v;
+  band.count++;
+  const results = itemsByRef(items(casus['resultaten']), 'resultaat');
+  const modules = itemsByRef(items(casus['modules']), 'module');
+  if (basis.ok) addLines(t, basis, 'basis', results, modules);
+  if (variant.ok) addLines(t, variant, 'variant', results, modules);
+  if (compareStatus(t, outcomeOf(basis), outcomeOf(variant), ref)) t.statusChanged++;
+  if (b !== v) noteLargest(t, { ...ref, gemeente, basis: b, variant: v, casus: entry.casus });
+}
