@@ -80,8 +80,8 @@ function tableSummary(cells: readonly CellChange[]): string {
   if (first !== undefined) {
     const lo = ps.reduce((a, b) => (b.lt(a) ? b : a), first);
     const hi = ps.reduce((a, b) => (b.gt(a) ? b : a), first);
-    const loText = percentText(lo.toFixed());
-    parts[0] += lo.eq(hi) ? `, alle ${loText}` : `, van ${loText} tot ${percentText(hi.toFixed())}`;
+    const [loText, hiText] = [percentText(lo.toFixed()), percentText(hi.toFixed())];
+    parts[0] += loText === hiText ? `, alle ${loText}` : `, van ${loText} tot ${hiText}`;
   }
   if (added > 0) parts.push(`${added} nieuw`);
   if (removed > 0) parts.push(`${removed} vervallen`);

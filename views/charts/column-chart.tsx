@@ -2,7 +2,6 @@
  * A column chart of counts (the distribution of the change over the beschikkingen in bands): one column per band,
  * its count written above it, coloured by the direction of the change. Plain SVG from visx (see bar-chart.tsx).
  */
-import { AxisBottom } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
@@ -23,8 +22,14 @@ interface Props {
 }
 
 const TOP = 18;
-const BOTTOM = 30;
+const BOTTOM = 36;
 const SIDE = 8;
+
+/** "hoger, meer dan 5 %" → ["hoger,", "meer dan 5 %"]. */
+function splitLabel(label: string): string[] {
+  const at = label.indexOf(', ');
+  return at < 0 ? [label] : [label.slice(0, at + 1), label.slice(at + 2)];
+}
 
 export function ColumnChart({ title, columns, width = 560, height = 200 }: Props) {
   const plotHeight = height - TOP - BOTTOM;
@@ -71,13 +76,24 @@ export function ColumnChart({ title, columns, width = 560, height = 200 }: Props
             </g>
           );
         })}
-        <AxisBottom
-          scale={x}
-          top={plotHeight}
-          stroke={COLORS.axis}
-          hideTicks
-          tickLabelProps={{ fontSize: 11, fontFamily: CHART_FONT, fill: COLORS.text, textAnchor: 'middle' }}
-        />
+        <line x1={0} x2={width - 2 * SIDE} y1={plotHeight} y2={plotHeight} stroke={COLORS.axis} />
+        {columns.map((c) => (
+          // The label under its column, on two lines at its first comma ("hoger," / "meer dan 5 %").
+          <text
+            key={c.label}
+            x={(x(c.label) ?? 0) + x.bandwidth() / 2}
+            y={plotHeight + 14}
+            fontSize={11}
+            textAnchor="middle"
+            fill={COLORS.text}
+          >
+            {splitLabel(c.label).map((part, i) => (
+              <tspan key={i} x={(x(c.label) ?? 0) + x.bandwidth() / 2} dy={i === 0 ? 0 : '1.2em'}>
+                {part}
+              </tspan>
+            ))}
+          </text>
+        ))}
       </Group>
     </svg>
   );
