@@ -107,7 +107,8 @@ export type Decl =
   | ProvisionDecl
   | ScenarioDecl
   | IndexationDecl
-  | WithdrawDecl;
+  | WithdrawDecl
+  | AllocationDecl;
 
 export type DeclKind = Decl['kind'];
 
@@ -279,6 +280,34 @@ export interface RuleDecl extends Node {
   readonly when: Expr;
   readonly severity: Severity;
   readonly message: StringLit;
+}
+
+/**
+ * iStandaard mapping: `toewijzing resultaat "…" in euro's totaal` or `toewijzing module <naam> in etmalen totaal`,
+ * with `bron`, `rijen wet, perspectief, …` and one row per key combination (`jeugdwet ontwikkelen categorie 45
+ * code "45A11"`). A result or module becomes a `ToegewezenProduct` with that category and code; its amount is
+ * the euro total or the volume in the given unit, with Frequentie 6 (totaal binnen geldigheidsduur).
+ */
+export interface AllocationDecl extends Node {
+  readonly kind: 'AllocationDecl';
+  readonly target: 'resultaat' | 'module';
+  /** The module, with `toewijzing module <naam>`. */
+  readonly module: Name | undefined;
+  readonly label: StringLit | undefined;
+  /** The unit as written: `euro's`, `etmalen`, `dagdelen`, `uren`, `minuten`, `stuks`. */
+  readonly unit: Name;
+  readonly source: StringLit | undefined;
+  readonly keys: readonly Name[];
+  readonly rows: readonly AllocationRow[];
+}
+
+/** `jeugdwet ontwikkelen OB1 categorie 45 code "45A11"`: key values, then category and optional product code. */
+export interface AllocationRow extends Node {
+  readonly kind: 'AllocationRow';
+  readonly keys: readonly Name[];
+  /** The category as written (`45`, `02`). */
+  readonly category: Name;
+  readonly code: StringLit | undefined;
 }
 
 /** `voorziening crisisopvang "…" budget € 1.250.000,00 per jaar`. */

@@ -240,9 +240,47 @@ function buildDecl(node: CstNode, sink: DiagnosticSink): A.Decl | undefined {
       const name = s !== undefined ? stringOf(s, fb) : nameOf(tok(d, 'Name'), at(fb.end));
       return { kind: 'WithdrawDecl', target, name, span: fb };
     }
+    case 'allocationDecl':
+      return buildAllocation(d, fb);
     default:
       return undefined;
   }
+}
+
+function buildAllocation(d: CstNode, fb: Span): A.AllocationDecl {
+  const euros = tok(d, 'Kw_euros');
+  const unitTok = tok(d, 'unit');
+  const unit: A.Name =
+    euros !== undefined
+      ? { kind: 'Name', text: "euro's", span: tokSpan(euros) }
+      : nameOf(unitTok, at(fb.end));
+  const keys = toks(sub(d, 'keys'), 'Name').map((t) => nameOf(t, fb));
+  const rows = subs(d, 'allocationRow').map((r): A.AllocationRow => {
+    const rfb = ownSpan(r, at(fb.end));
+    const code = optString(tok(r, 'StringLiteral'));
+    const n = tok(r, 'NumberLiteral');
+    return {
+      kind: 'AllocationRow',
+      keys: toks(r, 'Name').map((t) => nameOf(t, rfb)),
+      category:
+        n === undefined ? nameOf(undefined, at(rfb.end)) : { kind: 'Name', text: n.image, span: tokSpan(n) },
+      code,
+      span: rfb,
+    };
+  });
+  const moduleTok = tok(d, 'module');
+  const source = optString(tok(sub(d, 'sourceClause'), 'StringLiteral'));
+  return {
+    kind: 'AllocationDecl',
+    target: has(d, 'Kw_module') ? 'module' : 'resultaat',
+    module: has(d, 'Kw_module') ? nameOf(moduleTok, at(fb.end)) : undefined,
+    label: optString(tok(d, 'StringLiteral')),
+    unit,
+    source,
+    keys,
+    rows,
+    span: coverAll(fb, fb, source?.span, ...rows.map((r) => r.span)),
+  };
 }
 
 function buildScope(node: CstNode | undefined): A.Scope {

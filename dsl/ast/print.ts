@@ -187,8 +187,27 @@ function printDecl(d: A.Decl, out: Out): void {
         `vervalt ${d.target} ${d.name.kind === 'StringLit' ? printString(d.name) : d.name.text}`,
       );
       return;
+    case 'AllocationDecl':
+      printAllocation(d, out);
+      return;
     default:
       assertNever(d);
+  }
+}
+
+function printAllocation(d: A.AllocationDecl, out: Out): void {
+  const target = d.target === 'module' ? `module ${d.module?.text ?? ''}` : 'resultaat';
+  line(out, 0, d.span.start, `toewijzing ${target}${label(d.label)} in ${d.unit.text} totaal`);
+  if (d.source) line(out, 2, d.source.span.start, `bron ${printString(d.source)}`);
+  if (d.keys.length > 0)
+    line(out, 2, d.keys[0]?.span.start ?? d.span.start, `rijen ${d.keys.map((k) => k.text).join(', ')}`);
+  const widths: number[] = [];
+  for (const r of d.rows) r.keys.forEach((k, i) => (widths[i] = Math.max(widths[i] ?? 0, k.text.length)));
+  const keysWidth = widths.reduce((a, w) => a + w + 2, 0);
+  for (const r of d.rows) {
+    const keys = r.keys.map((k, i) => pad(k.text, widths[i] ?? 0) + '  ').join('');
+    const rest = `categorie ${r.category.text}${r.code ? ` code ${printString(r.code)}` : ''}`;
+    line(out, 2, r.span.start, pad(keys, keysWidth) + rest);
   }
 }
 

@@ -3,6 +3,7 @@
  * see. Every item keeps the version (file, id, date) whose text wrote it.
  */
 import type {
+  AllocationDecl,
   BandwidthDecl,
   BudgetDecl,
   CalcDecl,
@@ -55,6 +56,8 @@ export interface Items {
   readonly modules: Map<string, Eff<ModuleDecl>>;
   readonly rules: Map<string, Eff<RuleDecl>>;
   readonly provisions: Map<string, Eff<ProvisionDecl>>;
+  /** iStandaard mappings: `resultaat` or `module:<naam>` → the declaration that last wrote it. */
+  readonly allocations: Map<string, Eff<AllocationDecl>>;
 }
 
 export function emptyItems(): Items {
@@ -69,6 +72,7 @@ export function emptyItems(): Items {
     modules: new Map(),
     rules: new Map(),
     provisions: new Map(),
+    allocations: new Map(),
   };
 }
 
@@ -89,6 +93,7 @@ export function copyItems(i: Items): Items {
     modules: new Map(i.modules),
     rules: new Map(i.rules),
     provisions: new Map(i.provisions),
+    allocations: new Map(i.allocations),
   };
 }
 
@@ -108,3 +113,7 @@ export const BUILTIN_FIELDS: Readonly<
     { name: 'id', type: 'tekst', optional: true },
   ],
 };
+
+/** The key of an allocation in {@link Items.allocations}: `resultaat` or `module:<naam>`. */
+export const allocationKey = (d: AllocationDecl): string =>
+  d.target === 'module' ? `module:${d.module?.text ?? ''}` : 'resultaat';

@@ -81,6 +81,7 @@ function collect(d: Decl, add: (k: SymbolKind, n: string, s: Span, ds: Span) => 
       return;
     case 'IndexationDecl':
     case 'WithdrawDecl':
+    case 'AllocationDecl':
       return;
     default:
       assertNever(d);

@@ -19,6 +19,7 @@ import type { DiagnosticSink } from '../diagnostics/diagnostic.js';
 import { assertNever, type Span } from '../text/span.js';
 import type { Env } from './env.js';
 import {
+  allocationKey,
   BUILTIN_FIELDS,
   copyItems,
   emptyItems,
@@ -240,6 +241,7 @@ const DECL_WORD: Readonly<Record<string, string>> = {
   RuleDecl: 'regel',
   ProvisionDecl: 'voorziening',
   ScenarioDecl: 'scenario',
+  AllocationDecl: 'toewijzing',
 };
 
 /** The identity of a declaration for replacement and duplicates, or undefined if it has none. */
@@ -258,6 +260,10 @@ function declKey(d: Decl): { key: string; name: string; span: Span } | undefined
       return { key: `${d.kind}:${d.name.value}`, name: d.name.value, span: d.name.span };
     case 'BudgetDecl':
       return { key: 'BudgetDecl', name: 'voor elk resultaat', span: d.span };
+    case 'AllocationDecl': {
+      const k = allocationKey(d);
+      return { key: `AllocationDecl:${k}`, name: k.replace(':', ' '), span: d.module?.span ?? d.span };
+    }
     case 'BandwidthDecl':
       return {
         key: `BandwidthDecl:${d.intensity.text}/${d.name.text}`,
@@ -337,6 +343,9 @@ function applyFile(node: VersionNode, items: Items): Items {
         break;
       case 'ProvisionDecl':
         items.provisions.set(d.name.text, { decl: d, origin });
+        break;
+      case 'AllocationDecl':
+        items.allocations.set(allocationKey(d), { decl: d, origin });
         break;
       case 'ScenarioDecl':
         break;
@@ -494,6 +503,8 @@ function withdraw(d: WithdrawDecl, items: Items, sink: DiagnosticSink): void {
         return assertNever(d.target);
     }
   })();
+  // A withdrawn module takes its iStandaard mapping with it.
+  if (d.target === 'module') items.allocations.delete(`module:${name}`);
   if (!map.delete(name)) {
     sink.report('RW6005', d.name.span, [d.target, name], { suggestions: suggest(name, map.keys()) });
   }

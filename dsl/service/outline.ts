@@ -81,6 +81,14 @@ function symbolOf(d: Ast.Decl): DocumentSymbol {
         d,
         d.name.span,
       );
+    case 'AllocationDecl':
+      return leaf(
+        `toewijzing ${d.target === 'module' ? `module ${d.module?.text ?? ''}` : 'resultaat'}`,
+        'toewijzing',
+        d,
+        d.module?.span ?? d.span,
+        `in ${d.unit.text} totaal`,
+      );
   }
 }
 

@@ -65,7 +65,8 @@ export type SymbolKind =
   | 'voorziening'
   | 'scenario'
   | 'indexatie'
-  | 'vervalt';
+  | 'vervalt'
+  | 'toewijzing';
 
 export interface DocumentSymbol {
   readonly name: string;

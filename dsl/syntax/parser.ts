@@ -89,6 +89,7 @@ export class RegelsParser extends CstParser {
         { ALT: () => this.SUBRULE(this.scenarioDecl) },
         { ALT: () => this.SUBRULE(this.indexationDecl) },
         { ALT: () => this.SUBRULE(this.withdrawDecl) },
+        { ALT: () => this.SUBRULE(this.allocationDecl) },
       ]),
     );
   });
@@ -372,6 +373,50 @@ export class RegelsParser extends CstParser {
     this.CONSUME(T.NumberLiteral);
     this.CONSUME(T.Percent);
     this.OPTION(() => this.SUBRULE(this.rounding));
+  });
+
+  /**
+   * `toewijzing resultaat "…" in euro's totaal` or `toewijzing module wonen_verblijf in etmalen totaal`, then
+   * `bron`, `rijen wet, …` and one row per key combination: `jeugdwet ontwikkelen categorie 45 code "45A11"`.
+   */
+  readonly allocationDecl = this.RULE('allocationDecl', () => {
+    this.CONSUME(T.ToewijzingStart);
+    this.OR(
+      (this.alts[200] ??= [
+        { ALT: () => this.CONSUME(T.Resultaat) },
+        {
+          ALT: () => {
+            this.CONSUME(T.Module);
+            this.CONSUME(T.Name, { LABEL: 'module' });
+          },
+        },
+      ]),
+    );
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.CONSUME(T.In);
+    this.OR2(
+      (this.alts[201] ??= [
+        { ALT: () => this.CONSUME(T.Euros) },
+        { ALT: () => this.CONSUME2(T.Name, { LABEL: 'unit' }) },
+      ]),
+    );
+    this.CONSUME(T.Totaal);
+    this.OPTION2(() => this.SUBRULE(this.sourceClause));
+    this.OPTION3(() => {
+      this.CONSUME(T.Rijen);
+      this.SUBRULE(this.nameList, { LABEL: 'keys' });
+    });
+    this.MANY(() => this.SUBRULE(this.allocationRow));
+  });
+
+  readonly allocationRow = this.RULE('allocationRow', () => {
+    this.MANY({ GATE: () => this.LA(1).tokenType !== T.Categorie, DEF: () => this.CONSUME(T.Name) });
+    this.CONSUME(T.Categorie);
+    this.CONSUME(T.NumberLiteral);
+    this.OPTION(() => {
+      this.CONSUME(T.Code);
+      this.CONSUME(T.StringLiteral);
+    });
   });
 
   readonly withdrawDecl = this.RULE('withdrawDecl', () => {

@@ -111,6 +111,8 @@ export const Voorziening = kw('voorziening');
 export const Scenario = kw('scenario');
 export const Indexeer = kw('indexeer');
 export const Vervalt = kw('vervalt');
+/** iStandaard mapping (`toewijzing resultaat …`); only a declaration word at the start of a line. */
+export const Toewijzing = kw('toewijzing');
 // Clauses.
 export const Op = kw('op');
 export const Basis = kw('basis');
@@ -173,6 +175,9 @@ export const Ja = kw('ja');
 export const Nee = kw('nee');
 export const Aangevraagd = kw('aangevraagd');
 export const Aantal = kw('aantal', true);
+/** In a `toewijzing` row: `categorie 45 code "45A11"`; elsewhere names. */
+export const Categorie = kw('categorie', true);
+export const Code = kw('code', true);
 
 /** Declaration starts: same word, produced only at the start of a line. */
 const startTokens = new Map<TokenType, TokenType>();
@@ -201,6 +206,7 @@ export const VoorzieningStart = start(Voorziening, 'voorziening');
 export const ScenarioStart = start(Scenario, 'scenario');
 export const IndexeerStart = start(Indexeer, 'indexeer');
 export const VervaltStart = start(Vervalt, 'vervalt');
+export const ToewijzingStart = start(Toewijzing, 'toewijzing');
 
 /** Keyword → its declaration-start variant (used by the lexer at the start of a line). */
 export const DECL_START: ReadonlyMap<TokenType, TokenType> = startTokens;
@@ -218,6 +224,7 @@ export const START_ONLY: ReadonlySet<TokenType> = new Set([
   Scenario,
   Indexeer,
   Vervalt,
+  Toewijzing,
 ]);
 
 // ─────────────── operators and punctuation ───────────────

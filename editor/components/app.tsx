@@ -37,6 +37,8 @@ export function App() {
   const [diff, setDiff] = useState<DiffEvent | undefined>(undefined);
   const [side, setSide] = useState<'scenarios' | 'proefgeval' | 'verschil' | 'impact'>('scenarios');
   const [ready, setReady] = useState(false);
+  /** Files that are not valid UTF-8: path → why they are read-only (never saved, so never corrupted). */
+  const [readOnly, setReadOnly] = useState<ReadonlyMap<string, string>>(new Map());
 
   useEffect(() => registerLanguage(client), [client]);
 
@@ -79,6 +81,7 @@ export function App() {
           });
         });
       }
+      setReadOnly(new Map(files.flatMap((f) => (f.alleenLezen ? [[f.pad, f.melding ?? '']] : []))));
       client.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
       impact.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
       setTree(t);
@@ -139,6 +142,11 @@ export function App() {
   const save = useCallback(
     async (force = false) => {
       if (open === undefined) return;
+      const locked = readOnly.get(open);
+      if (locked !== undefined) {
+        setNotice({ kind: 'fout', text: locked });
+        return;
+      }
       const model = modelFor(open, '');
       const text = model.getValue();
       const known = saved.current.get(open);
@@ -160,7 +168,7 @@ export function App() {
         setNotice({ kind: 'fout', text: outcome.fout });
       }
     },
-    [open, notice],
+    [open, notice, readOnly],
   );
 
   const lineOf = useCallback((file: string, offset: number) => {
@@ -179,6 +187,7 @@ export function App() {
     setSide('proefgeval');
   }, []);
 
+  const openReadOnly = open === undefined ? undefined : readOnly.get(open);
   const openSummary = open === undefined ? undefined : summaries.get(open);
   const scenarioState = scenarios !== undefined && scenarios.path === open ? scenarios.state : undefined;
 
@@ -206,7 +215,7 @@ export function App() {
           type="button"
           className="primary"
           onClick={() => void save()}
-          disabled={open === undefined}
+          disabled={open === undefined || openReadOnly !== undefined}
           title="Opslaan (Ctrl+S)"
           data-testid="save"
         >
@@ -219,7 +228,12 @@ export function App() {
       <main className={side === 'impact' ? 'wide-side' : undefined}>
         <FileTree tree={tree} summaries={summaries} open={open} dirty={dirty} onOpen={openFile} />
         <div className="center">
-          <CodeEditor ref={editor} path={open} onSave={() => void save()} />
+          {openReadOnly !== undefined && (
+            <p className="warning banner" role="alert" data-testid="alleen-lezen">
+              Alleen-lezen: {openReadOnly}
+            </p>
+          )}
+          <CodeEditor ref={editor} path={open} readOnlyMessage={openReadOnly} onSave={() => void save()} />
           <ProblemsPanel diagnostics={diagnostics} open={open} lineOf={lineOf} onJump={jump} />
         </div>
         <aside>

@@ -21,6 +21,8 @@ export interface CodeEditorHandle {
 
 interface Props {
   readonly path: string | undefined;
+  /** Set for a file that may not be edited (not UTF-8): the editor is read-only and says why. */
+  readonly readOnlyMessage?: string | undefined;
   readonly onSave: () => void;
 }
 
@@ -32,7 +34,10 @@ export function modelFor(path: string, text: string): monaco.editor.ITextModel {
   return monaco.editor.createModel(text, path.endsWith('.json') ? 'json' : LANGUAGE_ID, uri);
 }
 
-export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEditor({ path, onSave }, ref) {
+export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEditor(
+  { path, readOnlyMessage, onSave },
+  ref,
+) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
   const saveRef = useRef(onSave);
@@ -66,6 +71,14 @@ export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEdito
     const model = path === undefined ? null : monaco.editor.getModel(modelUri(path));
     if (editor.getModel() !== model) editor.setModel(model);
   }, [path]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions(
+      readOnlyMessage === undefined
+        ? { readOnly: false }
+        : { readOnly: true, readOnlyMessage: { value: readOnlyMessage } },
+    );
+  }, [readOnlyMessage, path]);
 
   useImperativeHandle(ref, () => ({
     reveal(target, span) {

@@ -78,6 +78,7 @@ const symbolKind = (kind: DocumentSymbol['kind']): monaco.languages.SymbolKind =
       return SymbolKind.Method;
     case 'indexatie':
     case 'vervalt':
+    case 'toewijzing':
       return SymbolKind.Operator;
   }
 };

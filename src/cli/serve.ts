@@ -1,6 +1,8 @@
 /**
- * `regelwerk serve [--port 5178] [--host 127.0.0.1] [--regels rules/]`: builds the editor when needed and
- * serves it with the file API for the rules folder.
+ * `regelwerk serve [--port 5178] [--host 127.0.0.1] [--naam <host>]… [--regels rules/] [--niet-bouwen]`:
+ * builds the editor when needed (`npm run build:editor` in a child process, so the server itself stays
+ * small) and serves it with the file API for the rules folder. The server answers only requests addressed to
+ * localhost, 127.0.0.1, [::1], the `--host` address, or a name given with `--naam`.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,14 +15,19 @@ interface ServeArgs {
   readonly port: number;
   readonly host: string;
   readonly rulesDir: string;
+  readonly names: readonly string[];
   readonly build: boolean;
 }
+
+const USAGE =
+  'Gebruik: regelwerk serve [--port 5178] [--host 127.0.0.1] [--naam <hostnaam>]… [--regels rules/] [--niet-bouwen]';
 
 function parseArgs(args: readonly string[]): ServeArgs | string {
   let port = 5178;
   let host = '127.0.0.1';
   let rulesDir = 'rules';
   let build = true;
+  const names: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split('=', 2) : [arg, undefined];
@@ -39,6 +46,14 @@ function parseArgs(args: readonly string[]): ServeArgs | string {
         host = v;
         break;
       }
+      case '--naam': {
+        const v = value();
+        if (v === undefined || v === '' || !/^[A-Za-z0-9.\-:[\]]+$/.test(v)) {
+          return 'Geef bij --naam een hostnaam op (bijvoorbeeld regels.gemeente.local), zonder poort.';
+        }
+        names.push(v);
+        break;
+      }
       case '--regels': {
         const v = value();
         if (v === undefined || v === '') return 'Geef bij --regels een map op.';
@@ -49,10 +64,10 @@ function parseArgs(args: readonly string[]): ServeArgs | string {
         build = false;
         break;
       default:
-        return `Onbekende optie '${arg}'. Gebruik: regelwerk serve [--port 5178] [--host 127.0.0.1] [--regels rules/]`;
+        return `Onbekende optie '${arg}'. ${USAGE}`;
     }
   }
-  return { port, host, rulesDir: path.resolve(rulesDir), build };
+  return { port, host, rulesDir: path.resolve(rulesDir), names, build };
 }
 
 export async function serve(args: string[]): Promise<number> {
@@ -70,7 +85,14 @@ export async function serve(args: string[]): Promise<number> {
   }
   let server;
   try {
-    server = await startServer({ rulesDir: parsed.rulesDir, appDir, host: parsed.host, port: parsed.port });
+    server = await startServer({
+      rulesDir: parsed.rulesDir,
+      appDir,
+      host: parsed.host,
+      port: parsed.port,
+      names: parsed.names,
+      log: (line) => console.log(line),
+    });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     console.error(

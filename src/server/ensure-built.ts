@@ -1,9 +1,14 @@
 /**
- * Builds the editor app with vite when dist/editor is missing or older than its sources
- * (editor/, dsl/, src/ and the vite config).
+ * Builds the editor app when dist/editor is missing or older than its sources (editor/, dsl/, src/, the vite
+ * config, package.json). The build runs `npm run build:editor` (vite) in a child process, so its memory
+ * (about 0.8 GB while bundling Monaco) is given back when it ends and never stays in the server. A lock
+ * next to the output lets two processes that want the build at once (two test files, two servers) build it
+ * once.
  */
+import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import lockfile from 'proper-lockfile';
 
 const SOURCE_DIRS = ['editor', 'dsl', 'src'];
 const SOURCE_FILES = ['vite.config.ts', 'package.json'];
@@ -31,20 +36,53 @@ export async function isBuildFresh(projectRoot: string, outDir: string): Promise
   return built.mtimeMs >= newest;
 }
 
-/** Runs vite's build API with the project's config. Returns whether a build ran. */
+/** Runs `npm run build:editor` in `projectRoot`; rejects with the build's own output when it fails. */
+function runBuildScript(projectRoot: string): Promise<void> {
+  // Under npm (npm start, npx) npm_execpath is npm's own script; otherwise npm from the PATH.
+  const npmCli = process.env.npm_execpath;
+  const [command, args] =
+    npmCli !== undefined && /npm-cli\.js$/.test(npmCli)
+      ? [process.execPath, [npmCli, 'run', '--silent', 'build:editor']]
+      : [process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:editor']];
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-8_000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.once('error', (e) => reject(new Error(`npm kon niet worden gestart (${e.message}).`)));
+    child.once('close', (code, signal) => {
+      if (code === 0) resolve();
+      else
+        reject(new Error(`'npm run build:editor' stopte met ${signal ?? `code ${code}`}:\n${output.trim()}`));
+    });
+  });
+}
+
+/** Builds when the build is missing or stale (in a child process). Returns whether a build ran. */
 export async function ensureBuilt(
   projectRoot: string,
   outDir: string,
   log: (line: string) => void = () => undefined,
 ): Promise<boolean> {
   if (await isBuildFresh(projectRoot, outDir)) return false;
-  log('De editor wordt gebouwd…');
-  const { build } = await import('vite');
-  await build({
-    configFile: path.join(projectRoot, 'vite.config.ts'),
-    root: path.join(projectRoot, 'editor'),
-    logLevel: 'error',
-    build: { outDir, emptyOutDir: true },
+  const lockDir = path.dirname(outDir);
+  await fs.mkdir(lockDir, { recursive: true });
+  const release = await lockfile.lock(lockDir, {
+    realpath: false,
+    lockfilePath: path.join(lockDir, `.${path.basename(outDir)}-bouw.lock`),
+    // Another process is building: wait for it (a build takes up to a few minutes on a busy machine).
+    retries: { retries: 400, factor: 1, minTimeout: 500, maxTimeout: 500 },
+    onCompromised: () => undefined,
   });
-  return true;
+  try {
+    if (await isBuildFresh(projectRoot, outDir)) return false;
+    log('De editor wordt gebouwd (npm run build:editor)…');
+    await runBuildScript(projectRoot);
+    return true;
+  } finally {
+    await release().catch(() => undefined);
+  }
 }

@@ -1,24 +1,22 @@
 /**
  * The rules folder as the editor sees it: list, read and save `.regels` and `.json` files.
- * Every path is checked to stay inside the folder (no `..`, no absolute paths, no symlinks that lead out).
- * A save is atomic (temp file + rename in the same directory) and guarded by a version tag: the sha256 of
- * the content the writer last read. A mismatch is a conflict: nothing is written, the caller gets the
- * current content back.
+ * Every path is checked to stay inside the folder (no `..`, no absolute paths, no symlinks that lead out)
+ * and to have a sound name (file-names.ts).
+ * A save is atomic (atomic-write.ts), keeps the file's mode, and is guarded by a version tag: the sha256 of
+ * the bytes the writer last read. The check and the rename happen under a lock on the file's real path that
+ * holds across processes (file-lock.ts). A mismatch is a conflict: nothing is written, the caller gets the
+ * current content back. A file that is not valid UTF-8 is shown read-only and never rewritten.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { removeStaleTempFiles, writeAtomic } from './atomic-write.js';
+import { decodeUtf8, notUtf8Message, readIfExists, versionTag } from './file-bytes.js';
+import { FileLocks, removeStaleLocks } from './file-lock.js';
+import { nameProblem, pathProblem, showPath } from './file-names.js';
+import { fsProblem, StoreError } from './store-error.js';
 
-/** A user-facing error with an HTTP status and a Dutch message. */
-export class StoreError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly extra: Readonly<Record<string, unknown>> = {},
-  ) {
-    super(message);
-  }
-}
+export { StoreError } from './store-error.js';
+export { versionTag } from './file-bytes.js';
 
 export interface FileEntry {
   readonly soort: 'bestand';
@@ -41,24 +39,30 @@ export interface FileContent {
   readonly pad: string;
   readonly inhoud: string;
   readonly versie: string;
+  /** The file is not valid UTF-8: shown (read as Windows-1252) but never saved; `melding` says why. */
+  readonly alleenLezen: boolean;
+  readonly melding?: string;
 }
 
 const ALLOWED_EXTENSIONS = ['.regels', '.json'];
-
-/** The version tag of a file's content. */
-export const versionTag = (content: string): string =>
-  createHash('sha256').update(content, 'utf8').digest('hex');
 
 const isAllowedFile = (name: string): boolean =>
   ALLOWED_EXTENSIONS.some((ext) => name.endsWith(ext)) && !name.startsWith('.');
 
 export class RulesStore {
   private readonly root: string;
-  /** Saves to one path run one after the other, so check-then-write cannot interleave. */
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly locks = new FileLocks();
 
   constructor(root: string) {
     this.root = path.resolve(root);
+  }
+
+  /** Removes what killed processes left behind (temporary files, locks). Returns how many. */
+  async removeLeftovers(): Promise<number> {
+    const realRoot = await this.realRoot();
+    const temps = await removeStaleTempFiles(realRoot);
+    const locks = await removeStaleLocks(realRoot);
+    return temps.length + locks.length;
   }
 
   /** The tree of allowed files below the root (directories without such files are left out). */
@@ -69,7 +73,7 @@ export class RulesStore {
       entries.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
       const out: TreeEntry[] = [];
       for (const e of entries) {
-        if (e.name.startsWith('.')) continue;
+        if (e.name.startsWith('.') || nameProblem(e.name) !== undefined) continue;
         const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
         const full = path.join(dir, e.name);
         if (e.isDirectory()) {
@@ -87,8 +91,19 @@ export class RulesStore {
 
   async read(relPath: string): Promise<FileContent> {
     const full = await this.resolve(relPath, { mustExist: true });
-    const inhoud = await fs.readFile(full, 'utf8');
-    return { pad: normalise(relPath), inhoud, versie: versionTag(inhoud) };
+    const bytes = await fs.readFile(full).catch((e: unknown) => {
+      throw fsProblem(e, relPath);
+    });
+    const pad = normalise(relPath);
+    const inhoud = decodeUtf8(bytes);
+    if (inhoud !== undefined) return { pad, inhoud, versie: versionTag(bytes), alleenLezen: false };
+    return {
+      pad,
+      inhoud: new TextDecoder('windows-1252').decode(bytes),
+      versie: versionTag(bytes),
+      alleenLezen: true,
+      melding: notUtf8Message(pad, bytes),
+    };
   }
 
   /**
@@ -97,24 +112,24 @@ export class RulesStore {
    */
   async save(relPath: string, content: string, expected: string | null): Promise<FileContent> {
     const full = await this.resolve(relPath, { mustExist: false });
-    return this.withLock(full, async () => {
-      const current = await readIfExists(full);
-      const currentTag = current === undefined ? null : versionTag(current);
-      if (currentTag !== expected) {
-        const message =
-          current === undefined
-            ? `Het bestand '${normalise(relPath)}' bestaat niet meer. Uw tekst is niet opgeslagen, maar staat nog in de editor.`
-            : expected === null
-              ? `Het bestand '${normalise(relPath)}' bestaat al. Uw tekst is niet opgeslagen, maar staat nog in de editor.`
-              : `Het bestand '${normalise(relPath)}' is intussen door iemand anders gewijzigd. Uw tekst is niet opgeslagen, maar staat nog in de editor; neem de wijzigingen over en sla opnieuw op.`;
-        throw new StoreError(409, message, {
-          inhoud: current ?? null,
-          versie: currentTag,
-        });
-      }
-      await writeAtomic(full, content);
-      return { pad: normalise(relPath), inhoud: content, versie: versionTag(content) };
-    });
+    const pad = normalise(relPath);
+    try {
+      // The lock names the real file, whichever (symlinked) folder the path went through.
+      const real = path.join(await fs.realpath(path.dirname(full)), path.basename(full));
+      return await this.locks.withLock(real, async (stillHeld) => {
+        const current = await readIfExists(real);
+        const currentTag = current === undefined ? null : versionTag(current.bytes);
+        if (current !== undefined && decodeUtf8(current.bytes) === undefined) {
+          throw new StoreError(422, notUtf8Message(pad, current.bytes));
+        }
+        if (currentTag !== expected) throw conflict(pad, current, currentTag, expected);
+        const bytes = Buffer.from(content, 'utf8');
+        await writeAtomic(real, bytes, current?.mode, stillHeld);
+        return { pad, inhoud: content, versie: versionTag(bytes), alleenLezen: false };
+      });
+    } catch (e) {
+      throw fsProblem(e, relPath);
+    }
   }
 
   private async realRoot(): Promise<string> {
@@ -129,7 +144,11 @@ export class RulesStore {
   private async resolve(relPath: string, opts: { mustExist: boolean }): Promise<string> {
     if (relPath.length === 0) throw new StoreError(400, 'Geef het pad van een bestand op.');
     if (relPath.includes('\0') || relPath.includes('\\')) {
-      throw new StoreError(400, `Ongeldig pad '${relPath}'.`);
+      throw new StoreError(400, `Ongeldig pad '${showPath(relPath)}'.`);
+    }
+    const problem = pathProblem(relPath);
+    if (problem !== undefined) {
+      throw new StoreError(400, `Ongeldige bestandsnaam '${showPath(relPath)}': ${problem}.`);
     }
     if (path.isAbsolute(relPath) || /^[a-zA-Z]:/.test(relPath)) {
       throw new StoreError(400, `Het pad '${relPath}' moet relatief zijn aan de map met regels.`);
@@ -161,13 +180,16 @@ export class RulesStore {
         break;
       } catch (e) {
         if (e instanceof StoreError) throw e;
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fsProblem(e, relPath);
         const parent = path.dirname(probe);
         if (parent === probe) break;
         probe = parent;
       }
     }
-    const stat = await fs.lstat(full).catch(() => undefined);
+    const stat = await fs.lstat(full).catch((e: unknown) => {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw fsProblem(e, relPath);
+    });
     if (stat?.isSymbolicLink()) {
       throw new StoreError(403, `Het pad '${relPath}' is een snelkoppeling; die wordt niet gevolgd.`);
     }
@@ -182,18 +204,6 @@ export class RulesStore {
     }
     return full;
   }
-
-  private async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(key) ?? Promise.resolve();
-    const next = previous.then(fn, fn);
-    const settled = next.catch(() => undefined);
-    this.locks.set(key, settled);
-    try {
-      return await next;
-    } finally {
-      if (this.locks.get(key) === settled) this.locks.delete(key);
-    }
-  }
 }
 
 const normalise = (p: string): string => p.split('/').filter(Boolean).join('/');
@@ -203,30 +213,20 @@ const isInside = (root: string, target: string): boolean => {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 };
 
-async function readIfExists(full: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(full, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
-
-/** Write to a temp file in the same directory, flush, then rename over the target. */
-async function writeAtomic(full: string, content: string): Promise<void> {
-  const dir = path.dirname(full);
-  const tmp = path.join(dir, `.${path.basename(full)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(tmp, 'wx');
-  try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.rename(tmp, full);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
+function conflict(
+  pad: string,
+  current: { bytes: Buffer } | undefined,
+  currentTag: string | null,
+  expected: string | null,
+): StoreError {
+  const message =
+    current === undefined
+      ? `Het bestand '${pad}' bestaat niet meer. Uw tekst is niet opgeslagen, maar staat nog in de editor.`
+      : expected === null
+        ? `Het bestand '${pad}' bestaat al. Uw tekst is niet opgeslagen, maar staat nog in de editor.`
+        : `Het bestand '${pad}' is intussen door iemand anders gewijzigd. Uw tekst is niet opgeslagen, maar staat nog in de editor; neem de wijzigingen over en sla opnieuw op.`;
+  return new StoreError(409, message, {
+    inhoud: current === undefined ? null : current.bytes.toString('utf8'),
+    versie: currentTag,
+  });
 }

@@ -5,7 +5,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { sendJson } from './json-response.js';
+import { sendProblem } from './json-response.js';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,12 +34,12 @@ export async function serveStatic(
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
-    sendJson(res, 400, { fout: 'Ongeldig adres.' });
+    sendProblem(res, 400, 'Ongeldig adres.');
     return;
   }
   const candidate = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
   if (candidate !== root && !candidate.startsWith(root + path.sep)) {
-    sendJson(res, 403, { fout: 'Geen toegang.' });
+    sendProblem(res, 403, 'Geen toegang.');
     return;
   }
   let file = candidate;
@@ -53,7 +53,7 @@ export async function serveStatic(
     stat = await fs.stat(file).catch(() => undefined);
   }
   if (stat === undefined || !stat.isFile()) {
-    sendJson(res, 404, { fout: `Niet gevonden: ${pathname}` });
+    sendProblem(res, 404, `Niet gevonden: ${pathname.slice(0, 200)}`);
     return;
   }
   const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
@@ -68,5 +68,7 @@ export async function serveStatic(
     res.end();
     return;
   }
-  createReadStream(file).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

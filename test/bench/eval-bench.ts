@@ -13,7 +13,7 @@ import { createEngine } from '../../src/engine/evaluate.js';
 import type { Engine } from '../../src/engine/evaluate.js';
 import { caseGenerator, seeded } from '../engine/generate-cases.js';
 import type { GenerateOptions } from '../engine/generate-cases.js';
-import { loadTwentsModel } from '../engine/load-rules.js';
+import { loadTwentsModel } from '../support/twents-model.js';
 import { evaluate2019 } from './handwritten-2019.js';
 import type { HandResult } from './handwritten-2019.js';
 import type { Evaluation } from '../../src/engine/result.js';

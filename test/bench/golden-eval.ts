@@ -6,7 +6,7 @@
  */
 import { createEngine } from '../../src/engine/evaluate.js';
 import { caseGenerator, seeded } from '../engine/generate-cases.js';
-import { loadTwentsModel } from '../engine/load-rules.js';
+import { loadTwentsModel } from '../support/twents-model.js';
 
 const { programs } = loadTwentsModel();
 const engine = createEngine(programs, { path: process.env.PAD === 'jre' ? 'jre' : 'fast' });

@@ -6,7 +6,7 @@
  */
 import { createEngine } from '../../src/engine/evaluate.js';
 import { caseGenerator, seeded } from '../engine/generate-cases.js';
-import { loadTwentsModel } from '../engine/load-rules.js';
+import { loadTwentsModel } from '../support/twents-model.js';
 
 const { programs } = loadTwentsModel();
 const p2019 = programs.find((p) => p.version === '2019' && p.municipality === undefined);

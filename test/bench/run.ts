@@ -44,4 +44,7 @@ if (existsSync(path.join(here, 'eval-bench.ts'))) {
   Object.assign(result, await runEvalBench({ cases: quick ? 10_000 : 100_000, seed: 2019, log }));
 }
 
+log('\nEditorserver');
+Object.assign(result, await (await import('./server-memory.js')).runServerMemoryBench(log));
+
 if (json) console.log(JSON.stringify(result));

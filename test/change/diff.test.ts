@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, type Ir } from '../../dsl/index.js';
 import { diffPrograms, summarize, type ItemChange, type VersionDiff } from '../../src/change/diff.js';
 import { renderDiff } from '../../src/change/render-diff.js';
-import { loadTwentsModel, RULES_DIR } from '../engine/load-rules.js';
+import { loadTwentsModel, RULES_DIR } from '../support/twents-model.js';
 
 const { programs, errors } = loadTwentsModel();
 const version = (v: string): Ir.Program => {

@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STACK, bin, cli, tmp } from './harness.js';
+import { casus as beschikking } from '../support/casus.js';
+import { STACK, bin, cli, tmp } from '../support/cli.js';
 
 const ENGLISH =
   /\b(Option|option argument|argument is|ambiguous|Did you|Unknown|Unexpected|does not take)\b|<value>/;
@@ -271,27 +272,7 @@ describe('regelwerk eval: Dutch numbers', () => {
   it('writes the parts of a line across versions and its indicative hours in Dutch', async () => {
     const dir = await tmp();
     const file = path.join(dir, 'uren.json');
-    await writeFile(
-      file,
-      JSON.stringify({
-        gemeente: 'Hengelo',
-        wet: 'jeugdwet',
-        geboortedatum: '2010-05-01',
-        ingangsdatum: '2021-05-01',
-        verwijzer: 'toegang',
-        resultaten: [
-          {
-            id: 'r1',
-            perspectief: 'ontwikkelen',
-            ondersteuningsbehoefte: 'OB2',
-            intensiteit: 'midden',
-            bandbreedte: 'B',
-            periode: { van: '2021-05-01', tot: '2022-02-28' },
-          },
-        ],
-        modules: [],
-      }),
-    );
+    await writeFile(file, JSON.stringify(beschikking({ van: '2021-05-01', tot: '2022-02-28' })));
     const r = await cli('eval', '--regels', 'rules/twents-model', '--casus', file);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/43,428571 weken in 3 delen/);

@@ -2,7 +2,8 @@ import { writeFile, readFile, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STACK, bin, cli, tmp } from './harness.js';
+import { casus as beschikking, resultaat } from '../support/casus.js';
+import { STACK, bin, cli, tmp } from '../support/cli.js';
 
 const VALID = `regelset "Proef"
 versie "2019"
@@ -143,24 +144,9 @@ describe('regelwerk eval', () => {
   it('says which result a rule message is about', async () => {
     const dir = await tmp();
     const file = path.join(dir, 'casus.json');
-    const periode = { van: '2021-07-01', tot: '2021-09-30' };
-    const r1 = {
-      id: 'r1',
-      perspectief: 'ontwikkelen',
-      ondersteuningsbehoefte: 'OB2',
-      intensiteit: 'midden',
-      bandbreedte: 'B',
-      periode,
-    };
+    const r1 = resultaat('2021-07-01', '2021-09-30');
     const r2 = { ...r1, id: 'r2', intensiteit: 'zwaar', bandbreedte: 'D', groepsgrootte: 'klein' };
-    const casus = {
-      gemeente: 'Hengelo',
-      wet: 'jeugdwet',
-      geboortedatum: '2010-05-01',
-      ingangsdatum: '2021-07-01',
-      verwijzer: 'toegang',
-      resultaten: [r1, r2],
-    };
+    const casus = beschikking({ van: '2021-07-01', tot: '2021-09-30', resultaten: [r1, r2] });
     await writeFile(file, JSON.stringify(casus));
     const r = await cli('eval', '--regels', 'rules/twents-model', '--casus', file);
     expect(r.code).toBe(1);

@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkCase } from '../../src/engine/casus.js';
 import { createEngine } from '../../src/engine/evaluate.js';
-import { loadTwentsModel } from './load-rules.js';
+import { casus } from '../support/casus.js';
+import { programOf } from '../support/compile.js';
+import { loadTwentsModel } from '../support/twents-model.js';
 
 const { programs } = loadTwentsModel();
-const p2019 = programs.find((p) => p.version === '2019' && p.municipality === undefined);
-if (!p2019) throw new Error('2019 program missing');
+const p2019 = programOf(programs, '2019');
 
-const valid = () => ({
-  gemeente: 'Hengelo',
-  wet: 'jeugdwet',
-  geboortedatum: '2010-05-01',
-  ingangsdatum: '2019-01-01',
-  verwijzer: 'toegang',
-  resultaten: [
-    {
-      id: 'r1',
-      perspectief: 'ontwikkelen',
-      ondersteuningsbehoefte: 'OB2',
-      intensiteit: 'midden',
-      bandbreedte: 'B',
-      periode: { van: '2019-01-01', tot: '2019-06-30' },
-    },
-  ] as Record<string, unknown>[],
-  modules: [] as Record<string, unknown>[],
-});
+/** A valid case; tests change what they test. */
+const valid = () => casus();
 
 const messages = (raw: unknown): string[] => {
   const r = checkCase(p2019, raw);

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/evaluate.js';
 import { caseGenerator, seeded } from './generate-cases.js';
-import { loadTwentsModel } from './load-rules.js';
+import { loadTwentsModel } from '../support/twents-model.js';
 
 const { programs, errors } = loadTwentsModel();
 const jre = createEngine(programs, { path: 'jre' });

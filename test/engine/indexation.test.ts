@@ -4,10 +4,10 @@
  * to it. Engine (both paths), explanation and the version diff's effective cells agree.
  */
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../dsl/index.js';
 import { effectiveCells } from '../../src/change/effective-tables.js';
 import { createEngine } from '../../src/engine/evaluate.js';
 import type { EvaluationOk } from '../../src/engine/result.js';
+import { compileSources, programOf } from '../support/compile.js';
 
 const BASE = `regelset "Index"
 versie "A"
@@ -55,13 +55,11 @@ indexeer alle tabellen met 5 % afgerond op centen
 `;
 
 function programs() {
-  const r = compile([
+  return compileSources([
     { path: 'a.regels', text: BASE },
     { path: 'b.regels', text: B },
     { path: 'c.regels', text: C },
   ]);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => `${d.file}: ${d.message}`).join('\n'));
-  return r.programs;
 }
 
 const casus = (soort: string, van: string, tot: string) => ({
@@ -70,11 +68,7 @@ const casus = (soort: string, van: string, tot: string) => ({
 
 describe('indexation applies only to cells written before it', () => {
   const ps = programs();
-  const byVersion = (v: string) => {
-    const p = ps.find((x) => x.version === v);
-    if (!p) throw new Error(`version ${v} missing`);
-    return p;
-  };
+  const byVersion = (v: string) => programOf(ps, v);
   const table = (v: string) => {
     const t = byVersion(v).tables.find((x) => x.name === 'tarief');
     if (!t) throw new Error('tarief missing');

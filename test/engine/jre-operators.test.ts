@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JreCondition } from '../../src/engine/jre-adapter.js';
 import { compileRules } from '../../src/engine/jre.js';
 import { OPERATORS } from '../../src/engine/jre-operators.js';
-import { loadTwentsModel } from './load-rules.js';
+import { loadTwentsModel } from '../support/twents-model.js';
 
 const BUILTIN = [
   'equal',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ir } from '../../dsl/index.js';
 import { createEngine } from '../../src/engine/evaluate.js';
 import { caseGenerator, seeded } from './generate-cases.js';
-import { loadTwentsModel } from './load-rules.js';
+import { loadTwentsModel } from '../support/twents-model.js';
 
 function shuffled<T>(xs: readonly T[], rnd: () => number): T[] {
   const out = [...xs];

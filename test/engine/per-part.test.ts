@@ -1,16 +1,17 @@
 /** Which quantities are split at a version boundary: only those the item's period measures. */
 import { describe, expect, it } from 'vitest';
-import { compile, readsItemPeriod } from '../../dsl/index.js';
+import { readsItemPeriod } from '../../dsl/index.js';
 import type { Ir } from '../../dsl/index.js';
 import { createEngine } from '../../src/engine/evaluate.js';
-import { loadTwentsModel } from './load-rules.js';
+import { casus, resultaat } from '../support/casus.js';
+import { compileOne, compileSources, programOf } from '../support/compile.js';
+import { loadTwentsModel } from '../support/twents-model.js';
 
 const { programs } = loadTwentsModel();
 const calcs = (p: Ir.Program) => new Map(p.calcs.map((c) => [`${c.scope}:${c.name}`, c]));
 
 describe('readsItemPeriod', () => {
-  const p2019 = programs.find((p) => p.version === '2019' && p.municipality === undefined);
-  if (!p2019) throw new Error('2019 missing');
+  const p2019 = programOf(programs, '2019');
   const module = (name: string) => {
     const m = p2019.modules.find((x) => x.name === name);
     if (!m) throw new Error(`${name} missing`);
@@ -49,10 +50,8 @@ budget voor elk resultaat
   hoeveelheid duur
   afgerond op centen
 `;
-    const r = compile([{ path: 't.regels', text }]);
-    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
-    const p = r.programs[0];
-    if (!p?.budget) throw new Error('no program');
+    const p = compileOne(text);
+    if (!p.budget) throw new Error('no budget');
     const byName = calcs(p);
     expect(readsItemPeriod(p.budget.quantity, byName)).toBe(true);
     const vast = p.calcs.find((c) => c.name === 'vast');
@@ -72,27 +71,14 @@ describe('a missing tariff', () => {
       '',
     );
     expect(text).not.toBe(base);
-    const r = compile([{ path: file, text }]);
-    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
-    const ev = await createEngine(r.programs, { path: 'fast' }).evaluate({
-      gemeente: 'Enschede',
-      wet: 'jeugdwet',
-      geboortedatum: '2010-05-01',
-      ingangsdatum: '2019-01-01',
-      verwijzer: 'gi',
-      maatregel: 'geen',
-      resultaten: [
-        {
-          id: 'r1',
-          perspectief: 'ontwikkelen',
-          ondersteuningsbehoefte: 'OB2',
-          intensiteit: 'midden',
-          bandbreedte: 'B',
-          periode: { van: '2019-01-01', tot: '2019-03-31' },
-        },
-      ],
-      modules: [{ module: 'maatregelhulp', periode: { van: '2019-01-01', tot: '2019-03-31' } }],
-    });
+    const ev = await createEngine(compileSources([{ path: file, text }]), { path: 'fast' }).evaluate(
+      casus({
+        gemeente: 'Enschede',
+        velden: { verwijzer: 'gi', maatregel: 'geen' },
+        resultaten: [resultaat('2019-01-01', '2019-03-31')],
+        modules: [{ module: 'maatregelhulp', periode: { van: '2019-01-01', tot: '2019-03-31' } }],
+      }),
+    );
     expect(ev.diagnostics.filter((d) => d.rule === 'tarief').map((d) => d.message)).toEqual([
       "Geen tarief voor maatregelhulp: maatregelhulp_tarief[geen] is leeg ('-') in versie 2019",
     ]);

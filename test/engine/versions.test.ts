@@ -3,28 +3,12 @@ import { createEngine } from '../../src/engine/evaluate.js';
 import { renderExplanation } from '../../src/engine/explain.js';
 import type { EvaluationOk } from '../../src/engine/result.js';
 import { splitPeriod, timeline } from '../../src/versions/timeline.js';
-import { loadTwentsModel } from './load-rules.js';
+import { casus as makeCasus } from '../support/casus.js';
+import { loadTwentsModel } from '../support/twents-model.js';
 
 const { programs, texts } = loadTwentsModel();
 
-const casus = (gemeente: string, van: string, tot: string) => ({
-  gemeente,
-  wet: 'jeugdwet',
-  geboortedatum: '2010-05-01',
-  ingangsdatum: van,
-  verwijzer: 'toegang',
-  resultaten: [
-    {
-      id: 'r1',
-      perspectief: 'ontwikkelen',
-      ondersteuningsbehoefte: 'OB2',
-      intensiteit: 'midden',
-      bandbreedte: 'B',
-      periode: { van, tot },
-    },
-  ],
-  modules: [],
-});
+const casus = (gemeente: string, van: string, tot: string) => makeCasus({ gemeente, van, tot });
 
 const ok = (ev: unknown): EvaluationOk => {
   const e = ev as EvaluationOk;

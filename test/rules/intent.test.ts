@@ -7,7 +7,7 @@ import type { Ir } from '../../dsl/index.js';
 import { diffPrograms, type VersionDiff } from '../../src/change/diff.js';
 import { effectiveCells } from '../../src/change/effective-tables.js';
 import { dec, moneyString } from '../../src/engine/decimal.js';
-import { loadTwentsModel } from '../engine/load-rules.js';
+import { loadTwentsModel } from '../support/twents-model.js';
 
 const { programs, errors } = loadTwentsModel();
 const version = (v: string): Ir.Program => {

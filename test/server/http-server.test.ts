@@ -120,6 +120,13 @@ describe('file API', () => {
     ['almelo/../../geheim/geheim.regels', 400],
     ['/etc/passwd.regels', 400],
     ['notities.txt', 400],
+    [`${'a'.repeat(300)}.regels`, 400],
+    ['regel\neinde.regels', 400],
+    ['tab\tnaam.regels', 400],
+    ['omgekeerd\u202Eslerge.regels', 400],
+    ['stil\u2066.regels', 400],
+    ['<script>.regels', 400],
+    ['almelo/<b>.regels', 400],
     ['.verborgen.regels', 400],
     ['', 400],
   ])('refuses the path %s', async (pad, status) => {

@@ -1,6 +1,7 @@
 /** `indexeer` of parameters: `alle tarieven`, named parameters, redeclared parameters, diagnostics. */
 import { describe, expect, it } from 'vitest';
 import { compile, type Source } from '../../../dsl/compile.js';
+import { compileSources, programOf } from '../../support/compile.js';
 import type { Program } from '../../../dsl/ir/ir.js';
 
 const BASE = `regelset "Proef"
@@ -46,16 +47,10 @@ const version = (id: string, base: string, from: string, to: string | undefined,
 });
 
 function programs(...more: Source[]): Program[] {
-  const r = compile([{ path: '2024.regels', text: BASE }, ...more]);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n'));
-  return r.programs;
+  return compileSources([{ path: '2024.regels', text: BASE }, ...more]);
 }
 
-const program = (ps: Program[], v: string): Program => {
-  const p = ps.find((x) => x.version === v);
-  if (!p) throw new Error(`geen versie ${v}`);
-  return p;
-};
+const program = (ps: Program[], v: string): Program => programOf(ps, v);
 
 /** Per parameter with adjustments: [fraction, rounding decimals, version of the indexation]. */
 const paramAdjustments = (p: Program): Record<string, [string, number | undefined, string][]> =>

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, type Source } from '../../../dsl/compile.js';
 import type { Diagnostic } from '../../../dsl/diagnostics/diagnostic.js';
+import { expectDiagnostic, spanText } from '../../support/diagnostics.js';
 
 const HEAD = `regelset "Proef"
 versie "2024"
@@ -48,21 +49,22 @@ const version = (id: string, body: string): Source => ({
 const warnings = (...sources: Source[]): Diagnostic[] =>
   compile(sources).diagnostics.filter((d) => d.code === 'RW5103');
 
-/** The text a diagnostic's span covers. */
-const spanText = (sources: readonly Source[], d: Diagnostic | undefined): string =>
-  d === undefined ? '' : (sources.find((s) => s.path === d.file)?.text ?? '').slice(d.span.start, d.span.end);
-
 describe('RW5103: a budget or module without afronding', () => {
   it('warns about a budget without afgerond op, at the keyword budget, and still compiles', () => {
     const sources = [base(BUDGET)];
     const r = compile(sources);
     expect(r.ok).toBe(true);
-    const ds = r.diagnostics.filter((d) => d.code === 'RW5103');
-    expect(ds).toHaveLength(1);
-    expect(ds[0]).toMatchObject({ severity: 'waarschuwing', file: '2024.regels' });
-    expect(spanText(sources, ds[0])).toBe('budget');
-    expect(ds[0]?.message).toBe(
-      "Het bedrag van het budget wordt niet afgerond: de uitkomst toont centen, maar telt de onafgeronde bedragen op, zodat de regels niet altijd optellen tot het totaal. Schrijf bijvoorbeeld 'afgerond op centen'.",
+    expectDiagnostic(
+      r.diagnostics,
+      'RW5103',
+      {
+        severity: 'waarschuwing',
+        file: '2024.regels',
+        spanText: 'budget',
+        message:
+          "Het bedrag van het budget wordt niet afgerond: de uitkomst toont centen, maar telt de onafgeronde bedragen op, zodat de regels niet altijd optellen tot het totaal. Schrijf bijvoorbeeld 'afgerond op centen'.",
+      },
+      sources,
     );
   });
 
@@ -81,11 +83,16 @@ module vervoer "Vervoer"
   maximum € 2.500,00
 `),
     ];
-    const ds = warnings(...sources);
-    expect(ds).toHaveLength(1);
-    expect(spanText(sources, ds[0])).toBe('vervoer');
-    expect(ds[0]?.message).toContain("Het bedrag van module 'vervoer' wordt niet afgerond");
-    expect(ds[0]?.message).toContain("Schrijf bijvoorbeeld 'afgerond op centen'.");
+    expectDiagnostic(
+      warnings(...sources),
+      'RW5103',
+      {
+        spanText: 'vervoer',
+        message:
+          /^Het bedrag van module 'vervoer' wordt niet afgerond.*Schrijf bijvoorbeeld 'afgerond op centen'\.$/,
+      },
+      sources,
+    );
   });
 
   it('warns once about a module with variants (they share the module rounding), at the module name', () => {
@@ -97,9 +104,7 @@ module vervoer "Vervoer"
   hoeveelheid aantal
 `),
     ];
-    const ds = warnings(...sources);
-    expect(ds).toHaveLength(1);
-    expect(spanText(sources, ds[0])).toBe('vervoer');
+    expectDiagnostic(warnings(...sources), 'RW5103', { spanText: 'vervoer' }, sources);
   });
 
   it('is silent for a module with afgerond op, with a tarief or with variants', () => {

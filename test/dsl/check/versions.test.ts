@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../dsl/compile.js';
+import { compileSources, compileText, programOf } from '../../support/compile.js';
 import type { Program } from '../../../dsl/ir/ir.js';
 
 const dir = join(import.meta.dirname, '../../fixtures/versions/good/keten');
@@ -11,16 +11,10 @@ const sources = readdirSync(dir)
   .map((f) => ({ path: f, text: readFileSync(join(dir, f), 'utf8') }));
 
 function programs(): Program[] {
-  const r = compile(sources);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
-  return r.programs;
+  return compileSources(sources);
 }
 
-const byVersion = (v: string): Program => {
-  const p = programs().find((x) => x.version === v);
-  if (!p) throw new Error(`geen versie ${v}`);
-  return p;
-};
+const byVersion = (v: string): Program => programOf(programs(), v);
 
 describe('versions', () => {
   it('orders regional versions before municipal overrides', () => {
@@ -70,14 +64,10 @@ describe('versions', () => {
   });
 
   it('gives calculations in dependency order and percentages as fractions', () => {
-    const r = compile([
-      {
-        path: 'x.regels',
-        text: `regelset "X"\nversie "1"\ngeldig vanaf 2024-01-01\n\ninvoer beschikking\n  veld d: datum\n\nparameter p = 2,85 %\n\nbereken b = a × p\nbereken a = 10\n\nregel "R"\n  als b > 1 en d > 2024-01-01\n  dan fout "x"\n`,
-      },
-    ]);
-    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
-    const p = r.programs[0];
+    const p = compileText(
+      `regelset "X"\nversie "1"\ngeldig vanaf 2024-01-01\n\ninvoer beschikking\n  veld d: datum\n\nparameter p = 2,85 %\n\nbereken b = a × p\nbereken a = 10\n\nregel "R"\n  als b > 1 en d > 2024-01-01\n  dan fout "x"\n`,
+      'x.regels',
+    )[0];
     expect(p?.calcs.map((c) => c.name)).toEqual(['a', 'b']);
     expect(p?.parameters[0]?.value).toMatchObject({
       kind: 'const',
