@@ -31,7 +31,17 @@ export interface OpenedCase {
 
 const isRecord = (v: unknown): v is CaseData => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function Playground({ client, path, input, domains, modules, sample, revision, onJump, opened }: Props) {
+export function Playground({
+  client,
+  path,
+  input,
+  domains,
+  modules,
+  sample,
+  revision,
+  onJump,
+  opened,
+}: Props) {
   const [casus, setCasus] = useState<CaseData | undefined>(undefined);
   const [view, setView] = useState<'formulier' | 'json'>('formulier');
   const [jsonText, setJsonText] = useState('');
@@ -41,18 +51,19 @@ export function Playground({ client, path, input, domains, modules, sample, revi
   const [asIf, setAsIf] = useState<{ version: string; opened: OpenedCase } | undefined>(undefined);
 
   useEffect(() => {
-    if (opened === undefined || !isRecord(opened.casus)) return;
-    setCasus(opened.casus);
-    setJsonText(JSON.stringify(opened.casus, null, 2));
-    setAsIf({ version: opened.version, opened });
-  }, [opened]);
-
-  useEffect(() => {
     if (casus === undefined && isRecord(sample)) {
       setCasus(sample);
       setJsonText(JSON.stringify(sample, null, 2));
     }
   }, [sample, casus]);
+
+  // After the sample: a case opened from the Impact tab wins over it.
+  useEffect(() => {
+    if (opened === undefined || !isRecord(opened.casus)) return;
+    setCasus(opened.casus);
+    setJsonText(JSON.stringify(opened.casus, null, 2));
+    setAsIf({ version: opened.version, opened });
+  }, [opened]);
 
   useEffect(() => {
     if (casus === undefined || path === undefined) return;

@@ -40,13 +40,19 @@ async function copyDir(from: string, to: string): Promise<void> {
   await fs.cp(from, to, { recursive: true });
 }
 
+export interface EditorOptions {
+  /** A folder whose files are copied over the copy of rules/ (a test's own versions, e.g. a concept). */
+  readonly rulesOverlay?: string;
+}
+
 /** Builds if needed, copies rules/ to a temp dir, starts the server and a browser page on it. */
-export async function openEditor(): Promise<EditorSession> {
+export async function openEditor(options: EditorOptions = {}): Promise<EditorSession> {
   const executablePath = chromiumPath();
   await ensureBuilt(PROJECT_ROOT, APP_DIR);
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'regelwerk-e2e-'));
   const rulesDir = path.join(tmp, 'rules');
   await copyDir(path.join(PROJECT_ROOT, 'rules'), rulesDir);
+  if (options.rulesOverlay !== undefined) await copyDir(options.rulesOverlay, rulesDir);
   const server = await startServer({ rulesDir, appDir: APP_DIR, host: '127.0.0.1', port: 0 });
   const context = await chromium.launchPersistentContext(path.join(tmp, 'profiel'), {
     executablePath,
