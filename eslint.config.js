@@ -2,6 +2,21 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The folders of src/ that build on the engine (and the public API): the engine and versions never import them. */
+const ABOVE_ENGINE = [
+  '../change/*',
+  '../scenarios/*',
+  '../cli/*',
+  '../server/*',
+  '../impact/*',
+  '../workflow/*',
+  '../bundle/*',
+  '../runtime/*',
+  '../api/*',
+  '../istandaard/*',
+  '../index.js',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
@@ -71,4 +86,22 @@ export default tseslint.config(
       ],
     },
   },
+  // One-way imports inside src/ (README, "Binnen src/"): calendar ← versions ← engine ← everything built on it.
+  // The core rule, next to the typescript-eslint one above (that one guards the compiler-free evaluator).
+  ...[
+    ['src/calendar/**/*.ts', ['../*', '../../*'], 'src/calendar/ is zelfstandig: het importeert niets.'],
+    [
+      'src/versions/**/*.ts',
+      ['../engine/*', ...ABOVE_ENGINE],
+      'src/versions/ importeert alleen dsl/ en src/calendar/ (niet de engine, niet change/).',
+    ],
+    [
+      'src/engine/**/*.ts',
+      ABOVE_ENGINE,
+      'src/engine/ importeert alleen dsl/, src/calendar/ en src/versions/ (niet change/ of wat op de engine bouwt).',
+    ],
+  ].map(([files, group, message]) => ({
+    files: [files],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] },
+  })),
 );

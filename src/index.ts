@@ -20,3 +20,4 @@ export type * from './engine/result.js';
 export { renderExplanation } from './engine/explain.js';
 export { runScenarios, checkExpectation, type ScenarioOutcome } from './scenarios/run.js';
 export { computeCoverage, type VersionCoverage } from './scenarios/coverage.js';
+export { buildToewijzing, type ToewijzingOptions, type ToewijzingOutcome } from './istandaard/build.js';

@@ -290,12 +290,13 @@ export interface RuleDecl extends Node {
  */
 export interface AllocationDecl extends Node {
   readonly kind: 'AllocationDecl';
-  readonly target: 'resultaat' | 'module';
+  /** `gemeente`: the CBS gemeentecode per value of the case's `gemeente` (the message's Afzender). */
+  readonly target: 'resultaat' | 'module' | 'gemeente';
   /** The module, with `toewijzing module <naam>`. */
   readonly module: Name | undefined;
   readonly label: StringLit | undefined;
-  /** The unit as written: `euro's`, `etmalen`, `dagdelen`, `uren`, `minuten`, `stuks`. */
-  readonly unit: Name;
+  /** The unit as written: `euro's`, `etmalen`, `dagdelen`, `uren`, `minuten`, `stuks` (none for `gemeente`). */
+  readonly unit: Name | undefined;
   readonly source: StringLit | undefined;
   readonly keys: readonly Name[];
   readonly rows: readonly AllocationRow[];
@@ -305,8 +306,8 @@ export interface AllocationDecl extends Node {
 export interface AllocationRow extends Node {
   readonly kind: 'AllocationRow';
   readonly keys: readonly Name[];
-  /** The category as written (`45`, `02`). */
-  readonly category: Name;
+  /** The category as written (`45`, `02`), or `-`: this combination is not allocated (none for `gemeente`). */
+  readonly category: Name | undefined;
   readonly code: StringLit | undefined;
 }
 

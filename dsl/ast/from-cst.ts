@@ -241,29 +241,38 @@ function buildDecl(node: CstNode, sink: DiagnosticSink): A.Decl | undefined {
       return { kind: 'WithdrawDecl', target, name, span: fb };
     }
     case 'allocationDecl':
-      return buildAllocation(d, fb);
+      return buildAllocation(d, fb, sink);
     default:
       return undefined;
   }
 }
 
-function buildAllocation(d: CstNode, fb: Span): A.AllocationDecl {
+function buildAllocation(d: CstNode, fb: Span, sink: DiagnosticSink): A.AllocationDecl {
   const euros = tok(d, 'Kw_euros');
   const unitTok = tok(d, 'unit');
-  const unit: A.Name =
+  const unit: A.Name | undefined =
     euros !== undefined
       ? { kind: 'Name', text: "euro's", span: tokSpan(euros) }
-      : nameOf(unitTok, at(fb.end));
+      : unitTok === undefined
+        ? undefined
+        : nameOf(unitTok, at(fb.end));
+  const other = tok(d, 'other');
+  if (other !== undefined && other.image !== 'gemeente')
+    sink.report('RW1101', tokSpan(other), ["'resultaat', 'module <naam>' of 'gemeente'", `'${other.image}'`]);
   const keys = toks(sub(d, 'keys'), 'Name').map((t) => nameOf(t, fb));
   const rows = subs(d, 'allocationRow').map((r): A.AllocationRow => {
     const rfb = ownSpan(r, at(fb.end));
     const code = optString(tok(r, 'StringLiteral'));
-    const n = tok(r, 'NumberLiteral');
+    const n = tok(r, 'NumberLiteral') ?? tok(r, 'Minus');
+    const hasCategory = has(r, 'Kw_categorie');
     return {
       kind: 'AllocationRow',
       keys: toks(r, 'Name').map((t) => nameOf(t, rfb)),
-      category:
-        n === undefined ? nameOf(undefined, at(rfb.end)) : { kind: 'Name', text: n.image, span: tokSpan(n) },
+      category: !hasCategory
+        ? undefined
+        : n === undefined
+          ? nameOf(undefined, at(rfb.end))
+          : { kind: 'Name', text: n.image, span: tokSpan(n) },
       code,
       span: rfb,
     };
@@ -272,7 +281,7 @@ function buildAllocation(d: CstNode, fb: Span): A.AllocationDecl {
   const source = optString(tok(sub(d, 'sourceClause'), 'StringLiteral'));
   return {
     kind: 'AllocationDecl',
-    target: has(d, 'Kw_module') ? 'module' : 'resultaat',
+    target: has(d, 'Kw_module') ? 'module' : other !== undefined ? 'gemeente' : 'resultaat',
     module: has(d, 'Kw_module') ? nameOf(moduleTok, at(fb.end)) : undefined,
     label: optString(tok(d, 'StringLiteral')),
     unit,

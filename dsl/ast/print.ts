@@ -196,8 +196,9 @@ function printDecl(d: A.Decl, out: Out): void {
 }
 
 function printAllocation(d: A.AllocationDecl, out: Out): void {
-  const target = d.target === 'module' ? `module ${d.module?.text ?? ''}` : 'resultaat';
-  line(out, 0, d.span.start, `toewijzing ${target}${label(d.label)} in ${d.unit.text} totaal`);
+  const target = d.target === 'module' ? `module ${d.module?.text ?? ''}` : d.target;
+  const unit = d.unit ? ` in ${d.unit.text} totaal` : '';
+  line(out, 0, d.span.start, `toewijzing ${target}${label(d.label)}${unit}`);
   if (d.source) line(out, 2, d.source.span.start, `bron ${printString(d.source)}`);
   if (d.keys.length > 0)
     line(out, 2, d.keys[0]?.span.start ?? d.span.start, `rijen ${d.keys.map((k) => k.text).join(', ')}`);
@@ -206,7 +207,9 @@ function printAllocation(d: A.AllocationDecl, out: Out): void {
   const keysWidth = widths.reduce((a, w) => a + w + 2, 0);
   for (const r of d.rows) {
     const keys = r.keys.map((k, i) => pad(k.text, widths[i] ?? 0) + '  ').join('');
-    const rest = `categorie ${r.category.text}${r.code ? ` code ${printString(r.code)}` : ''}`;
+    const category = r.category ? `categorie ${r.category.text}` : '';
+    const code = r.code ? `code ${printString(r.code)}` : '';
+    const rest = [category, code].filter((x) => x !== '').join(' ');
     line(out, 2, r.span.start, pad(keys, keysWidth) + rest);
   }
 }

@@ -4,6 +4,7 @@
  * The result holds everything `lower` needs, already typed.
  */
 import type { Expr as IrExpr, TableCellDef } from '../ir/ir.js';
+import { checkAllocations, type CheckedAllocation } from './allocations.js';
 import { checkBandwidths } from './bandwidths.js';
 import {
   checkBudget,
@@ -32,6 +33,7 @@ export interface CheckedVersion {
   readonly rules: ReadonlyMap<string, IrExpr>;
   readonly provisions: readonly CheckedProvision[];
   readonly scenarios: readonly CheckedScenario[];
+  readonly allocations: readonly CheckedAllocation[];
 }
 
 export function checkVersion(node: VersionNode, reporter: Reporter): CheckedVersion {
@@ -61,6 +63,7 @@ export function checkVersion(node: VersionNode, reporter: Reporter): CheckedVers
   const rules = new Map<string, IrExpr>();
   for (const [name, r] of items.rules) rules.set(name, checkRule(r, env));
   const provisions = [...items.provisions.values()].map((p) => checkProvision(p, env));
+  const allocations = checkAllocations(env, budget, modules);
   const scenarios = node.scenarios.map((s) => checkScenario(s, node.ref.file, env));
 
   // Unused items written in this version's own file.
@@ -83,5 +86,5 @@ export function checkVersion(node: VersionNode, reporter: Reporter): CheckedVers
   unused('table', 'Tabel', items.tables);
   unused('calc', 'Berekening', items.calcs);
 
-  return { node, env, tableCells, params, calcs, budget, modules, rules, provisions, scenarios };
+  return { node, env, tableCells, params, calcs, budget, modules, rules, provisions, scenarios, allocations };
 }

@@ -116,4 +116,4 @@ export const BUILTIN_FIELDS: Readonly<
 
 /** The key of an allocation in {@link Items.allocations}: `resultaat` or `module:<naam>`. */
 export const allocationKey = (d: AllocationDecl): string =>
-  d.target === 'module' ? `module:${d.module?.text ?? ''}` : 'resultaat';
+  d.target === 'module' ? `module:${d.module?.text ?? ''}` : d.target;

@@ -4,7 +4,8 @@
  * for the language reference) and at least one golden fixture under test/fixtures.
  *
  * Ranges: RW1xxx lexer/parser, RW2xxx names, RW3xxx types and units, RW4xxx tables and bandwidths,
- * RW5xxx declarations (modules, rules, input, scenarios), RW6xxx versions, RW9xxx files.
+ * RW5xxx declarations (modules, rules, input, scenarios), RW6xxx versions, RW70xx iStandaard mappings
+ * (toewijzing), RW9xxx files.
  */
 import type { DiagnosticSeverity, Stage } from './diagnostic.js';
 
@@ -499,6 +500,79 @@ export const CATALOG = {
     'versies',
     "De afwijking voor {0} heeft geen 'geldig tot' en blijft daarom gelden tot een volgende afwijking voor {0} begint: de latere regionale versie '{1}' (vanaf {2}) geldt zo niet voor {0}. Schrijf 'geldig tot {3}' of maak een nieuwe afwijking voor {0} op basis van '{1}'.",
     'Een gemeentelijke afwijking zonder einddatum die een latere regionale versie verdringt.',
+  ),
+  // ── RW70xx iStandaard mapping (toewijzing) ──
+  RW7001: entry(
+    'fout',
+    'controle',
+    "{0} heeft geen toewijzing: deze regelset legt voor andere onderdelen vast welk iStandaard-product ze worden, dus ook voor dit. Schrijf 'toewijzing {1} in euro's totaal' met een rij per combinatie.",
+    'Een resultaat of module zonder toewijzing, terwijl de regelset wel toewijzingen heeft.',
+  ),
+  RW7002: entry(
+    'fout',
+    'controle',
+    "Module '{0}' bestaat niet in deze versie: een toewijzing hoort bij een module van de regelset.",
+    'Een toewijzing voor een module die niet bestaat (of een toewijzing resultaat zonder budget).',
+  ),
+  RW7003: entry(
+    'fout',
+    'controle',
+    "Productcode '{0}' is {1} tekens lang: een regionale productcode heeft hoogstens 5 tekens (letters en cijfers).",
+    'Een productcode die langer is dan 5 tekens of andere tekens dan letters en cijfers heeft.',
+  ),
+  RW7004: entry(
+    'fout',
+    'controle',
+    "Categorie '{0}' is geen productcategorie {1}. Bekende categorieën: {2}.",
+    'Een productcategorie die niet in de codelijst van de wet staat (iJw JZ020, iWmo WMO020).',
+  ),
+  RW7005: entry(
+    'fout',
+    'controle',
+    "Onbekende eenheid '{0}': een toewijzing is in euro's, minuten, uren, etmalen, dagdelen of stuks.",
+    'Een eenheid die de iStandaard (Eenheid, WJ756) niet kent.',
+  ),
+  RW7006: entry(
+    'fout',
+    'controle',
+    "Een toewijzing in {0} past niet bij {1}, dat geteld wordt in {2}: {0} tellen alleen {3}. Schrijf 'in euro's totaal' of een eenheid die {2} telt.",
+    'Een eenheid die niet past bij de eenheid van het tarief (etmalen bij een weektarief).',
+  ),
+  RW7007: entry(
+    'fout',
+    'controle',
+    "'{0}' kan geen sleutel van deze toewijzing zijn: gebruik een invoerveld met een domein ({1}){2}.",
+    'Een sleutel van een toewijzing die geen invoerveld met een domein is.',
+  ),
+  RW7008: entry(
+    'fout',
+    'controle',
+    '{0}',
+    'Een toewijzing of rij die niet klopt: verkeerde of dubbele sleutelwaarden, geen categorie of geen eenheid.',
+  ),
+  RW7009: entry(
+    'fout',
+    'controle',
+    "De toewijzing mist {0}: {1}. Voeg een rij toe; wordt een combinatie van een resultaat of module niet toegewezen, schrijf dan 'categorie -'.",
+    'Een combinatie van sleutelwaarden zonder rij in de toewijzing.',
+  ),
+  RW7010: entry(
+    'fout',
+    'controle',
+    "Een toewijzing heeft het invoerveld 'wet' van de beschikking nodig, met de waarden jeugdwet en/of wmo: {0}.",
+    'Een regelset met toewijzingen zonder (bruikbaar) veld wet.',
+  ),
+  RW7011: entry(
+    'fout',
+    'controle',
+    'CBS-gemeentecode \'{0}\' voor {1} is geen code van vier cijfers (zoals "0141" voor Almelo).',
+    'Een CBS-gemeentecode in toewijzing gemeente die niet uit vier cijfers bestaat.',
+  ),
+  RW7012: entry(
+    'fout',
+    'controle',
+    "De regelset heeft toewijzingen maar geen 'toewijzing gemeente' met de CBS-gemeentecodes: die code is de Afzender van het bericht.",
+    'Toewijzingen zonder de CBS-gemeentecodes van de gemeenten.',
   ),
   RW9001: entry(
     'fout',

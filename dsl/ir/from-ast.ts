@@ -197,6 +197,10 @@ export function lower(c: CheckedVersion): Program {
       expectations: s.expectations,
       origin: defOrigin(node.ref, 'ScenarioDecl', s.decl.span),
     })),
+    allocations: c.allocations.map(({ eff, ...a }) => ({
+      ...a,
+      origin: defOrigin(eff.origin, 'AllocationDecl', eff.decl.span),
+    })),
   };
 }
 

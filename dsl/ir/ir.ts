@@ -9,6 +9,7 @@
  */
 import type { Span } from '../text/span.js';
 import type { BuiltinFunction, InputLevel, RoundingMode, Scope, Severity, Unit } from '../ast/ast.js';
+import type { Eenheid } from './istandaard.js';
 
 export type { BuiltinFunction, InputLevel, RoundingMode, Scope, Severity, Unit };
 
@@ -76,6 +77,38 @@ export interface Program {
   readonly rules: readonly RuleDef[];
   readonly provisions: readonly ProvisionDef[];
   readonly scenarios: readonly ScenarioDef[];
+  /** iStandaard mappings (`toewijzing`): the result budget and each module that has one. */
+  readonly allocations: readonly AllocationDef[];
+}
+
+/** A field an allocation row is keyed on: `wet` (beschikking), `perspectief` (resultaat), `variant` (module). */
+export interface AllocationKey {
+  readonly level: InputLevel;
+  readonly name: string;
+}
+
+/** One row: key values in key order, the category (`null` for `categorie -`) and the regional product code. */
+export interface AllocationRowDef {
+  readonly keys: readonly string[];
+  readonly category: string | null;
+  readonly code: string | undefined;
+  readonly origin: Origin;
+}
+
+/** `toewijzing resultaat|module <naam> in <eenheid> totaal`: how a result or module becomes a ToegewezenProduct. */
+export interface AllocationDef {
+  /** `gemeente`: rows keyed on the case's gemeente, `code` the 4-digit CBS gemeentecode (Afzender). */
+  readonly target: 'resultaat' | 'module' | 'gemeente';
+  readonly module: string | undefined;
+  readonly label: string | undefined;
+  /** WJ756 Eenheid: '83' euro's (the amount in cents) or a volume unit; none for `gemeente`. */
+  readonly eenheid: Eenheid | undefined;
+  /** Quantity → volume factor (decimal string) per unit of the tariff; empty for euro's. */
+  readonly factors: Readonly<Partial<Record<Unit, string>>>;
+  readonly keys: readonly AllocationKey[];
+  readonly rows: readonly AllocationRowDef[];
+  readonly source: string | undefined;
+  readonly origin: DefOrigin;
 }
 
 export interface DomainDef {

@@ -83,11 +83,11 @@ function symbolOf(d: Ast.Decl): DocumentSymbol {
       );
     case 'AllocationDecl':
       return leaf(
-        `toewijzing ${d.target === 'module' ? `module ${d.module?.text ?? ''}` : 'resultaat'}`,
+        `toewijzing ${d.target === 'module' ? `module ${d.module?.text ?? ''}` : d.target}`,
         'toewijzing',
         d,
         d.module?.span ?? d.span,
-        `in ${d.unit.text} totaal`,
+        d.unit ? `in ${d.unit.text} totaal` : '',
       );
   }
 }

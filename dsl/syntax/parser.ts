@@ -390,17 +390,21 @@ export class RegelsParser extends CstParser {
             this.CONSUME(T.Name, { LABEL: 'module' });
           },
         },
+        // `toewijzing gemeente`: the CBS gemeentecodes (Afzender); any other word is reported by the checker.
+        { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'other' }) },
       ]),
     );
     this.OPTION(() => this.CONSUME(T.StringLiteral));
-    this.CONSUME(T.In);
-    this.OR2(
-      (this.alts[201] ??= [
-        { ALT: () => this.CONSUME(T.Euros) },
-        { ALT: () => this.CONSUME2(T.Name, { LABEL: 'unit' }) },
-      ]),
-    );
-    this.CONSUME(T.Totaal);
+    this.OPTION4(() => {
+      this.CONSUME(T.In);
+      this.OR2(
+        (this.alts[201] ??= [
+          { ALT: () => this.CONSUME(T.Euros) },
+          { ALT: () => this.CONSUME2(T.Name, { LABEL: 'unit' }) },
+        ]),
+      );
+      this.CONSUME(T.Totaal);
+    });
     this.OPTION2(() => this.SUBRULE(this.sourceClause));
     this.OPTION3(() => {
       this.CONSUME(T.Rijen);
@@ -410,13 +414,36 @@ export class RegelsParser extends CstParser {
   });
 
   readonly allocationRow = this.RULE('allocationRow', () => {
-    this.MANY({ GATE: () => this.LA(1).tokenType !== T.Categorie, DEF: () => this.CONSUME(T.Name) });
-    this.CONSUME(T.Categorie);
-    this.CONSUME(T.NumberLiteral);
-    this.OPTION(() => {
-      this.CONSUME(T.Code);
-      this.CONSUME(T.StringLiteral);
+    this.MANY({
+      GATE: () => this.LA(1).tokenType !== T.Categorie && this.LA(1).tokenType !== T.Code,
+      DEF: () => this.CONSUME(T.Name),
     });
+    this.OR(
+      (this.alts[203] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Categorie);
+            // `categorie -`: this combination is not allocated through the iStandaard.
+            this.OR2(
+              (this.alts[202] ??= [
+                { ALT: () => this.CONSUME(T.NumberLiteral) },
+                { ALT: () => this.CONSUME(T.Minus) },
+              ]),
+            );
+            this.OPTION(() => {
+              this.CONSUME(T.Code);
+              this.CONSUME(T.StringLiteral);
+            });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME2(T.Code);
+            this.CONSUME2(T.StringLiteral);
+          },
+        },
+      ]),
+    );
   });
 
   readonly withdrawDecl = this.RULE('withdrawDecl', () => {

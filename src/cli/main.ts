@@ -7,6 +7,9 @@
  *   regelwerk explain --regels <pad> --casus <bestand.json> [--json]
  *   regelwerk diff --regels <pad> <van> <naar> [--json]
  *   regelwerk serve [--port n] [--host h] [--regels <map>]
+ *   regelwerk impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie> [...]
+ *   regelwerk caseload genereer --aantal <n> --seed <s> [--jaar <jjjj>] [--formaat jsonl|csv]
+ *   regelwerk toewijzing --regels <map> --casus <f> [--vorige <eerder.xml>] [--tijdstip …] [--xsd <map>] [-o <f>]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runCheck } from './check.js';
@@ -16,6 +19,7 @@ import { runEval } from './eval.js';
 import { runDiff } from './diff.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
 import { compileRuleset, reportFailure } from './ruleset.js';
+import { runImpactCommand, runCaseloadCommand } from './impact-args.js';
 
 export const USAGE = `Gebruik: regelwerk <opdracht> [opties]
 
@@ -27,6 +31,14 @@ Opdrachten:
   explain --regels <pad> --casus <bestand> leg elk bedrag en elke beslissing uit [--json]
   diff --regels <pad> <van> <naar>        verschil tussen twee versies per tariefcel [--json]
   serve [--port n] [--regels <map>]       start de editor
+  impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie>
+                                          wat een wijziging kost over een caseload [--variant-regels <map>]
+                                          [--json] [--csv <map>] [--uitleg <regel>] [--threads n]
+  caseload genereer --aantal <n> --seed <s>  een gegenereerde (illustratieve) Twentse caseload
+                                          [--jaar <jjjj>] [--formaat jsonl|csv]
+  toewijzing --regels <pad> --casus <bestand> [-o bericht.xml]
+                                          schrijf de JW301/WMO301 van een geval [--vorige <eerder.xml>]
+                                          [--tijdstip JJJJ-MM-DDTUU:MM:SS] [--xsd <map>] [--nummer-vanaf n]
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
 Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik.`;
@@ -188,6 +200,69 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             false,
           );
         return runDiff({ from: older, to: newer, json: a.values.json === true }, io);
+      }
+      case 'impact':
+        return await runImpactCommand(rest, io, json, { parse, usage });
+      case 'caseload':
+        return runCaseloadCommand(rest, io, { parse, usage });
+      case 'toewijzing': {
+        const a = parse(
+          rest,
+          {
+            regels: { type: 'string' },
+            casus: { type: 'string' },
+            vorige: { type: 'string' },
+            tijdstip: { type: 'string' },
+            xsd: { type: 'string' },
+            uit: { type: 'string', short: 'o' },
+            'nummer-vanaf': { type: 'string' },
+          },
+          io,
+          false,
+        );
+        if (!a) return EXIT_USAGE;
+        const v = a.values;
+        if (typeof v.regels !== 'string' || typeof v.casus !== 'string')
+          return usage(
+            io,
+            false,
+            'toewijzing heeft --regels <map of bestand> en --casus <bestand.json> nodig.',
+          );
+        if (emptyPath([v.regels, v.casus, v.vorige, v.xsd, v.uit])) return usage(io, false, EMPTY_PATH);
+        if (a.positionals.length > 0)
+          return usage(
+            io,
+            false,
+            `toewijzing neemt geen losse argumenten, maar kreeg '${a.positionals.join("', '")}'.`,
+          );
+        if (v.tijdstip !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(v.tijdstip))
+          return usage(
+            io,
+            false,
+            `--tijdstip moet de vorm JJJJ-MM-DDTUU:MM:SS hebben, niet '${v.tijdstip}'.`,
+            false,
+          );
+        const nummer = v['nummer-vanaf'] ?? '1';
+        if (!/^[1-9]\d{0,7}$/.test(nummer))
+          return usage(
+            io,
+            false,
+            `--nummer-vanaf moet een nummer van 1 tot 99999999 zijn, niet '${nummer}'.`,
+            false,
+          );
+        const { runToewijzing } = await import('./toewijzing.js');
+        return await runToewijzing(
+          {
+            regels: v.regels,
+            casus: v.casus,
+            vorige: v.vorige,
+            tijdstip: v.tijdstip,
+            xsd: v.xsd,
+            uit: v.uit,
+            nummerVanaf: Number(nummer),
+          },
+          io,
+        );
       }
       case 'serve': {
         const { serve } = await import('./serve.js');

@@ -15,13 +15,11 @@ import {
   moneyOfCents,
   moneyString,
   plainString,
-  isShared,
-  rateString,
   roundDec,
-  sharedPlainString,
   sum,
   times,
 } from './decimal.js';
+import type { SharedDecimals } from './decimal.js';
 import type { Priced } from './pricing.js';
 import type {
   CaseDiagnostic,
@@ -35,26 +33,45 @@ import type { CellUse, LoadedCell } from './runtime.js';
 import type { ItemAnswer } from './tasks.js';
 import type { CaseItem } from './values.js';
 
-/** Source references are built once per origin and file and shared by every result that cites them. */
-const SOURCE_REFS = new WeakMap<Ir.Origin, Map<string, SourceRef>>();
-
-export function sourceRef(o: Ir.Origin, file: string): SourceRef {
-  let byFile = SOURCE_REFS.get(o);
-  if (!byFile) SOURCE_REFS.set(o, (byFile = new Map()));
-  let ref = byFile.get(file);
-  if (!ref) byFile.set(file, (ref = { id: o.id, file, span: o.span }));
-  return ref;
-}
-
 const keyText = (c: CellUse): string => `${c.table.def.name}[${c.key.join(', ')}]`;
 
-/** The key of a looked-up cell, "weektarief[ontwikkelen, OB2, midden, B]" (built once per existing cell). */
-const CELL_KEYS = new WeakMap<LoadedCell, string>();
-export function cellKeyText(c: CellUse): string {
-  if (c.cell === undefined) return keyText(c);
-  let text = CELL_KEYS.get(c.cell);
-  if (text === undefined) CELL_KEYS.set(c.cell, (text = keyText(c)));
-  return text;
+/**
+ * What an engine remembers to build result lines: source references and cell keys (built once and shared by every
+ * result that cites them), and the figures of parts and quantities per shared decimal instance (see
+ * `SharedDecimals`; decimals are immutable, so the text of an instance never changes). All weak: keyed by the
+ * engine's origins, loaded cells and shared decimals.
+ */
+export class LineCache {
+  private readonly sourceRefs = new WeakMap<Ir.Origin, Map<string, SourceRef>>();
+  private readonly cellKeys = new WeakMap<LoadedCell, string>();
+  /** Quantity texts of two-part lines, per pair of quantity instances. */
+  readonly pairQuantity = new WeakMap<Dec, WeakMap<Dec, string>>();
+  /** Caps in whole cents (null: not in cents), per shared instance. */
+  readonly capCents = new WeakMap<Dec, number | null>();
+  /** Part figures per rate (with the rounding it was first priced with) and quantity instance. */
+  readonly partFigures = new WeakMap<
+    Dec,
+    { readonly rounding: Ir.Rounding; readonly byQuantity: WeakMap<Dec, PartFigures> }
+  >();
+
+  constructor(readonly decimals: SharedDecimals) {}
+
+  /** The source reference of an origin in a file, one object per origin and file. */
+  sourceRef(o: Ir.Origin, file: string): SourceRef {
+    let byFile = this.sourceRefs.get(o);
+    if (!byFile) this.sourceRefs.set(o, (byFile = new Map()));
+    let ref = byFile.get(file);
+    if (!ref) byFile.set(file, (ref = { id: o.id, file, span: o.span }));
+    return ref;
+  }
+
+  /** The key of a looked-up cell, "weektarief[ontwikkelen, OB2, midden, B]" (built once per existing cell). */
+  cellKeyText(c: CellUse): string {
+    if (c.cell === undefined) return keyText(c);
+    let text = this.cellKeys.get(c.cell);
+    if (text === undefined) this.cellKeys.set(c.cell, (text = keyText(c)));
+    return text;
+  }
 }
 
 /** A priced part of a line, kept for explanations. */
@@ -128,19 +145,18 @@ function missingRate(p: Priced, label: string, version: string): string {
  */
 const quantitySumText = (parts: readonly PricedPart[]): string =>
   plainString(sum(parts.map((p) => p.priced.quantity ?? ZERO)));
-const PAIR_QUANTITY = new WeakMap<Dec, WeakMap<Dec, string>>();
-function summedQuantityText(parts: readonly PricedPart[]): string {
+function summedQuantityText(parts: readonly PricedPart[], cache: LineCache): string {
   const [a, b] = parts;
   const qa = a?.priced.quantity;
   const qb = b?.priced.quantity;
   if (parts.length !== 2 || qa === undefined || qb === undefined) return quantitySumText(parts);
   // Looked up first; only a miss asks whether the pair is worth remembering.
-  let t = PAIR_QUANTITY.get(qa)?.get(qb);
+  let t = cache.pairQuantity.get(qa)?.get(qb);
   if (t !== undefined) return t;
   t = quantitySumText(parts);
-  if (!isShared(qa) || !isShared(qb)) return t;
-  let byFirst = PAIR_QUANTITY.get(qa);
-  if (!byFirst) PAIR_QUANTITY.set(qa, (byFirst = new WeakMap()));
+  if (!cache.decimals.isShared(qa) || !cache.decimals.isShared(qb)) return t;
+  let byFirst = cache.pairQuantity.get(qa);
+  if (!byFirst) cache.pairQuantity.set(qa, (byFirst = new WeakMap()));
   byFirst.set(qb, t);
   return t;
 }
@@ -170,15 +186,20 @@ function summedCents(figures: readonly PartFigures[]): number | undefined {
   return Number.isSafeInteger(cents) ? cents : undefined;
 }
 
-const figuresOf = (rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined): PartFigures => {
+const figuresOf = (
+  rate: Dec,
+  quantity: Dec,
+  rounding: Ir.Rounding | undefined,
+  decimals: SharedDecimals,
+): PartFigures => {
   const exact = times(rate, quantity);
   const amount = rounding ? roundDec(exact, rounding) : exact;
   const amountText = moneyString(amount);
   const inCents = amount.decimalPlaces() <= 2 && !amount.isNegative() && amount.lt(MAX_CENTS_AMOUNT);
   return {
     amount,
-    quantity: isShared(quantity) ? sharedPlainString(quantity) : plainString(quantity),
-    rate: rateString(rate),
+    quantity: decimals.plainText(quantity),
+    rate: decimals.rateText(rate),
     amountText,
     exact: amount.sd() <= PRECISION && quantity.sd() <= PRECISION,
     cents: inCents ? Number(amountText.replace('.', '')) : undefined,
@@ -192,15 +213,14 @@ const MAX_CENTS_AMOUNT = new Dec('1e10');
  * A cap in whole cents when it is a non-negative amount in cents below 10^12 (else undefined), remembered per
  * shared instance (caps are loaded parameters and literals; decimals are immutable).
  */
-const CAP_CENTS = new WeakMap<Dec, number | null>();
-function capCents(cap: Dec): number | undefined {
-  const known = CAP_CENTS.get(cap);
+function capCents(cap: Dec, cache: LineCache): number | undefined {
+  const known = cache.capCents.get(cap);
   if (known !== undefined) return known ?? undefined;
   const cents =
     cap.decimalPlaces() <= 2 && !cap.isNegative() && cap.lt(MAX_CENTS_AMOUNT)
       ? Number(moneyString(cap).replace('.', ''))
       : undefined;
-  if (isShared(cap)) CAP_CENTS.set(cap, cents ?? null);
+  if (cache.decimals.isShared(cap)) cache.capCents.set(cap, cents ?? null);
   return cents;
 }
 
@@ -211,20 +231,23 @@ function capCents(cap: Dec): number | undefined {
  * rounding it was priced with; with another rounding (a rate instance shared by versions that round differently)
  * its figures are computed every time.
  */
-const PART_FIGURES = new WeakMap<
-  Dec,
-  { readonly rounding: Ir.Rounding; readonly byQuantity: WeakMap<Dec, PartFigures> }
->();
-function partFigures(rate: Dec, quantity: Dec, rounding: Ir.Rounding | undefined): PartFigures {
-  if (!rounding) return figuresOf(rate, quantity, rounding);
+function partFigures(
+  rate: Dec,
+  quantity: Dec,
+  rounding: Ir.Rounding | undefined,
+  cache: LineCache,
+): PartFigures {
+  const decimals = cache.decimals;
+  if (!rounding) return figuresOf(rate, quantity, rounding, decimals);
   // Looked up first; only a miss asks whether the rate and quantity are worth remembering.
-  let byRate = PART_FIGURES.get(rate);
-  if (byRate !== undefined && byRate.rounding !== rounding) return figuresOf(rate, quantity, rounding);
+  let byRate = cache.partFigures.get(rate);
+  if (byRate !== undefined && byRate.rounding !== rounding)
+    return figuresOf(rate, quantity, rounding, decimals);
   const hit = byRate?.byQuantity.get(quantity);
   if (hit !== undefined) return hit;
-  const figures = figuresOf(rate, quantity, rounding);
-  if (!isShared(rate) || !isShared(quantity)) return figures;
-  if (!byRate) PART_FIGURES.set(rate, (byRate = { rounding, byQuantity: new WeakMap() }));
+  const figures = figuresOf(rate, quantity, rounding, decimals);
+  if (!decimals.isShared(rate) || !decimals.isShared(quantity)) return figures;
+  if (!byRate) cache.partFigures.set(rate, (byRate = { rounding, byQuantity: new WeakMap() }));
   byRate.byQuantity.set(quantity, figures);
   return figures;
 }
@@ -234,6 +257,7 @@ export function assembleLine(
   plan: PlannedLine,
   prices: readonly (Priced | undefined)[],
   diagnostics: CaseDiagnostic[],
+  cache: LineCache,
 ): LineDraft | undefined {
   const parts: PricedPart[] = [];
   const figures: PartFigures[] = [];
@@ -242,7 +266,7 @@ export function assembleLine(
     const p = prices[plan.first + j];
     if (p === undefined) continue;
     if (p.rate !== undefined && p.quantity !== undefined && !p.missing) {
-      const f = partFigures(p.rate, p.quantity, p.rounding);
+      const f = partFigures(p.rate, p.quantity, p.rounding, cache);
       figures.push(f);
       parts.push({
         program: part.program,
@@ -254,7 +278,10 @@ export function assembleLine(
       });
       continue;
     }
-    const where = { path: plan.item.path, source: sourceRef(p.source, p.source.file ?? part.program.file) };
+    const where = {
+      path: plan.item.path,
+      source: cache.sourceRef(p.source, p.source.file ?? part.program.file),
+    };
     if (p.missing) {
       diagnostics.push({
         severity: 'fout',
@@ -306,7 +333,7 @@ export function assembleLine(
   const cap = first.priced.cap;
   // Several parts all in cents, within a cap in cents (or none): the line needs only their sum in cents.
   const cents = single ? firstFigures.cents : summedCents(figures);
-  const centsCap = cap === undefined || cents === undefined ? undefined : capCents(cap);
+  const centsCap = cap === undefined || cents === undefined ? undefined : capCents(cap, cache);
   const lazy =
     !single && cents !== undefined && (cap === undefined || (centsCap !== undefined && cents <= centsCap));
   const uncapped = single ? first.amount : lazy ? undefined : sum(parts.map((p) => p.amount));
@@ -319,9 +346,9 @@ export function assembleLine(
   const firstPart = lineParts[0] as LinePart;
   const firstCell = first.priced.cells[0];
   const kind = plan.kind;
-  const key = kind === 'module' ? plan.label : firstCell ? cellKeyText(firstCell) : plan.label;
+  const key = kind === 'module' ? plan.label : firstCell ? cache.cellKeyText(firstCell) : plan.label;
   const ref = plan.item.ref;
-  const quantity = single ? firstPart.quantity : summedQuantityText(parts);
+  const quantity = single ? firstPart.quantity : summedQuantityText(parts, cache);
   const unit = first.priced.unit ?? '';
   const rate = firstPart.rate;
   const amountText =
@@ -332,7 +359,7 @@ export function assembleLine(
         : cents !== undefined
           ? moneyOfCents(cents)
           : moneyString(uncapped ?? ZERO);
-  const source = sourceRef(first.priced.source, first.priced.source.file ?? first.program.file);
+  const source = cache.sourceRef(first.priced.source, first.priced.source.file ?? first.program.file);
   // The usual line (no hours, not capped) as one literal; the optional keys keep their place otherwise.
   const line: ResultLine =
     hours === undefined && !capped
@@ -361,18 +388,30 @@ export function assembleLine(
   };
 }
 
-/** Rule diagnostics of one item, in declaration order. */
-export function ruleDiagnostics(answer: ItemAnswer, item: CaseItem | undefined): CaseDiagnostic[] {
+/** Rule diagnostics of one item judged by `version`, in declaration order. */
+export function ruleDiagnostics(
+  answer: ItemAnswer,
+  item: CaseItem | undefined,
+  version: string,
+  cache: LineCache,
+): CaseDiagnostic[] {
   return answer.fired.map(({ rule }) => {
-    const source = sourceRef(rule.origin, rule.origin.file);
+    const source = cache.sourceRef(rule.origin, rule.origin.file);
+    const { severity, name, message } = rule;
     return item
-      ? { severity: rule.severity, rule: rule.name, message: rule.message, path: item.path, source }
-      : { severity: rule.severity, rule: rule.name, message: rule.message, source };
+      ? { severity, rule: name, message, path: item.path, source, version }
+      : { severity, rule: name, message, source, version };
   });
 }
 
-/** The decision on one module request. */
-export function decision(def: Ir.ModuleDef, item: CaseItem, answer: ItemAnswer): ModuleDecision {
+/** The decision on one module request, judged by `version`. */
+export function decision(
+  def: Ir.ModuleDef,
+  item: CaseItem,
+  answer: ItemAnswer,
+  version: string,
+  cache: LineCache,
+): ModuleDecision {
   const failed: FailedCondition[] = [];
   const reasons: string[] = [];
   for (const c of answer.conditions) {
@@ -384,18 +423,18 @@ export function decision(def: Ir.ModuleDef, item: CaseItem, answer: ItemAnswer):
       reason: r,
       detail: c.details.map((x) => x.text).join('; '),
       checks: c.details,
-      source: sourceRef(c.condition.origin, def.origin.file),
+      source: cache.sourceRef(c.condition.origin, def.origin.file),
     });
   }
   const variant = item.fields.variant;
-  const source = sourceRef(def.origin, def.origin.file);
+  const source = cache.sourceRef(def.origin, def.origin.file);
   const reason = reasons.join(' ');
   // Literal objects per shape (no spreads), with the key order of the result contract.
   if (failed.length === 0)
     return typeof variant === 'string'
-      ? { module: def.name, variant, ref: item.ref, allowed: true, failed, source }
-      : { module: def.name, ref: item.ref, allowed: true, failed, source };
+      ? { module: def.name, variant, ref: item.ref, allowed: true, failed, source, version }
+      : { module: def.name, ref: item.ref, allowed: true, failed, source, version };
   return typeof variant === 'string'
-    ? { module: def.name, variant, ref: item.ref, allowed: false, reason, failed, source }
-    : { module: def.name, ref: item.ref, allowed: false, reason, failed, source };
+    ? { module: def.name, variant, ref: item.ref, allowed: false, reason, failed, source, version }
+    : { module: def.name, ref: item.ref, allowed: false, reason, failed, source, version };
 }

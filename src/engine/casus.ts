@@ -5,7 +5,7 @@
 import { suggest } from '../../dsl/core.js';
 import type { Ir } from '../../dsl/index.js';
 import { parseDecimal } from './decimal.js';
-import { isIsoDate } from './dates.js';
+import { isIsoDate } from '../calendar/dates.js';
 import type { CaseDiagnostic } from './result.js';
 import type { CaseItem, TypedCase, Value } from './values.js';
 
@@ -110,6 +110,9 @@ function deriveStatics(program: Ir.Program): Statics {
 const SLOW: unique symbol = Symbol('slow');
 type QuickCheck = (raw: Json) => Value | typeof SLOW;
 
+/** No quick check: every value the full way. */
+const FULL: QuickCheck = () => SLOW;
+
 /** A declared field with its quick check. */
 interface FieldCheck {
   readonly def: Ir.FieldDef;
@@ -146,16 +149,29 @@ function quickCheck(type: Ir.Type, s: Statics): QuickCheck {
 
 /** JSON paths of list items ("resultaten[3]"), built once per index. */
 const itemPaths = (list: string): ((i: number) => string) => {
-  const cache: string[] = [];
-  return (i) => (cache[i] ??= `${list}[${i}]`);
+  const paths: string[] = [];
+  return (i) => (paths[i] ??= `${list}[${i}]`);
 };
-const resultPath = itemPaths('resultaten');
-const modulePath = itemPaths('modules');
+
+/**
+ * What validation remembers, owned by an engine (see EngineCache): per program what the checker derives from it,
+ * per set of programs the fields they declare, the hints of unknown-field warnings (bounded), and item paths.
+ * A caller without an engine gets a fresh one per call.
+ */
+export class CaseCache {
+  /** `quick: false` validates every value the full way (for the property test that both agree). */
+  constructor(readonly quick = true) {}
+  readonly statics = new WeakMap<Ir.Program, Statics>();
+  /** Per first program, per further programs (their numbers in `ids`, joined): the fields they declare. */
+  readonly known = new WeakMap<Ir.Program, Map<string, KnownFields>>();
+  readonly ids = new WeakMap<Ir.Program, number>();
+  nextId = 0;
+  readonly hints = new WeakMap<ReadonlySet<string>, Map<string, string>>();
+  readonly resultPath = itemPaths('resultaten');
+  readonly modulePath = itemPaths('modules');
+}
 
 const join = (prefix: string, name: string): string => (prefix ? `${prefix}.${name}` : name);
-
-/** What the checker derives from a program, computed once per program. */
-const STATICS = new WeakMap<Ir.Program, Statics>();
 
 /**
  * One validation of one case. Cost contract: on a valid case no message or field path is built (paths are joined
@@ -171,9 +187,10 @@ class Checker {
     private readonly program: Ir.Program,
     /** Whether an item with this period has a day in this program (see {@link checkCase}). */
     private readonly touches: ((from: string, to: string) => boolean) | undefined,
+    private readonly cache: CaseCache,
   ) {
-    let s = STATICS.get(program);
-    if (!s) STATICS.set(program, (s = deriveStatics(program)));
+    let s = cache.statics.get(program);
+    if (!s) cache.statics.set(program, (s = deriveStatics(program)));
     this.s = s;
   }
 
@@ -229,7 +246,7 @@ class Checker {
         skip,
         (list = defs
           .filter((def) => !skip.has(def.name))
-          .map((def) => ({ def, quick: quickCheck(def.type, this.s) }))),
+          .map((def) => ({ def, quick: this.cache.quick ? quickCheck(def.type, this.s) : FULL }))),
       );
     return list;
   }
@@ -349,7 +366,7 @@ class Checker {
     const list = this.list(raw, 'resultaten', 'resultaten');
     for (let index = 0; index < list.length; index++) {
       const r = list[index];
-      const path = resultPath(index);
+      const path = this.cache.resultPath(index);
       if (!isObject(r)) {
         this.error(path, `${show(r)} is geen object; verwacht een resultaat.`);
         continue;
@@ -393,7 +410,7 @@ class Checker {
     const list = this.list(raw, 'modules', 'modules');
     for (let index = 0; index < list.length; index++) {
       const m = list[index];
-      const path = modulePath(index);
+      const path = this.cache.modulePath(index);
       if (!isObject(m)) {
         this.error(path, `${show(m)} is geen object; verwacht een moduleaanvraag.`);
         continue;
@@ -458,8 +475,9 @@ export function checkCase(
   program: Ir.Program,
   raw: unknown,
   touches?: (from: string, to: string) => boolean,
+  cache: CaseCache = new CaseCache(),
 ): CaseCheck {
-  const c = new Checker(program, touches);
+  const c = new Checker(program, touches, cache);
   if (!isObject(raw)) {
     c.diagnostics.push({
       severity: 'fout',
@@ -499,20 +517,16 @@ interface KnownFields {
   readonly module: ReadonlySet<string>;
 }
 
-/** Per first program, per further programs (their numbers in `IDS`, joined): the fields they declare. */
-const KNOWN = new WeakMap<Ir.Program, Map<string, KnownFields>>();
-const IDS = new WeakMap<Ir.Program, number>();
-
-function knownFields(programs: readonly Ir.Program[]): KnownFields {
+function knownFields(programs: readonly Ir.Program[], cache: CaseCache): KnownFields {
   const [first] = programs;
   if (!first) return NO_FIELDS;
-  let byRest = KNOWN.get(first);
-  if (!byRest) KNOWN.set(first, (byRest = new Map()));
+  let byRest = cache.known.get(first);
+  if (!byRest) cache.known.set(first, (byRest = new Map()));
   let key = '';
   for (let i = 1; i < programs.length; i++) {
     const p = programs[i] as Ir.Program;
-    let id = IDS.get(p);
-    if (id === undefined) IDS.set(p, (id = IDS_NEXT.n++));
+    let id = cache.ids.get(p);
+    if (id === undefined) cache.ids.set(p, (id = cache.nextId++));
     key += `${id},`;
   }
   let known = byRest.get(key);
@@ -528,7 +542,6 @@ function knownFields(programs: readonly Ir.Program[]): KnownFields {
   }
   return known;
 }
-const IDS_NEXT = { n: 0 };
 const NO_FIELDS: KnownFields = { beschikking: new Set(), resultaat: new Set(), module: new Set() };
 
 /**
@@ -540,8 +553,9 @@ export function unknownFieldWarnings(
   programs: readonly Ir.Program[],
   raw: Record<string, unknown>,
   itemPrograms?: (from: string, to: string) => readonly Ir.Program[],
+  cache: CaseCache = new CaseCache(),
 ): readonly CaseDiagnostic[] {
-  const known = knownFields(programs);
+  const known = knownFields(programs, cache);
   let out: CaseDiagnostic[] | undefined;
   const visit = (obj: Record<string, unknown>, names: ReadonlySet<string>, prefix: string) => {
     const keys = Object.keys(obj);
@@ -552,15 +566,15 @@ export function unknownFieldWarnings(
       (out ??= []).push({
         severity: 'waarschuwing',
         rule: 'invoer',
-        message: `${path}: onbekend veld, genegeerd${hint(names, key)}`,
+        message: `${path}: onbekend veld, genegeerd${hint(names, key, cache)}`,
         path,
       });
     }
   };
   visit(raw, known.beschikking, '');
   const lists = [
-    [raw.resultaten, 'resultaat', resultPath],
-    [raw.modules, 'module', modulePath],
+    [raw.resultaten, 'resultaat', cache.resultPath],
+    [raw.modules, 'module', cache.modulePath],
   ] as const;
   for (const [list, level, pathOf] of lists) {
     if (!Array.isArray(list)) continue;
@@ -572,7 +586,7 @@ export function unknownFieldWarnings(
       const p = item.periode;
       const own =
         itemPrograms && isObject(p) && isIsoDate(p.van) && isIsoDate(p.tot) && p.tot >= p.van
-          ? knownFields(itemPrograms(p.van, p.tot))
+          ? knownFields(itemPrograms(p.van, p.tot), cache)
           : known;
       visit(item, own[level], pathOf(i));
     }
@@ -581,10 +595,9 @@ export function unknownFieldWarnings(
 }
 
 /** The end of an unknown-field warning: the closest declared name, remembered per set of names and key. */
-const HINTS = new WeakMap<ReadonlySet<string>, Map<string, string>>();
-function hint(names: ReadonlySet<string>, key: string): string {
-  let byKey = HINTS.get(names);
-  if (!byKey) HINTS.set(names, (byKey = new Map()));
+function hint(names: ReadonlySet<string>, key: string, cache: CaseCache): string {
+  let byKey = cache.hints.get(names);
+  if (!byKey) cache.hints.set(names, (byKey = new Map()));
   let text = byKey.get(key);
   if (text === undefined) {
     const like = suggest(key, names)[0];

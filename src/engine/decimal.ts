@@ -41,32 +41,76 @@ export function parseDecimal(v: unknown): Dec | undefined {
 export const isDec = (v: unknown): v is Dec => v instanceof Dec;
 
 /**
- * Quotients the engine makes from whole numbers (weeks = days / 7, four-week periods = days / 28, months = a
- * count of 1/377580 months), remembered with their numerator and denominator: 25/7 as a decimal has to be cut
- * off at 40 digits, and a product with it would then land just below a half cent (64,18 × 0,35 × 25/7 =
- * 80,225 exactly, but 80,22499… with the cut-off weeks). {@link times} multiplies such a quotient exactly by
- * dividing last.
+ * An exact quotient of two decimals: its value (the decimal it is, for comparing, formatting and any operation
+ * that does not know fractions) is `numerator / denominator` at the working precision, and it keeps both. The
+ * engine makes them for day fractions (weeks = days / 7, four-week periods = days / 28, months = a count of
+ * 1/377580 months) and for every division: 25/7 as a decimal has to be cut off at 40 digits, and a product with it
+ * would then land just below a half cent (64,18 × 0,35 × 25/7 = 80,225 exactly, but 80,22499… with the cut-off
+ * weeks). {@link plus}, {@link minus}, {@link times} and {@link divide} compute with the numerators and
+ * denominators and divide last, so `(weken(periode) + weken(periode)) / 2 × € 22,463` is exactly 80,225.
  */
-const FRACTIONS = new WeakMap<Dec, { readonly numerator: Dec; readonly denominator: Dec }>();
-
-/** `numerator / denominator` as a decimal that {@link times} multiplies exactly. */
-export function fraction(numerator: Dec, denominator: Dec): Dec {
-  const q = numerator.div(denominator);
-  FRACTIONS.set(q, { numerator, denominator });
-  return q;
+export class Fraction extends Dec {
+  constructor(
+    readonly numerator: Dec,
+    readonly denominator: Dec,
+  ) {
+    super(numerator.div(denominator));
+  }
 }
 
+/** `numerator / denominator` as an exact {@link Fraction}. */
+export const fraction = (numerator: Dec, denominator: Dec): Fraction => new Fraction(numerator, denominator);
+
 /**
- * `a × b`, exact when either is a {@link fraction}: `a × n / d` (division last) gives the exact product whenever
+ * `a × b`, exact when either is a {@link Fraction}: `a × n / d` (division last) gives the exact product whenever
  * it has at most 40 significant digits, so rounding it to cents is never off by a cut-off digit.
  */
 export function times(a: Dec, b: Dec): Dec {
-  const fb = FRACTIONS.get(b);
-  if (fb !== undefined) return a.times(fb.numerator).div(fb.denominator);
-  const fa = FRACTIONS.get(a);
-  if (fa !== undefined) return b.times(fa.numerator).div(fa.denominator);
+  if (b instanceof Fraction) {
+    if (a instanceof Fraction)
+      return new Fraction(a.numerator.times(b.numerator), a.denominator.times(b.denominator));
+    return new Fraction(a.times(b.numerator), b.denominator);
+  }
+  if (a instanceof Fraction) return new Fraction(a.numerator.times(b), a.denominator);
   return a.times(b);
 }
+
+/** `a + b`, exact when either is a {@link Fraction} (a fraction again, over the common denominator). */
+export function plus(a: Dec, b: Dec): Dec {
+  if (!(a instanceof Fraction) && !(b instanceof Fraction)) return a.plus(b);
+  return sumOfFractions(a, b, false);
+}
+
+/** `a - b`, exact when either is a {@link Fraction}. */
+export function minus(a: Dec, b: Dec): Dec {
+  if (!(a instanceof Fraction) && !(b instanceof Fraction)) return a.minus(b);
+  return sumOfFractions(a, b, true);
+}
+
+function sumOfFractions(a: Dec, b: Dec, subtract: boolean): Fraction {
+  const an = a instanceof Fraction ? a.numerator : a;
+  const ad = a instanceof Fraction ? a.denominator : ONE;
+  const bn = b instanceof Fraction ? b.numerator : b;
+  const bd = b instanceof Fraction ? b.denominator : ONE;
+  if (ad.eq(bd)) return new Fraction(subtract ? an.minus(bn) : an.plus(bn), ad);
+  const left = an.times(bd);
+  const right = bn.times(ad);
+  return new Fraction(subtract ? left.minus(right) : left.plus(right), ad.times(bd));
+}
+
+/** `a / b` as an exact {@link Fraction}; undefined when `b` is zero. */
+export function divide(a: Dec, b: Dec): Fraction | undefined {
+  if (b.isZero()) return undefined;
+  const an = a instanceof Fraction ? a.numerator : a;
+  const ad = a instanceof Fraction ? a.denominator : ONE;
+  const bn = b instanceof Fraction ? b.numerator : b;
+  const bd = b instanceof Fraction ? b.denominator : ONE;
+  return new Fraction(an.times(bd), ad.times(bn));
+}
+
+/** `-a`, a fraction again when `a` is one. */
+export const negated = (a: Dec): Dec =>
+  a instanceof Fraction ? new Fraction(a.numerator.neg(), a.denominator) : a.neg();
 
 const MODES: Record<Ir.RoundingMode, DecimalBase.Rounding> = {
   half_omhoog: DecimalBase.ROUND_HALF_UP,
@@ -100,37 +144,44 @@ export const plainString = (d: Dec, maxDecimals = 6): string =>
   d.toDecimalPlaces(maxDecimals, DecimalBase.ROUND_HALF_UP).toFixed();
 
 /**
- * Decimals the engine keeps and reuses (cached day counts, literals, loaded table cells and parameters): results
- * derived from them are worth remembering per instance. Any other decimal (parsed from a case, computed) is
- * fresh: remembering results for it would only fill weak maps with entries that are never hit again.
+ * The decimals an engine keeps and reuses (cached day counts, literals, loaded table cells and parameters), and
+ * their texts. Results derived from a shared decimal are worth remembering per instance; any other decimal (parsed
+ * from a case, computed) is fresh: remembering results for it would only fill weak maps with entries that are
+ * never hit again. Owned by an engine (see EngineCache); weak, so it holds nothing the engine let go.
  */
-const SHARED = new WeakSet<Dec>();
-export const share = (d: Dec): Dec => {
-  SHARED.add(d);
-  return d;
-};
-export const isShared = (d: Dec): boolean => SHARED.has(d);
+export class SharedDecimals {
+  private readonly shared = new WeakSet<Dec>();
+  private readonly plain = new WeakMap<Dec, string>();
+  private readonly rate = new WeakMap<Dec, string>();
 
-/** {@link plainString} with 6 decimals, remembered per instance: for decimals the engine reuses. */
-export const sharedPlainString = (d: Dec): string => remembered(PLAIN, d, plain6);
-const plain6 = (d: Dec): string => plainString(d, 6);
+  share(d: Dec): Dec {
+    this.shared.add(d);
+    return d;
+  }
 
-/**
- * Formatting of decimals that the engine reuses (cached day counts and week fractions, loaded tariff cells) is
- * remembered per instance: decimals are immutable, so the text of an instance never changes.
- */
-const PLAIN = new WeakMap<Dec, string>();
-const RATE = new WeakMap<Dec, string>();
-function remembered(cache: WeakMap<Dec, string>, d: Dec, format: (d: Dec) => string): string {
-  let text = cache.get(d);
-  if (text === undefined) cache.set(d, (text = format(d)));
-  return text;
+  isShared(d: Dec): boolean {
+    return this.shared.has(d);
+  }
+
+  /** {@link plainString} with 6 decimals, remembered per shared instance (decimals are immutable). */
+  plainText(d: Dec): string {
+    if (!this.shared.has(d)) return plainString(d, 6);
+    let text = this.plain.get(d);
+    if (text === undefined) this.plain.set(d, (text = plainString(d, 6)));
+    return text;
+  }
+
+  /** {@link rateString}, remembered per shared instance. */
+  rateText(d: Dec): string {
+    if (!this.shared.has(d)) return rateString(d);
+    let text = this.rate.get(d);
+    if (text === undefined) this.rate.set(d, (text = rateString(d)));
+    return text;
+  }
 }
 
 /** A rate as a string with at least two decimals ("131.00", "0.45", "0.125"). */
-export const rateString = (d: Dec): string => (isShared(d) ? remembered(RATE, d, rateText) : rateText(d));
-
-const rateText = (d: Dec): string =>
+export const rateString = (d: Dec): string =>
   d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toDecimalPlaces(6, DecimalBase.ROUND_HALF_UP).toFixed();
 
 /** Dutch notation: thousands with '.', decimals with ','. `decimals` fixed, or up to `max` when undefined. */

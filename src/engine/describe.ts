@@ -36,7 +36,11 @@ const isBranch = (e: Ir.Expr): e is Ir.Expr & { kind: 'and' | 'or' | 'not' } =>
 interface Observed {
   readonly observe: Observe;
   readonly seen: Map<Ir.Expr, LeafObservation>;
+  readonly subjects: Subjects;
 }
+
+/** Subjects by expression, built once (expressions are immutable); an engine keeps one (see EngineCache). */
+export type Subjects = WeakMap<Ir.Expr, string | null>;
 
 function observed(o: Observed, leaf: Ir.Expr): LeafObservation {
   let obs = o.seen.get(leaf);
@@ -62,15 +66,20 @@ function outcome(e: Ir.Expr, o: Observed): boolean {
  * condition needed (true for `toegestaan als`); leaves that went the other way read "verwacht …". Every leaf is
  * observed once per call (the walk asks for the outcome of a subtree more than once).
  */
-export function describe(e: Ir.Expr, observe: Observe, wanted = true): Check[] {
+export function describe(
+  e: Ir.Expr,
+  observe: Observe,
+  wanted = true,
+  subjects: Subjects = new WeakMap(),
+): Check[] {
   const out: Check[] = [];
-  walk(e, wanted, { observe, seen: new Map() }, out);
+  walk(e, wanted, { observe, seen: new Map(), subjects }, out);
   return out;
 }
 
 function walk(node: Ir.Expr, want: boolean, o: Observed, out: Check[]): void {
   if (!isBranch(node)) {
-    out.push(leafCheck(node, observed(o, node), want));
+    out.push(leafCheck(node, observed(o, node), want, o.subjects));
     return;
   }
   if (node.kind === 'not') {
@@ -83,26 +92,23 @@ function walk(node: Ir.Expr, want: boolean, o: Observed, out: Check[]): void {
   if (outcome(node.right, o) === result) walk(node.right, want, o, out);
 }
 
-/** Subjects by expression, built once (expressions are immutable). */
-const SUBJECTS = new WeakMap<Ir.Expr, string | null>();
-
 /** A readable name for an operand: the field, calculation or parameter, or the written value. */
-function subject(e: Ir.Expr): string | undefined {
-  let s = SUBJECTS.get(e);
-  if (s === undefined) SUBJECTS.set(e, (s = subjectOf(e) ?? null));
+function subject(e: Ir.Expr, subjects: Subjects): string | undefined {
+  let s = subjects.get(e);
+  if (s === undefined) subjects.set(e, (s = subjectOf(e, subjects) ?? null));
   return s ?? undefined;
 }
 
-function subjectOf(e: Ir.Expr): string | undefined {
+function subjectOf(e: Ir.Expr, subjects: Subjects): string | undefined {
   switch (e.kind) {
     case 'field':
     case 'calc':
     case 'param':
       return e.name;
     case 'call':
-      return `${e.fn}(${e.args.map((a) => subject(a) ?? '…').join(', ')})`;
+      return `${e.fn}(${e.args.map((a) => subject(a, subjects) ?? '…').join(', ')})`;
     case 'lookup':
-      return `${e.table}[${e.keys.map((k) => subject(k) ?? '…').join(', ')}]`;
+      return `${e.table}[${e.keys.map((k) => subject(k, subjects) ?? '…').join(', ')}]`;
     case 'countResults':
       return 'aantal resultaten';
     default:
@@ -110,8 +116,8 @@ function subjectOf(e: Ir.Expr): string | undefined {
   }
 }
 
-function operand(e: Ir.Expr, v: Value): string {
-  const name = subject(e);
+function operand(e: Ir.Expr, v: Value, subjects: Subjects): string {
+  const name = subject(e, subjects);
   if (e.kind === 'const') return formatValue(v, e.type);
   return name === undefined ? formatValue(v, e.type) : `${name} (${formatValue(v, e.type)})`;
 }
@@ -127,31 +133,31 @@ function check(subject: string, actual: string, shown: string, expected: string,
   return { subject, actual, expected, held, text: `${shown}${expectation(held, expected)}` };
 }
 
-function leafCheck(e: Ir.Expr, obs: LeafObservation, want: boolean): Check {
+function leafCheck(e: Ir.Expr, obs: LeafObservation, want: boolean, subjects: Subjects): Check {
   const left = obs.left;
   const held = obs.outcome === want;
   switch (e.kind) {
     case 'compare': {
-      const name = subject(e.left) ?? 'waarde';
+      const name = subject(e.left, subjects) ?? 'waarde';
       const right = Array.isArray(obs.right) ? undefined : (obs.right as Value);
       const actual = formatValue(left, e.left.type);
       return check(
         name,
         actual,
         `${name} = ${actual}`,
-        needed(want, `${e.op} ${operand(e.right, right)}`),
+        needed(want, `${e.op} ${operand(e.right, right, subjects)}`),
         held,
       );
     }
     case 'in': {
-      const name = subject(e.value) ?? 'waarde';
+      const name = subject(e.value, subjects) ?? 'waarde';
       const opts = Array.isArray(obs.right) ? (obs.right as readonly Value[]) : [];
       const list = e.options.map((o, i) => formatValue(opts[i], o.type)).join(', ');
       const actual = formatValue(left, e.value.type);
       return check(name, actual, `${name} = ${actual}`, needed(want, `een van (${list})`), held);
     }
     case 'isEmpty': {
-      const name = subject(e.value) ?? 'waarde';
+      const name = subject(e.value, subjects) ?? 'waarde';
       const actual = left === undefined ? 'leeg' : formatValue(left, e.value.type);
       const state = left === undefined ? 'is leeg' : `= ${actual}`;
       return check(name, actual, `${name} ${state}`, needed(want, e.negated ? 'niet leeg' : 'leeg'), held);
@@ -162,7 +168,7 @@ function leafCheck(e: Ir.Expr, obs: LeafObservation, want: boolean): Check {
       return check(what, actual, `${what} is ${actual}`, needed(want, 'aangevraagd'), held);
     }
     default: {
-      const name = subject(e) ?? 'voorwaarde';
+      const name = subject(e, subjects) ?? 'voorwaarde';
       const actual = formatValue(left, e.type);
       return check(name, actual, `${name} = ${actual}`, needed(want, 'ja'), held);
     }

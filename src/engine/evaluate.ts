@@ -10,16 +10,16 @@
  * whole, by the version of the first day. Never throws: a malformed case, and even an internal error, becomes
  * `{ ok: false, diagnostics }`.
  */
-import { childExprs } from '../../dsl/core.js';
 import type { Ir } from '../../dsl/index.js';
-import { diffPrograms } from '../change/diff.js';
-import { programAt, splitPeriod, timeline } from '../versions/timeline.js';
-import type { PeriodPart, Segment } from '../versions/timeline.js';
+import { caseVersions, dateRange, planItem, programsByDate, rejudgingCase } from '../versions/plan.js';
+import type { ItemPlan } from '../versions/plan.js';
+import { checkAcross, touchesDays } from '../versions/input.js';
+import { timeline } from '../versions/timeline.js';
+import type { Segment } from '../versions/timeline.js';
 import { assembleLine, decision, ruleDiagnostics } from './assemble.js';
 import type { LineDraft, PlannedLine } from './assemble.js';
+import { EngineCache } from './cache.js';
 import { MAX_ITEMS, checkCase, unknownFieldWarnings } from './casus.js';
-import type { CaseCheck } from './casus.js';
-import { isIsoDate } from './dates.js';
 import { ZERO, moneyOfCents, moneyString, sum } from './decimal.js';
 import type { Dec } from './decimal.js';
 import { buildExplanation } from './explain.js';
@@ -81,9 +81,10 @@ interface Prepared {
   added: boolean;
 }
 
-/** The per-case state of planning (see `planItem`). */
+/** The per-case state of planning (see `planTasks`). */
 interface Planning extends Prepared {
   readonly load: (p: Ir.Program) => LoadedProgram;
+  readonly cache: EngineCache;
   readonly segs: readonly Segment[];
   /** The version covering every day of the case, if one does (then no period is split). */
   readonly whole: Segment | undefined;
@@ -96,8 +97,6 @@ interface Planning extends Prepared {
   readonly used: Ir.Program[];
   /** The programs some item has days under (whether or not they price it), in order of first sight. */
   readonly days: Ir.Program[];
-  /** The rules a later version judges anew (see computeAdded), memoised per engine. */
-  readonly addedRules: AddedRules;
   readonly problems: CaseDiagnostic[];
 }
 
@@ -114,70 +113,77 @@ function ctxFor(
   return newCtx(s.load(p), s.typed.get(p) as TypedCase, memo, result, module, period);
 }
 
+/** A context for an item (a result or a module request) in program `p`, optionally for part of its period. */
+function itemCtx(
+  s: Planning,
+  p: Ir.Program,
+  kind: 'resultaat' | 'module',
+  item: CaseItem,
+  period?: Period,
+): Ctx {
+  return kind === 'module' ? ctxFor(s, p, undefined, item, period) : ctxFor(s, p, item, undefined, period);
+}
+
 /**
- * Plan one item: its rules (and module conditions) with the version of its first day, the rules later versions
- * judge anew for their days, and a price task per part (one part when the quantity is not measured by the period).
+ * The tasks of one item, from its version plan (src/versions/plan.ts): its rules (and module conditions) with the
+ * version of its first day, the rules later versions judge anew for their days, and a price task per part.
  */
-function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): void {
+function planTasks(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): void {
   const period = item.fields.periode;
   if (!isPeriod(period)) {
     s.problems.push(inputError('ontbreekt (verplicht veld, periode).', `${item.path}.periode`));
     return;
   }
-  const split = s.whole
-    ? { parts: [{ from: period.from, to: period.to, program: s.whole.program }] }
-    : splitPeriod(s.segs, period.from, period.to);
-  if ('uncovered' in split) {
+  const isModule = kind === 'module';
+  // What the item prices, as validated for the version of its first day.
+  const targetIn = (p: Ir.Program): PriceTarget =>
+    isModule ? moduleTarget(itemIn(s.typed, p, kind, item)) : BUDGET;
+  const plan: ItemPlan | { readonly uncovered: string } = planItem(
+    s.segs,
+    s.whole,
+    period,
+    kind,
+    s.cache.rejudge,
+    (start) => pricedPerPart(s.load(start), targetIn(start)),
+  );
+  if ('uncovered' in plan) {
     s.problems.push(
-      inputError(`geen versie van de regelset geldig op ${split.uncovered}.`, `${item.path}.periode`),
+      inputError(`geen versie van de regelset geldig op ${plan.uncovered}.`, `${item.path}.periode`),
     );
     return;
   }
-  const start = split.parts[0]?.program ?? s.primary;
-  if (!s.whole && !s.used.includes(start)) s.used.push(start);
-  if (!s.whole) for (const part of split.parts) if (!s.days.includes(part.program)) s.days.push(part.program);
+  const start = plan.start;
+  if (!s.whole) {
+    if (!s.used.includes(start)) s.used.push(start);
+    for (const part of plan.parts) if (!s.days.includes(part.program)) s.days.push(part.program);
+  }
   const own = itemIn(s.typed, start, kind, item);
-  const isModule = kind === 'module';
-  const ctx = isModule ? ctxFor(s, start, undefined, own) : ctxFor(s, start, own, undefined);
+  const ctx = itemCtx(s, start, kind, own);
   const def = isModule ? s.load(start).modules.get(String(own.fields.module)) : undefined;
   const task = s.items.length;
   s.items.push({ scope: kind, ctx, module: def, only: undefined });
   if (def) s.moduleItems.push({ def, item: own, task });
   const gate = isModule ? task : undefined;
-  // Rules a later version adds or rewrites (compared with the version before it) judge the item too, for its days
-  // under that version.
-  for (let j = 1; j < split.parts.length; j++) {
-    const part = split.parts[j] as PeriodPart;
-    // Compared with the version of the first day, whose verdict covers the whole item.
-    const only = s.addedRules(start, part.program, kind);
-    if (only === undefined) continue;
+  for (const { part, only } of plan.rejudging) {
     if (!s.used.includes(part.program)) s.used.push(part.program);
     const partItem = itemIn(s.typed, part.program, kind, item);
     const days = { from: part.from, to: part.to };
-    const partCtx = isModule
-      ? ctxFor(s, part.program, undefined, partItem, days)
-      : ctxFor(s, part.program, partItem, undefined, days);
-    s.items.push({ scope: kind, ctx: partCtx, module: undefined, only });
+    s.items.push({
+      scope: kind,
+      ctx: itemCtx(s, part.program, kind, partItem, days),
+      module: undefined,
+      only,
+    });
     s.added = true;
   }
+  const target = isModule ? moduleTarget(own) : BUDGET;
   const variant = own.fields.variant;
   const label = isModule
     ? typeof variant === 'string'
       ? `${String(own.fields.module)}/${variant}`
       : String(own.fields.module)
     : own.ref;
-  const target: PriceTarget = isModule
-    ? {
-        kind: 'module',
-        module: String(own.fields.module),
-        variant: typeof variant === 'string' ? variant : undefined,
-      }
-    : BUDGET;
-  // Split at version boundaries only what the period measures; the rest is priced whole by its first day's version.
-  const parts =
-    split.parts.length > 1 && !pricedPerPart(s.load(start), target)
-      ? [{ from: period.from, to: period.to, program: start, wholeAcross: true }]
-      : split.parts;
+  const parts = plan.priced;
   s.plans.push({ kind, item: own, label, first: s.prices.length, parts });
   if (parts.length === 1) {
     s.prices.push({ ctx, target, own: false, gate });
@@ -187,18 +193,26 @@ function planItem(s: Planning, kind: 'resultaat' | 'module', item: CaseItem): vo
     if (!s.used.includes(part.program)) s.used.push(part.program);
     // The item as validated for the part's version, with the part as its period (no copy of the item).
     const partItem = itemIn(s.typed, part.program, kind, item);
-    const period = { from: part.from, to: part.to };
-    const partCtx = isModule
-      ? ctxFor(s, part.program, undefined, partItem, period)
-      : ctxFor(s, part.program, partItem, undefined, period);
+    const partCtx = itemCtx(s, part.program, kind, partItem, { from: part.from, to: part.to });
     s.prices.push({ ctx: partCtx, target, own: true, gate });
   }
+}
+
+/** What a module request prices: the module, and its variant when it names one. */
+function moduleTarget(item: CaseItem): PriceTarget {
+  const variant = item.fields.variant;
+  return {
+    kind: 'module',
+    module: String(item.fields.module),
+    variant: typeof variant === 'string' ? variant : undefined,
+  };
 }
 
 const amountOf = (d: LineDraft): Dec => d.amount;
 
 /** Turn the path's answers into the evaluation. */
-function finish(prep: Prepared, answers: Answers): Evaluation {
+function finish(prep: Prepared, answers: Answers, cache: EngineCache): Evaluation {
+  const lineCache = cache.lines;
   const { items, plans, versions } = prep;
   const diagnostics: CaseDiagnostic[] = prep.warnings.length > 0 ? [...prep.warnings] : [];
   // A rule that a later version judges anew may fire in several versions for the same item: reported once per
@@ -208,7 +222,7 @@ function finish(prep: Prepared, answers: Answers): Evaluation {
     const answer = answers.items[i];
     const ctx = (items[i] as ItemTask).ctx;
     if (answer && answer.fired.length > 0)
-      for (const d of ruleDiagnostics(answer, ctx.result ?? ctx.module)) {
+      for (const d of ruleDiagnostics(answer, ctx.result ?? ctx.module, ctx.rt.program.version, lineCache)) {
         if (reported) {
           const key = `${d.rule}\u0000${d.path ?? ''}\u0000${d.severity}`;
           if (reported.has(key)) continue;
@@ -222,7 +236,8 @@ function finish(prep: Prepared, answers: Answers): Evaluation {
   for (const m of prep.moduleItems) {
     const answer = answers.items[m.task];
     if (!answer) continue;
-    const d = decision(m.def, m.item, answer);
+    const task = prep.items[m.task] as ItemTask;
+    const d = decision(m.def, m.item, answer, task.ctx.rt.program.version, lineCache);
     decisions.push(d);
     if (d.allowed) allowed.push(m.item);
   }
@@ -232,7 +247,7 @@ function finish(prep: Prepared, answers: Answers): Evaluation {
   let cents: number | undefined = 0;
   for (const p of plans) {
     if (p.kind === 'module' && !allowed.includes(p.item)) continue;
-    const draft = assembleLine(p, answers.prices, diagnostics);
+    const draft = assembleLine(p, answers.prices, diagnostics, lineCache);
     if (!draft) continue;
     drafts.push(draft);
     lines.push(draft.line);
@@ -251,39 +266,14 @@ function finish(prep: Prepared, answers: Answers): Evaluation {
     diagnostics,
   };
   return prep.explain
-    ? { ...evaluation, explanation: buildExplanation(drafts, items, answers, decisions) }
+    ? { ...evaluation, explanation: buildExplanation(drafts, items, answers, decisions, lineCache) }
     : evaluation;
-}
-
-const byValidFrom = (a: Ir.Program, b: Ir.Program): number =>
-  a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0;
-
-/**
- * `programs` sorted in place by effective date (ties in the given order); a handful, so sorted by insertion (the
- * usual two versions across a boundary are already in order: one comparison, no shift).
- */
-function programsByDate(programs: Ir.Program[]): Ir.Program[] {
-  const sorted = programs;
-  for (let j = 1; j < sorted.length; j++) {
-    const p = sorted[j] as Ir.Program;
-    let i = j;
-    for (; i > 0 && byValidFrom(sorted[i - 1] as Ir.Program, p) > 0; i--)
-      sorted[i] = sorted[i - 1] as Ir.Program;
-    sorted[i] = p;
-  }
-  return sorted;
 }
 
 function versionsOfPrograms(programs: readonly Ir.Program[]): string[] {
   const out: string[] = [];
   for (const p of programs) out.push(p.version);
   return out;
-}
-
-/** The segment covering every day from `from` to `to`, if one does. */
-function covering(segs: readonly Segment[], from: string, to: string): Segment | undefined {
-  for (const s of segs) if (s.from <= from && (s.to === undefined || s.to >= to)) return s;
-  return undefined;
 }
 
 const invalid = (version: string | null, diagnostics: readonly CaseDiagnostic[]): EvaluationInvalid => ({
@@ -309,95 +299,10 @@ function distinctMessages(ds: readonly CaseDiagnostic[]): CaseDiagnostic[] {
 
 const BUDGET: PriceTarget = { kind: 'budget' };
 
-/**
- * The rules of `scope` that `later` has and `first` has not (by origin: added, or rewritten in a later file),
- * undefined when there are none. Remembered per pair of programs.
- */
-type AddedByScope = Readonly<Record<Ir.Scope, ReadonlySet<string> | undefined>>;
-export type AddedRules = (
-  first: Ir.Program,
-  later: Ir.Program,
-  scope: Ir.Scope,
-) => ReadonlySet<string> | undefined;
-
-/** The names a later version changed against an earlier one: `param:x`, `table:y`, `calc:scope:name`. */
-function changedNames(first: Ir.Program, later: Ir.Program): Set<string> {
-  const d = diffPrograms(first, later);
-  const out = new Set<string>();
-  for (const c of d.cells) out.add(`table:${c.table}`);
-  for (const it of d.items) {
-    if (it.kind === 'parameter') out.add(`param:${it.name}`);
-    else if (it.kind === 'tabel') out.add(`table:${it.name}`);
-    else if (it.kind === 'berekening') out.add(`calc:${it.name}`);
-  }
-  return out;
-}
-
-/**
- * Which rules of `later` judge the days under it anew, compared with `first` (the version before it): rules it
- * adds or rewrites (an origin `first` does not have), and rules that read, directly or through calculations, a
- * parameter, table or calculation whose value `later` changes (an indexed table, a new limit).
- */
-function computeAdded(first: Ir.Program, later: Ir.Program): AddedByScope {
-  const known = new Set(first.rules.map((r) => r.origin.id));
-  const changed = changedNames(first, later);
-  const calcs = new Map(later.calcs.map((c) => [`${c.scope}:${c.name}`, c]));
-  const params = new Map(later.parameters.map((p) => [p.name, p]));
-  const reads = (e: Ir.Expr, seen: Set<string>): boolean => {
-    if (e.kind === 'param') {
-      if (changed.has(`param:${e.name}`)) return true;
-      // A calculated parameter (`= grens × 2`) changes with what it reads.
-      const key = `param:${e.name}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      const def = params.get(e.name);
-      return def !== undefined && reads(def.value, seen);
-    }
-    if (e.kind === 'lookup' && changed.has(`table:${e.table}`)) return true;
-    if (e.kind === 'calc') {
-      const key = `${e.scope}:${e.name}`;
-      if (changed.has(`calc:${key}`)) return true;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      const def = calcs.get(key);
-      return def !== undefined && reads(def.value, seen);
-    }
-    return childExprs(e).some((c) => reads(c, seen));
-  };
-  const of = (sc: Ir.Scope) => {
-    const ids = later.rules
-      .filter(
-        (r) => r.scope === sc && (!known.has(r.origin.id) || (changed.size > 0 && reads(r.when, new Set()))),
-      )
-      .map((r) => r.origin.id);
-    return ids.length > 0 ? new Set(ids) : undefined;
-  };
-  return { beschikking: of('beschikking'), resultaat: of('resultaat'), module: of('module') };
-}
-
-/**
- * An engine's memo of {@link computeAdded} per pair of programs, with the last pair at hand (a case across one
- * boundary asks for the same pair for every item). Per engine: nothing outlives the engine's programs.
- */
-function addedRulesMemo(): AddedRules {
-  const memo = new Map<Ir.Program, Map<Ir.Program, AddedByScope>>();
-  let lastFirst: Ir.Program | undefined;
-  let lastLater: Ir.Program | undefined;
-  let lastAdded: AddedByScope | undefined;
-  return (first, later, scope) => {
-    if (first === later) return undefined;
-    if (first === lastFirst && later === lastLater && lastAdded !== undefined) return lastAdded[scope];
-    let byLater = memo.get(first);
-    if (!byLater) memo.set(first, (byLater = new Map()));
-    let added = byLater.get(later);
-    if (!added) byLater.set(later, (added = computeAdded(first, later)));
-    lastFirst = first;
-    lastLater = later;
-    lastAdded = added;
-    return added[scope];
-  };
-}
 const NO_WARNINGS: readonly CaseDiagnostic[] = [];
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The same item as validated for program `p` (versions may type a field differently), else `item` itself. */
 const itemIn = (
@@ -408,118 +313,13 @@ const itemIn = (
 ): CaseItem =>
   (kind === 'resultaat' ? typed.get(p)?.results[item.index] : typed.get(p)?.modules[item.index]) ?? item;
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The first and last day the raw case mentions (item periods, else `ingangsdatum`). */
-function dateRange(raw: Record<string, unknown>): { from: string; to: string } | undefined {
-  let from: string | undefined;
-  let to: string | undefined;
-  for (let l = 0; l < 2; l++) {
-    const list = l === 0 ? raw.resultaten : raw.modules;
-    if (!Array.isArray(list)) continue;
-    const n = Math.min(list.length, MAX_ITEMS);
-    for (let i = 0; i < n; i++) {
-      const item: unknown = list[i];
-      const p = isRecord(item) ? item.periode : undefined;
-      if (!isRecord(p) || !isIsoDate(p.van)) continue;
-      const van = p.van;
-      const last = isIsoDate(p.tot) && p.tot >= van ? p.tot : van;
-      if (from === undefined || van < from) from = van;
-      if (to === undefined || last > to) to = last;
-    }
-  }
-  if (from === undefined && isIsoDate(raw.ingangsdatum)) from = to = raw.ingangsdatum;
-  return from === undefined || to === undefined ? undefined : { from, to };
-}
-
-/**
- * Programs whose declared input is the same (fields, domains, bandwidth pairs, modules and variants) validate a
- * case identically; validation is done once per such group. A group is a small number: its input description,
- * numbered on first sight, so comparing two programs' groups per case is comparing numbers.
- */
-const INPUT_SHAPES = new WeakMap<Ir.Program, number>();
-const SHAPE_IDS = new Map<string, number>();
-const MAX_SHAPES = 10_000;
-let nextShape = 0;
-function inputShape(p: Ir.Program): number {
-  let id = INPUT_SHAPES.get(p);
-  if (id === undefined) {
-    const fields = (defs: readonly Ir.FieldDef[]) => defs.map((f) => [f.name, f.type, f.optional]);
-    const text = JSON.stringify([
-      fields(p.input.beschikking),
-      fields(p.input.resultaat),
-      fields(p.input.module),
-      p.domains.map((d) => [d.name, d.values.map((v) => v.name)]),
-      p.bandwidths.map((b) => [b.name, b.intensity]),
-      p.modules.map((m) => [m.name, m.variants.map((v) => v.name)]),
-    ]);
-    id = SHAPE_IDS.get(text);
-    if (id === undefined) {
-      // Numbers are never reused (a program keeps its number); the map of texts is bounded (the editor compiles
-      // on every keystroke): when full it starts again, and equal shapes seen before then get new numbers.
-      if (SHAPE_IDS.size >= MAX_SHAPES) SHAPE_IDS.clear();
-      SHAPE_IDS.set(text, (id = nextShape++));
-    }
-    INPUT_SHAPES.set(p, id);
-  }
-  return id;
-}
-
-/** Whether all these programs declare the same input (see {@link inputShape}). */
-function sameInput(ps: readonly Ir.Program[]): boolean {
-  const [first] = ps;
-  if (first === undefined) return true;
-  const shape = inputShape(first);
-  for (const p of ps) if (inputShape(p) !== shape) return false;
-  return true;
-}
-
-/**
- * Validate a case across versions that declare different input: each version judges the beschikking and the
- * items with a day in force under it (an item entirely in another version is typed without errors, see
- * `checkCase`). The typed case per program goes into `typed`; the problems, each naming its version, into
- * `problems` (a message once).
- */
-function checkAll(
-  relevant: readonly Ir.Program[],
-  segs: readonly Segment[],
-  raw: unknown,
-  typed: Map<Ir.Program, TypedCase>,
-  problems: CaseDiagnostic[],
-): void {
-  // Per message (in order of first report), the diagnostic and the versions that reported it.
-  const reported = new Map<string, { d: CaseDiagnostic; versions: string[] }>();
-  for (const p of relevant) {
-    const touches = (from: string, to: string): boolean =>
-      segs.some((s) => s.program === p && s.from <= to && (s.to === undefined || s.to >= from));
-    const check: CaseCheck = checkCase(p, raw, touches);
-    if (check.ok) {
-      typed.set(p, check.casus);
-      continue;
-    }
-    for (const d of check.diagnostics) {
-      const r = reported.get(d.message);
-      if (r) {
-        if (!r.versions.includes(p.version)) r.versions.push(p.version);
-      } else reported.set(d.message, { d, versions: [p.version] });
-    }
-  }
-  // A problem every version reports is one problem; one that only some versions report names them.
-  for (const { d, versions } of reported.values()) {
-    if (versions.length === relevant.length) problems.push(d);
-    else problems.push({ ...d, message: `${d.message.replace(/\.$/, '')} (versie ${versions.join(', ')}).` });
-  }
-}
-
 export function createEngine(programs: readonly Ir.Program[], options?: EngineOptions): Engine {
   const path: Path = options?.path === 'fast' ? fastPath() : jrePath();
-  const loaded = new Map<Ir.Program, LoadedProgram>();
-  const addedRules = addedRulesMemo();
-  const timelines = new Map<string, Segment[]>();
+  // Everything the engine remembers between cases: discarded with the engine.
+  const cache = new EngineCache();
   const load = (p: Ir.Program): LoadedProgram => {
-    let rt = loaded.get(p);
-    if (!rt) loaded.set(p, (rt = path.load(p)));
+    let rt = cache.loaded.get(p);
+    if (!rt) cache.loaded.set(p, (rt = path.load(p, cache)));
     return rt;
   };
   // Only municipalities with an override have a timeline of their own; every other value (including anything a
@@ -527,8 +327,8 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
   const overridden = new Set(programs.flatMap((p) => (p.municipality === undefined ? [] : [p.municipality])));
   const segmentsFor = (gemeente: string | undefined): Segment[] => {
     const key = gemeente !== undefined && overridden.has(gemeente) ? gemeente : '\u0000';
-    let segs = timelines.get(key);
-    if (!segs) timelines.set(key, (segs = timeline(programs, key === '\u0000' ? undefined : key)));
+    let segs = cache.timelines.get(key);
+    if (!segs) cache.timelines.set(key, (segs = timeline(programs, key === '\u0000' ? undefined : key)));
     return segs;
   };
 
@@ -538,23 +338,17 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     const segs = segmentsFor(typeof raw.gemeente === 'string' ? raw.gemeente : undefined);
     const first = segs[0];
     if (!first) return invalid(null, [inputError('Geen versie van de regelset geldt voor deze gemeente.')]);
-    const range = dateRange(raw) ?? { from: first.from, to: first.from };
-    // The light path: one version covers every day of the case, so no period is ever split.
-    const whole = covering(segs, range.from, range.to);
-    const touched: Ir.Program[] = [];
-    if (whole) touched.push(whole.program);
-    else
-      for (const s of segs)
-        if (s.from <= range.to && (s.to === undefined || s.to >= range.from)) touched.push(s.program);
-    const primary = whole?.program ?? programAt(segs, range.from) ?? touched[0] ?? first.program;
-    const relevant = touched[0] === primary ? touched : [primary, ...touched.filter((p) => p !== primary)];
+    const range = dateRange(raw, MAX_ITEMS) ?? { from: first.from, to: first.from };
+    // The light path: one version covers every day of the case (`whole`), so no period is ever split.
+    const { whole, primary, relevant } = caseVersions(segs, range);
     const typed = new Map<Ir.Program, TypedCase>();
     const problems: CaseDiagnostic[] = [];
+    const cases = cache.cases;
     // Whether some key of the case is not a declared field (then the warnings say which).
     let extraKeys = true;
-    if (relevant.length === 1 || sameInput(relevant)) {
+    if (relevant.length === 1 || cache.shapes.same(relevant)) {
       // One validation serves every version (the usual case across a boundary: the same declared input).
-      const check = checkCase(primary, raw);
+      const check = checkCase(primary, raw, undefined, cases);
       if (!check.ok)
         return invalid(
           relevant.length === 1 ? primary.version : versionsOf(relevant),
@@ -563,7 +357,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
       for (const p of relevant) typed.set(p, check.casus);
       extraKeys = check.extraKeys;
     } else {
-      checkAll(relevant, segs, raw, typed, problems);
+      checkAcross(relevant, segs, (p, touches) => checkCase(p, raw, touches, cases), typed, problems);
       if (problems.length > 0) return invalid(versionsOf(relevant), problems);
     }
 
@@ -579,16 +373,15 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
             relevant,
             raw,
             relevant.length > 1
-              ? (from, to) =>
-                  relevant.filter((p) =>
-                    segs.some((g) => g.program === p && g.from <= to && (g.to === undefined || g.to >= from)),
-                  )
+              ? (from, to) => relevant.filter((p) => touchesDays(segs, p)(from, to))
               : undefined,
+            cases,
           )
         : NO_WARNINGS,
       explain,
       added: false,
       load,
+      cache,
       segs,
       whole,
       primary,
@@ -597,7 +390,6 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
       memos: new Map(),
       used: [primary],
       days: [primary],
-      addedRules,
       problems,
     };
     s.items.push({
@@ -606,27 +398,20 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
       module: undefined,
       only: undefined,
     });
-    for (const r of base.results) planItem(s, 'resultaat', r);
-    for (const m of base.modules) planItem(s, 'module', m);
-    // Beschikking rules that a later version judges anew (compared with the version before it) judge the case
-    // too, when some item has days under that version.
-    if (!whole && s.days.length > 1) {
-      const byDate = programsByDate(s.days);
-      for (let k = 1; k < byDate.length; k++) {
-        const p = byDate[k] as Ir.Program;
-        if (byValidFrom(p, primary) <= 0) continue;
-        const only = addedRules(primary, p, 'beschikking');
-        if (only === undefined) continue;
-        if (!s.used.includes(p)) s.used.push(p);
+    for (const r of base.results) planTasks(s, 'resultaat', r);
+    for (const m of base.modules) planTasks(s, 'module', m);
+    // Beschikking rules that a later version judges anew judge the case too, when some item has days under it.
+    if (!whole)
+      for (const { program, only } of rejudgingCase(s.days, primary, cache.rejudge)) {
+        if (!s.used.includes(program)) s.used.push(program);
         s.items.push({
           scope: 'beschikking',
-          ctx: ctxFor(s, p, undefined, undefined),
+          ctx: ctxFor(s, program, undefined, undefined),
           module: undefined,
           only,
         });
         s.added = true;
       }
-    }
     if (problems.length > 0) return invalid(versionsOf(relevant), problems);
 
     // One version covering the case: every item and part is priced by it.
@@ -651,7 +436,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
       if ('ok' in prep) return prep;
       const answers = path.answer(prep.items, prep.prices, opts?.explain === true);
       if (answers instanceof Promise) throw new Error('path is asynchronous');
-      return finish(prep, answers);
+      return finish(prep, answers, cache);
     } catch (e) {
       return failure(e);
     }
@@ -661,7 +446,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     try {
       const prep = prepare(casus, opts?.explain === true);
       if ('ok' in prep) return prep;
-      return finish(prep, await path.answer(prep.items, prep.prices, opts?.explain === true));
+      return finish(prep, await path.answer(prep.items, prep.prices, opts?.explain === true), cache);
     } catch (e) {
       return failure(e);
     }

@@ -5,7 +5,7 @@
  */
 import type { Ir } from '../../dsl/index.js';
 import { LineIndex } from '../../dsl/core.js';
-import { cellKeyText, sourceRef } from './assemble.js';
+import type { LineCache } from './assemble.js';
 import type { LineDraft, PricedPart } from './assemble.js';
 import { dec, euro, isDec, moneyString, plainString, rateString } from './decimal.js';
 import { explainedValueText, percentText, quantityText, rateText } from './format.js';
@@ -50,7 +50,7 @@ function unitText(t: Ir.Type): string {
   }
 }
 
-function cellExplanation(use: CellUse): CellExplanation {
+function cellExplanation(use: CellUse, cache: LineCache): CellExplanation {
   const t = use.table.def;
   const def = use.cell?.def;
   const value = use.cell?.value;
@@ -58,7 +58,7 @@ function cellExplanation(use: CellUse): CellExplanation {
   return {
     table: t.name,
     ...(t.label !== undefined ? { label: t.label } : {}),
-    key: cellKeyText(use),
+    key: cache.cellKeyText(use),
     value: value === undefined ? null : value.toFixed(),
     written: def?.value ?? null,
     unit: unitText(t.type),
@@ -72,11 +72,11 @@ function cellExplanation(use: CellUse): CellExplanation {
     ...(bron !== undefined ? { bron } : {}),
     source: def
       ? { id: `${t.origin.id}:${def.key.join(',')}`, file: def.file, span: def.span }
-      : sourceRef(t.origin, t.origin.file),
+      : cache.sourceRef(t.origin, t.origin.file),
   };
 }
 
-function parameterExplanation(use: ParamUse): ParameterExplanation {
+function parameterExplanation(use: ParamUse, cache: LineCache): ParameterExplanation {
   const d = use.def;
   const bron = d.source;
   return {
@@ -92,11 +92,11 @@ function parameterExplanation(use: ParamUse): ParameterExplanation {
       validFrom: a.origin.validFrom,
     })),
     ...(bron !== undefined ? { bron } : {}),
-    source: sourceRef(d.origin, d.origin.file),
+    source: cache.sourceRef(d.origin, d.origin.file),
   };
 }
 
-function partExplanation(p: PricedPart): PartExplanation {
+function partExplanation(p: PricedPart, cache: LineCache): PartExplanation {
   const x = p.priced;
   const rate = x.rate;
   const quantity = x.quantity;
@@ -110,8 +110,8 @@ function partExplanation(p: PricedPart): PartExplanation {
     validFrom: p.program.validFrom,
     from: p.from,
     to: p.to,
-    cells: x.cells.map(cellExplanation),
-    parameters: x.params.map(parameterExplanation),
+    cells: x.cells.map((c) => cellExplanation(c, cache)),
+    parameters: x.params.map((u) => parameterExplanation(u, cache)),
     rate: rate ? rateString(rate) : '',
     quantity: quantity ? plainString(quantity) : '',
     unit: unit ?? '',
@@ -124,12 +124,12 @@ function partExplanation(p: PricedPart): PartExplanation {
           note: `De periode loopt over een versiegrens, maar de hoeveelheid hangt niet af van de periode: het geheel is geprijsd met versie ${p.program.version}, die op de eerste dag geldt.`,
         }
       : {}),
-    source: sourceRef(x.source, x.source.file ?? p.program.file),
+    source: cache.sourceRef(x.source, x.source.file ?? p.program.file),
   };
 }
 
-function lineExplanation(d: LineDraft): LineExplanation {
-  const parts = d.parts.map(partExplanation);
+function lineExplanation(d: LineDraft, cache: LineCache): LineExplanation {
+  const parts = d.parts.map((p) => partExplanation(p, cache));
   const sumText =
     d.parts.length > 1
       ? `${d.parts.map((p) => euro(p.amount)).join(' + ')} = ${euro(d.uncapped)}`
@@ -152,6 +152,7 @@ export function buildExplanation(
   items: readonly ItemTask[],
   answers: Answers,
   decisions: readonly ModuleDecision[],
+  cache: LineCache,
 ): Explanation {
   const rules: RuleExplanation[] = [];
   const explained: DecisionExplanation[] = [];
@@ -173,7 +174,7 @@ export function buildExplanation(
         ...(item ? { path: item.path } : {}),
         details: f.details.map((x) => x.text),
         checks: f.details,
-        source: sourceRef(f.rule.origin, f.rule.origin.file),
+        source: cache.sourceRef(f.rule.origin, f.rule.origin.file),
         version: task.ctx.rt.program.version,
       });
     }
@@ -190,7 +191,7 @@ export function buildExplanation(
           held: c.ok,
           details: c.details.map((x) => x.text),
           checks: c.details,
-          source: sourceRef(c.condition.origin, file),
+          source: cache.sourceRef(c.condition.origin, file),
         })),
         version: task.ctx.rt.program.version,
       });
@@ -201,14 +202,14 @@ export function buildExplanation(
   items.forEach((task, i) => {
     const version = task.ctx.rt.program.version;
     for (const use of answers.items[i]?.cells ?? []) {
-      const key = cellKeyText(use);
+      const key = cache.cellKeyText(use);
       const id = `${version}\u0000${key}`;
       if (judged.has(id)) continue;
       judged.add(id);
       judgedCells.push({ version, key });
     }
   });
-  return { lines: drafts.map(lineExplanation), decisions: explained, rules, judgedCells };
+  return { lines: drafts.map((d) => lineExplanation(d, cache)), decisions: explained, rules, judgedCells };
 }
 
 /** Source texts by file, to show line numbers; without them spans print as offsets. */

@@ -49,6 +49,8 @@ function observer(compiler: FastCompiler, ctx: Ctx): Observe {
   };
 }
 
+const subjects = (task: ItemTask) => task.ctx.rt.cache.subjects;
+
 export function fastPath(): Path {
   const compiled = new Map<LoadedProgram, Compiled>();
 
@@ -63,14 +65,20 @@ export function fastPath(): Path {
     for (const { rule, holds } of c.rules[task.scope]) {
       if (only !== undefined && !only.has(rule.origin.id)) continue;
       if (!holds(task.ctx)) continue;
-      fired.push({ rule, details: explain ? describe(rule.when, observer(c.compiler, task.ctx), true) : [] });
+      fired.push({
+        rule,
+        details: explain ? describe(rule.when, observer(c.compiler, task.ctx), true, subjects(task)) : [],
+      });
     }
     const conditions: ConditionOutcome[] = [];
     const checks = task.module && only === undefined ? c.conditions.get(task.module.name) : undefined;
     if (checks)
       for (const { condition, holds } of checks) {
         const ok = holds(task.ctx);
-        const details = ok && !explain ? [] : describe(condition.when, observer(c.compiler, task.ctx), true);
+        const details =
+          ok && !explain
+            ? []
+            : describe(condition.when, observer(c.compiler, task.ctx), true, subjects(task));
         conditions.push({ condition, ok, details });
       }
     if (trace) task.ctx.cells = undefined;
@@ -79,9 +87,9 @@ export function fastPath(): Path {
 
   return {
     name: 'fast',
-    load(program) {
-      const compiler = new FastCompiler(program);
-      const rt = loadProgram(program, (e, ctx) => compiler.compile(e)(ctx));
+    load(program, cache) {
+      const compiler = new FastCompiler(program, cache.runtime);
+      const rt = loadProgram(program, (e, ctx) => compiler.compile(e)(ctx), cache);
       const rank = (o: Ir.Origin) => rt.order.get(o.id) ?? 0;
       const byScope = (scope: Ir.Scope) =>
         program.rules

@@ -22,7 +22,7 @@ import {
   roundValue,
   same,
 } from './runtime.js';
-import type { Ctx, LoadedProgram } from './runtime.js';
+import type { Ctx, LoadedProgram, RuntimeCache } from './runtime.js';
 import type { Value } from './values.js';
 
 export type Compiled = (ctx: Ctx) => Value;
@@ -32,7 +32,11 @@ export class FastCompiler {
   private readonly calcs = new Map<string, Compiled>();
   private readonly cache = new Map<string, Compiled>();
 
-  constructor(private readonly program: Ir.Program) {
+  constructor(
+    private readonly program: Ir.Program,
+    /** The engine's decimals, day counts and literals (see EngineCache). */
+    private readonly rc: RuntimeCache,
+  ) {
     for (const c of program.calcs) {
       const key = calcKey(c.scope, c.name);
       this.calcs.set(key, this.memoised(c.scope, key, c.value));
@@ -70,7 +74,7 @@ export class FastCompiler {
   private build(e: Ir.Expr): Compiled {
     switch (e.kind) {
       case 'const': {
-        const v = constant(e);
+        const v = constant(e, this.rc);
         return () => v;
       }
       case 'field': {
@@ -101,15 +105,17 @@ export class FastCompiler {
       }
       case 'call': {
         const fn = e.fn;
+        const rc = this.rc;
         const args = e.args.map((a) => this.compile(a));
         if (args.length === 1) {
           const [a] = args as [Compiled];
-          return (ctx) => call1(fn, a(ctx));
+          return (ctx) => call1(fn, a(ctx), rc);
         }
         return (ctx) =>
           call(
             fn,
             args.map((a) => a(ctx)),
+            rc,
           );
       }
       case 'arith': {
@@ -118,7 +124,8 @@ export class FastCompiler {
         const rtype = e.right.type;
         const l = this.compile(e.left);
         const r = this.compile(e.right);
-        return (ctx) => arith(op, l(ctx), r(ctx), lt, rtype);
+        const rc = this.rc;
+        return (ctx) => arith(op, l(ctx), r(ctx), lt, rtype, rc);
       }
       case 'neg': {
         const o = this.compile(e.operand);

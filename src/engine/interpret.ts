@@ -28,7 +28,7 @@ import type { Value } from './values.js';
 export function interpret(e: Ir.Expr, ctx: Ctx): Value {
   switch (e.kind) {
     case 'const':
-      return constant(e);
+      return constant(e, ctx.rt.cache.runtime);
     case 'field':
       return fieldValue(ctx, e.level, e.name);
     case 'calc':
@@ -45,9 +45,17 @@ export function interpret(e: Ir.Expr, ctx: Ctx): Value {
       return call(
         e.fn,
         e.args.map((a) => interpret(a, ctx)),
+        ctx.rt.cache.runtime,
       );
     case 'arith':
-      return arith(e.op, interpret(e.left, ctx), interpret(e.right, ctx), e.left.type, e.right.type);
+      return arith(
+        e.op,
+        interpret(e.left, ctx),
+        interpret(e.right, ctx),
+        e.left.type,
+        e.right.type,
+        ctx.rt.cache.runtime,
+      );
     case 'neg':
       return negate(interpret(e.operand, ctx));
     case 'compare':

@@ -15,10 +15,11 @@ import type { LeafObservation, Observe } from './describe.js';
 import { interpret } from './interpret.js';
 import { JreEngine } from './jre-adapter.js';
 import type { FactFn, JreCondition, JreConditionResult, JreRule, OperatorFn } from './jre-adapter.js';
-import { OPERATORS, operatorFor } from './jre-operators.js';
+import { operatorFor, operators } from './jre-operators.js';
 import { price } from './pricing.js';
 import type { Priced, PriceTarget } from './pricing.js';
 import { constant, isRequested, loadProgram } from './runtime.js';
+import type { EngineCache } from './cache.js';
 import type { CellUse, Ctx, LoadedProgram } from './runtime.js';
 import { NO_CELLS, priceNeeded } from './tasks.js';
 import type { Answers, ConditionOutcome, FiredRule, ItemAnswer, ItemTask, Path, PriceTask } from './tasks.js';
@@ -182,7 +183,7 @@ function observer(rt: LoadedProgram, tree: JreConditionResult): Observe {
     }
     if (e.kind === 'moduleRequested') return { outcome, left: undefined, right: undefined };
     if (e.kind === 'compare' && e.right.kind === 'const')
-      return { outcome, left: c?.factResult as Value, right: constant(e.right) };
+      return { outcome, left: c?.factResult as Value, right: constant(e.right, rt.cache.runtime) };
     const right = c?.valueResult;
     return {
       outcome,
@@ -218,10 +219,13 @@ export function compileRules(program: Ir.Program): JreRule[] {
 
 export function jrePath(): Path {
   const compiled = new Map<LoadedProgram, Compiled>();
-  const ops: Record<string, OperatorFn> = OPERATORS;
+  // Built with the first program's engine cache (a path serves one engine).
+  let ops: Readonly<Record<string, OperatorFn>> | undefined;
 
-  const load = (program: Ir.Program): LoadedProgram => {
-    const rt = loadProgram(program, interpret);
+  const load = (program: Ir.Program, cache: EngineCache): LoadedProgram => {
+    const rt = loadProgram(program, interpret, cache);
+    const literal = (text: string) => cache.runtime.literal(text);
+    const opsNow = (ops ??= operators(literal));
     const c = new JreCompiler();
     const ruleRules = (scope: Ir.Scope) =>
       program.rules.filter((r) => r.scope === scope).map((r) => c.rule(r.origin.id, 'regel', r.when));
@@ -230,7 +234,7 @@ export function jrePath(): Path {
     const r = ruleRules('resultaat');
     const m = ruleRules('module');
     const perModule = program.modules.map((def) => [def.name, [...m, ...condRules(def)]] as const);
-    const engine = (rules: readonly JreRule[]) => new JreEngine<Ctx>(rules, c.factsFor(rules), ops);
+    const engine = (rules: readonly JreRule[]) => new JreEngine<Ctx>(rules, c.factsFor(rules), opsNow);
     const all = [...b, ...r, ...m];
     const subsets = new Map<ReadonlySet<string>, JreEngine<Ctx>>();
     compiled.set(rt, {
@@ -278,6 +282,7 @@ export function jrePath(): Path {
       if (trace) task.ctx.cells = undefined;
     });
     const order = (origin: string) => c.rt.order.get(origin) ?? Number.MAX_SAFE_INTEGER;
+    const subjects = c.rt.cache.subjects;
     const sorted = [...run.results].sort((a, b) => order(a.origin) - order(b.origin));
     const fired: FiredRule[] = [];
     const conditions: ConditionOutcome[] = [];
@@ -286,12 +291,12 @@ export function jrePath(): Path {
       const condition = c.conditions.get(res.origin);
       const observe = () => observer(c.rt, res.conditions);
       if (rule && res.result)
-        fired.push({ rule, details: explain ? describe(rule.when, observe(), true) : [] });
+        fired.push({ rule, details: explain ? describe(rule.when, observe(), true, subjects) : [] });
       if (condition)
         conditions.push({
           condition,
           ok: res.result,
-          details: res.result && !explain ? [] : describe(condition.when, observe(), true),
+          details: res.result && !explain ? [] : describe(condition.when, observe(), true, subjects),
         });
     }
     return { fired, conditions, cells: trace ?? NO_CELLS };

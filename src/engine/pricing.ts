@@ -31,7 +31,6 @@ export interface Priced {
 }
 
 const NO_PARAMS: readonly ParamUse[] = [];
-const PARAM_NAMES: string[] = [];
 
 /** The parameters a rate read, each once, in order. */
 function usesOf(rt: LoadedProgram, names: readonly string[]): readonly ParamUse[] {
@@ -46,12 +45,27 @@ function usesOf(rt: LoadedProgram, names: readonly string[]): readonly ParamUse[
 
 const asDec = (v: Value): Dec | undefined => (isDec(v) ? v : undefined);
 
-/** A variant's origin in its module's file, one object per variant (results share it). */
-const VARIANT_SOURCES = new WeakMap<Ir.ModuleVariantDef, Priced['source']>();
-function variantSource(v: Ir.ModuleVariantDef, m: Ir.ModuleDef): Priced['source'] {
-  let source = VARIANT_SOURCES.get(v);
-  if (!source) VARIANT_SOURCES.set(v, (source = { ...v.origin, file: m.origin.file }));
-  return source;
+/** Price specs per loaded program: the budget's, and per module and variant (undefined: no variant). */
+interface Specs {
+  budget: PriceSpec | undefined;
+  readonly modules: Map<string, Map<string | undefined, PriceSpec>>;
+}
+
+/**
+ * What an engine remembers for pricing: the price specs of its loaded programs, a variant's origin in its module's
+ * file (one object per variant: results share it), and one scratch list for the parameter names a rate reads
+ * (pricing is synchronous and not re-entered).
+ */
+export class PriceCache {
+  readonly specs = new WeakMap<LoadedProgram, Specs>();
+  private readonly variantSources = new WeakMap<Ir.ModuleVariantDef, Priced['source']>();
+  readonly paramNames: string[] = [];
+
+  variantSource(v: Ir.ModuleVariantDef, m: Ir.ModuleDef): Priced['source'] {
+    let source = this.variantSources.get(v);
+    if (!source) this.variantSources.set(v, (source = { ...v.origin, file: m.origin.file }));
+    return source;
+  }
 }
 
 /** What a program prices for a target: its expressions, unit, rounding and source, resolved once. */
@@ -117,18 +131,14 @@ function resolveExprs(rt: LoadedProgram, target: PriceTarget): Omit<PriceSpec, '
     cap: m.cap,
     unit: v ? v.unit : m.unit,
     rounding: m.rounding,
-    source: v ? variantSource(v, m) : m.origin,
+    source: v ? rt.cache.prices.variantSource(v, m) : m.origin,
   };
 }
 
-/** Price specs per loaded program: the budget's, and per module and variant (undefined: no variant). */
-const SPECS = new WeakMap<
-  LoadedProgram,
-  { budget: PriceSpec | undefined; modules: Map<string, Map<string | undefined, PriceSpec>> }
->();
 function specFor(rt: LoadedProgram, target: PriceTarget): PriceSpec {
-  let specs = SPECS.get(rt);
-  if (!specs) SPECS.set(rt, (specs = { budget: undefined, modules: new Map() }));
+  const all = rt.cache.prices.specs;
+  let specs = all.get(rt);
+  if (!specs) all.set(rt, (specs = { budget: undefined, modules: new Map() }));
   if (target.kind === 'budget') return (specs.budget ??= resolveSpec(rt, target));
   let byVariant = specs.modules.get(target.module);
   if (!byVariant) specs.modules.set(target.module, (byVariant = new Map()));
@@ -182,7 +192,7 @@ export function price(
   const c = own ? ctx : tracingCtx(ctx);
   const cells: CellUse[] = [];
   // Parameter names go to one scratch list (pricing is synchronous and not re-entered); copied only when used.
-  const params = PARAM_NAMES;
+  const params = ctx.rt.cache.prices.paramNames;
   params.length = 0;
   c.cells = cells;
   c.params = params;

@@ -52,6 +52,8 @@ export interface ModuleDecision {
   /** Each failed condition, with the actual values it saw. */
   readonly failed: readonly FailedCondition[];
   readonly source: SourceRef;
+  /** The version that judged the request: the one in force on its first day (always set by the engine). */
+  readonly version?: string;
 }
 
 export interface FailedCondition {
@@ -71,6 +73,11 @@ export interface CaseDiagnostic {
   /** The case field it concerns, as a JSON path ("resultaten[0].bandbreedte"). */
   readonly path?: string;
   readonly source?: SourceRef;
+  /**
+   * For rule diagnostics: the version that judged the rule (the version of the item's first day, or of the case's
+   * first day for beschikking rules, or a later version judging anew for its days).
+   */
+  readonly version?: string;
 }
 
 export interface EvaluationOk {

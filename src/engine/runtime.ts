@@ -5,8 +5,17 @@
  */
 import type { Ir } from '../../dsl/index.js';
 import { assertNever } from '../../dsl/core.js';
-import { Dec, dec, fraction, isDec, roundDec, share, times } from './decimal.js';
-import { MONTH_UNITS, addDays, dayNumber, daysInclusive, monthsFraction, wholeYears } from './dates.js';
+import { Dec, dec, divide, fraction, isDec, minus, negated, plus, roundDec, times } from './decimal.js';
+import type { SharedDecimals } from './decimal.js';
+import type { EngineCache } from './cache.js';
+import {
+  MONTH_UNITS,
+  addDays,
+  dayNumber,
+  daysInclusive,
+  monthsFraction,
+  wholeYears,
+} from '../calendar/dates.js';
 import { domainValues } from './casus.js';
 import { cellAdjustments, effectiveValue, parameterValue } from './indexation.js';
 import { isPeriod } from './values.js';
@@ -51,6 +60,10 @@ export interface LoadedProgram {
   readonly domains: ReadonlyMap<string, readonly string[]>;
   /** Rank of every rule and module condition by origin id: source order (file, position), never IR order. */
   readonly order: ReadonlyMap<string, number>;
+  /** The cache of the engine that loaded it (its decimals, day counts, literals, texts). */
+  readonly cache: EngineCache;
+  /** Parameter uses by name (see {@link paramUse}), made on first use. */
+  readonly uses: Map<string, ParamUse>;
 }
 
 /** Evaluation context: one case, optionally one result or module request in scope. */
@@ -121,13 +134,13 @@ export const tracingCtx = (ctx: Ctx): Ctx => ({
 
 // ───────────────────────────── loading ─────────────────────────────
 
-function loadTable(def: Ir.TableDef): LoadedTable {
+function loadTable(def: Ir.TableDef, shared: SharedDecimals): LoadedTable {
   const cells = new Map<string, LoadedCell>();
   const tree = new Map<string, CellTree | LoadedCell>();
   for (const cell of def.cells) {
     const value = effectiveValue(def, cell);
     const indexations = value === undefined ? [] : cellAdjustments(def, cell);
-    const loaded: LoadedCell = { def: cell, value: value && share(value), indexations };
+    const loaded: LoadedCell = { def: cell, value: value && shared.share(value), indexations };
     // A later cell with the same key replaces an earlier one, in both indexes.
     cells.set(cellKey(cell.key), loaded);
     let level = tree;
@@ -145,7 +158,12 @@ function loadTable(def: Ir.TableDef): LoadedTable {
 }
 
 /** Load a program: apply table adjustments once, evaluate parameters, index everything. */
-export function loadProgram(program: Ir.Program, evalConst: (e: Ir.Expr, ctx: Ctx) => Value): LoadedProgram {
+export function loadProgram(
+  program: Ir.Program,
+  evalConst: (e: Ir.Expr, ctx: Ctx) => Value,
+  cache: EngineCache,
+): LoadedProgram {
+  const shared = cache.runtime.decimals;
   const domains = domainValues(program);
   const ranks = new Map<string, Map<string, number>>();
   for (const [name, values] of domains) ranks.set(name, new Map(values.map((v, i) => [v, i])));
@@ -167,13 +185,15 @@ export function loadProgram(program: Ir.Program, evalConst: (e: Ir.Expr, ctx: Ct
   const params = new Map<string, Value>();
   const rt: LoadedProgram = {
     program,
-    tables: new Map(program.tables.map((t) => [t.name, loadTable(t)])),
+    tables: new Map(program.tables.map((t) => [t.name, loadTable(t, shared)])),
     params,
     calcs: new Map(program.calcs.map((c) => [calcKey(c.scope, c.name), c])),
     modules: new Map(program.modules.map((m) => [m.name, m])),
     ranks,
     domains,
     order,
+    cache,
+    uses: new Map(),
   };
   const empty: TypedCase = {
     fields: {},
@@ -185,7 +205,7 @@ export function loadProgram(program: Ir.Program, evalConst: (e: Ir.Expr, ctx: Ct
   for (const p of program.parameters) {
     const v = evalConst(p.value, newCtx(rt, empty, new Map()));
     const value = p.adjustments.length > 0 && isDec(v) ? parameterValue(p, v) : v;
-    params.set(p.name, isDec(value) ? share(value) : value);
+    params.set(p.name, isDec(value) ? shared.share(value) : value);
   }
   return rt;
 }
@@ -217,11 +237,9 @@ export interface ParamUse {
   readonly value: Value;
 }
 
-const PARAM_USES = new WeakMap<LoadedProgram, Map<string, ParamUse>>();
 /** The use of parameter `name` in a loaded program, one object per program and name. */
 export function paramUse(rt: LoadedProgram, name: string): ParamUse | undefined {
-  let byName = PARAM_USES.get(rt);
-  if (!byName) PARAM_USES.set(rt, (byName = new Map()));
+  const byName = rt.uses;
   let use = byName.get(name);
   if (use === undefined) {
     const def = rt.program.parameters.find((x) => x.name === name);
@@ -260,18 +278,28 @@ function daysOf(q: Dec, unit: Ir.Type): number | undefined {
   return q.toNumber() * factor;
 }
 
-/** `a op b` on decimals; dates plus or minus a quantity of days (or weeks); date minus date in days. */
-export function arith(op: '+' | '-' | '×' | '/', a: Value, b: Value, left: Ir.Type, right: Ir.Type): Value {
+/**
+ * `a op b` on decimals (exact with fractions: a quotient stays a fraction, see decimal.ts); dates plus or minus a
+ * quantity of days (or weeks); date minus date in days.
+ */
+export function arith(
+  op: '+' | '-' | '×' | '/',
+  a: Value,
+  b: Value,
+  left: Ir.Type,
+  right: Ir.Type,
+  rc: RuntimeCache,
+): Value {
   if (isDec(a) && isDec(b)) {
     switch (op) {
       case '+':
-        return a.plus(b);
+        return plus(a, b);
       case '-':
-        return a.minus(b);
+        return minus(a, b);
       case '×':
         return times(a, b);
       case '/':
-        return b.isZero() ? undefined : a.div(b);
+        return divide(a, b);
     }
   }
   if (typeof a === 'string' && left.kind === 'date') {
@@ -279,7 +307,7 @@ export function arith(op: '+' | '-' | '×' | '/', a: Value, b: Value, left: Ir.T
       const days = daysOf(b, right);
       return days === undefined ? undefined : addDays(a, op === '+' ? days : -days);
     }
-    if (typeof b === 'string' && op === '-') return intDec(dayNumber(a) - dayNumber(b));
+    if (typeof b === 'string' && op === '-') return rc.int(dayNumber(a) - dayNumber(b));
   }
   if (isDec(a) && typeof b === 'string' && right.kind === 'date' && op === '+') {
     const days = daysOf(a, left);
@@ -288,7 +316,7 @@ export function arith(op: '+' | '-' | '×' | '/', a: Value, b: Value, left: Ir.T
   return undefined;
 }
 
-export const negate = (a: Value): Value => (isDec(a) ? a.neg() : undefined);
+export const negate = (a: Value): Value => (isDec(a) ? negated(a) : undefined);
 
 /** Equality for every kind of value. */
 export function same(a: Value, b: Value): boolean {
@@ -360,70 +388,96 @@ export function ranksFor(rt: LoadedProgram, e: Ir.Expr): ReadonlyMap<string, num
   return e.type.kind === 'domain' ? rt.ranks.get(e.type.name) : undefined;
 }
 
-/**
- * Small non-negative integers and day counts as decimals, created once (decimals are immutable): a case asks for
- * the same few day counts and their week fractions again and again.
- */
+/** Small non-negative integers and day counts as decimals, created once (decimals are immutable). */
 class IntCache {
   private readonly values: (Dec | undefined)[] = [];
   constructor(
     private readonly make: (n: number) => Dec,
+    private readonly shared: SharedDecimals,
     private readonly limit = 4096,
   ) {}
   get(n: number): Dec {
     if (n < 0 || n >= this.limit || !Number.isInteger(n)) return this.make(n);
-    return (this.values[n] ??= share(this.make(n)));
+    return (this.values[n] ??= this.shared.share(this.make(n)));
   }
 }
 
-const INTS = new IntCache((n) => new Dec(n));
 const SEVEN = new Dec(7);
 const TWENTY_EIGHT = new Dec(28);
-const WEEKS = new IntCache((n) => fraction(INTS.get(n), SEVEN));
-const FOUR_WEEKS = new IntCache((n) => fraction(INTS.get(n), TWENTY_EIGHT));
+const MONTH_UNITS_DEC = new Dec(MONTH_UNITS);
 
-/** `n` as a decimal (cached for small non-negative integers). */
-export const intDec = (n: number): Dec => INTS.get(n);
+/**
+ * The values an engine creates once and reuses: small integers and day counts, their week and four-week fractions
+ * (a case asks for the same few again and again), month fractions (every one a whole number of 1/377580 months;
+ * the parts of periods across a version boundary recur), and the decimal literals of the IR. Every map is bounded;
+ * beyond its limit a value is computed every time.
+ */
+export class RuntimeCache {
+  readonly decimals: SharedDecimals;
+  private readonly ints: IntCache;
+  readonly weeks: IntCache;
+  readonly fourWeeks: IntCache;
+  private readonly months = new Map<number, Dec>();
+  private readonly literals = new Map<string, Dec>();
+
+  constructor(decimals: SharedDecimals) {
+    this.decimals = decimals;
+    const ints = (this.ints = new IntCache((n) => new Dec(n), decimals));
+    this.weeks = new IntCache((n) => fraction(ints.get(n), SEVEN), decimals);
+    this.fourWeeks = new IntCache((n) => fraction(ints.get(n), TWENTY_EIGHT), decimals);
+  }
+
+  /** `n` as a decimal (cached for small non-negative integers). */
+  int(n: number): Dec {
+    return this.ints.get(n);
+  }
+
+  /** Calendar months of a period pro rata by days, as an exact fraction. */
+  monthCount(p: Period): Dec {
+    const f = monthsFraction(p.from, p.to);
+    if (f.denominator !== MONTH_UNITS) return fraction(new Dec(f.numerator), new Dec(f.denominator));
+    let d = this.months.get(f.numerator);
+    if (d !== undefined) return d;
+    d = fraction(new Dec(f.numerator), MONTH_UNITS_DEC);
+    if (this.months.size < MONTHS_LIMIT) this.months.set(f.numerator, this.decimals.share(d));
+    return d;
+  }
+
+  /** A decimal literal of the IR by its text, parsed once (bounded: in the editor every number typed is one). */
+  literal(text: string): Dec {
+    let d = this.literals.get(text);
+    if (d === undefined) {
+      d = this.decimals.share(dec(text));
+      if (this.literals.size < MAX_LITERALS) this.literals.set(text, d);
+    }
+    return d;
+  }
+}
+
+const MONTHS_LIMIT = 65_536;
+const MAX_LITERALS = 100_000;
 
 const dayCount = (p: Period): number => daysInclusive(p.from, p.to);
 
-/**
- * Month fractions as decimals, created once per fraction (decimals are immutable): every fraction is a whole
- * number of 1/377580 months, and the parts of periods across a version boundary recur (they start or end on the
- * boundary). At most `MONTHS_LIMIT` are remembered; beyond that a fraction is computed every time.
- */
-const MONTHS = new Map<number, Dec>();
-const MONTH_UNITS_DEC = new Dec(MONTH_UNITS);
-const MONTHS_LIMIT = 65_536;
-function monthCount(p: Period): Dec {
-  const f = monthsFraction(p.from, p.to);
-  if (f.denominator !== MONTH_UNITS) return fraction(new Dec(f.numerator), new Dec(f.denominator));
-  let d = MONTHS.get(f.numerator);
-  if (d !== undefined) return d;
-  d = fraction(new Dec(f.numerator), MONTH_UNITS_DEC);
-  if (MONTHS.size < MONTHS_LIMIT) MONTHS.set(f.numerator, share(d));
-  return d;
-}
-
 /** The builtin functions of the language (period conventions per dsl/README.md). */
-export function call(fn: Ir.BuiltinFunction, args: readonly Value[]): Value {
+export function call(fn: Ir.BuiltinFunction, args: readonly Value[], rc: RuntimeCache): Value {
   const [a, b] = args;
   switch (fn) {
     case 'dagen':
     case 'etmalen':
-      return isPeriod(a) ? INTS.get(dayCount(a)) : undefined;
+      return isPeriod(a) ? rc.int(dayCount(a)) : undefined;
     case 'weken':
-      return isPeriod(a) ? WEEKS.get(dayCount(a)) : undefined;
+      return isPeriod(a) ? rc.weeks.get(dayCount(a)) : undefined;
     case 'vierweken':
-      return isPeriod(a) ? FOUR_WEEKS.get(dayCount(a)) : undefined;
+      return isPeriod(a) ? rc.fourWeeks.get(dayCount(a)) : undefined;
     case 'maanden':
-      return isPeriod(a) ? monthCount(a) : undefined;
+      return isPeriod(a) ? rc.monthCount(a) : undefined;
     case 'begin':
       return isPeriod(a) ? a.from : undefined;
     case 'einde':
       return isPeriod(a) ? a.to : undefined;
     case 'jaren':
-      return typeof a === 'string' && typeof b === 'string' ? intDec(wholeYears(a, b)) : undefined;
+      return typeof a === 'string' && typeof b === 'string' ? rc.int(wholeYears(a, b)) : undefined;
     case 'minimum':
     case 'maximum': {
       const c =
@@ -445,37 +499,22 @@ export function call(fn: Ir.BuiltinFunction, args: readonly Value[]): Value {
 }
 
 /** {@link call} with one argument, without an argument list for the period functions. */
-export function call1(fn: Ir.BuiltinFunction, a: Value): Value {
+export function call1(fn: Ir.BuiltinFunction, a: Value, rc: RuntimeCache): Value {
   switch (fn) {
     case 'dagen':
     case 'etmalen':
-      return isPeriod(a) ? INTS.get(dayCount(a)) : undefined;
+      return isPeriod(a) ? rc.int(dayCount(a)) : undefined;
     case 'weken':
-      return isPeriod(a) ? WEEKS.get(dayCount(a)) : undefined;
+      return isPeriod(a) ? rc.weeks.get(dayCount(a)) : undefined;
     case 'vierweken':
-      return isPeriod(a) ? FOUR_WEEKS.get(dayCount(a)) : undefined;
+      return isPeriod(a) ? rc.fourWeeks.get(dayCount(a)) : undefined;
     default:
-      return call(fn, [a]);
+      return call(fn, [a], rc);
   }
 }
-
-/** Decimal literals of the IR, parsed once. */
-const LITERALS = new Map<string, Dec>();
-
-/** A decimal literal of the IR by its text, parsed once (the same instance as {@link constant} gives). */
-export function literalDec(text: string): Dec {
-  let d = LITERALS.get(text);
-  if (d === undefined) {
-    d = share(dec(text));
-    // Bounded: in the editor every number typed is a literal of some compile.
-    if (LITERALS.size < MAX_LITERALS) LITERALS.set(text, d);
-  }
-  return d;
-}
-const MAX_LITERALS = 100_000;
 
 /** Constant literal of the IR. */
-export function constant(e: Ir.Expr & { kind: 'const' }): Value {
+export function constant(e: Ir.Expr & { kind: 'const' }, rc: RuntimeCache): Value {
   if (typeof e.value === 'boolean') return e.value;
   switch (e.type.kind) {
     case 'money':
@@ -483,7 +522,7 @@ export function constant(e: Ir.Expr & { kind: 'const' }): Value {
     case 'quantity':
     case 'number':
     case 'percent':
-      return literalDec(e.value);
+      return rc.literal(e.value);
     default:
       return e.value;
   }
@@ -492,6 +531,6 @@ export function constant(e: Ir.Expr & { kind: 'const' }): Value {
 export const isRequested = (ctx: Ctx, module: string, variant: string | undefined): boolean =>
   ctx.data.requested.has(variant === undefined ? module : `${module}/${variant}`);
 
-export const resultCount = (ctx: Ctx): Dec => intDec(ctx.data.results.length);
+export const resultCount = (ctx: Ctx): Dec => ctx.rt.cache.runtime.int(ctx.data.results.length);
 
 export const roundValue = (v: Value, r: Ir.Rounding): Value => (isDec(v) ? roundDec(v, r) : undefined);

@@ -3,6 +3,7 @@
  * the work for a case (rules per item, module conditions, pricing per version part); a path answers it.
  */
 import type { Ir } from '../../dsl/index.js';
+import type { EngineCache } from './cache.js';
 import type { Check } from './describe.js';
 import type { Priced, PriceTarget } from './pricing.js';
 import type { CellUse, Ctx, LoadedProgram } from './runtime.js';
@@ -83,7 +84,8 @@ export interface Answers {
 /** An evaluator: loads programs (compiling what it needs once) and answers the planned tasks of a case. */
 export interface Path {
   readonly name: 'jre' | 'fast';
-  load(program: Ir.Program): LoadedProgram;
+  /** Load a program for an engine, keeping what it derives in the engine's cache. */
+  load(program: Ir.Program, cache: EngineCache): LoadedProgram;
   answer(
     items: readonly ItemTask[],
     prices: readonly PriceTask[],

@@ -10,9 +10,8 @@
  * municipality: two rulesets (or a municipal override) may have versions with the same name.
  */
 import type { Ir } from '../../dsl/index.js';
-import { isIsoDate } from '../engine/dates.js';
 import type { EvaluationOk } from '../engine/result.js';
-import { programAt, splitPeriod, timeline } from '../versions/timeline.js';
+import { programAt, timeline } from '../versions/timeline.js';
 import type { Segment } from '../versions/timeline.js';
 import type { ScenarioOutcome } from './run.js';
 
@@ -55,43 +54,15 @@ const cellKey = (table: string, key: readonly string[]): string => `${table}[${k
 
 const originKey = (o: { readonly file: string; readonly id: string }): string => `${o.file}\u0000${o.id}`;
 
-type Json = Ir.JsonValue;
-const isRecord = (v: Json | undefined): v is { readonly [k: string]: Json } =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The case's items of one list (`resultaten` or `modules`). */
-const itemsOf = (casus: Ir.CaseJson, list: 'resultaten' | 'modules'): readonly Json[] => {
-  const l = casus[list];
-  return Array.isArray(l) ? (l as readonly Json[]) : [];
-};
-
-/** An item's period as the engine reads it, when it has one. */
-function periodOf(item: Json | undefined): { from: string; to: string } | undefined {
-  const p = isRecord(item) ? item.periode : undefined;
-  if (!isRecord(p) || !isIsoDate(p.van)) return undefined;
-  return { from: p.van, to: isIsoDate(p.tot) && p.tot >= p.van ? p.tot : p.van };
-}
-
-/** The case's first day: the earliest start of a result or module request, else the `ingangsdatum`. */
-function firstDay(casus: Ir.CaseJson): string | undefined {
-  let from: string | undefined;
-  for (const list of ['resultaten', 'modules'] as const)
-    for (const item of itemsOf(casus, list)) {
-      const p = periodOf(item);
-      if (p && (from === undefined || p.from < from)) from = p.from;
-    }
-  const start = casus.ingangsdatum;
-  return from ?? (isIsoDate(start) ? start : undefined);
-}
-
 /** The distinct programs of a list, in order. */
 const distinct = (ps: readonly (Ir.Program | undefined)[]): Ir.Program[] =>
   ps.filter((p, i): p is Ir.Program => p !== undefined && ps.indexOf(p) === i);
 
-const byValidFrom = (a: Ir.Program, b: Ir.Program): number =>
-  a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0;
-
-/** Credits one valid scenario evaluation to the programs of its ruleset that did the work. */
+/**
+ * Credits one valid scenario evaluation to the programs of its ruleset that did the work. The evaluation says
+ * which version priced each part, judged each rule that fired (`diagnostics[].version`) and each module request
+ * (`decisions[].version`); this maps those version names to the programs of the case's timeline.
+ */
 function credit(
   ev: EvaluationOk,
   casus: Ir.CaseJson,
@@ -109,12 +80,7 @@ function credit(
     if (at?.version === version) return at;
     return inTimeline.find((p) => p.version === version) ?? group.find((p) => p.version === version);
   };
-  // The versions the engine used, by effective date: the fallback when an item's own days are not known.
-  const used = distinct(ev.versions.map((v) => named(v))).sort(byValidFrom);
   const hit = (p: Ir.Program | undefined): Hits | undefined => (p ? hits.get(p) : undefined);
-  // Without every version the engine used, the days of a missing one would seem to be another's: then only the
-  // cells are credited (each part names its version), not who judged a rule or a module.
-  const complete = ev.versions.every((v) => inTimeline.some((p) => p.version === v));
 
   // Tariff cells: each part of a line was priced by one version, with the cells it looked up.
   if (ev.explanation) {
@@ -128,58 +94,15 @@ function credit(
       for (const part of line.parts) hit(named(part.version, part.from))?.cells.add(line.key);
   }
 
-  // The versions in force on an item's days, in order (the first judges it; later ones judge the rules they add).
-  const itemVersions = (path: string): Ir.Program[] | undefined => {
-    const m = /^(resultaten|modules)\[(\d+)\]$/.exec(path);
-    if (!m) return undefined;
-    const period = periodOf(itemsOf(casus, m[1] as 'resultaten' | 'modules')[Number(m[2])]);
-    if (!period) return undefined;
-    const split = splitPeriod(segs, period.from, period.to);
-    return 'parts' in split ? distinct(split.parts.map((p) => p.program)) : undefined;
-  };
-  // Beschikking rules: the version of the case's first day, then later versions that add or rewrite a rule.
-  const caseVersions = (): Ir.Program[] => {
-    const day = firstDay(casus);
-    const primary = day === undefined ? undefined : programAt(segs, day);
-    if (!primary) return used;
-    return [primary, ...used.filter((p) => p !== primary && byValidFrom(p, primary) > 0)];
-  };
-
-  if (!complete) return;
-
-  // With an explanation the engine says itself which version judged each fired rule and each module request.
-  if (ev.explanation) {
-    for (const c of ev.explanation.judgedCells) hit(named(c.version))?.cells.add(c.key);
-    for (const r of ev.explanation.rules) hit(named(r.version))?.fired.add(r.rule);
-    for (const d of ev.explanation.decisions) {
-      const h = hit(named(d.version));
-      if (h) (d.allowed ? h.allowed : h.refused).add(d.module);
-    }
-    return;
-  }
-
-  // Without one: the first version that may judge the item (or case) and has the rule that fired (by its origin).
-  for (const d of ev.diagnostics) {
-    const source = d.source;
-    if (source === undefined) continue;
-    const id = source.id;
-    const candidates = [...((d.path !== undefined ? itemVersions(d.path) : caseVersions()) ?? []), ...used];
-    const judge = candidates.find((p) => p.rules.some((r) => r.origin.id === id && r.name === d.rule));
-    hit(judge)?.fired.add(d.rule);
-  }
-
-  // Module decisions: the version of the request's first day.
-  const requests = itemsOf(casus, 'modules');
+  // A version name outside this ruleset's timeline for the case (another ruleset's version of the same name)
+  // cannot be told apart: then only the cells are credited.
+  if (!ev.versions.every((v) => inTimeline.some((p) => p.version === v))) return;
+  // Cells the rules and module conditions read, by the version that judged them.
+  for (const c of ev.explanation?.judgedCells ?? []) hit(named(c.version))?.cells.add(c.key);
+  for (const d of ev.diagnostics)
+    if (d.version !== undefined && d.source !== undefined) hit(named(d.version))?.fired.add(d.rule);
   for (const d of ev.decisions) {
-    const i = requests.findIndex((r, k) => {
-      const id = isRecord(r) ? r.id : undefined;
-      return (typeof id === 'string' ? id : `module ${k + 1}`) === d.ref;
-    });
-    const period = i < 0 ? undefined : periodOf(requests[i]);
-    const judge =
-      (period && programAt(segs, period.from)) ??
-      used.find((p) => p.modules.some((m) => m.origin.id === d.source.id));
-    const h = hit(judge);
+    const h = d.version === undefined ? undefined : hit(named(d.version));
     if (h) (d.allowed ? h.allowed : h.refused).add(d.module);
   }
 }

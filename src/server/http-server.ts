@@ -74,6 +74,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
     },
   );
+  // Requests Node refuses before our handler sees them (a malformed request, headers too large or too
+  // slow) also get a Dutch problem instead of an empty answer.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const [status, reason, detail] = clientErrorAnswer(err.code);
+    const body = JSON.stringify({ type: 'about:blank', title: reason, status, detail, fout: detail });
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -83,7 +94,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const { port } = server.address() as AddressInfo;
   guard.allow(allowedHosts(options.host, options.names ?? [], port));
-  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  // On a wildcard address the printed address is the loopback one (the browser must use an accepted name).
+  const shown = options.host === '0.0.0.0' ? '127.0.0.1' : options.host === '::' ? '::1' : options.host;
+  const hostForUrl = shown.includes(':') ? `[${shown}]` : shown;
   return {
     url: `http://${hostForUrl}:${port}`,
     port,
@@ -136,6 +149,17 @@ async function handle(
   if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
   if (appDir === undefined) return sendProblem(res, 404, 'De editor is niet gebouwd.');
   await serveStatic(req, res, appDir, url.pathname);
+}
+
+function clientErrorAnswer(code: string | undefined): [number, string, string] {
+  switch (code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return [408, 'Request Timeout', 'Het verzoek kwam niet op tijd binnen.'];
+    case 'HPE_HEADER_OVERFLOW':
+      return [431, 'Request Header Fields Too Large', 'De kopregels van het verzoek zijn te groot.'];
+    default:
+      return [400, 'Bad Request', 'Het verzoek is geen geldig HTTP-verzoek.'];
+  }
 }
 
 function methodNotAllowed(res: http.ServerResponse, allow: string): void {

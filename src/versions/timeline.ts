@@ -7,12 +7,14 @@
  * regional version on the days it covers. The case's `gemeente` value selects the overrides.
  */
 import type { Ir } from '../../dsl/index.js';
-import { addDays, dayNumber } from '../engine/dates.js';
+import { addDays, dayNumber } from '../calendar/dates.js';
 
 export interface Segment {
   readonly from: string;
   /** Inclusive; undefined: open-ended. */
   readonly to: string | undefined;
+  /** The day after `to` (undefined: open-ended), computed once with the segment. */
+  readonly next: string | undefined;
   readonly program: Ir.Program;
 }
 
@@ -23,7 +25,14 @@ export interface PeriodPart {
   readonly program: Ir.Program;
 }
 
-function inForce(programs: readonly Ir.Program[]): Segment[] {
+/** A program with the days it is in force, before overrides are laid over the regional versions. */
+interface Span {
+  readonly from: string;
+  readonly to: string | undefined;
+  readonly program: Ir.Program;
+}
+
+function inForce(programs: readonly Ir.Program[]): Span[] {
   const sorted = [...programs].sort((a, b) =>
     a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0,
   );
@@ -35,7 +44,7 @@ function inForce(programs: readonly Ir.Program[]): Segment[] {
   });
 }
 
-const covers = (s: Segment, day: string): boolean => s.from <= day && (s.to === undefined || day <= s.to);
+const covers = (s: Span, day: string): boolean => s.from <= day && (s.to === undefined || day <= s.to);
 
 /** The days and versions in force for a municipality (or the region when `gemeente` has no overrides). */
 export function timeline(programs: readonly Ir.Program[], gemeente: string | undefined): Segment[] {
@@ -50,14 +59,15 @@ export function timeline(programs: readonly Ir.Program[], gemeente: string | und
   const sorted = [...bounds].sort();
   const out: Segment[] = [];
   sorted.forEach((from, i) => {
+    // The next bound is the day after this segment's last day.
     const next = sorted[i + 1];
     const to = next === undefined ? undefined : addDays(next, -1);
     const seg = own.find((s) => covers(s, from)) ?? regional.find((s) => covers(s, from));
     if (!seg) return;
     const last = out[out.length - 1];
-    if (last && last.program === seg.program && last.to !== undefined && addDays(last.to, 1) === from) {
-      out[out.length - 1] = { from: last.from, to, program: seg.program };
-    } else out.push({ from, to, program: seg.program });
+    if (last && last.program === seg.program && last.next === from) {
+      out[out.length - 1] = { from: last.from, to, next, program: seg.program };
+    } else out.push({ from, to, next, program: seg.program });
   });
   return out;
 }
@@ -88,7 +98,7 @@ export function splitPeriod(
       break;
     }
     parts.push({ from: day, to: seg.to, program: seg.program });
-    day = dayAfter(seg, seg.to);
+    day = seg.next as string;
     const next = segments[i + 1];
     i = next !== undefined && next.from === day ? i + 1 : indexAt(segments, day);
   }
@@ -104,14 +114,6 @@ function indexAt(segments: readonly Segment[], day: string): number {
 function segmentAt(segments: readonly Segment[], day: string): Segment | undefined {
   for (const s of segments) if (covers(s, day)) return s;
   return undefined;
-}
-
-/** The day after a closed segment (`to` is its last day), computed once per segment. */
-const DAY_AFTER = new WeakMap<Segment, string>();
-function dayAfter(seg: Segment, to: string): string {
-  let day = DAY_AFTER.get(seg);
-  if (day === undefined) DAY_AFTER.set(seg, (day = addDays(to, 1)));
-  return day;
 }
 
 /** Days between two dates (for sorting and measuring). */

@@ -8,7 +8,7 @@
 import { ZenEngine } from '@gorules/zen-engine';
 import type { Ir } from '../../dsl/index.js';
 import { Dec, moneyString } from '../../src/engine/decimal.js';
-import { daysInclusive } from '../../src/engine/dates.js';
+import { daysInclusive } from '../../src/calendar/dates.js';
 import { createEngine } from '../../src/engine/evaluate.js';
 import type { Engine } from '../../src/engine/evaluate.js';
 import { caseGenerator, seeded } from '../engine/generate-cases.js';

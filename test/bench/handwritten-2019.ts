@@ -21,7 +21,7 @@
  * them too).
  */
 import { Dec, moneyString, plainString } from '../../src/engine/decimal.js';
-import { daysInclusive, isIsoDate, monthsFraction, wholeYears } from '../../src/engine/dates.js';
+import { daysInclusive, isIsoDate, monthsFraction, wholeYears } from '../../src/calendar/dates.js';
 
 const VERSION = '2019';
 const FROM = '2019-01-01';

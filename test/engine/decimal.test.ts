@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { dec, dutch, isDec, moneyString, parseDecimal, roundDec, times } from '../../src/engine/decimal.js';
-import { call } from '../../src/engine/runtime.js';
-import { daysInclusive, isIsoDate, monthsFraction, wholeYears } from '../../src/engine/dates.js';
+import {
+  SharedDecimals,
+  dec,
+  dutch,
+  isDec,
+  moneyString,
+  parseDecimal,
+  roundDec,
+  times,
+} from '../../src/engine/decimal.js';
+import { RuntimeCache, call } from '../../src/engine/runtime.js';
+import { daysInclusive, isIsoDate, monthsFraction, wholeYears } from '../../src/calendar/dates.js';
 import type { Value } from '../../src/engine/values.js';
 
 const r = (s: string, decimals: number, mode: 'half_omhoog' | 'half_even' | 'omlaag' | 'omhoog') =>
   roundDec(dec(s), { decimals, mode }).toFixed();
+const rc = new RuntimeCache(new SharedDecimals());
 const q = (fn: 'dagen' | 'weken' | 'vierweken' | 'maanden' | 'etmalen', from: string, to: string): string => {
-  const v: Value = call(fn, [{ from, to }]);
+  const v: Value = call(fn, [{ from, to }], rc);
   return typeof v === 'object' && v !== null && 'toFixed' in v ? v.toFixed() : String(v);
 };
 
@@ -72,7 +82,7 @@ describe('period conventions', () => {
     expect(wholeYears('2008-02-29', '2012-02-29')).toBe(4);
   });
   it('multiplies by a period quotient exactly (division last)', () => {
-    const weeks = call('weken', [{ from: '2021-07-01', to: '2021-07-25' }]);
+    const weeks = call('weken', [{ from: '2021-07-01', to: '2021-07-25' }], rc);
     if (!isDec(weeks)) throw new Error('weken gives a decimal');
     // 22,463 × 25/7 = 80,225 exactly; with 25/7 cut off at 40 digits the plain product is 80,22499…
     expect(dec('22.463').times(weeks).toDecimalPlaces(2, 1).toFixed()).toBe('80.22');

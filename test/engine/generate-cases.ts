@@ -3,7 +3,7 @@
  * (used by the differential test and the evaluation benchmark).
  */
 import type { Ir } from '../../dsl/index.js';
-import { addDays } from '../../src/engine/dates.js';
+import { addDays } from '../../src/calendar/dates.js';
 
 export type Random = () => number;
 

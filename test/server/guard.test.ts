@@ -3,6 +3,7 @@
  * cross-site PUTs and non-JSON writes are refused with a Dutch problem; every answer has security headers.
  */
 import { promises as fs } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,5 +133,37 @@ describe('security headers', () => {
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
+  });
+});
+
+describe('requests Node itself refuses', () => {
+  it('answers a malformed request with a Dutch problem, not an empty answer', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(server.port, '127.0.0.1');
+      let data = '';
+      socket.on('data', (c: Buffer) => (data += c.toString('utf8')));
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+      socket.write('DIT IS GEEN HTTP\r\n\r\n');
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect(answer).toMatch(/application\/problem\+json/);
+    expect(answer).toMatch(/geen geldig HTTP-verzoek/);
+  });
+});
+
+describe('a server on every address', () => {
+  it('prints a loopback address and still refuses foreign names', async () => {
+    const wide = await startServer({ rulesDir: rules, appDir: undefined, host: '0.0.0.0', port: 0 });
+    try {
+      expect(wide.url).toBe(`http://127.0.0.1:${wide.port}`);
+      expect((await rawRequest(`${wide.url}/api/bestanden`, {})).status).toBe(200);
+      const foreign = await rawRequest(`${wide.url}/api/bestanden`, {
+        headers: { Host: `evil.example:${wide.port}` },
+      });
+      expect(foreign.status).toBe(421);
+    } finally {
+      await wide.close();
+    }
   });
 });
