@@ -20,7 +20,7 @@ function parts(v: string): { neg: boolean; int: string; frac: string } {
 function roundDigits(int: string, frac: string, places: number): { int: string; frac: string } {
   if (frac.length <= places) return { int, frac: frac.padEnd(places, '0') };
   const keep = int + frac.slice(0, places);
-  const up = (frac.charCodeAt(places) - 48) >= 5;
+  const up = frac.charCodeAt(places) - 48 >= 5;
   let digits = keep;
   if (up) {
     const arr = keep.split('');
@@ -94,7 +94,12 @@ export function signOf(v: string): -1 | 0 | 1 {
   return p.neg ? -1 : 1;
 }
 
-const DATE = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const DATE = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "2023-01-01" → "1 januari 2023"; anything else unchanged. */
 export function dutchDate(iso: string): string {

@@ -148,7 +148,11 @@ export function ImpactPanel({ client, path, active, onOpenCase }: Props) {
             onChange={(e) => setChoice({ ...choice, basis: e.target.value || undefined })}
             data-testid="impact-basis"
           >
-            <option value="">{ok !== undefined && choice.basis === undefined ? `${ok.basis} (basis van de open versie)` : 'basis van de open versie'}</option>
+            <option value="">
+              {ok !== undefined && choice.basis === undefined
+                ? `${ok.basis} (basis van de open versie)`
+                : 'basis van de open versie'}
+            </option>
             {versions.map((v) => (
               <option key={v} value={v}>
                 {v}
@@ -163,7 +167,11 @@ export function ImpactPanel({ client, path, active, onOpenCase }: Props) {
             onChange={(e) => setChoice({ ...choice, variant: e.target.value || undefined })}
             data-testid="impact-variant"
           >
-            <option value="">{ok !== undefined && choice.variant === undefined ? `${ok.variant} (open, met niet-opgeslagen wijzigingen)` : 'open versie (met wijzigingen)'}</option>
+            <option value="">
+              {ok !== undefined && choice.variant === undefined
+                ? `${ok.variant} (open, met niet-opgeslagen wijzigingen)`
+                : 'open versie (met wijzigingen)'}
+            </option>
             {versions.map((v) => (
               <option key={v} value={v}>
                 {v}
@@ -182,11 +190,13 @@ export function ImpactPanel({ client, path, active, onOpenCase }: Props) {
               onChange={(e) => pick(e.target.files?.[0])}
             />
           </label>{' '}
-          {caseload !== undefined && caseload.name !== undefined && !caseload.name.startsWith('voorbeeld') && (
-            <button type="button" className="link" onClick={sample}>
-              Voorbeeld gebruiken
-            </button>
-          )}
+          {caseload !== undefined &&
+            caseload.name !== undefined &&
+            !caseload.name.startsWith('voorbeeld') && (
+              <button type="button" className="link" onClick={sample}>
+                Voorbeeld gebruiken
+              </button>
+            )}
           <span className="muted"> Het bestand blijft op deze computer.</span>
         </div>
         {caseloadError !== undefined && <p className="warning">{caseloadError}</p>}
@@ -220,7 +230,11 @@ export function ImpactPanel({ client, path, active, onOpenCase }: Props) {
             Rapport maken
           </button>
         </div>
-        {notice !== undefined && <p className="muted" data-testid="impact-notice">{notice}</p>}
+        {notice !== undefined && (
+          <p className="muted" data-testid="impact-notice">
+            {notice}
+          </p>
+        )}
       </div>
       <Body state={state} onOpen={open} />
     </div>
@@ -233,8 +247,8 @@ function Body({ state, onOpen }: { state: ImpactState | undefined; onOpen: (c: L
     case 'fouten':
       return (
         <p className="warning" data-testid="impact-geen">
-          De regels bevatten {state.errors} {state.errors === 1 ? 'fout' : 'fouten'}; de impact volgt zodra ze zijn
-          opgelost.
+          De regels bevatten {state.errors} {state.errors === 1 ? 'fout' : 'fouten'}; de impact volgt zodra ze
+          zijn opgelost.
         </p>
       );
     case 'geen':
@@ -244,7 +258,11 @@ function Body({ state, onOpen }: { state: ImpactState | undefined; onOpen: (c: L
         </p>
       );
     case 'afgebroken':
-      return <p className="muted">Berekening gestopt. Wijzig de regels of kies een versie om opnieuw te rekenen.</p>;
+      return (
+        <p className="muted">
+          Berekening gestopt. Wijzig de regels of kies een versie om opnieuw te rekenen.
+        </p>
+      );
     case 'ok': {
       const r = state.report;
       return (

@@ -71,12 +71,19 @@ export type FromImpactWorker =
   | {
       readonly type: 'caseload';
       readonly id: number;
-      readonly outcome: { readonly ok: true; readonly info: CaseloadInfo } | { readonly ok: false; readonly fout: string };
+      readonly outcome:
+        { readonly ok: true; readonly info: CaseloadInfo } | { readonly ok: false; readonly fout: string };
     }
-  | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number | undefined }
+  | {
+      readonly type: 'progress';
+      readonly id: number;
+      readonly done: number;
+      readonly total: number | undefined;
+    }
   | { readonly type: 'impact'; readonly id: number; readonly state: ImpactState }
   | {
       readonly type: 'rapport';
       readonly id: number;
-      readonly outcome: { readonly ok: true; readonly data: ReportData } | { readonly ok: false; readonly fout: string };
+      readonly outcome:
+        { readonly ok: true; readonly data: ReportData } | { readonly ok: false; readonly fout: string };
     };

@@ -37,8 +37,7 @@ class ImpactHost {
     | undefined;
 
   setCaseload(id: number, source: CaseloadSource): void {
-    const loading =
-      source.kind === 'voorbeeld' ? loadSample() : openCaseload(source.file, source.file.name);
+    const loading = source.kind === 'voorbeeld' ? loadSample() : openCaseload(source.file, source.file.name);
     this.caseload = loading;
     this.last = undefined;
     loading.then(
@@ -88,7 +87,10 @@ class ImpactHost {
     const variant = choice.variant ?? open.version;
     const basis = choice.basis ?? open.base;
     if (basis === undefined)
-      return geen(`Versie ${open.version} is niet op een andere versie gebaseerd; kies een basisversie.`, versions);
+      return geen(
+        `Versie ${open.version} is niet op een andere versie gebaseerd; kies een basisversie.`,
+        versions,
+      );
     return { ok: true as const, compiled, programs, versions, basis, variant };
   }
 
@@ -132,7 +134,13 @@ class ImpactHost {
       });
       return;
     }
-    this.last = { compiled: sel.compiled, basis: sel.basis, variant: sel.variant, caseload, report: outcome.report };
+    this.last = {
+      compiled: sel.compiled,
+      basis: sel.basis,
+      variant: sel.variant,
+      caseload,
+      report: outcome.report,
+    };
     post({
       type: 'impact',
       id,
@@ -153,7 +161,13 @@ class ImpactHost {
     const sel = this.select(files, path, choice);
     if (!sel.ok) {
       const s = sel.state;
-      return fail(s.kind === 'fouten' ? `De regels bevatten ${s.errors} fout(en); los die eerst op.` : s.kind === 'geen' ? s.reason : 'Geen analyse.');
+      return fail(
+        s.kind === 'fouten'
+          ? `De regels bevatten ${s.errors} fout(en); los die eerst op.`
+          : s.kind === 'geen'
+            ? s.reason
+            : 'Geen analyse.',
+      );
     }
     this.caseload ??= loadSample();
     const caseload = await this.caseload;
@@ -171,13 +185,20 @@ class ImpactHost {
         cases: caseload.entries(),
       });
       if (!outcome.ok) return fail(outcome.message);
-      report = { compiled: sel.compiled, basis: sel.basis, variant: sel.variant, caseload, report: outcome.report };
+      report = {
+        compiled: sel.compiled,
+        basis: sel.basis,
+        variant: sel.variant,
+        caseload,
+        report: outcome.report,
+      };
     }
     const regional = (v: string): Ir.Program | undefined =>
       sel.programs.find((p) => p.version === v && p.municipality === undefined);
     const basis = regional(sel.basis);
     const variant = regional(sel.variant);
-    if (basis === undefined || variant === undefined || report === undefined) return fail('Versie niet gevonden.');
+    if (basis === undefined || variant === undefined || report === undefined)
+      return fail('Versie niet gevonden.');
     const data = await buildReportData({
       programs: sel.programs,
       basis,
@@ -211,9 +232,11 @@ self.onmessage = (e: MessageEvent<ToImpactWorker>) => {
       void host.run(msg.id, msg.files, msg.path, msg.choice);
       return;
     case 'rapport':
-      host.rapport(msg.id, msg.files, msg.path, msg.choice, msg.made).catch((err: unknown) =>
-        post({ type: 'rapport', id: msg.id, outcome: { ok: false, fout: message(err) } }),
-      );
+      host
+        .rapport(msg.id, msg.files, msg.path, msg.choice, msg.made)
+        .catch((err: unknown) =>
+          post({ type: 'rapport', id: msg.id, outcome: { ok: false, fout: message(err) } }),
+        );
       return;
     case 'cancel':
       host.cancel();

@@ -92,7 +92,8 @@ export function changeSources(basis: Ir.Program, variant: Ir.Program, diff: Vers
   };
   add(`Versie ${variant.version}`, variant.source);
   for (const t of diff.tables) {
-    const table = variant.tables.find((x) => x.name === t.name) ?? basis.tables.find((x) => x.name === t.name);
+    const table =
+      variant.tables.find((x) => x.name === t.name) ?? basis.tables.find((x) => x.name === t.name);
     if (table === undefined) continue;
     const subject = `Tabel ${table.name}${quoted(table.label)}`;
     add(subject, table.source);

@@ -87,7 +87,11 @@ const BAND_TONE: Record<string, ColumnDatum['tone']> = {
 };
 
 export function BandsSection({ report, width }: { report: ImpactReport; width?: number }) {
-  const columns = report.bands.map((b) => ({ label: b.label, count: b.count, tone: BAND_TONE[b.band] ?? 'same' }));
+  const columns = report.bands.map((b) => ({
+    label: b.label,
+    count: b.count,
+    tone: BAND_TONE[b.band] ?? 'same',
+  }));
   return (
     <ChartFigure
       testId="impact-banden"
@@ -166,7 +170,13 @@ export function BreakdownSection({ report }: { report: ImpactReport }) {
 }
 
 /** Per tariff cell (or module key): how many results use it, and the money it moves. */
-export function CellSection({ report, onlyChanged = false }: { report: ImpactReport; onlyChanged?: boolean }) {
+export function CellSection({
+  report,
+  onlyChanged = false,
+}: {
+  report: ImpactReport;
+  onlyChanged?: boolean;
+}) {
   const cells = onlyChanged ? report.perCell.filter((c) => signOf(c.difference) !== 0) : report.perCell;
   return (
     <table className="impact-table" data-testid="impact-cellen">
@@ -177,7 +187,11 @@ export function CellSection({ report, onlyChanged = false }: { report: ImpactRep
       <thead>
         <tr>
           <th scope="col">Cel</th>
-          <th scope="col" className="amount" title="Resultaten of aanvragen geprijsd met deze cel (basis / variant)">
+          <th
+            scope="col"
+            className="amount"
+            title="Resultaten of aanvragen geprijsd met deze cel (basis / variant)"
+          >
             Gebruikt
           </th>
           <th scope="col" className="amount">

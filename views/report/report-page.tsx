@@ -135,7 +135,9 @@ export function ReportPage({ data }: { data: ReportData }) {
             </li>
           )}
           {impact.counts.bad > 0 && (
-            <li>{count(impact.counts.bad)} rijen van de caseload konden niet worden gelezen en tellen niet mee.</li>
+            <li>
+              {count(impact.counts.bad)} rijen van de caseload konden niet worden gelezen en tellen niet mee.
+            </li>
           )}
         </ul>
       </section>
@@ -148,9 +150,9 @@ export function ReportPage({ data }: { data: ReportData }) {
       <section>
         <h2>2. Wat kost het</h2>
         <p>
-          Elke beschikking uit de caseload is twee keer berekend: alsof versie {basis.version} op al haar dagen
-          gold, en alsof versie {variant.version} dat deed, elk met de gemeentelijke afwijking van die versie
-          waar die bestaat. Bedragen zijn exact tot op de cent opgeteld.
+          Elke beschikking uit de caseload is twee keer berekend: alsof versie {basis.version} op al haar
+          dagen gold, en alsof versie {variant.version} dat deed, elk met de gemeentelijke afwijking van die
+          versie waar die bestaat. Bedragen zijn exact tot op de cent opgeteld.
         </p>
         <ImpactHeadline report={impact} />
         <GemeenteSection report={impact} width={WIDTH} />
@@ -196,7 +198,8 @@ export function ReportPage({ data }: { data: ReportData }) {
       </section>
       <footer>
         <p className="muted">
-          Berekend met regelwerk uit de regelbestanden van het {data.ruleset} ({variant.file} en {basis.file}).
+          Berekend met regelwerk uit de regelbestanden van het {data.ruleset} ({variant.file} en {basis.file}
+          ).
         </p>
       </footer>
     </article>
