@@ -55,11 +55,35 @@ export default tseslint.config(
     },
   },
   {
+    // src/ stays free of the UI. The board report's page (views/report) is loaded only by `regelwerk rapport`,
+    // with a dynamic import in src/cli/rapport.ts.
     files: ['src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/editor/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom'] },
+        {
+          patterns: ['**/editor/**', '**/views/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom'],
+        },
+      ],
+    },
+  },
+  {
+    // Views shared by the editor's Impact tab and the board report (rendered to static markup in Node): React,
+    // visx and the platform's data; never Monaco, the editor app, the CLI or the server.
+    files: ['views/**/*.ts', 'views/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/editor/**',
+            'monaco-editor',
+            'monaco-editor/*',
+            '**/cli/**',
+            '**/server/**',
+            'node:*',
+          ],
+        },
       ],
     },
   },

@@ -5,6 +5,8 @@
  */
 
 const MINUS = '−';
+/** A no-break space keeps "€" and its amount together on one line (in the report, in print). */
+const NBSP = '\u00a0';
 
 /** "1234567" → "1.234.567". */
 const grouped = (int: string): string => int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
@@ -50,32 +52,32 @@ export function dutchNumber(v: string, places: number): string {
   return p.neg && !isZeroText(r.int, r.frac) ? `${MINUS}${body}` : body;
 }
 
-/** "€ 1.234,50"; negative "− € 1.234,50". */
+/** "€ 1.234,50"; negative "− € 1.234,50" (no-break spaces). */
 export function euro(v: string): string {
   const text = dutchNumber(v, 2);
-  return text.startsWith(MINUS) ? `${MINUS} € ${text.slice(1)}` : `€ ${text}`;
+  return text.startsWith(MINUS) ? `${MINUS}${NBSP}€${NBSP}${text.slice(1)}` : `€${NBSP}${text}`;
 }
 
-/** A change in euros, always with its sign: "+ € 1.234,50", "− € 12,00", "€ 0,00". */
+/** A change in euros, always with its sign: "+ € 1.234,50", "− € 12,00", "€ 0,00" (no-break spaces). */
 export function signedEuro(v: string): string {
   const text = dutchNumber(v, 2);
-  if (text.startsWith(MINUS)) return `${MINUS} € ${text.slice(1)}`;
-  return /^[0.,]*$/.test(text) ? '€ 0,00' : `+ € ${text}`;
+  if (text.startsWith(MINUS)) return `${MINUS}${NBSP}€${NBSP}${text.slice(1)}`;
+  return /^[0.,]*$/.test(text) ? `€${NBSP}0,00` : `+${NBSP}€${NBSP}${text}`;
 }
 
 /** A change in whole euros for tight spaces (chart labels): "+ € 12.345", "− € 7". */
 export function signedEuroRounded(v: string): string {
   const text = dutchNumber(v, 0);
-  if (text.startsWith(MINUS)) return `${MINUS} € ${text.slice(1)}`;
-  return text === '0' ? '€ 0' : `+ € ${text}`;
+  if (text.startsWith(MINUS)) return `${MINUS}${NBSP}€${NBSP}${text.slice(1)}`;
+  return text === '0' ? `€${NBSP}0` : `+${NBSP}€${NBSP}${text}`;
 }
 
 /** A percentage (a decimal text in percent, "2.8488") with its sign and two decimals: "+2,85 %"; none: "—". */
 export function signedPercent(v: string | null | undefined): string {
   if (v === undefined || v === null) return '—';
   const text = dutchNumber(v, 2);
-  if (text.startsWith(MINUS)) return `${text} %`;
-  return /^[0.,]*$/.test(text) ? '0,00 %' : `+${text} %`;
+  if (text.startsWith(MINUS)) return `${text}${NBSP}%`;
+  return /^[0.,]*$/.test(text) ? `0,00${NBSP}%` : `+${text}${NBSP}%`;
 }
 
 /** A count: 30000 → "30.000". */

@@ -2,11 +2,17 @@
  * A caseload in the browser: the shipped sample or a file the advisor picked, read in the impact worker as a
  * stream of lines (a large file is never held whole; a small one is parsed once and kept for the next run).
  */
+import type { Ir } from '../../dsl/index.js';
 import { isBlankLine, MAX_LINE_CHARS, parseJsonLine } from '../../src/impact/caseload/json-lines.js';
+import { readCaseloadText } from '../../src/impact/caseload/read-text.js';
 import type { CaseloadEntry, CaseloadLine } from '../../src/impact/types.js';
 import type { CaseloadInfo } from './impact-protocol.js';
 
-/** Files up to this size are parsed once and kept; larger ones are read again on every run. */
+/**
+ * JSON Lines files up to this size are parsed once and kept; larger ones are read again, as a stream, on every
+ * run. A CSV file is read whole (its columns depend on the rules' `invoer`, so it is read again per run): up to
+ * this size too.
+ */
 const KEEP_BYTES = 64 * 1024 * 1024;
 
 export type Entry = CaseloadEntry | CaseloadLine;
@@ -59,27 +65,44 @@ async function* jsonLines(blob: Blob): AsyncGenerator<Entry> {
   }
 }
 
+export type Entries =
+  | { readonly ok: true; readonly entries: AsyncIterable<Entry> | Iterable<Entry> }
+  | { readonly ok: false; readonly message: string };
+
 /** A caseload ready to be priced, as often as needed. */
 export interface Caseload {
   readonly info: CaseloadInfo;
-  /** Its entries, in order. */
-  entries(): AsyncIterable<Entry> | Iterable<Entry>;
+  /** Its entries, in order; `programs` (the versions compared) say which CSV columns are which fields. */
+  entries(programs: readonly Ir.Program[]): Promise<Entries>;
   /** How many entries, when known (for the progress bar). */
   readonly size: number | undefined;
 }
 
-/** Reads a caseload from a blob. A small one is parsed once, here; a large one is streamed on every run. */
+const megabytes = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
+
+/** Reads a caseload from a blob (a picked file or the sample). Never throws for bad content: rows are reported. */
 export async function openCaseload(blob: Blob, name: string): Promise<Caseload> {
   const format = await detectFormat(blob, name);
   const info: CaseloadInfo = { name, format, bytes: blob.size };
-  const stream = (): AsyncIterable<Entry> => (format === 'csv' ? csvEntries(blob) : jsonLines(blob));
-  if (blob.size > KEEP_BYTES) return { info, entries: stream, size: undefined };
+  if (format === 'csv') {
+    if (blob.size > KEEP_BYTES)
+      throw new Error(
+        `'${name}' is ${megabytes(blob.size)}: een CSV-caseload leest de editor tot ${megabytes(KEEP_BYTES)}. ` +
+          'Gebruik JSON Lines (dat leest de editor als stroom) of regelwerk impact op de opdrachtregel.',
+      );
+    const text = await blob.text();
+    return {
+      info,
+      size: undefined,
+      entries: async (programs) => {
+        const read = readCaseloadText(text, 'csv', programs);
+        return read.ok ? read : { ok: false, message: `${name}: ${read.message}` };
+      },
+    };
+  }
+  if (blob.size > KEEP_BYTES)
+    return { info, size: undefined, entries: async () => ({ ok: true, entries: jsonLines(blob) }) };
   const kept: Entry[] = [];
-  for await (const e of stream()) kept.push(e.kind === 'line' ? parseJsonLine(e.text, e.line) : e);
-  return { info, entries: () => kept, size: kept.length };
-}
-
-async function* csvEntries(blob: Blob): AsyncGenerator<Entry> {
-  void blob;
-  yield { kind: 'bad', line: 1, message: 'CSV wordt nog niet gelezen.' };
+  for await (const e of jsonLines(blob)) kept.push(e.kind === 'line' ? parseJsonLine(e.text, e.line) : e);
+  return { info, size: kept.length, entries: async () => ({ ok: true, entries: kept }) };
 }

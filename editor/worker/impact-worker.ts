@@ -114,10 +114,15 @@ class ImpactHost {
     }
     if (control.signal.aborted) return;
     const started = performance.now();
+    const cases = await caseload.entries(sel.programs);
+    if (!cases.ok) {
+      post({ type: 'impact', id, state: { kind: 'geen', reason: cases.message, versions: sel.versions } });
+      return;
+    }
     const outcome = await analyzeImpact({
       basis: { programs: sel.programs, version: sel.basis },
       variant: { programs: sel.programs, version: sel.variant },
-      cases: caseload.entries(),
+      cases: cases.entries,
       signal: control.signal,
       step: STEP,
       onProgress: (done) => post({ type: 'progress', id, done, total: caseload.size }),
@@ -179,10 +184,12 @@ class ImpactHost {
       report.variant === sel.variant &&
       report.caseload === caseload;
     if (!reusable) {
+      const cases = await caseload.entries(sel.programs);
+      if (!cases.ok) return fail(cases.message);
       const outcome = await analyzeImpact({
         basis: { programs: sel.programs, version: sel.basis },
         variant: { programs: sel.programs, version: sel.variant },
-        cases: caseload.entries(),
+        cases: cases.entries,
       });
       if (!outcome.ok) return fail(outcome.message);
       report = {

@@ -9,6 +9,7 @@
  *   regelwerk serve [--port n] [--host h] [--regels <map>]
  *   regelwerk impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie> [...]
  *   regelwerk caseload genereer --aantal <n> --seed <s> [--jaar <jjjj>] [--formaat jsonl|csv]
+ *   regelwerk rapport --regels <map> --basis <versie> --variant <versie> --caseload <bestand> -o <html> [--pdf <pdf>]
  *   regelwerk toewijzing --regels <map> --casus <f> [--vorige <eerder.xml>] [--tijdstip …] [--xsd <map>] [-o <f>]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -20,6 +21,7 @@ import { runDiff } from './diff.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
 import { compileRuleset, reportFailure } from './ruleset.js';
 import { runImpactCommand, runCaseloadCommand } from './impact-args.js';
+import { runRapportCommand } from './rapport.js';
 
 export const USAGE = `Gebruik: regelwerk <opdracht> [opties]
 
@@ -34,6 +36,8 @@ Opdrachten:
   impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie>
                                           wat een wijziging kost over een caseload [--variant-regels <map>]
                                           [--json] [--csv <map>] [--uitleg <regel>] [--threads n]
+  rapport --regels <map> --basis <versie> --variant <versie> --caseload <bestand> -o <rapport.html>
+                                          rapport voor het college (HTML) [--pdf <rapport.pdf>]
   caseload genereer --aantal <n> --seed <s>  een gegenereerde (illustratieve) Twentse caseload
                                           [--jaar <jjjj>] [--formaat jsonl|csv]
   toewijzing --regels <pad> --casus <bestand> [-o bericht.xml]
@@ -205,6 +209,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await runImpactCommand(rest, io, json, { parse, usage });
       case 'caseload':
         return runCaseloadCommand(rest, io, { parse, usage });
+      case 'rapport':
+        return await runRapportCommand(rest, io, { parse, usage });
       case 'toewijzing': {
         const a = parse(
           rest,

@@ -54,6 +54,8 @@ export interface ReportData {
     readonly outcomes: readonly ScenarioText[];
   };
   readonly sources: readonly SourceText[];
+  /** The command that explains one beschikking, without its line number (`… --uitleg`), when there is one. */
+  readonly explainCommand?: string;
 }
 
 export interface ReportInput {
@@ -64,6 +66,7 @@ export interface ReportInput {
   readonly impact: ImpactReport;
   readonly caseload: string;
   readonly made: string;
+  readonly explainCommand?: string;
 }
 
 function versionInfo(p: Ir.Program, overrides: readonly string[]): VersionInfo {
@@ -143,5 +146,6 @@ export async function buildReportData(input: ReportInput): Promise<ReportData> {
       })),
     },
     sources: changeSources(basis, variant, diff),
+    ...(input.explainCommand !== undefined ? { explainCommand: input.explainCommand } : {}),
   };
 }

@@ -47,4 +47,7 @@ if (existsSync(path.join(here, 'eval-bench.ts'))) {
 log('\nEditorserver');
 Object.assign(result, await (await import('./server-memory.js')).runServerMemoryBench(log));
 
+log('\nEditor: tabblad Impact');
+Object.assign(result, await (await import('./editor-impact-bench.js')).runEditorImpactBench(log));
+
 if (json) console.log(JSON.stringify(result));

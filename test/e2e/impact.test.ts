@@ -17,7 +17,7 @@ import {
 } from './harness.js';
 
 const FIXTURE = path.join(PROJECT_ROOT, 'test', 'e2e', 'fixtures', 'impact');
-const SAMPLE = path.join(PROJECT_ROOT, 'rules', 'twents-model', 'voorbeelden', 'caseload-voorbeeld.jsonl');
+const SAMPLE = path.join(PROJECT_ROOT, 'rules', 'twents-model', 'voorbeelden', 'caseload-2000.jsonl');
 const CELL = 'weektarief[ontwikkelen, OB2, midden, B]';
 const WAIT = { timeout: 60_000, interval: 100 };
 
@@ -107,7 +107,7 @@ afterAll(async () => {
 describe('het tabblad Impact in de browser', () => {
   it('compares the open concept with its base over the sample: no change yet, so nothing differs', async () => {
     expect(await s.page.textContent('[data-testid="impact-headline"]')).toMatch(
-      /^Versie 2023 kost evenveel als versie 2022: € [\d.]+,\d\d voor 2\.000 beschikkingen\./,
+      /^Versie 2023 kost evenveel als versie 2022: €\s[\d.]+,\d\d voor 2\.000 beschikkingen\./,
     );
     expect(await headlineDifference()).toBe('0.00');
     const cells = await rows('impact-cellen');
@@ -145,7 +145,7 @@ describe('het tabblad Impact in de browser', () => {
       if (r.key !== 'midden/B') expect(r.difference, r.key).toBe('0.00');
     for (const r of await rows('impact-module')) expect(r.difference, r.key).toBe('0.00');
     expect(await page.textContent('[data-testid="impact-headline"]')).toMatch(
-      /^Versie 2023 kost € [\d.]+,\d\d meer dan versie 2022 \(\+\d+,\d\d %\)/,
+      /^Versie 2023 kost €\s[\d.]+,\d\d meer dan versie 2022 \(\+\d+,\d\d\s%\)/,
     );
     await screenshot(page, 'impact-02-een-cel');
   });
@@ -153,7 +153,7 @@ describe('het tabblad Impact in de browser', () => {
   it('opens a largest change in the playground, priced as the variant, with its explanation', async () => {
     const { page } = s;
     const first = page.locator('[data-testid="impact-grootste"] tbody tr').first();
-    const variant = await first.locator('td.amount').nth(1).textContent();
+    const variant = (await first.locator('td.amount').nth(1).textContent())?.replace(/\u00a0/g, ' ');
     await first.locator('[data-testid="open-case"]').click();
     await page.waitForSelector('[data-testid="als-versie"]', WAIT);
     expect(await page.textContent('[data-testid="als-versie"]')).toMatch(/berekend alsof versie/);
@@ -174,10 +174,42 @@ describe('het tabblad Impact in de browser', () => {
     const html = await fs.readFile(file, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('Versie 2023 tegenover versie 2022');
-    expect(html).toMatch(/Versie 2023 kost € [\d.]+,\d\d meer dan versie 2022/);
+    expect(html).toMatch(/Versie 2023 kost €(\s|&nbsp;)[\d.]+,\d\d meer dan versie 2022/);
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script|<link |src="http/);
     expect(await page.textContent('[data-testid="impact-notice"]')).toMatch(/Rapport gedownload/);
+  });
+
+  it('reads a CSV caseload the advisor picks, in the browser, and reports a bad row with its line', async () => {
+    const { page } = s;
+    const csv = [
+      'beschikking,soort,gemeente,wet,geboortedatum,ingangsdatum,verwijzer,id,perspectief,ondersteuningsbehoefte,intensiteit,bandbreedte,periode_van,periode_tot',
+      'b1,resultaat,Oldenzaal,jeugdwet,2010-12-01,2022-04-15,toegang,r1,ontwikkelen,OB2,midden,B,2022-04-15,2022-10-14',
+      'b1,resultaat,Oldenzaal,jeugdwet,2010-12-01,2022-04-15,toegang,r2,ontwikkelen,OB3,midden,B,2022-04-15,2022-10-14',
+      'b2,resultaat,Enschede,wmo,1951-09-08,2022-06-15,toegang,r1,stabiliseren,OB1,licht,A,2022-06-15,2022-12-14',
+      'b3,resultaat,Enschede,jeugdwet,2012-04-08,2022-01-27,toegang,r1,ontwikkelen,OB9,midden,B,2022-01-27,2022-07-26',
+    ].join('\n');
+    const before = (await impactState()).run;
+    await page.setInputFiles('[data-testid="impact-bestand"]', {
+      name: 'mijn-caseload.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await nextAnalysis(before);
+    await page.waitForFunction(
+      () => /mijn-caseload\.csv/.test(document.querySelector('.impact-caseload')?.textContent ?? ''),
+      undefined,
+      { timeout: WAIT.timeout },
+    );
+    expect(await page.textContent('[data-testid="impact-headline"]')).toMatch(/voor 2 beschikkingen\./);
+    expect(await page.textContent('[data-testid="impact-fouten"]')).toMatch(/Regel 5 \(beschikking b3\)/);
+    const cell = (await rows('impact-cellen')).find((c) => c.key === CELL);
+    expect(cell?.count).toBe('1');
+    await screenshot(page, 'impact-04-csv');
+    const back = (await impactState()).run;
+    await page.click('text=Voorbeeld gebruiken');
+    await nextAnalysis(back);
+    expect(await page.textContent('[data-testid="impact-headline"]')).toMatch(/voor 2\.000 beschikkingen/);
   });
 
   it('shows only the latest of several quick edits (older runs are cancelled)', async () => {

@@ -8,7 +8,6 @@ import {
   BadRowsSection,
   BandsSection,
   BreakdownSection,
-  caseName,
   CellSection,
   GemeenteSection,
   headlineText,
@@ -160,10 +159,13 @@ export function ReportPage({ data }: { data: ReportData }) {
         <BreakdownSection report={impact} />
         <CellSection report={impact} onlyChanged />
         <StatusSection report={impact} />
-        <LargestSection
-          report={impact}
-          hint={(c) => (c.id !== undefined ? `beschikking ${c.id}` : caseName(c))}
-        />
+        {data.explainCommand !== undefined && (
+          <p className="muted">
+            Elke verandering is uit te leggen met <code>{data.explainCommand} &lt;regel&gt;</code>, met het
+            regelnummer uit de eerste kolom.
+          </p>
+        )}
+        <LargestSection report={impact} />
         <BadRowsSection report={impact} />
       </section>
 
