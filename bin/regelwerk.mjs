@@ -1,14 +1,24 @@
 #!/usr/bin/env node
-// The regelwerk CLI: runs the TypeScript sources through tsx (no build step needed).
-// `serve` loads only the server (not the checker, engine and other commands): it starts faster and stays small.
-import { register } from 'tsx/esm/api';
+// The regelwerk CLI. Runs the built JavaScript in dist/ (`npm run build`; `npm start` and `npm test` build it).
+// For development without a build: REGELWERK_DEV=1 (or `npm run dev -- <opdracht>`) runs the TypeScript
+// sources through tsx, a development dependency.
+import { existsSync } from 'node:fs';
 
-register();
-const args = process.argv.slice(2);
-if (args[0] === 'serve') {
-  const { serve } = await import('../src/cli/serve.ts');
-  process.exitCode = await serve(args.slice(1));
-} else {
-  const { main } = await import('../src/cli/main.ts');
-  process.exitCode = await main(args);
+const built = new URL('../dist/cli/main.js', import.meta.url);
+const dev = process.env.REGELWERK_DEV === '1';
+if (!dev && !existsSync(built)) {
+  console.error(
+    "regelwerk is nog niet gebouwd: voer eerst 'npm run build' uit in de map van regelwerk " +
+      '(of zet REGELWERK_DEV=1 om de broncode met tsx te draaien).',
+  );
+  process.exit(3);
 }
+let main;
+if (dev) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+} else {
+  ({ main } = await import(built.href));
+}
+process.exitCode = await main(process.argv.slice(2));

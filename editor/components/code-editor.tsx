@@ -9,7 +9,7 @@ import { monaco } from '../monaco/setup.js';
 
 declare global {
   interface Window {
-    /** For the browser tests and the benchmark: the editor and Monaco's API. */
+    /** Only in the browser tests' build (vite --mode e2e): the editor and Monaco's API. */
     regelwerk?: { editor: monaco.editor.IStandaloneCodeEditor; monaco: typeof monaco };
   }
 }
@@ -58,7 +58,8 @@ export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEdito
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current());
     editorRef.current = editor;
-    window.regelwerk = { editor, monaco };
+    // Test hook for the browser tests and the editor benchmark: only in their build (vite --mode e2e).
+    if (import.meta.env.MODE === 'e2e') window.regelwerk = { editor, monaco };
     return () => {
       editor.dispose();
       editorRef.current = undefined;

@@ -6,22 +6,17 @@
  *   regelwerk eval --regels <pad> --casus <bestand.json> [--json] [--pad jre|fast]
  *   regelwerk explain --regels <pad> --casus <bestand.json> [--json]
  *   regelwerk diff --regels <pad> <van> <naar> [--json]
- *   regelwerk serve [--port n] [--host h] [--regels <map>]
+ *   regelwerk serve [--port n] [--host h] [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
+ *   regelwerk toewijzing --regels <map> --casus <f> [--vorige <eerder.xml>] [--tijdstip …] [--xsd <map>] [-o <f>]
  *   regelwerk impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie> [...]
  *   regelwerk caseload genereer --aantal <n> --seed <s> [--jaar <jjjj>] [--formaat jsonl|csv]
  *   regelwerk rapport --regels <map> --basis <versie> --variant <versie> --caseload <bestand> -o <html> [--pdf <pdf>]
- *   regelwerk toewijzing --regels <map> --casus <f> [--vorige <eerder.xml>] [--tijdstip …] [--xsd <map>] [-o <f>]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { runCheck } from './check.js';
-import { runFmt } from './fmt.js';
-import { runTest } from './test.js';
-import { runEval } from './eval.js';
-import { runDiff } from './diff.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
-import { compileRuleset, reportFailure } from './ruleset.js';
-import { runImpactCommand, runCaseloadCommand } from './impact-args.js';
-import { runRapportCommand } from './rapport.js';
+
+// Each command's module is imported when that command runs (`await import`), so `--help` or `fmt` does not
+// load the checker, the engine or json-rules-engine: the CLI starts at once.
 
 export const USAGE = `Gebruik: regelwerk <opdracht> [opties]
 
@@ -32,7 +27,11 @@ Opdrachten:
   eval --regels <pad> --casus <bestand>   bereken een geval (JSON) [--json] [--pad jre|fast]
   explain --regels <pad> --casus <bestand> leg elk bedrag en elke beslissing uit [--json]
   diff --regels <pad> <van> <naar>        verschil tussen twee versies per tariefcel [--json]
-  serve [--port n] [--regels <map>]       start de editor
+  serve [--port n] [--host adres]         start de editor-server (standaard 127.0.0.1:5178)
+        [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
+  toewijzing --regels <pad> --casus <bestand> [-o bericht.xml]
+                                          schrijf de JW301/WMO301 van een geval [--vorige <eerder.xml>]
+                                          [--tijdstip JJJJ-MM-DDTUU:MM:SS] [--xsd <map>] [--nummer-vanaf n]
   impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie>
                                           wat een wijziging kost over een caseload [--variant-regels <map>]
                                           [--json] [--csv <map>] [--uitleg <regel>] [--threads n]
@@ -40,12 +39,9 @@ Opdrachten:
                                           rapport voor het college (HTML) [--pdf <rapport.pdf>]
   caseload genereer --aantal <n> --seed <s>  een gegenereerde (illustratieve) Twentse caseload
                                           [--jaar <jjjj>] [--formaat jsonl|csv]
-  toewijzing --regels <pad> --casus <bestand> [-o bericht.xml]
-                                          schrijf de JW301/WMO301 van een geval [--vorige <eerder.xml>]
-                                          [--tijdstip JJJJ-MM-DDTUU:MM:SS] [--xsd <map>] [--nummer-vanaf n]
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
-Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik.`;
+Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik. Deze hulp: regelwerk --help.`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -108,12 +104,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const a = parse(rest, { json: { type: 'boolean' } }, io, json);
         if (!a) return EXIT_USAGE;
         if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
+        const { runCheck } = await import('./check.js');
         return await runCheck(a.positionals.length ? a.positionals : ['rules'], a.values.json === true, io);
       }
       case 'fmt': {
         const a = parse(rest, { check: { type: 'boolean' } }, io, json);
         if (!a) return EXIT_USAGE;
         if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
+        const { runFmt } = await import('./fmt.js');
         return await runFmt(a.positionals.length ? a.positionals : ['rules'], a.values.check === true, io);
       }
       case 'test': {
@@ -127,6 +125,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const pad = padOption(a.values.pad, io, json);
         if (!pad) return EXIT_USAGE;
         if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
+        const { runTest } = await import('./test.js');
         return await runTest(
           a.positionals.length ? a.positionals : ['rules'],
           {
@@ -168,6 +167,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           );
         const pad = padOption(a.values.pad, io, json);
         if (!pad) return EXIT_USAGE;
+        const { runEval } = await import('./eval.js');
         return await runEval(
           { regels, casus, json: a.values.json === true, explain: command === 'explain', path: pad },
           io,
@@ -186,6 +186,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           );
         if (regels === '') return usage(io, json, EMPTY_PATH);
         // The versions are checked here: one the rules do not have is wrong usage (exit 2), not a problem found.
+        const { compileRuleset, reportFailure } = await import('./ruleset.js');
         const load = await compileRuleset([regels]);
         if (!load.ok) {
           reportFailure(load.failure, io, json);
@@ -203,14 +204,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             `${unknown.length === 1 ? 'onbekende versie' : 'onbekende versies'} '${unknown.join("' en '")}'. Bekende versies: ${known.join(', ')}.`,
             false,
           );
+        const { runDiff } = await import('./diff.js');
         return runDiff({ from: older, to: newer, json: a.values.json === true }, io);
       }
       case 'impact':
-        return await runImpactCommand(rest, io, json, { parse, usage });
+        return await (await import('./impact-args.js')).runImpactCommand(rest, io, json, { parse, usage });
       case 'caseload':
-        return runCaseloadCommand(rest, io, { parse, usage });
+        return (await import('./impact-args.js')).runCaseloadCommand(rest, io, { parse, usage });
       case 'rapport':
-        return await runRapportCommand(rest, io, { parse, usage });
+        return await (await import('./rapport.js')).runRapportCommand(rest, io, { parse, usage });
       case 'toewijzing': {
         const a = parse(
           rest,

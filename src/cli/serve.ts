@@ -5,11 +5,11 @@
  * localhost, 127.0.0.1, [::1], the `--host` address, or a name given with `--naam`.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ensureBuilt } from '../server/ensure-built.js';
 import { startServer } from '../server/http-server.js';
+import { projectRoot } from './project-root.js';
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PROJECT_ROOT = projectRoot();
 
 interface ServeArgs {
   readonly port: number;

@@ -10,9 +10,9 @@ import { RejudgeMemo } from '../versions/rejudge.js';
 import type { Segment } from '../versions/timeline.js';
 import { LineCache } from './assemble.js';
 import { CaseCache } from './casus.js';
+import { RuntimeCache } from './builtins.js';
 import { SharedDecimals } from './decimal.js';
 import { PriceCache } from './pricing.js';
-import { RuntimeCache } from './runtime.js';
 import type { LoadedProgram } from './runtime.js';
 
 export class EngineCache {

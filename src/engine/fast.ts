@@ -7,10 +7,7 @@ import { assertNever } from '../../dsl/core.js';
 import {
   arith,
   calcKey,
-  call,
-  call1,
   compare,
-  constant,
   fieldValue,
   isRequested,
   lookup,
@@ -22,7 +19,9 @@ import {
   roundValue,
   same,
 } from './runtime.js';
-import type { Ctx, LoadedProgram, RuntimeCache } from './runtime.js';
+import type { Ctx, LoadedProgram } from './runtime.js';
+import { call, call1, constant } from './builtins.js';
+import type { RuntimeCache } from './builtins.js';
 import type { Value } from './values.js';
 
 export type Compiled = (ctx: Ctx) => Value;

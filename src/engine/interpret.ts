@@ -7,9 +7,7 @@ import { assertNever } from '../../dsl/core.js';
 import {
   arith,
   calcKey,
-  call,
   compare,
-  constant,
   fieldValue,
   isRequested,
   lookup,
@@ -22,6 +20,7 @@ import {
   same,
 } from './runtime.js';
 import type { Ctx } from './runtime.js';
+import { call, constant } from './builtins.js';
 import type { Value } from './values.js';
 
 /** Evaluate an expression in a context. */

@@ -18,7 +18,9 @@ import type { FactFn, JreCondition, JreConditionResult, JreRule, OperatorFn } fr
 import { operatorFor, operators } from './jre-operators.js';
 import { price } from './pricing.js';
 import type { Priced, PriceTarget } from './pricing.js';
-import { constant, isRequested, loadProgram } from './runtime.js';
+import { constant } from './builtins.js';
+import { loadProgram } from './load.js';
+import { isRequested } from './runtime.js';
 import type { EngineCache } from './cache.js';
 import type { CellUse, Ctx, LoadedProgram } from './runtime.js';
 import { NO_CELLS, priceNeeded } from './tasks.js';

@@ -50,9 +50,16 @@ export async function validateWithXsd(xml: string, dir: string, wet: IstandaardW
       preload: files.filter((f) => f !== schema),
     });
     if (result.valid) return { ok: true, schema: main };
+    const broken = result.errors.some((e) => /failed to compile|Schemas parser error/.test(e.rawMessage));
+    const errors = result.errors
+      .filter((e) => e.message.trim() !== '' && !/Document is empty/.test(e.message))
+      .map(
+        (e) =>
+          `${e.loc ? `${e.loc.fileName === 'bericht.xml' ? 'bericht' : e.loc.fileName}, regel ${e.loc.lineNumber}: ` : ''}${e.message.trim()}`,
+      );
     return {
       ok: false,
-      errors: result.errors.map((e) => `${e.loc ? `regel ${e.loc.lineNumber}: ` : ''}${e.message.trim()}`),
+      errors: broken ? [`De XSD-bestanden in '${dir}' konden niet worden gebruikt:`, ...errors] : errors,
     };
   } catch (e) {
     const msg = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);

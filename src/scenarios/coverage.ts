@@ -170,9 +170,16 @@ export function computeCoverage(
   });
 }
 
-/** A share in Dutch notation, rounded down to a tenth: "32,9 %", "100 %". */
-const pct = (a: number, b: number): string =>
-  b === 0 ? '–' : `${String(Math.floor((a * 1000) / b) / 10).replace('.', ',')} %`;
+/**
+ * A share in Dutch notation, rounded to a tenth (half up): 3 of 11 is "27,3 %", 1 of 2 "50 %". Only all is
+ * "100 %" and only none "0 %": 9.999 of 10.000 is "99,9 %", 1 of 10.000 "0,1 %".
+ */
+export function formatShare(a: number, b: number): string {
+  if (b === 0) return '–';
+  const tenths = Math.min(a < b ? 999 : 1000, Math.max(a > 0 ? 1 : 0, Math.round((a * 1000) / b)));
+  return `${String(tenths / 10).replace('.', ',')} %`;
+}
+const pct = formatShare;
 
 export function renderCoverage(coverage: readonly VersionCoverage[]): string {
   const out = ["Dekking door scenario's:"];

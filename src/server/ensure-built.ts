@@ -36,14 +36,14 @@ export async function isBuildFresh(projectRoot: string, outDir: string): Promise
   return built.mtimeMs >= newest;
 }
 
-/** Runs `npm run build:editor` in `projectRoot`; rejects with the build's own output when it fails. */
-function runBuildScript(projectRoot: string): Promise<void> {
+/** Runs `npm run <script>` in `projectRoot`; rejects with the build's own output when it fails. */
+function runBuildScript(projectRoot: string, script: string): Promise<void> {
   // Under npm (npm start, npx) npm_execpath is npm's own script; otherwise npm from the PATH.
   const npmCli = process.env.npm_execpath;
   const [command, args] =
     npmCli !== undefined && /npm-cli\.js$/.test(npmCli)
-      ? [process.execPath, [npmCli, 'run', '--silent', 'build:editor']]
-      : [process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:editor']];
+      ? [process.execPath, [npmCli, 'run', '--silent', script]]
+      : [process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script]];
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -55,17 +55,20 @@ function runBuildScript(projectRoot: string): Promise<void> {
     child.once('error', (e) => reject(new Error(`npm kon niet worden gestart (${e.message}).`)));
     child.once('close', (code, signal) => {
       if (code === 0) resolve();
-      else
-        reject(new Error(`'npm run build:editor' stopte met ${signal ?? `code ${code}`}:\n${output.trim()}`));
+      else reject(new Error(`'npm run ${script}' stopte met ${signal ?? `code ${code}`}:\n${output.trim()}`));
     });
   });
 }
 
-/** Builds when the build is missing or stale (in a child process). Returns whether a build ran. */
+/**
+ * Builds when the build is missing or stale (in a child process). Returns whether a build ran. `script` is the
+ * npm script that builds `outDir`: `build:editor:e2e` for the browser tests' copy (dist/editor-e2e).
+ */
 export async function ensureBuilt(
   projectRoot: string,
   outDir: string,
   log: (line: string) => void = () => undefined,
+  script = 'build:editor',
 ): Promise<boolean> {
   if (await isBuildFresh(projectRoot, outDir)) return false;
   const lockDir = path.dirname(outDir);
@@ -79,8 +82,8 @@ export async function ensureBuilt(
   });
   try {
     if (await isBuildFresh(projectRoot, outDir)) return false;
-    log('De editor wordt gebouwd (npm run build:editor)…');
-    await runBuildScript(projectRoot);
+    log(`De editor wordt gebouwd (npm run ${script})…`);
+    await runBuildScript(projectRoot, script);
     return true;
   } finally {
     await release().catch(() => undefined);

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCliStartBench } from './cli-start-bench.js';
 import { runFrontEndBench } from './front-end-bench.js';
 
 const json = process.argv.includes('--json');
@@ -15,6 +16,14 @@ const log = (s: string) => {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const result: Record<string, unknown> = {};
+
+// First, while nothing else has warmed up or filled memory: the start of the built CLI (fresh processes).
+log('Opstarten van de opdrachtregel (mediaan van 5, nieuwe processen)');
+const start = runCliStartBench(5);
+Object.assign(result, start);
+log(`  node -e 0 (Node zelf):        ${start.nodeStartSeconds.toFixed(3)} s`);
+log(`  regelwerk --help:             ${start.cliHelpSeconds.toFixed(3)} s  (doel < 0,4 s)`);
+log(`  regelwerk check rules/:       ${start.cliCheckRulesSeconds.toFixed(3)} s  (doel < 1 s)`);
 
 log('Front end (gegenereerde regelset van 10.000 regels)');
 const fe = runFrontEndBench(10_000, quick ? 5 : 15);

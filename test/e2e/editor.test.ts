@@ -1,24 +1,28 @@
 /**
- * The editor in a real browser (Debian chromium via playwright-core), against the real server and a temporary
- * copy of rules/. Screenshots of the main screens go to test-results/screenshots/.
+ * The editor in a real browser (Debian chromium via playwright-core), against the real server. Every test has
+ * its own page, server and copy of rules/ (test/e2e/harness.ts): none depends on another, each can run alone
+ * (`-t`) or in any order. Screenshots of the main screens go to test-results/screenshots/.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   editorText,
   markers,
-  openEditor,
+  openBrowser,
+  openPage,
   scenarioStatus,
   screenshot,
   selectedText,
   selectInLine,
   setEditorText,
-  waitForApp,
   type EditorSession,
+  type TestBrowser,
 } from './harness.js';
 
+let browser: TestBrowser;
 let s: EditorSession;
+/** The text of 2019.regels as the page loaded it. */
 let original: string;
 const FILE = 'twents-model/2019.regels';
 const FILE_2020 = 'twents-model/2020.regels';
@@ -27,12 +31,19 @@ const CELL_ROW = '^\\s*ontwikkelen\\s+OB2\\s+71,80';
 const WAIT = { timeout: 30_000, interval: 100 };
 
 beforeAll(async () => {
-  s = await openEditor();
-  await waitForApp(s.page, s.server.url + '/');
+  browser = await openBrowser();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  s = await openPage(browser);
   original = await editorText(s.page);
 }, 180_000);
 
-afterAll(async () => {
+afterEach(async () => {
   await s?.close();
 });
 
@@ -179,10 +190,6 @@ describe('de editor in de browser', () => {
     await selectInLine(page, '^indexeer alle tarieven', '3 %');
     await page.keyboard.type('2,85 %');
     await expect.poll(() => page.textContent(row), WAIT).toMatch(/136,20 → 140,08/);
-    // Back to 2019 and the scenarios for the tests that follow.
-    await page.click(`.file-tree button[data-pad="${FILE}"]`);
-    await expect.poll(() => page.textContent('[data-testid="title"]'), WAIT).toMatch(/versie 2019/);
-    await page.click('aside .tabs button:has-text("Scenario\'s")');
   });
 
   it('saves the file', async () => {
@@ -203,14 +210,16 @@ describe('de editor in de browser', () => {
   it('refuses a conflicting save with a message and loses nothing', async () => {
     const { page } = s;
     const file = path.join(s.rulesDir, FILE);
+    // A colleague saves the file after this page loaded it.
     const colleague = (await fs.readFile(file, 'utf8')).replace(
-      '// opgeslagen vanuit de browser',
-      '// collega was eerder',
+      'status vastgesteld',
+      'status vastgesteld  // collega was eerder',
     );
+    expect(colleague).toContain('// collega was eerder');
     await fs.writeFile(file, colleague);
     await selectInLine(page, '^status vastgesteld', 'vastgesteld');
     await page.keyboard.press('End');
-    await page.keyboard.type(' en nog iets');
+    await page.keyboard.type(' // en nog iets');
     const mine = await editorText(page);
     await page.click('[data-testid="save"]');
     await expect
@@ -223,7 +232,10 @@ describe('de editor in de browser', () => {
 
   it('warns before leaving with unsaved changes', async () => {
     const { page } = s;
-    expect(await page.title()).toMatch(/^• Regelwerk.*niet opgeslagen/);
+    await selectInLine(page, '^status vastgesteld', 'vastgesteld');
+    await page.keyboard.press('End');
+    await page.keyboard.type('  // niet opgeslagen');
+    await expect.poll(() => page.title(), WAIT).toMatch(/^• Regelwerk.*niet opgeslagen/);
     const dialog = new Promise<string>((resolve) =>
       page.once('dialog', (d) => {
         resolve(d.type());

@@ -1,6 +1,7 @@
 /**
- * Real-browser test harness: builds the editor (when stale), serves it with the real server against a
- * temporary copy of rules/, and drives Debian's chromium with playwright-core.
+ * Real-browser test harness: builds the browser tests' copy of the editor (dist/editor-e2e, with the test hooks;
+ * `npm run build:editor:e2e`) when stale, and drives Debian's chromium with playwright-core. Each test gets its
+ * own page, server and copy of rules/ ({@link openPage}), so no test depends on another.
  * A missing chromium is a failure with instructions, never a silent skip.
  */
 import { existsSync, promises as fs } from 'node:fs';
@@ -12,7 +13,8 @@ import { ensureBuilt } from '../../src/server/ensure-built.js';
 import { startServer, type RunningServer } from '../../src/server/http-server.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const APP_DIR = path.join(PROJECT_ROOT, 'dist', 'editor');
+/** The browser tests' build of the editor: the only one with `window.regelwerk`. */
+export const APP_DIR = path.join(PROJECT_ROOT, 'dist', 'editor-e2e');
 export const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 const CANDIDATES = [process.env.REGELWERK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -28,33 +30,23 @@ export function chromiumPath(): string {
   return found;
 }
 
-export interface EditorSession {
-  readonly server: RunningServer;
-  readonly rulesDir: string;
+/** Builds dist/editor-e2e (`npm run build:editor:e2e`, in a child process) when it is missing or stale. */
+export async function ensureTestBuild(): Promise<void> {
+  await ensureBuilt(PROJECT_ROOT, APP_DIR, () => undefined, 'build:editor:e2e');
+}
+
+/** One browser (a persistent context in a fresh profile folder) for the tests of a file. */
+export interface TestBrowser {
   readonly context: BrowserContext;
-  readonly page: Page;
   close(): Promise<void>;
 }
 
-async function copyDir(from: string, to: string): Promise<void> {
-  await fs.cp(from, to, { recursive: true });
-}
-
-export interface EditorOptions {
-  /** A folder whose files are copied over the copy of rules/ (a test's own versions, e.g. a concept). */
-  readonly rulesOverlay?: string;
-}
-
-/** Builds if needed, copies rules/ to a temp dir, starts the server and a browser page on it. */
-export async function openEditor(options: EditorOptions = {}): Promise<EditorSession> {
+/** Builds the test copy of the editor when needed and starts chromium. */
+export async function openBrowser(): Promise<TestBrowser> {
   const executablePath = chromiumPath();
-  await ensureBuilt(PROJECT_ROOT, APP_DIR);
-  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'regelwerk-e2e-'));
-  const rulesDir = path.join(tmp, 'rules');
-  await copyDir(path.join(PROJECT_ROOT, 'rules'), rulesDir);
-  if (options.rulesOverlay !== undefined) await copyDir(options.rulesOverlay, rulesDir);
-  const server = await startServer({ rulesDir, appDir: APP_DIR, host: '127.0.0.1', port: 0 });
-  const context = await chromium.launchPersistentContext(path.join(tmp, 'profiel'), {
+  await ensureTestBuild();
+  const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'regelwerk-e2e-profiel-'));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
     args: [
@@ -71,16 +63,67 @@ export async function openEditor(options: EditorOptions = {}): Promise<EditorSes
   });
   // tsx (esbuild) wraps named functions in `__name(…)`; functions sent to page.evaluate need it in the page.
   await context.addInitScript({ content: 'window.__name = (f) => f;' });
-  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => undefined);
+      await fs.rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface EditorSession {
+  readonly server: RunningServer;
+  /** This session's own copy of rules/. */
+  readonly rulesDir: string;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * A page of its own: a fresh copy of rules/ in its own folder, its own server (its own port, so its own origin
+ * and browser storage) and a new page on it, loaded and ready.
+ */
+export async function openPage(
+  browser: TestBrowser,
+  load = true,
+  options: EditorOptions = {},
+): Promise<EditorSession> {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'regelwerk-e2e-'));
+  const rulesDir = path.join(tmp, 'rules');
+  await fs.cp(path.join(PROJECT_ROOT, 'rules'), rulesDir, { recursive: true });
+  if (options.rulesOverlay !== undefined) await fs.cp(options.rulesOverlay, rulesDir, { recursive: true });
+  const server = await startServer({ rulesDir, appDir: APP_DIR, host: '127.0.0.1', port: 0 });
+  const page = await browser.context.newPage();
+  if (load) await waitForApp(page, server.url + '/');
   return {
     server,
     rulesDir,
-    context,
+    context: browser.context,
     page,
     async close() {
-      await context.close().catch(() => undefined);
+      await page.close().catch(() => undefined);
       await server.close();
       await fs.rm(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface EditorOptions {
+  /** A folder whose files are copied over the copy of rules/ (a test's own versions, e.g. a concept). */
+  readonly rulesOverlay?: string;
+}
+
+/** A browser with one page of its own (for the editor benchmarks); closing it closes the browser. */
+export async function openEditor(options: EditorOptions = {}): Promise<EditorSession> {
+  const browser = await openBrowser();
+  const session = await openPage(browser, false, options);
+  return {
+    ...session,
+    async close() {
+      await session.close();
+      await browser.close();
     },
   };
 }
