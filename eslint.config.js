@@ -86,6 +86,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The CLI starts at once: main.ts loads a command's module only when that command runs (`await import`).
+    files: ['src/cli/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/editor/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom'] },
+            {
+              group: ['./*', '../*', '!./output.js'],
+              message: "Laad een opdracht pas als die draait: `const { … } = await import('./….js')`.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // One-way imports inside src/ (README, "Binnen src/"): calendar ← versions ← engine ← everything built on it.
   // The core rule, next to the typescript-eslint one above (that one guards the compiler-free evaluator).
   ...[

@@ -6,7 +6,7 @@
  *   regelwerk eval --regels <pad> --casus <bestand.json> [--json] [--pad jre|fast]
  *   regelwerk explain --regels <pad> --casus <bestand.json> [--json]
  *   regelwerk diff --regels <pad> <van> <naar> [--json]
- *   regelwerk serve [--port n] [--host h] [--regels <map>]
+ *   regelwerk serve [--port n] [--host h] [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
  *   regelwerk toewijzing --regels <map> --casus <f> [--vorige <eerder.xml>] [--tijdstip …] [--xsd <map>] [-o <f>]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -24,13 +24,14 @@ Opdrachten:
   eval --regels <pad> --casus <bestand>   bereken een geval (JSON) [--json] [--pad jre|fast]
   explain --regels <pad> --casus <bestand> leg elk bedrag en elke beslissing uit [--json]
   diff --regels <pad> <van> <naar>        verschil tussen twee versies per tariefcel [--json]
-  serve [--port n] [--regels <map>]       start de editor
+  serve [--port n] [--host adres]         start de editor-server (standaard 127.0.0.1:5178)
+        [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
   toewijzing --regels <pad> --casus <bestand> [-o bericht.xml]
                                           schrijf de JW301/WMO301 van een geval [--vorige <eerder.xml>]
                                           [--tijdstip JJJJ-MM-DDTUU:MM:SS] [--xsd <map>] [--nummer-vanaf n]
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
-Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik.`;
+Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik. Deze hulp: regelwerk --help.`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
