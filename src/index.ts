@@ -10,7 +10,8 @@
  * }
  * ```
  *
- * Neither Monaco nor React is reachable from here.
+ * `bundleFromSources` writes the portable bundle; `regelwerk/runtime` (src/runtime) evaluates it without the
+ * compiler. Neither Monaco nor React is reachable from here.
  */
 export { compile, renderDiagnostic, formatText, hasErrors, sortDiagnostics, CATALOG } from '../dsl/index.js';
 export type { CompileResult, Diagnostic, DiagnosticCode, Ir, Source, Span } from '../dsl/index.js';
@@ -20,4 +21,16 @@ export type * from './engine/result.js';
 export { renderExplanation } from './engine/explain.js';
 export { runScenarios, checkExpectation, type ScenarioOutcome } from './scenarios/run.js';
 export { computeCoverage, type VersionCoverage } from './scenarios/coverage.js';
+export { bundleFromSources, createBundle, serializeBundle, type BundleBuild } from './bundle/build.js';
+export { bundleFormatSchema } from './bundle/bundle-schema.js';
+export { caseSchema } from './bundle/case-schema.js';
+export { loadBundle, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from './runtime/index.js';
+export type {
+  Bundle,
+  BundleLoad,
+  BundleRuntime,
+  BundleVersion,
+  JsonSchema,
+  VersionInfo,
+} from './runtime/index.js';
 export { buildToewijzing, type ToewijzingOptions, type ToewijzingOutcome } from './istandaard/build.js';

@@ -7,7 +7,12 @@
  *   regelwerk explain --regels <pad> --casus <bestand.json> [--json]
  *   regelwerk diff --regels <pad> <van> <naar> [--json]
  *   regelwerk serve [--port n] [--host h] [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
+ *   regelwerk bundle --regels <map> -o <bestand> [--json]
+ *   regelwerk schema --regels <map> | --bundel
+ *   regelwerk api --bundel <bestand> | --regels <map> [--port n] [--host h]
  *   regelwerk toewijzing --regels <map> --casus <f> [--vorige <eerder.xml>] [--tijdstip …] [--xsd <map>] [-o <f>]
+ *   regelwerk impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie> [...]
+ *   regelwerk caseload genereer --aantal <n> --seed <s> [--jaar <jjjj>] [--formaat jsonl|csv]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
@@ -26,9 +31,17 @@ Opdrachten:
   diff --regels <pad> <van> <naar>        verschil tussen twee versies per tariefcel [--json]
   serve [--port n] [--host adres]         start de editor-server (standaard 127.0.0.1:5178)
         [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
+  bundle --regels <map> -o <bestand>      schrijf de bundel: alle versies, tabellen, casusschema, hash [--json]
+  schema --regels <map>                   het JSON Schema van een casus; --bundel: van het bundelformaat
+  api --bundel <bestand> | --regels <map> start de HTTP-API [--port n] [--host h] (zie README)
   toewijzing --regels <pad> --casus <bestand> [-o bericht.xml]
                                           schrijf de JW301/WMO301 van een geval [--vorige <eerder.xml>]
                                           [--tijdstip JJJJ-MM-DDTUU:MM:SS] [--xsd <map>] [--nummer-vanaf n]
+  impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie>
+                                          wat een wijziging kost over een caseload [--variant-regels <map>]
+                                          [--json] [--csv <map>] [--uitleg <regel>] [--threads n]
+  caseload genereer --aantal <n> --seed <s>  een gegenereerde (illustratieve) Twentse caseload
+                                          [--jaar <jjjj>] [--formaat jsonl|csv]
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
 Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik. Deze hulp: regelwerk --help.`;
@@ -196,6 +209,47 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           );
         const { runDiff } = await import('./diff.js');
         return runDiff({ from: older, to: newer, json: a.values.json === true }, io);
+      }
+      case 'impact':
+        return await (await import('./impact-args.js')).runImpactCommand(rest, io, json, { parse, usage });
+      case 'caseload':
+        return (await import('./impact-args.js')).runCaseloadCommand(rest, io, { parse, usage });
+      case 'bundle': {
+        const a = parse(
+          rest,
+          { regels: { type: 'string' }, uit: { type: 'string', short: 'o' }, json: { type: 'boolean' } },
+          io,
+          json,
+        );
+        if (!a) return EXIT_USAGE;
+        const { regels, uit } = a.values;
+        if (typeof regels !== 'string' || typeof uit !== 'string' || a.positionals.length > 0)
+          return usage(
+            io,
+            json,
+            'bundle heeft --regels <map> en -o <bestand> nodig, bijvoorbeeld: regelwerk bundle --regels rules/twents-model -o twents-model.bundle.json.',
+          );
+        if (emptyPath([regels, uit])) return usage(io, json, EMPTY_PATH);
+        const { runBundle } = await import('./bundle.js');
+        return await runBundle({ regels, out: uit, json: a.values.json === true }, io);
+      }
+      case 'schema': {
+        const a = parse(rest, { regels: { type: 'string' }, bundel: { type: 'boolean' } }, io, true);
+        if (!a) return EXIT_USAGE;
+        const { regels, bundel } = a.values;
+        if ((typeof regels === 'string') === (bundel === true) || a.positionals.length > 0)
+          return usage(
+            io,
+            true,
+            'schema heeft --regels <map> (het schema van een casus) of --bundel (het bundelformaat) nodig.',
+          );
+        if (regels === '') return usage(io, true, EMPTY_PATH);
+        const { runSchema } = await import('./bundle.js');
+        return await runSchema({ regels, format: bundel === true }, io);
+      }
+      case 'api': {
+        const { runApi } = await import('./api.js');
+        return await runApi(rest, io);
       }
       case 'toewijzing': {
         const a = parse(

@@ -8,11 +8,11 @@ import type { Ir } from '../../dsl/index.js';
 import { InputShapes } from '../versions/input.js';
 import { RejudgeMemo } from '../versions/rejudge.js';
 import type { Segment } from '../versions/timeline.js';
-import { LineCache } from './assemble.js';
+import { LineCache } from './line-cache.js';
 import { CaseCache } from './casus.js';
+import { RuntimeCache } from './builtins.js';
 import { SharedDecimals } from './decimal.js';
 import { PriceCache } from './pricing.js';
-import { RuntimeCache } from './runtime.js';
 import type { LoadedProgram } from './runtime.js';
 
 export class EngineCache {

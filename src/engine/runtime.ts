@@ -1,23 +1,15 @@
 /**
- * The decimal runtime shared by both evaluators: a program loaded for evaluation (tables with their indexations
- * applied, parameters evaluated, lookup maps), the evaluation context, and the primitive operations. The two paths
+ * The decimal runtime shared by both evaluators: a program loaded for evaluation (see load.ts), the evaluation
+ * context, and the primitive operations (the builtin functions and literals are in builtins.ts). The two paths
  * (json-rules-engine facts and fast closures) differ in how they walk expressions, never in what an operation means.
  */
 import type { Ir } from '../../dsl/index.js';
 import { assertNever } from '../../dsl/core.js';
-import { Dec, dec, divide, fraction, isDec, minus, negated, plus, roundDec, times } from './decimal.js';
-import type { SharedDecimals } from './decimal.js';
+import { addDays, dayNumber } from '../calendar/dates.js';
+import type { RuntimeCache } from './builtins.js';
 import type { EngineCache } from './cache.js';
-import {
-  MONTH_UNITS,
-  addDays,
-  dayNumber,
-  daysInclusive,
-  monthsFraction,
-  wholeYears,
-} from '../calendar/dates.js';
-import { domainValues } from './casus.js';
-import { cellAdjustments, effectiveValue, parameterValue } from './indexation.js';
+import { divide, isDec, minus, negated, plus, roundDec, times } from './decimal.js';
+import type { Dec } from './decimal.js';
 import { isPeriod } from './values.js';
 import type { CaseItem, Period, TypedCase, Value } from './values.js';
 
@@ -131,84 +123,6 @@ export const tracingCtx = (ctx: Ctx): Ctx => ({
   cells: [],
   params: undefined,
 });
-
-// ───────────────────────────── loading ─────────────────────────────
-
-function loadTable(def: Ir.TableDef, shared: SharedDecimals): LoadedTable {
-  const cells = new Map<string, LoadedCell>();
-  const tree = new Map<string, CellTree | LoadedCell>();
-  for (const cell of def.cells) {
-    const value = effectiveValue(def, cell);
-    const indexations = value === undefined ? [] : cellAdjustments(def, cell);
-    const loaded: LoadedCell = { def: cell, value: value && shared.share(value), indexations };
-    // A later cell with the same key replaces an earlier one, in both indexes.
-    cells.set(cellKey(cell.key), loaded);
-    let level = tree;
-    cell.key.forEach((k, i) => {
-      if (i === cell.key.length - 1) {
-        level.set(k, loaded);
-        return;
-      }
-      let next = level.get(k);
-      if (!(next instanceof Map)) level.set(k, (next = new Map<string, CellTree | LoadedCell>()));
-      level = next;
-    });
-  }
-  return { def, cells, tree };
-}
-
-/** Load a program: apply table adjustments once, evaluate parameters, index everything. */
-export function loadProgram(
-  program: Ir.Program,
-  evalConst: (e: Ir.Expr, ctx: Ctx) => Value,
-  cache: EngineCache,
-): LoadedProgram {
-  const shared = cache.runtime.decimals;
-  const domains = domainValues(program);
-  const ranks = new Map<string, Map<string, number>>();
-  for (const [name, values] of domains) ranks.set(name, new Map(values.map((v, i) => [v, i])));
-  // Deterministic order of outcomes, independent of the order of rules in the IR: by source position.
-  const origins: { id: string; file: string; start: number }[] = [
-    ...program.rules.map((r) => ({ id: r.origin.id, file: r.origin.file, start: r.origin.span.start })),
-    ...program.modules.flatMap((m) =>
-      m.conditions.map((c) => ({ id: c.origin.id, file: m.origin.file, start: c.origin.span.start })),
-    ),
-  ];
-  origins.sort((a, b) =>
-    a.file < b.file
-      ? -1
-      : a.file > b.file
-        ? 1
-        : a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-  const order = new Map(origins.map((o, i) => [o.id, i]));
-  const params = new Map<string, Value>();
-  const rt: LoadedProgram = {
-    program,
-    tables: new Map(program.tables.map((t) => [t.name, loadTable(t, shared)])),
-    params,
-    calcs: new Map(program.calcs.map((c) => [calcKey(c.scope, c.name), c])),
-    modules: new Map(program.modules.map((m) => [m.name, m])),
-    ranks,
-    domains,
-    order,
-    cache,
-    uses: new Map(),
-  };
-  const empty: TypedCase = {
-    fields: {},
-    results: [],
-    modules: [],
-    requested: new Set(),
-    gemeente: undefined,
-  };
-  for (const p of program.parameters) {
-    const v = evalConst(p.value, newCtx(rt, empty, new Map()));
-    const value = p.adjustments.length > 0 && isDec(v) ? parameterValue(p, v) : v;
-    params.set(p.name, isDec(value) ? shared.share(value) : value);
-  }
-  return rt;
-}
 
 // ───────────────────────────── primitives ─────────────────────────────
 
@@ -386,146 +300,6 @@ export function compare(
 /** The ranks of the domain an ordinal comparison works on. */
 export function ranksFor(rt: LoadedProgram, e: Ir.Expr): ReadonlyMap<string, number> | undefined {
   return e.type.kind === 'domain' ? rt.ranks.get(e.type.name) : undefined;
-}
-
-/** Small non-negative integers and day counts as decimals, created once (decimals are immutable). */
-class IntCache {
-  private readonly values: (Dec | undefined)[] = [];
-  constructor(
-    private readonly make: (n: number) => Dec,
-    private readonly shared: SharedDecimals,
-    private readonly limit = 4096,
-  ) {}
-  get(n: number): Dec {
-    if (n < 0 || n >= this.limit || !Number.isInteger(n)) return this.make(n);
-    return (this.values[n] ??= this.shared.share(this.make(n)));
-  }
-}
-
-const SEVEN = new Dec(7);
-const TWENTY_EIGHT = new Dec(28);
-const MONTH_UNITS_DEC = new Dec(MONTH_UNITS);
-
-/**
- * The values an engine creates once and reuses: small integers and day counts, their week and four-week fractions
- * (a case asks for the same few again and again), month fractions (every one a whole number of 1/377580 months;
- * the parts of periods across a version boundary recur), and the decimal literals of the IR. Every map is bounded;
- * beyond its limit a value is computed every time.
- */
-export class RuntimeCache {
-  readonly decimals: SharedDecimals;
-  private readonly ints: IntCache;
-  readonly weeks: IntCache;
-  readonly fourWeeks: IntCache;
-  private readonly months = new Map<number, Dec>();
-  private readonly literals = new Map<string, Dec>();
-
-  constructor(decimals: SharedDecimals) {
-    this.decimals = decimals;
-    const ints = (this.ints = new IntCache((n) => new Dec(n), decimals));
-    this.weeks = new IntCache((n) => fraction(ints.get(n), SEVEN), decimals);
-    this.fourWeeks = new IntCache((n) => fraction(ints.get(n), TWENTY_EIGHT), decimals);
-  }
-
-  /** `n` as a decimal (cached for small non-negative integers). */
-  int(n: number): Dec {
-    return this.ints.get(n);
-  }
-
-  /** Calendar months of a period pro rata by days, as an exact fraction. */
-  monthCount(p: Period): Dec {
-    const f = monthsFraction(p.from, p.to);
-    if (f.denominator !== MONTH_UNITS) return fraction(new Dec(f.numerator), new Dec(f.denominator));
-    let d = this.months.get(f.numerator);
-    if (d !== undefined) return d;
-    d = fraction(new Dec(f.numerator), MONTH_UNITS_DEC);
-    if (this.months.size < MONTHS_LIMIT) this.months.set(f.numerator, this.decimals.share(d));
-    return d;
-  }
-
-  /** A decimal literal of the IR by its text, parsed once (bounded: in the editor every number typed is one). */
-  literal(text: string): Dec {
-    let d = this.literals.get(text);
-    if (d === undefined) {
-      d = this.decimals.share(dec(text));
-      if (this.literals.size < MAX_LITERALS) this.literals.set(text, d);
-    }
-    return d;
-  }
-}
-
-const MONTHS_LIMIT = 65_536;
-const MAX_LITERALS = 100_000;
-
-const dayCount = (p: Period): number => daysInclusive(p.from, p.to);
-
-/** The builtin functions of the language (period conventions per dsl/README.md). */
-export function call(fn: Ir.BuiltinFunction, args: readonly Value[], rc: RuntimeCache): Value {
-  const [a, b] = args;
-  switch (fn) {
-    case 'dagen':
-    case 'etmalen':
-      return isPeriod(a) ? rc.int(dayCount(a)) : undefined;
-    case 'weken':
-      return isPeriod(a) ? rc.weeks.get(dayCount(a)) : undefined;
-    case 'vierweken':
-      return isPeriod(a) ? rc.fourWeeks.get(dayCount(a)) : undefined;
-    case 'maanden':
-      return isPeriod(a) ? rc.monthCount(a) : undefined;
-    case 'begin':
-      return isPeriod(a) ? a.from : undefined;
-    case 'einde':
-      return isPeriod(a) ? a.to : undefined;
-    case 'jaren':
-      return typeof a === 'string' && typeof b === 'string' ? rc.int(wholeYears(a, b)) : undefined;
-    case 'minimum':
-    case 'maximum': {
-      const c =
-        isDec(a) && isDec(b)
-          ? a.comparedTo(b)
-          : typeof a === 'string' && typeof b === 'string'
-            ? a < b
-              ? -1
-              : a > b
-                ? 1
-                : 0
-            : undefined;
-      if (c === undefined) return undefined;
-      return (fn === 'minimum') === c <= 0 ? a : b;
-    }
-    default:
-      return assertNever(fn);
-  }
-}
-
-/** {@link call} with one argument, without an argument list for the period functions. */
-export function call1(fn: Ir.BuiltinFunction, a: Value, rc: RuntimeCache): Value {
-  switch (fn) {
-    case 'dagen':
-    case 'etmalen':
-      return isPeriod(a) ? rc.int(dayCount(a)) : undefined;
-    case 'weken':
-      return isPeriod(a) ? rc.weeks.get(dayCount(a)) : undefined;
-    case 'vierweken':
-      return isPeriod(a) ? rc.fourWeeks.get(dayCount(a)) : undefined;
-    default:
-      return call(fn, [a], rc);
-  }
-}
-
-/** Constant literal of the IR. */
-export function constant(e: Ir.Expr & { kind: 'const' }, rc: RuntimeCache): Value {
-  if (typeof e.value === 'boolean') return e.value;
-  switch (e.type.kind) {
-    case 'money':
-    case 'rate':
-    case 'quantity':
-    case 'number':
-    case 'percent':
-      return rc.literal(e.value);
-    default:
-      return e.value;
-  }
 }
 
 export const isRequested = (ctx: Ctx, module: string, variant: string | undefined): boolean =>

@@ -8,6 +8,12 @@ const MONEY = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
 
 /** Cents of a money string ("1234.5" and "1234.50" alike); throws on anything else (an engine bug). */
 export function cents(amount: string): bigint {
+  // The common form, "1234.50": the digits without the point are the cents.
+  const n = amount.length;
+  if (n >= 4 && amount.charCodeAt(n - 3) === 46 && amount.charCodeAt(0) !== 45) {
+    const digits = amount.slice(0, n - 3) + amount.slice(n - 2);
+    if (/^\d+$/.test(digits)) return BigInt(digits);
+  }
   const m = MONEY.exec(amount);
   if (!m) throw new Error(`bedrag '${amount}' is geen geldbedrag in centen`);
   const value = BigInt(m[2] as string) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));

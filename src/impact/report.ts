@@ -156,10 +156,11 @@ function cells(map: ReadonlyMap<string, CellSum>): ImpactCell[] {
   });
 }
 
-const largest = (e: LargestEntry) => ({
+const largest = (e: LargestEntry, labels: ReadonlyMap<string, string>) => ({
   line: e.line,
   ...(e.id !== undefined ? { id: e.id } : {}),
   gemeente: e.gemeente,
+  gemeenteLabel: labels.get(e.gemeente) ?? e.gemeente,
   ...amounts(e.basis, e.variant),
   casus: e.casus,
 });
@@ -196,7 +197,7 @@ export function finishReport(
       };
     }),
     statusChanges: statusChanges(t.status),
-    largest: t.largest.map(largest),
+    largest: t.largest.map((e) => largest(e, labels)),
     badRows: t.badRows,
   };
 }

@@ -108,17 +108,17 @@ export function addBadRow(t: Tally, row: CaseloadBadRow): void {
 type Fields = Readonly<Record<string, unknown>>;
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string => (typeof v === 'string' ? v : v === undefined ? '' : String(v));
-const items = (v: unknown): Fields[] => (Array.isArray(v) ? v.filter(isObject) : []);
 
-/** The case's items by the ref the engine gives their lines: the item's id, else "resultaat 2" / "module 1". */
-function itemsByRef(list: readonly Fields[], kind: string): Map<string, Fields> {
-  const byRef = new Map<string, Fields>();
-  list.forEach((item, i) => {
+/** The case's item with the ref the engine gives its lines: the item's id, else "resultaat 2" / "module 1". */
+function itemByRef(list: unknown, kind: string, ref: string): Fields | undefined {
+  if (!Array.isArray(list)) return undefined;
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
+    if (!isObject(item)) continue;
     const id = item['id'];
-    const ref = typeof id === 'string' && id !== '' ? id : `${kind} ${i + 1}`;
-    if (!byRef.has(ref)) byRef.set(ref, item);
-  });
-  return byRef;
+    if ((typeof id === 'string' && id !== '' ? id : `${kind} ${i + 1}`) === ref) return item;
+  }
+  return undefined;
 }
 
 /** What the outcome of one evaluation is, as far as a change of status goes. */
@@ -132,7 +132,30 @@ interface Outcome {
 
 /** A diagnostic's subject: the rule's name; for input problems the message without item positions. */
 const subjectOf = (d: { readonly rule: string; readonly message: string }): string =>
-  d.rule === 'invoer' ? d.message.replace(/\[\d+\]/g, '[…]') : d.rule;
+  d.rule === 'invoer' ? general(d.message) : d.rule;
+
+/** A message about any item: "resultaten[…].groepsgrootte: onbekend veld, genegeerd". */
+const general = (message: string): string => message.replace(/\[\d+\]/g, '[…]').replace(/\.$/, '');
+
+/** The quick check for the usual case: both valid, no diagnostics, the same decisions. */
+function sameOutcome(b: Evaluation, v: Evaluation): boolean {
+  if (!b.ok || !v.ok || b.diagnostics.length > 0 || v.diagnostics.length > 0) return false;
+  if (b.decisions.length !== v.decisions.length) return false;
+  for (let i = 0; i < b.decisions.length; i++) {
+    const x = b.decisions[i];
+    const y = v.decisions[i];
+    if (
+      !x ||
+      !y ||
+      x.allowed !== y.allowed ||
+      x.ref !== y.ref ||
+      x.module !== y.module ||
+      x.variant !== y.variant
+    )
+      return false;
+  }
+  return true;
+}
 
 function outcomeOf(ev: Evaluation): Outcome {
   const errors = new Set<string>();
@@ -142,7 +165,7 @@ function outcomeOf(ev: Evaluation): Outcome {
   if (ev.ok)
     for (const d of ev.decisions) {
       const name = d.variant ? `${d.module}/${d.variant}` : d.module;
-      modules.set(`${name}\u0000${d.ref}`, d.allowed && modules.get(`${name}\u0000${d.ref}`) !== false);
+      modules.set(`${name}\u0000${d.ref}`, d.allowed);
     }
   const first = ev.diagnostics.find((d) => d.severity === 'fout');
   return { valid: ev.ok, message: first ? first.message : '', modules, errors, warnings };
@@ -163,8 +186,8 @@ function compareStatus(t: Tally, b: Outcome, v: Outcome, ref: CaseRef): boolean 
     noteStatus(t, kind, subject, ref);
     changed = true;
   };
-  if (b.valid && !v.valid) note('ongeldig_geworden', v.message.replace(/\[\d+\]/g, '[…]'));
-  if (!b.valid && v.valid) note('geldig_geworden', b.message.replace(/\[\d+\]/g, '[…]'));
+  if (b.valid && !v.valid) note('ongeldig_geworden', general(v.message));
+  if (!b.valid && v.valid) note('geldig_geworden', general(b.message));
   const seen = new Set<string>();
   for (const [key, allowed] of v.modules) {
     const before = b.modules.get(key);
@@ -203,13 +226,7 @@ function noteLargest(t: Tally, entry: LargestEntry): void {
 }
 
 /** Adds the lines of one side to the breakdowns of results and modules. */
-function addLines(
-  t: Tally,
-  ev: EvaluationOk,
-  side: 'basis' | 'variant',
-  results: ReadonlyMap<string, Fields>,
-  modules: ReadonlyMap<string, Fields>,
-): void {
+function addLines(t: Tally, ev: EvaluationOk, side: 'basis' | 'variant', casus: Fields): void {
   for (const line of ev.lines) {
     const amount = cents(line.amount);
     const cell = cellIn(t.cells, line.key);
@@ -217,7 +234,7 @@ function addLines(
     if (side === 'basis') cell.basisCount++;
     else cell.variantCount++;
     if (line.kind === 'resultaat') {
-      const r = results.get(line.ref);
+      const r = itemByRef(casus['resultaten'], 'resultaat', line.ref);
       const po = sumIn(
         t.perspectiefOb,
         `${text(r?.['perspectief'])}, ${text(r?.['ondersteuningsbehoefte'])}`,
@@ -230,7 +247,7 @@ function addLines(
         ib.count++;
       }
     } else {
-      const m = modules.get(line.ref);
+      const m = itemByRef(casus['modules'], 'module', line.ref);
       const name = text(m?.['module']) || (line.key.split('/')[0] as string);
       const s = sumIn(t.module, name);
       s[side] += amount;
@@ -272,10 +289,9 @@ export function addCase(t: Tally, entry: CaseloadCase, basis: Evaluation, varian
   band.basis += b;
   band.variant += v;
   band.count++;
-  const results = itemsByRef(items(casus['resultaten']), 'resultaat');
-  const modules = itemsByRef(items(casus['modules']), 'module');
-  if (basis.ok) addLines(t, basis, 'basis', results, modules);
-  if (variant.ok) addLines(t, variant, 'variant', results, modules);
-  if (compareStatus(t, outcomeOf(basis), outcomeOf(variant), ref)) t.statusChanged++;
+  if (basis.ok) addLines(t, basis, 'basis', casus);
+  if (variant.ok) addLines(t, variant, 'variant', casus);
+  if (!sameOutcome(basis, variant) && compareStatus(t, outcomeOf(basis), outcomeOf(variant), ref))
+    t.statusChanged++;
   if (b !== v) noteLargest(t, { ...ref, gemeente, basis: b, variant: v, casus: entry.casus });
 }

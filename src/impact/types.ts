@@ -125,6 +125,8 @@ export interface StatusChange {
 /** One of the largest changes per beschikking. */
 export interface LargestChange extends CaseRef, Amounts {
   readonly gemeente: string;
+  /** Its Dutch name ("Hof van Twente"). */
+  readonly gemeenteLabel: string;
   /** The case itself, so that a program (the editor) can open and explain it. */
   readonly casus: unknown;
 }

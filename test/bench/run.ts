@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCliStartBench } from './cli-start-bench.js';
 import { runFrontEndBench } from './front-end-bench.js';
+import { runPathologicalBench } from './pathological-bench.js';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--snel');
@@ -40,6 +41,13 @@ log(
   `  volledige front end:    ${fe.frontEndMs.toFixed(1)} ms  (${fe.frontEndLinesPerSecond.toLocaleString('nl-NL')} regels/s; doel ≥ 100.000)`,
 );
 log(`  verhouding front end / ruwe parse: ${fe.frontEndToRawParseRatio} (doel ≤ 2,5)`);
+
+log('\nRommel controleren (80.000 regels rommel, 160 KB)');
+const junk = runPathologicalBench(quick ? 1 : 3);
+Object.assign(result, junk);
+log(
+  `  ${junk.pathologicalCheckSeconds.toLocaleString('nl-NL')} s (doel < 2 s); ${junk.pathologicalToValidCheckRatio.toLocaleString('nl-NL')} × een geldig bestand van dezelfde grootte`,
+);
 
 if (existsSync(path.join(here, 'eval-bench.ts'))) {
   const { runEvalBench } = (await import('./eval-bench.js')) as {

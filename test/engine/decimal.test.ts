@@ -9,7 +9,7 @@ import {
   roundDec,
   times,
 } from '../../src/engine/decimal.js';
-import { RuntimeCache, call } from '../../src/engine/runtime.js';
+import { RuntimeCache, call } from '../../src/engine/builtins.js';
 import { daysInclusive, isIsoDate, monthsFraction, wholeYears } from '../../src/calendar/dates.js';
 import type { Value } from '../../src/engine/values.js';
 

@@ -3,8 +3,8 @@
  * changes, and its beschikking rules whenever an item has days under it, also an item priced whole.
  */
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../dsl/index.js';
 import { createEngine } from '../../src/engine/evaluate.js';
+import { compileSources, laterVersion } from '../support/compile.js';
 
 const V1 = `regelset "T"
 versie "1"
@@ -50,15 +50,7 @@ regel "Dubbel zoveel uren"
 `;
 
 function engine(v2: string, path: 'fast' | 'jre') {
-  const r = compile([
-    { path: 'v1.regels', text: V1 },
-    {
-      path: 'v2.regels',
-      text: `regelset "T"\nversie "2" op basis van "1"\ngeldig vanaf 2024-07-01\n\n${v2}`,
-    },
-  ]);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
-  return createEngine(r.programs, { path });
+  return chain([['2', '2024-07-01', v2]], path);
 }
 
 const messages = (ev: { diagnostics: readonly { message: string }[] }) =>
@@ -69,15 +61,10 @@ function chain(later: readonly (readonly [string, string, string])[], path: 'fas
   let base = '1';
   const files = [{ path: 'v1.regels', text: V1 }];
   for (const [name, from, text] of later) {
-    files.push({
-      path: `v${name}.regels`,
-      text: `regelset "T"\nversie "${name}" op basis van "${base}"\ngeldig vanaf ${from}\n\n${text}`,
-    });
+    files.push({ path: `v${name}.regels`, text: laterVersion(name, base, from, text) });
     base = name;
   }
-  const r = compile(files);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
-  return createEngine(r.programs, { path });
+  return createEngine(compileSources(files), { path });
 }
 
 describe('a later version judges anew', () => {

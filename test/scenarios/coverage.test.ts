@@ -4,10 +4,11 @@
  * versions of different rulesets that share a name are kept apart.
  */
 import { describe, expect, it } from 'vitest';
-import { compile, type Ir } from '../../dsl/index.js';
+import type { Ir } from '../../dsl/index.js';
 import type { Io } from '../../src/cli/output.js';
 import { runTest } from '../../src/cli/test.js';
 import { createEngine } from '../../src/engine/evaluate.js';
+import { compileSources } from '../support/compile.js';
 import { computeCoverage, renderCoverage, type VersionCoverage } from '../../src/scenarios/coverage.js';
 import { runScenarios, type ScenarioOutcome } from '../../src/scenarios/run.js';
 
@@ -80,15 +81,14 @@ ${scenarios}`;
 
 /** Compiles the sources and runs every scenario with its ruleset's engine, explained (as `test --coverage`). */
 async function outcomesOf(files: { path: string; text: string }[], explain = true) {
-  const r = compile(files);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+  const programs = compileSources(files);
   const outcomes: ScenarioOutcome[] = [];
-  for (const ruleset of new Set(r.programs.map((p) => p.ruleset))) {
-    const group = r.programs.filter((p) => p.ruleset === ruleset);
+  for (const ruleset of new Set(programs.map((p) => p.ruleset))) {
+    const group = programs.filter((p) => p.ruleset === ruleset);
     const engine = createEngine(group, { path: 'fast' });
     for (const p of group) outcomes.push(...(await runScenarios(p, (c) => engine.evaluate(c, { explain }))));
   }
-  return { programs: r.programs, outcomes };
+  return { programs, outcomes };
 }
 
 async function coverage(scenarios: string, explain = true) {

@@ -1,6 +1,6 @@
 /** The scenario runner: a scenario must exercise its own version, and a wrong expectation says what came out. */
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../dsl/index.js';
+import { compileSources, programOf } from '../support/compile.js';
 import { createEngine } from '../../src/engine/evaluate.js';
 import { runScenarios } from '../../src/scenarios/run.js';
 
@@ -44,14 +44,12 @@ scenario "Vier weken"
 `;
 
 async function run(dates: string) {
-  const r = compile([
+  const programs = compileSources([
     { path: '2024.regels', text: BASE },
     { path: '2025.regels', text: NEXT(dates) },
   ]);
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
-  const engine = createEngine(r.programs, { path: 'fast' });
-  const program = r.programs.find((p) => p.version === '2025');
-  if (!program) throw new Error('versie 2025 ontbreekt');
+  const engine = createEngine(programs, { path: 'fast' });
+  const program = programOf(programs, '2025');
   return runScenarios(program, (c) => engine.evaluate(c));
 }
 

@@ -1,0 +1,91 @@
+/**
+ * `regelwerk bundle --regels <map> -o <bestand>`: writes the ruleset's bundle (src/bundle), atomically.
+ * `regelwerk schema --regels <map>`: prints the JSON Schema of a case; `regelwerk schema --bundel`: of the format.
+ */
+import { rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { bundleFormatSchema } from '../bundle/bundle-schema.js';
+import { bundleFromSources, serializeBundle } from '../bundle/build.js';
+import type { BundleBuild } from '../bundle/build.js';
+import { EXIT_OK, EXIT_PROBLEMS, writeJsonFailure, type Io } from './output.js';
+import { loadRuleset } from './ruleset.js';
+
+/** Compiles the rules under `regels` and bundles them; prints why not (Dutch) and returns undefined on failure. */
+export async function buildBundle(regels: string, io: Io, json: boolean): Promise<BundleBuild | undefined> {
+  const ruleset = await loadRuleset([regels], io, json);
+  if (!ruleset) return undefined;
+  const build = await bundleFromSources(
+    Object.entries(ruleset.texts).map(([path, text]) => ({ path, text })),
+  );
+  if (!build.ok) {
+    if (json) writeJsonFailure(io, [{ severity: 'fout', message: build.error }]);
+    else io.err(build.error);
+    return undefined;
+  }
+  return build;
+}
+
+export interface BundleOptions {
+  readonly regels: string;
+  readonly out: string;
+  readonly json: boolean;
+}
+
+export async function runBundle(options: BundleOptions, io: Io): Promise<number> {
+  const build = await buildBundle(options.regels, io, options.json);
+  if (!build?.ok) return EXIT_PROBLEMS;
+  const { bundle } = build;
+  const text = serializeBundle(bundle);
+  const target = path.resolve(options.out);
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, text);
+    await rename(temp, target);
+  } catch (e) {
+    const reason = e instanceof Error && 'code' in e ? ` (${String(e.code)})` : '';
+    const message = `Kan de bundel niet schrijven naar '${options.out}'${reason}: bestaat de map en mag er geschreven worden?`;
+    if (options.json) writeJsonFailure(io, [{ severity: 'fout', message }]);
+    else io.err(message);
+    return EXIT_PROBLEMS;
+  }
+  const summary = {
+    ok: true,
+    file: options.out,
+    ruleset: bundle.ruleset,
+    release: bundle.release,
+    hash: bundle.hash,
+    formatVersion: bundle.formatVersion,
+    bytes: Buffer.byteLength(text),
+    versions: bundle.versions.map((v) => ({
+      version: v.version,
+      municipality: v.municipality,
+      validFrom: v.validFrom,
+      status: v.status,
+    })),
+  };
+  if (options.json) io.out(JSON.stringify(summary, null, 2));
+  else {
+    io.out(`Bundel geschreven: ${options.out} (${Math.round(summary.bytes / 1024)} KiB)`);
+    io.out(`  regelset ${bundle.ruleset}, versie ${bundle.release}, formaatversie ${bundle.formatVersion}`);
+    io.out(`  ${bundle.hash}`);
+    for (const v of bundle.versions)
+      io.out(
+        `  ${v.version}${v.municipality ? ` (${v.municipality})` : ''}: geldig vanaf ${v.validFrom}, ${v.status}`,
+      );
+  }
+  return EXIT_OK;
+}
+
+export async function runSchema(
+  options: { regels: string | undefined; format: boolean },
+  io: Io,
+): Promise<number> {
+  if (options.format) {
+    io.out(JSON.stringify(bundleFormatSchema, null, 2));
+    return EXIT_OK;
+  }
+  const build = await buildBundle(options.regels ?? '', io, true);
+  if (!build?.ok) return EXIT_PROBLEMS;
+  io.out(JSON.stringify(build.bundle.caseSchema, null, 2));
+  return EXIT_OK;
+}

@@ -1,0 +1,204 @@
+/**
+ * `regelwerk impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie>
+ *   [--variant-regels <map>] [--json] [--csv <map>] [--uitleg <regel>] [--threads n]`
+ *
+ * Prices every beschikking of the caseload under both versions on a worker-thread pool and reports the
+ * difference (text in Dutch, `--json`, `--csv`). A progress bar on a terminal; Ctrl-C stops it cleanly.
+ * `--uitleg <regel>` explains the one beschikking on that line of the caseload under both versions instead.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Ir, Source } from '../../dsl/index.js';
+import { createEngine, renderExplanation } from '../index.js';
+import { parseJsonLine } from '../impact/caseload/json-lines.js';
+import { openCaseload } from '../impact/node/read-file.js';
+import { analyzeImpactOnPool } from '../impact/node/pool.js';
+import { impactCsvFiles } from '../impact/render-csv.js';
+import { countText, euroText, percentText, renderImpactText, signedEuro } from '../impact/render-text.js';
+import { selectVersion } from '../impact/versions.js';
+import { cents, moneyText, percentage } from '../impact/money.js';
+import type { CaseloadCase, CaseloadEntry, CaseloadLine, ImpactReport } from '../impact/types.js';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, writeJsonFailure, type Io } from './output.js';
+import { loadRuleset, type Ruleset } from './ruleset.js';
+
+export interface ImpactOptions {
+  readonly regels: string;
+  readonly caseload: string;
+  readonly basis: string;
+  readonly variant: string;
+  readonly variantRegels?: string;
+  readonly json: boolean;
+  readonly csv?: string;
+  readonly uitleg?: number;
+  readonly threads?: number;
+}
+
+/** Exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells expect. */
+const EXIT_INTERRUPTED = 130;
+
+const sourcesOf = (r: Ruleset): Source[] => Object.entries(r.texts).map(([p, text]) => ({ path: p, text }));
+
+function fail(io: Io, json: boolean, message: string, file?: string): number {
+  if (json) writeJsonFailure(io, [{ severity: 'fout', message, ...(file !== undefined ? { file } : {}) }]);
+  else io.err(message);
+  return EXIT_PROBLEMS;
+}
+
+/** The command that explains one beschikking of this run (shown with the largest changes). */
+function explainCommand(o: ImpactOptions): (line: number) => string {
+  const q = (s: string) => (/^[\w./:@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const variantRegels = o.variantRegels !== undefined ? ` --variant-regels ${q(o.variantRegels)}` : '';
+  return (line) =>
+    `regelwerk impact --regels ${q(o.regels)}${variantRegels} --caseload ${q(o.caseload)} --basis ${q(o.basis)} --variant ${q(o.variant)} --uitleg ${line}`;
+}
+
+export async function runImpact(o: ImpactOptions, io: Io): Promise<number> {
+  const basisRules = await loadRuleset([o.regels], io, o.json);
+  if (!basisRules) return EXIT_PROBLEMS;
+  const variantRules =
+    o.variantRegels !== undefined ? await loadRuleset([o.variantRegels], io, o.json) : basisRules;
+  if (!variantRules) return EXIT_PROBLEMS;
+  // An unknown version is wrong usage (exit 2), as with `diff`.
+  for (const [rules, version, role] of [
+    [basisRules, o.basis, 'basis'],
+    [variantRules, o.variant, 'variant'],
+  ] as const) {
+    const s = selectVersion(rules.programs, version, role);
+    if (!s.ok) {
+      if (o.json) writeJsonFailure(io, [{ severity: 'fout', message: `Verkeerd gebruik: ${s.message}` }]);
+      else io.err(`Verkeerd gebruik: ${s.message}`);
+      return EXIT_USAGE;
+    }
+  }
+  const programs = [...basisRules.programs, ...variantRules.programs];
+  const file = await openCaseload(o.caseload, programs);
+  if (!file.ok) return fail(io, o.json, file.message, o.caseload);
+  if (o.uitleg !== undefined) return explainOne(o, basisRules, variantRules, file.entries, io);
+
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const bar =
+    process.stderr.isTTY === true
+      ? new cliProgress.SingleBar(
+          {
+            format: 'impact {bar} {percentage}% | {done} beschikkingen | {duration_formatted}',
+            stream: process.stderr,
+            hideCursor: true,
+            clearOnComplete: true,
+          },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
+  bar?.start(file.size, 0, { done: '0' });
+  try {
+    const outcome = await analyzeImpactOnPool({
+      data: {
+        basis: { sources: sourcesOf(basisRules), version: o.basis },
+        variant: {
+          ...(variantRules !== basisRules ? { sources: sourcesOf(variantRules) } : {}),
+          version: o.variant,
+        },
+      },
+      basisPrograms: basisRules.programs,
+      variantPrograms: variantRules.programs,
+      entries: file.entries,
+      signal: controller.signal,
+      onProgress: (done) => bar?.update(file.position(), { done: countText(done) }),
+      ...(o.threads !== undefined ? { threads: o.threads } : {}),
+    });
+    bar?.stop();
+    if (!outcome.ok) {
+      if (outcome.reason === 'afgebroken') {
+        fail(io, o.json, 'Afgebroken: de impactanalyse is gestopt (Ctrl-C); er is niets geschreven.');
+        return EXIT_INTERRUPTED;
+      }
+      return fail(io, o.json, outcome.message);
+    }
+    return await writeReport(o, outcome.report, io);
+  } finally {
+    bar?.stop();
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
+async function writeReport(o: ImpactOptions, report: ImpactReport, io: Io): Promise<number> {
+  if (o.csv !== undefined) {
+    try {
+      await mkdir(o.csv, { recursive: true });
+      for (const [name, text] of Object.entries(impactCsvFiles(report)))
+        await writeFile(path.join(o.csv, name), text);
+    } catch (e) {
+      const why = e instanceof Error && 'code' in e ? ` (${String(e.code)})` : '';
+      return fail(io, o.json, `Kan de CSV-bestanden niet schrijven in '${o.csv}'${why}.`);
+    }
+  }
+  if (o.json) io.out(JSON.stringify({ ok: true, ...report }, null, 2));
+  else {
+    io.out(renderImpactText(report, { caseload: o.caseload, explainCommand: explainCommand(o) }));
+    if (o.csv !== undefined) io.out(`\nCSV-bestanden geschreven in ${o.csv}.`);
+  }
+  return report.counts.bad > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** `--uitleg <regel>`: the beschikking on that line, explained under both versions. */
+async function explainOne(
+  o: ImpactOptions,
+  basisRules: Ruleset,
+  variantRules: Ruleset,
+  entries: AsyncIterable<CaseloadEntry | CaseloadLine>,
+  io: Io,
+): Promise<number> {
+  const line = o.uitleg as number;
+  let found: CaseloadCase | undefined;
+  for await (const e of entries) {
+    if (e.line < line) continue;
+    if (e.line > line) break;
+    const entry = e.kind === 'line' ? parseJsonLine(e.text, e.line) : e;
+    if (entry.kind === 'bad') return fail(io, o.json, entry.message, o.caseload);
+    found = entry;
+    break;
+  }
+  if (!found)
+    return fail(
+      io,
+      o.json,
+      `Op regel ${line} van '${o.caseload}' begint geen beschikking; de regelnummers staan in de uitvoer van regelwerk impact.`,
+      o.caseload,
+    );
+  const explain = async (rules: Ruleset, version: string, role: string) => {
+    const s = selectVersion(rules.programs, version, role);
+    const programs: Ir.Program[] = s.ok ? s.programs : [];
+    return createEngine(programs).explain(found.casus);
+  };
+  const basis = await explain(basisRules, o.basis, 'basis');
+  const variant = await explain(variantRules, o.variant, 'variant');
+  if (o.json) {
+    io.out(
+      JSON.stringify(
+        {
+          ok: true,
+          line,
+          ...(found.id !== undefined ? { id: found.id } : {}),
+          casus: found.casus,
+          basis,
+          variant,
+        },
+        null,
+        2,
+      ),
+    );
+    return EXIT_OK;
+  }
+  const total = (ev: typeof basis) => (ev.ok ? ev.total : '0.00');
+  const b = cents(total(basis));
+  const v = cents(total(variant));
+  io.out(`Beschikking op regel ${line}${found.id !== undefined ? ` (${found.id})` : ''} van ${o.caseload}`);
+  io.out(`\n── Basis: versie ${o.basis} ──\n${renderExplanation(basis, basisRules.texts)}`);
+  io.out(`\n── Variant: versie ${o.variant} ──\n${renderExplanation(variant, variantRules.texts)}`);
+  io.out(
+    `\nVerschil: ${euroText(total(basis))} → ${euroText(total(variant))}: ${signedEuro(moneyText(v - b))} (${percentText(percentage(v - b, b))})`,
+  );
+  return EXIT_OK;
+}

@@ -1,0 +1,120 @@
+/**
+ * Impact on every core (Node only): the caseload is cut into chunks that a Piscina worker-thread pool prices
+ * (each worker compiles both versions once, see worker.ts); the tallies that come back are merged exactly. At
+ * most a few chunks are in flight, so a large file is read only as fast as it is priced. Cancellable.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { Ir } from '../../../dsl/index.js';
+import { finishReport, mergeTally } from '../report.js';
+import { newTally } from '../tally.js';
+import type { Tally } from '../tally.js';
+import type { CaseloadEntry, CaseloadLine, ImpactOutcome, ImpactSide } from '../types.js';
+import { selectVersion } from '../versions.js';
+import type { ImpactWorkerData } from './worker.js';
+
+export interface PoolOptions {
+  /** What the workers compile: the rule texts and versions of both sides. */
+  readonly data: ImpactWorkerData;
+  /** The compiled programs of both sides in this thread (for the version check and the labels). */
+  readonly basisPrograms: readonly Ir.Program[];
+  readonly variantPrograms: readonly Ir.Program[];
+  /** Worker threads (default: the cores available). */
+  readonly threads?: number;
+}
+
+export interface RunOptions {
+  readonly entries: AsyncIterable<CaseloadEntry | CaseloadLine> | Iterable<CaseloadEntry | CaseloadLine>;
+  readonly signal?: AbortSignal;
+  /** Called when a chunk is done, with the entries done so far. */
+  readonly onProgress?: (done: number) => void;
+  /** Entries per chunk (default 1,000). */
+  readonly chunk?: number;
+}
+
+const CANCELLED: ImpactOutcome = {
+  ok: false,
+  reason: 'afgebroken',
+  message: 'De impactanalyse is afgebroken.',
+};
+
+/** A started pool for one pair of versions: run it over one caseload or several, then close it. */
+export class ImpactPool {
+  private constructor(
+    private readonly pool: Piscina,
+    private readonly threads: number,
+    private readonly sides: { readonly basis: ImpactSide; readonly variant: ImpactSide },
+    private readonly labels: readonly Ir.Program[],
+  ) {}
+
+  /** Starts the workers (each compiles both versions), or says in Dutch which version is unknown. */
+  static start(options: PoolOptions): { ok: true; pool: ImpactPool } | { ok: false; message: string } {
+    const basis = selectVersion(options.basisPrograms, options.data.basis.version, 'basis');
+    if (!basis.ok) return basis;
+    const variant = selectVersion(options.variantPrograms, options.data.variant.version, 'variant');
+    if (!variant.ok) return variant;
+    const threads = Math.max(1, options.threads ?? availableParallelism());
+    const pool = new Piscina({
+      filename: new URL('./worker-entry.mjs', import.meta.url).href,
+      workerData: options.data,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+    });
+    const sides = { basis: basis.side, variant: variant.side };
+    return { ok: true, pool: new ImpactPool(pool, threads, sides, [...variant.programs, ...basis.programs]) };
+  }
+
+  /** Prices a caseload: chunks go to the workers, at most two per thread in flight; tallies merged exactly. */
+  async run(options: RunOptions): Promise<ImpactOutcome> {
+    const total = newTally();
+    const inFlight = new Set<Promise<void>>();
+    const size = Math.max(1, options.chunk ?? 1000);
+    let done = 0;
+    let failure: unknown;
+    const submit = (chunk: (CaseloadEntry | CaseloadLine)[]): void => {
+      const run = (this.pool.run(chunk) as Promise<Tally>).then(
+        (t) => {
+          mergeTally(total, t);
+          done += chunk.length;
+          options.onProgress?.(done);
+        },
+        (e: unknown) => {
+          failure ??= e;
+        },
+      );
+      const p = run.finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    };
+    let chunk: (CaseloadEntry | CaseloadLine)[] = [];
+    for await (const entry of options.entries) {
+      if (options.signal?.aborted || failure !== undefined) break;
+      chunk.push(entry);
+      if (chunk.length < size) continue;
+      submit(chunk);
+      chunk = [];
+      // Read ahead no further than two chunks per thread.
+      while (inFlight.size >= this.threads * 2) await Promise.race(inFlight);
+    }
+    if (chunk.length > 0 && !options.signal?.aborted && failure === undefined) submit(chunk);
+    await Promise.all(inFlight);
+    if (options.signal?.aborted) return CANCELLED;
+    if (failure !== undefined) throw failure;
+    return { ok: true, report: finishReport(total, this.sides, this.labels) };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
+
+/** Starts a pool, prices one caseload on it and closes it. */
+export async function analyzeImpactOnPool(options: PoolOptions & RunOptions): Promise<ImpactOutcome> {
+  const started = ImpactPool.start(options);
+  if (!started.ok) return { ok: false, reason: 'versie', message: started.message };
+  try {
+    return await started.pool.run(options);
+  } finally {
+    await started.pool.close();
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The in-process analysis (what the editor runs in a web worker) gives the same report as the worker-thread
+ * pool of the CLI, reads CSV text like the streaming reader, and stops when cancelled.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Ir } from '../../dsl/index.js';
+import { CSV_COLUMNS, csvRows } from '../../src/cli/caseload.js';
+import { compileRuleset } from '../../src/cli/ruleset.js';
+import { readCaseloadText } from '../../src/impact/caseload/read-text.js';
+import { generateCaseload } from '../../src/impact/generate.js';
+import { analyzeImpact } from '../../src/impact/index.js';
+import type { ImpactReport } from '../../src/impact/types.js';
+import { cli, tmp } from '../support/cli.js';
+
+let programs: Ir.Program[];
+const cases = [...generateCaseload({ aantal: 400, seed: 21, jaar: 2022 })];
+const jsonl = cases.map((c) => JSON.stringify(c)).join('\n') + '\n';
+const csv = [CSV_COLUMNS.join(','), ...cases.flatMap((c, i) => csvRows(`b${i + 1}`, c))].join('\n') + '\n';
+
+beforeAll(async () => {
+  const load = await compileRuleset(['rules/twents-model']);
+  if (!load.ok) throw new Error('rules do not compile');
+  programs = load.ruleset.programs;
+});
+
+const request = () => ({
+  basis: { programs, version: '2019' },
+  variant: { programs, version: '2022' },
+});
+
+describe('analyzeImpact (in this thread)', () => {
+  it('gives the report the CLI computes on worker threads', async () => {
+    const text = readCaseloadText(jsonl, 'jsonl', programs);
+    if (!text.ok) throw new Error(text.message);
+    const outcome = await analyzeImpact({ ...request(), cases: text.entries });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const file = path.join(await tmp(), 'c.jsonl');
+    await writeFile(file, jsonl);
+    const r = await cli(
+      'impact',
+      '--regels',
+      'rules/twents-model',
+      '--caseload',
+      file,
+      '--basis',
+      '2019',
+      '--variant',
+      '2022',
+      '--json',
+    );
+    const { ok, ...fromPool } = JSON.parse(r.out) as ImpactReport & { ok: boolean };
+    expect(ok).toBe(true);
+    expect(JSON.parse(JSON.stringify(outcome.report))).toEqual(fromPool);
+    expect(outcome.report.basis.overrides).toEqual(['2019-almelo']);
+  });
+
+  it('reads a CSV text into the same beschikkingen as JSON Lines', async () => {
+    const fromCsv = readCaseloadText(csv, 'csv', programs);
+    const fromJsonl = readCaseloadText(jsonl, 'jsonl', programs);
+    if (!fromCsv.ok || !fromJsonl.ok) throw new Error('unreadable');
+    const [a, b] = await Promise.all([
+      analyzeImpact({ ...request(), cases: fromCsv.entries }),
+      analyzeImpact({ ...request(), cases: fromJsonl.entries }),
+    ]);
+    if (!a.ok || !b.ok) throw new Error('no report');
+    expect(a.report.totals).toEqual(b.report.totals);
+    expect(a.report.perCell).toEqual(b.report.perCell);
+    expect(a.report.largest.map((l) => l.id)).toEqual(b.report.largest.map((l) => `b${l.line}`));
+  });
+
+  it('an unknown version is a Dutch message, not an exception', async () => {
+    const outcome = await analyzeImpact({ ...request(), variant: { programs, version: '2030' }, cases: [] });
+    expect(outcome).toEqual({
+      ok: false,
+      reason: 'versie',
+      message: "onbekende versie '2030' (variant). Bekende versies: 2019, 2020, 2021-01, 2021-07, 2022.",
+    });
+  });
+
+  it('stops when cancelled, and reports progress on the way', async () => {
+    const text = readCaseloadText(jsonl, 'jsonl', programs);
+    if (!text.ok) throw new Error(text.message);
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const outcome = await analyzeImpact({
+      ...request(),
+      cases: text.entries,
+      step: 50,
+      signal: controller.signal,
+      onProgress: (done) => {
+        seen.push(done);
+        if (done >= 100) controller.abort();
+      },
+    });
+    expect(outcome).toMatchObject({ ok: false, reason: 'afgebroken' });
+    expect(seen).toEqual([50, 100]);
+  });
+});
