@@ -6,9 +6,11 @@ import type { Ir } from '../../dsl/index.js';
 import type { CompileOutcome } from '../../dsl/service/pipeline.js';
 import { createEngine, type Engine } from '../../src/engine/evaluate.js';
 import { selectVersion } from '../../src/impact/versions.js';
+import { buildToewijzing } from '../../src/istandaard/build.js';
+import { MESSAGE_KINDS } from '../../src/istandaard/model.js';
 import { runScenarios } from '../../src/scenarios/run.js';
 import { explainSteps } from './explain-steps.js';
-import type { PlaygroundResult, ScenarioState, ScenarioView } from './protocol.js';
+import type { PlaygroundResult, PlaygroundToewijzing, ScenarioState, ScenarioView } from './protocol.js';
 
 const engines = new WeakMap<readonly Ir.Program[], Map<string, Engine>>();
 
@@ -87,5 +89,35 @@ export async function evaluateCase(
       : engineAsIf(compiled.programs, program.ruleset, version);
   if (typeof engine === 'string') return { ok: false, fout: engine };
   const evaluation = await engine.evaluate(casus, { explain: true });
-  return { ok: true, evaluation, explanation: explainSteps(evaluation, compiled.programs) };
+  const programs = compiled.programs.filter((p) => p.ruleset === program.ruleset);
+  const toewijzing = programs.some((p) => p.allocations.length > 0)
+    ? toewijzingOf(programs, casus, evaluation)
+    : undefined;
+  return {
+    ok: true,
+    evaluation,
+    explanation: explainSteps(evaluation, compiled.programs),
+    ...(toewijzing ? { toewijzing } : {}),
+  };
+}
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** The toewijzing the case would give now (the moment only sets dates and the message id). */
+function toewijzingOf(
+  programs: readonly Ir.Program[],
+  casus: unknown,
+  evaluation: Parameters<typeof buildToewijzing>[2],
+): PlaygroundToewijzing {
+  const d = new Date();
+  const tijdstip = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+  const outcome = buildToewijzing(programs, casus, evaluation, { tijdstip });
+  if (!outcome.ok) return { ok: false, errors: outcome.errors };
+  return {
+    ok: true,
+    bericht: MESSAGE_KINDS[outcome.message.wet].name,
+    xml: outcome.xml,
+    producten: outcome.message.producten,
+    notes: outcome.notes,
+  };
 }
