@@ -35,9 +35,37 @@ export interface Source {
   readonly text: string;
 }
 
+/**
+ * Runs one file's stage; a defect in regelwerk (an exception) becomes RW9002 for that file, so the message
+ * names the file and the other files are still checked.
+ */
+function guarded<T>(file: string, internal: Diagnostic[], run: () => T, fallback: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    const sink = new DiagnosticSink(file);
+    sink.report('RW9002', { start: 0, end: 0 }, [e instanceof Error ? e.message : String(e)]);
+    internal.push(...sink.items);
+    return fallback();
+  }
+}
+
+const emptyFile = (length: number): RulesFile => ({
+  kind: 'RulesFile',
+  header: undefined,
+  decls: [],
+  span: { start: 0, end: length },
+});
+
 export function compile(sources: readonly Source[]): CompileResult {
+  const internal: Diagnostic[] = [];
   const parsed: { src: SourceFile; parseDiagnostics: readonly Diagnostic[] }[] = sources.map((s) => {
-    const r = parse(s.text, s.path);
+    const r = guarded(
+      s.path,
+      internal,
+      () => parse(s.text, s.path),
+      () => ({ ast: emptyFile(s.text.length), diagnostics: [], comments: [] }),
+    );
     return {
       src: { path: s.path, ast: r.ast, sink: new DiagnosticSink(s.path) },
       parseDiagnostics: r.diagnostics,
@@ -45,7 +73,16 @@ export function compile(sources: readonly Source[]): CompileResult {
   });
   const nodes = resolveVersions(parsed.map((p) => p.src));
   const reporter = new Reporter();
-  const checked: CheckedVersion[] = nodes.map((n) => checkVersion(n, reporter));
+  const checked: CheckedVersion[] = [];
+  for (const n of nodes) {
+    const c = guarded<CheckedVersion | undefined>(
+      n.file.path,
+      internal,
+      () => checkVersion(n, reporter),
+      () => undefined,
+    );
+    if (c !== undefined) checked.push(c);
+  }
 
   // Inherited declarations are checked once per version that has them: keep each diagnostic once.
   const seen = new Set<string>();
@@ -61,6 +98,7 @@ export function compile(sources: readonly Source[]): CompileResult {
     p.src.sink.items.forEach(add);
   }
   reporter.items.forEach(add);
+  internal.forEach(add);
   const diagnostics = sortDiagnostics(all);
 
   const byFile = new Map<string, Diagnostic[]>();
@@ -76,7 +114,21 @@ export function compile(sources: readonly Source[]): CompileResult {
     symbols: fileSymbols(p.src.ast),
   }));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, files };
-  const programs = [...checked].sort((a, b) => compareVersions(a.node, b.node)).map(lower);
+  const lowered: Diagnostic[] = [];
+  const programs: Program[] = [];
+  for (const c of [...checked].sort((a, b) => compareVersions(a.node, b.node))) {
+    const p = guarded<Program | undefined>(
+      c.node.file.path,
+      lowered,
+      () => lower(c),
+      () => undefined,
+    );
+    if (p !== undefined) programs.push(p);
+  }
+  if (lowered.length > 0) {
+    const withInternal = sortDiagnostics([...diagnostics, ...lowered]);
+    return { ok: false, diagnostics: withInternal, files };
+  }
   return { ok: true, programs, diagnostics, files };
 }
 

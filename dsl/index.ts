@@ -15,7 +15,14 @@ export type { FileSymbols, SymbolDef, SymbolKind } from './check/symbols.js';
 export { lower } from './ir/from-ast.js';
 export { formatText, printFile } from './ast/print.js';
 export { stripSpans } from './ast/strip-spans.js';
-export { renderDiagnostic } from './diagnostics/render.js';
+export {
+  renderDiagnostic,
+  renderDiagnostics,
+  capDiagnostics,
+  omittedLine,
+  DEFAULT_MAX_PER_FILE,
+  type CappedDiagnostics,
+} from './diagnostics/render.js';
 export { UNIT_AFTER_NUMBER } from './ast/ast.js';
-export { childExprs, readsItemPeriod } from './ir/walk.js';
+export { childExprs, readsItemPeriod, someExpr, leftChain, prefixChain, type LinkExpr } from './ir/walk.js';
 export { suggest } from './text/suggest.js';

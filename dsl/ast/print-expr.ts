@@ -94,6 +94,50 @@ export function printExpr(e: Expr, minPrec = 0, tail = true, money = true): stri
   return needParens ? `(${inner})` : inner;
 }
 
+type BinaryExpr = Extract<Expr, { kind: 'Binary' }>;
+type UnaryExpr = Extract<Expr, { kind: 'Unary' }>;
+
+/**
+ * `a + b - c …`: a left-leaning chain of one precedence level, printed with a loop (a chain of 100.000 terms
+ * is as deep as it is long; recursion would exhaust the stack). Only the last right operand is in tail position.
+ */
+function printChain(e: BinaryExpr, tail: boolean): string {
+  const p = PREC[e.op] ?? 0;
+  const cmp = p === 4;
+  const links: BinaryExpr[] = [e];
+  let cur: Expr = e.left;
+  // A left operand of the same (non-comparison) level needs no parentheses: it continues the chain.
+  while (!cmp && cur.kind === 'Binary' && (PREC[cur.op] ?? 0) === p) {
+    links.push(cur);
+    cur = cur.left;
+  }
+  const parts: string[] = [printExpr(cur, cmp ? 5 : p, false)];
+  for (let i = links.length - 1; i >= 0; i--) {
+    const link = links[i] as BinaryExpr;
+    parts.push(` ${link.op} `, printExpr(link.right, cmp ? 5 : p + 1, i === 0 ? tail : false));
+  }
+  return parts.join('');
+}
+
+/** `niet niet x`, `--x`: prefixes printed with a loop (see {@link printChain}). */
+function printPrefixes(e: UnaryExpr, tail: boolean): string {
+  const parts: string[] = [];
+  let cur: Expr = e;
+  // Another prefix directly inside binds at least as tight as `niet` (3) or `-` (7) needs: no parentheses.
+  while (cur.kind === 'Unary') {
+    const u: UnaryExpr = cur;
+    parts.push(u.op === 'niet' ? 'niet ' : '-');
+    const inner = u.operand;
+    if (inner.kind === 'Unary' && (u.op === 'niet' || inner.op === '-')) {
+      cur = inner;
+      continue;
+    }
+    parts.push(printExpr(inner, u.op === 'niet' ? 3 : 7, tail));
+    return parts.join('');
+  }
+  return parts.join('');
+}
+
 function printBare(e: Expr, tail: boolean, money: boolean): string {
   switch (e.kind) {
     case 'NumberLit':
@@ -118,15 +162,10 @@ function printBare(e: Expr, tail: boolean, money: boolean): string {
       return `${e.table.text}[${e.keys.map((k) => printExpr(k)).join(', ')}]`;
     case 'Call':
       return `${e.fn.text}(${e.args.map((k) => printExpr(k)).join(', ')})`;
-    case 'Binary': {
-      const p = PREC[e.op] ?? 0;
-      const cmp = p === 4;
-      const left = printExpr(e.left, cmp ? 5 : p, false);
-      const right = printExpr(e.right, cmp ? 5 : p + 1, tail);
-      return `${left} ${e.op} ${right}`;
-    }
+    case 'Binary':
+      return printChain(e, tail);
     case 'Unary':
-      return e.op === 'niet' ? `niet ${printExpr(e.operand, 3, tail)}` : `-${printExpr(e.operand, 7, tail)}`;
+      return printPrefixes(e, tail);
     case 'IfExpr':
       return `als ${printExpr(e.cond)} dan ${printExpr(e.then)} anders ${printExpr(e.else, 0, tail)}`;
     case 'InExpr':

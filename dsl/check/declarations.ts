@@ -5,6 +5,7 @@
 import type { BudgetDecl, ModuleDecl, ProvisionDecl, RuleDecl, Unit } from '../ast/ast.js';
 import type { Expr as IrExpr, Type } from '../ir/ir.js';
 import { assertNever, span } from '../text/span.js';
+import { someExpr } from '../ir/walk.js';
 import type { Env } from './env.js';
 import { condition, elaborate, type Ctx } from './expr.js';
 import type { Eff } from './items.js';
@@ -132,38 +133,35 @@ export function checkRule(eff: Eff<RuleDecl>, env: Env): IrExpr {
 }
 
 /** Whether an expression reads nothing from the case. */
+/** Whether an expression only reads literals and parameters (walked without recursion, see `someExpr`). */
 function isConstant(e: IrExpr): boolean {
-  switch (e.kind) {
-    case 'const':
-      return e.type.kind !== 'error';
-    case 'param':
-      return true;
-    case 'field':
-    case 'calc':
-    case 'lookup':
-    case 'moduleRequested':
-    case 'countResults':
-      return false;
-    case 'call':
-      return e.args.every(isConstant);
-    case 'arith':
-    case 'compare':
-    case 'and':
-    case 'or':
-      return isConstant(e.left) && isConstant(e.right);
-    case 'neg':
-    case 'not':
-      return isConstant(e.operand);
-    case 'if':
-      return isConstant(e.cond) && isConstant(e.then) && isConstant(e.else);
-    case 'in':
-      return isConstant(e.value) && e.options.every(isConstant);
-    case 'isEmpty':
-    case 'round':
-      return isConstant(e.value);
-    default:
-      return assertNever(e);
-  }
+  return !someExpr(e, (x) => {
+    switch (x.kind) {
+      case 'const':
+        return x.type.kind === 'error';
+      case 'field':
+      case 'calc':
+      case 'lookup':
+      case 'moduleRequested':
+      case 'countResults':
+        return true;
+      case 'param':
+      case 'call':
+      case 'arith':
+      case 'compare':
+      case 'and':
+      case 'or':
+      case 'neg':
+      case 'not':
+      case 'if':
+      case 'in':
+      case 'isEmpty':
+      case 'round':
+        return false;
+      default:
+        return assertNever(x);
+    }
+  });
 }
 
 export interface CheckedProvision {

@@ -82,16 +82,8 @@ export function elaborate(e: Expr, ctx: Ctx, expected?: Type): IrExpr {
       return call(e, ctx, base);
     case 'Binary':
       return binary(e, ctx, base);
-    case 'Unary': {
-      if (e.op === 'niet') {
-        const operand = condition(e.operand, ctx);
-        return { ...base, kind: 'not', type: T.bool, operand };
-      }
-      const operand = elaborate(e.operand, ctx);
-      const t = operand.type;
-      if (!isNumeric(t)) report(ctx, 'RW3003', e.span, ['-', describe(t), describe(t)]);
-      return { ...base, kind: 'neg', type: isNumeric(t) ? t : T.error, operand };
-    }
+    case 'Unary':
+      return unary(e, ctx, base);
     case 'IfExpr': {
       const cond = condition(e.cond, ctx);
       const preferElseFirst = isBareValue(e.then, ctx) && !isBareValue(e.else, ctx);
@@ -190,12 +182,43 @@ export function elaborate(e: Expr, ctx: Ctx, expected?: Type): IrExpr {
 
 /** An expression that must be ja/nee. */
 export function condition(e: Expr, ctx: Ctx): IrExpr {
-  const ir = elaborate(e, ctx);
+  return asCondition(elaborate(e, ctx), e, ctx);
+}
+
+/** Reports an elaborated expression that is not ja/nee. */
+function asCondition(ir: IrExpr, e: Expr, ctx: Ctx): IrExpr {
   if (!compatible(ir.type, T.bool)) report(ctx, 'RW3005', e.span, [describe(ir.type)]);
   return ir;
 }
 
 type Base = { readonly id: string; readonly span: Span };
+
+type UnaryExpr = Extract<Expr, { kind: 'Unary' }>;
+
+/** `niet niet … x` and `- - … x`: the prefixes in a loop, innermost first (see {@link binary}). */
+function unary(e: UnaryExpr, ctx: Ctx, base: Base): IrExpr {
+  const chain: UnaryExpr[] = [];
+  let cur: Expr = e;
+  while (cur.kind === 'Unary') {
+    chain.push(cur);
+    cur = cur.operand;
+  }
+  let acc: IrExpr | undefined;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const u = chain[i] as UnaryExpr;
+    const b = i === 0 ? base : { id: nodeId(ctx.file, u.kind, u.span), span: u.span };
+    if (u.op === 'niet') {
+      const operand = acc === undefined ? condition(u.operand, ctx) : asCondition(acc, u.operand, ctx);
+      acc = { ...b, kind: 'not', type: T.bool, operand };
+    } else {
+      const operand = acc ?? elaborate(u.operand, ctx);
+      const t = operand.type;
+      if (!isNumeric(t)) report(ctx, 'RW3003', u.span, ['-', describe(t), describe(t)]);
+      acc = { ...b, kind: 'neg', type: isNumeric(t) ? t : T.error, operand };
+    }
+  }
+  return acc as IrExpr;
+}
 
 function resolveRef(name: Name, ctx: Ctx, expected: Type | undefined, base: Base): IrExpr {
   const env = ctx.env;
@@ -420,16 +443,43 @@ function call(e: Extract<Expr, { kind: 'Call' }>, ctx: Ctx, base: Base): IrExpr 
   return { ...base, kind: 'call', type, fn: f, args };
 }
 
-function binary(e: Extract<Expr, { kind: 'Binary' }>, ctx: Ctx, base: Base): IrExpr {
+type BinaryExpr = Extract<Expr, { kind: 'Binary' }>;
+
+/**
+ * A chain `a + b + c …` or `x en y en z …` is a left-leaning tree as deep as it is long: it is walked down its
+ * left spine with a loop and built back up one link at a time, so no chain length can exhaust the stack.
+ */
+function binary(e: BinaryExpr, ctx: Ctx, base: Base): IrExpr {
+  const spine: BinaryExpr[] = [];
+  let cur: Expr = e;
+  while (cur.kind === 'Binary') {
+    spine.push(cur);
+    cur = cur.left;
+  }
+  const bottom = spine.pop() as BinaryExpr;
+  let acc = binaryLink(bottom, ctx, { id: nodeId(ctx.file, bottom.kind, bottom.span), span: bottom.span });
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const link = spine[i] as BinaryExpr;
+    const linkBase = i === 0 ? base : { id: nodeId(ctx.file, link.kind, link.span), span: link.span };
+    acc = binaryLink(link, ctx, linkBase, acc);
+  }
+  return acc;
+}
+
+/** One binary operation; `done` is its left operand when the caller has already elaborated it. */
+function binaryLink(e: BinaryExpr, ctx: Ctx, base: Base, done?: IrExpr): IrExpr {
   const op = e.op;
   if (op === 'en' || op === 'of') {
-    const left = condition(e.left, ctx);
+    const left = done === undefined ? condition(e.left, ctx) : asCondition(done, e.left, ctx);
     const right = condition(e.right, ctx);
     return { ...base, kind: op === 'en' ? 'and' : 'or', type: T.bool, left, right };
   }
   let left: IrExpr;
   let right: IrExpr;
-  if (isBareValue(e.left, ctx) && !isBareValue(e.right, ctx)) {
+  if (done !== undefined) {
+    left = done;
+    right = elaborate(e.right, ctx, left.type);
+  } else if (isBareValue(e.left, ctx) && !isBareValue(e.right, ctx)) {
     right = elaborate(e.right, ctx);
     left = elaborate(e.left, ctx, right.type);
   } else {

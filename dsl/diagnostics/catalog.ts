@@ -3,7 +3,7 @@
  * what was found and what to do. `{0}`… are filled in by the reporter. Each code has an `uitleg` (one line,
  * for the language reference) and at least one golden fixture under test/fixtures.
  *
- * Ranges: RW1xxx lexer/parser, RW2xxx names, RW3xxx types and units, RW4xxx tables and bandwidths,
+ * Ranges: RW1xxx lexer/parser (RW12xx: limits), RW2xxx names, RW3xxx types and units, RW4xxx tables and bandwidths,
  * RW5xxx declarations (modules, rules, input, scenarios), RW6xxx versions, RW70xx iStandaard mappings
  * (toewijzing), RW9xxx files.
  */
@@ -25,7 +25,7 @@ const entry = (
 ): CatalogEntry => ({ severity, stage, message, uitleg });
 
 export const CATALOG = {
-  RW1001: entry('fout', 'lexer', "Onbekend teken '{0}'.", 'Een teken dat de taal niet kent.'),
+  RW1001: entry('fout', 'lexer', "Onbekend teken '{0}'{1}.", 'Een teken dat de taal niet kent.'),
   RW1002: entry(
     'fout',
     'lexer',
@@ -67,6 +67,18 @@ export const CATALOG = {
     'parser',
     'Onverwacht einde van het bestand: verwacht {0}.',
     'Het bestand houdt op midden in een declaratie.',
+  ),
+  RW1201: entry(
+    'fout',
+    'parser',
+    'De uitdrukking is hier te diep genest: meer dan {0} niveaus haakjes, als-uitdrukkingen, tabelsleutels of argumenten in elkaar. Splits haar op in berekeningen (bereken …) en gebruik die namen.',
+    'Een uitdrukking met meer dan 64 niveaus haakjes of als-uitdrukkingen in elkaar.',
+  ),
+  RW1202: entry(
+    'fout',
+    'parser',
+    'Meer dan {0} syntaxfouten: dit lijkt geen regelbestand. De controle stopt hier; de rest van het bestand (vanaf regel {1}) is niet gelezen. Los eerst de fouten hierboven op.',
+    'Een bestand met zo veel syntaxfouten dat de controle stopt.',
   ),
   // ── RW2xxx names (checker) ──
   RW2001: entry(
@@ -579,6 +591,12 @@ export const CATALOG = {
     'bestand',
     "Kan '{0}' niet lezen: {1}.",
     'Een bestand dat niet als tekst gelezen kan worden (binair, geen UTF-8, te groot, geen leesrechten).',
+  ),
+  RW9002: entry(
+    'fout',
+    'bestand',
+    'Interne fout in regelwerk bij het controleren van dit bestand: {0}. De andere bestanden zijn wel gecontroleerd. Meld dit alstublieft met dit bestand.',
+    'Een fout in regelwerk zelf bij één bestand; de andere bestanden worden wel gecontroleerd.',
   ),
 } as const satisfies Record<string, CatalogEntry>;
 

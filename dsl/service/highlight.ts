@@ -40,8 +40,8 @@ export function highlightLine(line: string): TokenSpan[] {
     if (cls !== 'comment') first = false;
     spans.push({ start: t.startOffset, end: t.startOffset + t.image.length, cls });
   }
-  for (const e of result.errors) {
-    spans.push({ start: e.offset, end: e.offset + e.length, cls: 'invalid' });
+  for (const t of result.groups['unknown'] ?? []) {
+    spans.push({ start: t.startOffset, end: t.startOffset + t.image.length, cls: 'invalid' });
   }
   return spans.sort((a, b) => a.start - b.start);
 }

@@ -58,15 +58,42 @@ const retype = (t: IToken, type: TokenType): void => {
   t.tokenTypeIdx = type.tokenTypeIdx ?? 0;
 };
 
+/**
+ * RW1001 for characters the language does not know: one diagnostic per line, covering every unknown character
+ * on that line (a line of junk gives one diagnostic, not one per character).
+ */
+function reportUnknownCharacters(unknown: readonly IToken[], text: string, sink: DiagnosticSink): void {
+  let i = 0;
+  while (i < unknown.length) {
+    const firstIdx = i;
+    const first = unknown[i] as IToken;
+    let last = first;
+    let count = 1;
+    for (i++; i < unknown.length; i++) {
+      const t = unknown[i] as IToken;
+      if (t.startLine !== first.startLine) break;
+      // Adjacent unknown characters are one run, as written.
+      if (t.startOffset !== last.startOffset + last.image.length) count++;
+      last = t;
+    }
+    // The first run of adjacent unknown characters, as written (up to 13 characters).
+    let ch = first.image;
+    for (let j = firstIdx + 1; j < i && ch.length <= 12; j++) {
+      const t = unknown[j] as IToken;
+      if (t.startOffset !== first.startOffset + ch.length) break;
+      ch += t.image;
+    }
+    const end = Math.min(text.length, last.startOffset + last.image.length);
+    const more = count > 1 ? ` (en nog ${count - 1} keer onbekende tekens op deze regel)` : '';
+    sink.report('RW1001', { start: first.startOffset, end }, [ch.length > 12 ? ch.slice(0, 1) : ch, more]);
+  }
+}
+
 /** Lexes a text, reporting RW1001–RW1004 to the sink. Never throws. */
 export function lex(text: string, sink: DiagnosticSink): LexResult {
   const result = regelsLexer.tokenize(text);
-  for (const e of result.errors) {
-    const ch = text.slice(e.offset, e.offset + Math.max(1, e.length));
-    sink.report('RW1001', { start: e.offset, end: Math.min(text.length, e.offset + Math.max(1, e.length)) }, [
-      ch.length > 12 ? ch.slice(0, 1) : ch,
-    ]);
-  }
+  // Every character is a token (unknown ones in their own group), so Chevrotain reports no lexing errors.
+  reportUnknownCharacters(result.groups['unknown'] ?? [], text, sink);
   const tokens = result.tokens;
   for (const t of tokens) {
     const type = t.tokenType;

@@ -26,6 +26,9 @@ export interface ParseResult {
 
 const isDeclStart = (t: IToken): boolean => t.tokenType.name.startsWith('Start_');
 
+/** After this many syntax errors in one file the parser stops (RW1202): the rest is not read. */
+export const MAX_SYNTAX_ERRORS = 200;
+
 /**
  * Parses the file rule; where text at the top level is not a declaration, reports it once and resumes at the
  * next declaration start, so that one mistake does not hide the rest of the file.
@@ -35,9 +38,10 @@ function parseAll(
   textLength: number,
   sink: DiagnosticSink,
 ): { file: CstNode; decls: CstNode[] } {
-  const file = parseTokens(tokens, 'file');
+  const file = parseTokens(tokens, 'file', MAX_SYNTAX_ERRORS);
   const decls = subs(file, 'declaration');
   let errors = [...regelsParser.errors];
+  let used = 0;
   let offsetBase = 0;
   const headerMissing = subs(file, 'header').length === 0;
   if (headerMissing) {
@@ -52,22 +56,75 @@ function parseAll(
   for (let guard = 0; guard < tokens.length + 1; guard++) {
     const rest = errors.find((e) => e.name === 'NotAllInputParsedException');
     const others = errors.filter((e) => e !== rest);
-    reportSyntaxErrors(others, tokens, textLength, sink);
+    reportSyntaxErrors(others, tokens, textLength, sink, regelsParser.tooDeep);
+    used += errors.length;
+    if (used >= MAX_SYNTAX_ERRORS) {
+      // Junk, not a rules file: stop after this many syntax errors instead of spending time on every one.
+      const last = errors[errors.length - 1]?.token;
+      const t = last !== undefined && Number.isFinite(last.startOffset) ? last : tokens[tokens.length - 1];
+      if (t !== undefined) {
+        sink.report('RW1202', { start: t.startOffset, end: t.startOffset + t.image.length }, [
+          MAX_SYNTAX_ERRORS,
+          t.startLine ?? 1,
+        ]);
+      }
+      break;
+    }
     if (rest === undefined) break;
     const idx = tokens.indexOf(rest.token, offsetBase);
     if (idx < 0) break;
-    if (!(headerMissing && idx === 0)) reportSyntaxErrors([rest], tokens, textLength, sink);
+    if (!(headerMissing && idx === 0))
+      reportSyntaxErrors([rest], tokens, textLength, sink, regelsParser.tooDeep);
     let next = idx + 1;
     while (next < tokens.length && !isDeclStart(tokens[next] as IToken)) next++;
     if (next >= tokens.length) break;
     offsetBase = next;
-    const more = parseTokens(tokens.slice(next), 'declarations');
+    const more = parseTokens(tokens.slice(next), 'declarations', MAX_SYNTAX_ERRORS - used);
     decls.push(...subs(more, 'declaration'));
     errors = [...regelsParser.errors];
   }
+  dropFollowUpsOfNesting(sink, tokens);
   return { file, decls };
 }
 
+/**
+ * After "te diep genest" (RW1201) the parser recovers by skipping to a closing token; the syntax errors that
+ * recovery leaves in the rest of that declaration say nothing new, so they are dropped.
+ */
+function dropFollowUpsOfNesting(sink: DiagnosticSink, tokens: readonly IToken[]): void {
+  const deep = sink.items
+    .filter((d) => d.code === 'RW1201')
+    .map((d) => d.span.start)
+    .sort((a, b) => a - b);
+  if (deep.length === 0) return;
+  // Each RW1201 silences syntax errors after it up to the next declaration start.
+  const ranges: { from: number; to: number }[] = [];
+  let t = 0;
+  for (const from of deep) {
+    while (
+      t < tokens.length &&
+      !(isDeclStart(tokens[t] as IToken) && (tokens[t] as IToken).startOffset > from)
+    )
+      t++;
+    ranges.push({ from, to: t < tokens.length ? (tokens[t] as IToken).startOffset : Infinity });
+  }
+  const silenced = (at: number): boolean => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((ranges[mid] as { from: number }).from < at) lo = mid;
+      else hi = mid - 1;
+    }
+    const r = ranges[lo] as { from: number; to: number };
+    return r.from < at && at < r.to;
+  };
+  const kept = sink.items.filter(
+    (d) => !((d.code === 'RW1101' || d.code === 'RW1102' || d.code === 'RW1104') && silenced(d.span.start)),
+  );
+  sink.items.length = 0;
+  for (const d of kept) sink.items.push(d);
+}
 /** Parses one `.regels` text. */
 export function parse(text: string, file: string): ParseResult {
   const sink = new DiagnosticSink(file);

@@ -6,6 +6,7 @@
 import { CstParser, type CstNode, type IOrAlt, type IToken, type DSLMethodOpts } from 'chevrotain';
 import { errorMessageProvider } from './syntax-errors.js';
 import * as T from './tokens.js';
+import { MAX_NESTING } from './nesting.js';
 import { COMPARISON_STARTS } from './tokens.js';
 
 export class RegelsParser extends CstParser {
@@ -30,14 +31,23 @@ export class RegelsParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  /** How many syntax errors this parse may make before it stops at the next declaration (set per input). */
+  errorBudget = Infinity;
+
+  /** The next declaration is parsed while the error budget lasts. */
+  private readonly nextDeclaration: DSLMethodOpts<unknown> = {
+    GATE: () => this.errors.length < this.errorBudget,
+    DEF: () => this.SUBRULE(this.declaration),
+  };
+
   readonly file = this.RULE('file', () => {
     this.OPTION(() => this.SUBRULE(this.header));
-    this.MANY(() => this.SUBRULE(this.declaration));
+    this.MANY(this.nextDeclaration);
   });
 
   /** Declarations only: where parsing resumes after text that is not a declaration. */
   readonly declarations = this.RULE('declarations', () => {
-    this.MANY(() => this.SUBRULE(this.declaration));
+    this.MANY(this.nextDeclaration);
   });
 
   readonly header = this.RULE('header', () => {
@@ -694,21 +704,49 @@ export class RegelsParser extends CstParser {
     const outerComparison = this.comparisonSeen;
     const outerPostfix = this.postfixSeen;
     this.comparisonSeen = this.postfixSeen = false;
+    this.depth++;
     try {
       this.nietAllowed = true;
       this.SUBRULE(this.operand);
       this.MANY(this.expressionSteps);
     } finally {
+      this.depth--;
       this.comparisonSeen = outerComparison;
       this.postfixSeen = outerPostfix;
     }
   });
+
+  // ─────────────── nesting limit ───────────────
+  //
+  // Only nesting recurses (parentheses, `als … dan … anders …`, table keys, function arguments, `in (…)`);
+  // flat chains (`a en b en c`, `1 + 2 + 3`, `niet niet x`) are loops. Beyond MAX_NESTING the alternatives
+  // that would go one level deeper are closed: the parser reports an error there (RW1201, see
+  // `syntax-errors.ts`) and recovers, so no input can exhaust the stack.
+
+  /** How many expressions deep the parser is now. */
+  private depth = 0;
+  /** Offsets of tokens where an alternative was refused for depth (reset by {@link parseTokens}). */
+  readonly tooDeep = new Set<number>();
+
+  /** A gate for alternatives that nest: open while the nesting limit is not reached. */
+  private readonly nestingAllowed = (): boolean => {
+    if (this.depth < MAX_NESTING) return true;
+    this.tooDeep.add(this.LA(1).startOffset);
+    return false;
+  };
+
+  /** Resets the per-input state. */
+  resetNesting(): void {
+    this.depth = 0;
+    this.tooDeep.clear();
+  }
 
   /** `in (a, b)` or `is [niet] leeg` after a value. */
   readonly postfix = this.RULE('postfix', () => {
     this.OR(
       (this.alts[21] ??= [
         {
+          GATE: this.nestingAllowed,
           ALT: () => {
             this.CONSUME(T.In);
             this.CONSUME(T.LParen);
@@ -764,6 +802,7 @@ export class RegelsParser extends CstParser {
         { ALT: () => this.CONSUME(T.Ja) },
         { ALT: () => this.CONSUME(T.Nee) },
         {
+          GATE: this.nestingAllowed,
           ALT: () => {
             this.CONSUME(T.LParen);
             this.SUBRULE(this.expression, { LABEL: 'inner' });
@@ -771,7 +810,7 @@ export class RegelsParser extends CstParser {
             this.OPTION3(() => this.SUBRULE(this.rounding));
           },
         },
-        { ALT: () => this.SUBRULE(this.ifExpr) },
+        { GATE: this.nestingAllowed, ALT: () => this.SUBRULE(this.ifExpr) },
         {
           ALT: () => {
             this.CONSUME(T.Aantal);
@@ -795,29 +834,31 @@ export class RegelsParser extends CstParser {
           // A name, a table lookup `t[a, b]` or a call `f(a, b)`.
           ALT: () => {
             this.CONSUME(T.Name);
-            this.OPTION5(() => {
-              this.OR3([
-                {
-                  ALT: () => {
-                    this.CONSUME(T.LBracket);
-                    this.MANY_SEP({
-                      SEP: T.Comma,
-                      DEF: () => this.SUBRULE2(this.expression, { LABEL: 'keys' }),
-                    });
-                    this.CONSUME(T.RBracket);
+            this.OPTION5({
+              GATE: this.nestingAllowed,
+              DEF: () =>
+                this.OR3([
+                  {
+                    ALT: () => {
+                      this.CONSUME(T.LBracket);
+                      this.MANY_SEP({
+                        SEP: T.Comma,
+                        DEF: () => this.SUBRULE2(this.expression, { LABEL: 'keys' }),
+                      });
+                      this.CONSUME(T.RBracket);
+                    },
                   },
-                },
-                {
-                  ALT: () => {
-                    this.CONSUME2(T.LParen);
-                    this.MANY_SEP2({
-                      SEP: T.Comma,
-                      DEF: () => this.SUBRULE3(this.expression, { LABEL: 'args' }),
-                    });
-                    this.CONSUME2(T.RParen);
+                  {
+                    ALT: () => {
+                      this.CONSUME2(T.LParen);
+                      this.MANY_SEP2({
+                        SEP: T.Comma,
+                        DEF: () => this.SUBRULE3(this.expression, { LABEL: 'args' }),
+                      });
+                      this.CONSUME2(T.RParen);
+                    },
                   },
-                },
-              ]);
+                ]),
             });
           },
         },
@@ -839,7 +880,13 @@ export class RegelsParser extends CstParser {
 export const regelsParser = new RegelsParser();
 
 /** Parses tokens into a CST with the given start rule. Errors are left on `regelsParser.errors`. */
-export function parseTokens(tokens: IToken[], rule: 'file' | 'declarations' = 'file'): CstNode {
+export function parseTokens(
+  tokens: IToken[],
+  rule: 'file' | 'declarations' = 'file',
+  errorBudget = Infinity,
+): CstNode {
   regelsParser.input = tokens;
+  regelsParser.resetNesting();
+  regelsParser.errorBudget = errorBudget;
   return rule === 'file' ? regelsParser.file() : regelsParser.declarations();
 }

@@ -5,6 +5,7 @@
 import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import type { DiagnosticSink } from '../diagnostics/diagnostic.js';
 import type { Span } from '../text/span.js';
+import { MAX_NESTING } from './nesting.js';
 
 const WORDS: Readonly<Record<string, string>> = {
   Name: 'een naam',
@@ -98,6 +99,7 @@ export function reportSyntaxErrors(
   tokens: readonly IToken[],
   textLength: number,
   sink: DiagnosticSink,
+  tooDeep: ReadonlySet<number> = new Set(),
 ): void {
   const seen = new Set<number>();
   const lastTok = tokens[tokens.length - 1];
@@ -119,7 +121,8 @@ export function reportSyntaxErrors(
       start: t.startOffset,
       end: Math.min(textLength, (t.endOffset ?? t.startOffset) + 1),
     };
-    if (e.name === 'MismatchedTokenException') sink.report('RW1101', span, [expected, describeToken(t)]);
+    if (tooDeep.has(t.startOffset)) sink.report('RW1201', span, [MAX_NESTING]);
+    else if (e.name === 'MismatchedTokenException') sink.report('RW1101', span, [expected, describeToken(t)]);
     else sink.report('RW1102', span, [describeToken(t), expected]);
   }
 }

@@ -251,6 +251,34 @@ export const Plus = op('Plus', /\+/, true);
 export const Minus = op('Minus', /-/, true);
 export const Dot = op('Dot', /\./);
 
+/** Start characters that let the lexer try {@link UnknownChar} after every other token, for any character. */
+const anyCharHint = (): number[] => {
+  const codes: number[] = [];
+  // Chevrotain groups codes from 256 on in buckets of 255: one code per bucket is enough.
+  for (let c = 0; c < 65536; c++) if (c < 256 || c % 255 === 0) codes.push(c);
+  return codes;
+};
+
+/**
+ * A character the language does not know, as a token in its own group (the parser never sees it); the lexer
+ * reports these as RW1001, one diagnostic per line. A token instead of a lexing error because Chevrotain's
+ * error recovery tries every pattern at every following offset, which made junk input slow.
+ */
+export const UnknownChar = createToken({
+  name: 'UnknownChar',
+  pattern: {
+    exec: (text: string, offset: number): RegExpExecArray | null => {
+      const code = text.charCodeAt(offset);
+      if (Number.isNaN(code)) return null;
+      const width = code >= 0xd800 && code <= 0xdbff && offset + 1 < text.length ? 2 : 1;
+      return [text.slice(offset, offset + width)] as unknown as RegExpExecArray;
+    },
+  },
+  start_chars_hint: anyCharHint(),
+  line_breaks: false,
+  group: 'unknown',
+});
+
 /** Every lexable token, in matching order (comments before `/`, dates before numbers, keywords before names). */
 export const allTokens: TokenType[] = [
   WhiteSpace,
@@ -282,6 +310,8 @@ export const allTokens: TokenType[] = [
   Plus,
   Minus,
   Dot,
+  // Last: anything no other token matches.
+  UnknownChar,
 ];
 
 /** Every token type the parser knows (lexable ones, declaration starts and categories). */

@@ -2,8 +2,8 @@
  * `regelwerk check [--json] [paths]`: parse and check rules files, print diagnostics with a source line and a
  * `^~~~` marker. Exit 0 without errors, 1 with errors, 2 on wrong usage.
  */
-import { compile, renderDiagnostic, sortDiagnostics, type Diagnostic } from '../../dsl/index.js';
-import { diagnosticAsJson, problemAsJson } from './diagnostics.js';
+import { compile, renderDiagnostics, sortDiagnostics, type Diagnostic } from '../../dsl/index.js';
+import { diagnosticsAsJson, problemAsJson } from './diagnostics.js';
 import { loadWithContext, renderLoadProblem, type LoadProblem } from './files.js';
 import { EXIT_OK, EXIT_PROBLEMS, plural, type Io } from './output.js';
 
@@ -28,6 +28,7 @@ export async function runCheck(paths: readonly string[], json: boolean, io: Io):
   const errors = outcome.diagnostics.filter((d) => d.severity === 'fout').length + outcome.problems.length;
   const warnings = outcome.diagnostics.filter((d) => d.severity === 'waarschuwing').length;
   if (json) {
+    const shown = diagnosticsAsJson(outcome.diagnostics, outcome.texts);
     io.out(
       JSON.stringify(
         {
@@ -35,10 +36,9 @@ export async function runCheck(paths: readonly string[], json: boolean, io: Io):
           files: outcome.fileCount,
           errors,
           warnings,
-          diagnostics: [
-            ...outcome.problems.map(problemAsJson),
-            ...outcome.diagnostics.map((d) => diagnosticAsJson(d, outcome.texts)),
-          ],
+          diagnostics: [...outcome.problems.map(problemAsJson), ...shown.diagnostics],
+          omitted: shown.omitted,
+          omittedPerFile: shown.omittedPerFile,
         },
         null,
         2,
@@ -46,7 +46,7 @@ export async function runCheck(paths: readonly string[], json: boolean, io: Io):
     );
   } else {
     for (const p of outcome.problems) io.out(renderLoadProblem(p));
-    for (const d of outcome.diagnostics) io.out(renderDiagnostic(d, outcome.texts.get(d.file) ?? '') + '\n');
+    for (const r of renderDiagnostics(outcome.diagnostics, outcome.texts)) io.out(r + '\n');
     io.out(
       `${plural(outcome.fileCount, 'bestand', 'bestanden')} gecontroleerd: ${plural(errors, 'fout', 'fouten')}, ${plural(warnings, 'waarschuwing', 'waarschuwingen')}.`,
     );

@@ -1,5 +1,5 @@
 /** Diagnostics and unreadable files as `--json` objects: one shape for every command (see `check --json`). */
-import type { Diagnostic } from '../../dsl/index.js';
+import { capDiagnostics, LineIndex, type Diagnostic } from '../../dsl/index.js';
 import { loadProblemMessage, type LoadProblem } from './files.js';
 import type { JsonProblem } from './output.js';
 
@@ -12,10 +12,29 @@ export function problemAsJson(p: LoadProblem): JsonProblem {
   };
 }
 
+/** One line index per file, built when first needed (so many diagnostics in one file stay linear). */
+export class LineIndexes {
+  private readonly indexes = new Map<string, LineIndex>();
+
+  constructor(private readonly texts: ReadonlyMap<string, string>) {}
+
+  of(file: string): LineIndex {
+    let index = this.indexes.get(file);
+    if (index === undefined) {
+      index = new LineIndex(this.texts.get(file) ?? '');
+      this.indexes.set(file, index);
+    }
+    return index;
+  }
+}
+
 /** With 1-based `line` and `column` next to the offsets `start` and `end`. */
-export function diagnosticAsJson(d: Diagnostic, texts: ReadonlyMap<string, string>): JsonProblem {
-  const text = texts.get(d.file) ?? '';
-  const lines = text.slice(0, d.span.start).split('\n');
+export function diagnosticAsJson(
+  d: Diagnostic,
+  texts: ReadonlyMap<string, string>,
+  indexes: LineIndexes = new LineIndexes(texts),
+): JsonProblem {
+  const pos = indexes.of(d.file).position(d.span.start);
   return {
     file: d.file,
     code: d.code,
@@ -24,8 +43,29 @@ export function diagnosticAsJson(d: Diagnostic, texts: ReadonlyMap<string, strin
     message: d.message,
     start: d.span.start,
     end: d.span.end,
-    line: lines.length,
-    column: (lines[lines.length - 1]?.length ?? 0) + 1,
+    line: pos.line,
+    column: pos.column,
     ...(d.suggestions ? { suggestions: d.suggestions } : {}),
+  };
+}
+
+/** Diagnostics as `--json` objects, at most `maxPerFile` per file, with what was left out per file. */
+export function diagnosticsAsJson(
+  ds: readonly Diagnostic[],
+  texts: ReadonlyMap<string, string>,
+  maxPerFile?: number,
+): { diagnostics: JsonProblem[]; omitted: number; omittedPerFile: Record<string, number> } {
+  const { shown, omitted } = capDiagnostics(ds, maxPerFile);
+  const indexes = new LineIndexes(texts);
+  const omittedPerFile: Record<string, number> = {};
+  let total = 0;
+  for (const [file, o] of omitted) {
+    omittedPerFile[file] = o.errors + o.warnings;
+    total += o.errors + o.warnings;
+  }
+  return {
+    diagnostics: shown.map((d) => diagnosticAsJson(d, texts, indexes)),
+    omitted: total,
+    omittedPerFile,
   };
 }

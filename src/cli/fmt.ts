@@ -3,7 +3,7 @@
  * which files differ (exit 1). Files with syntax errors are never rewritten.
  */
 import { writeFile, rename } from 'node:fs/promises';
-import { formatText, renderDiagnostic } from '../../dsl/index.js';
+import { formatText, renderDiagnostics } from '../../dsl/index.js';
 import { expandPaths, readTextFiles, renderLoadProblem } from './files.js';
 import { EXIT_OK, EXIT_PROBLEMS, plural, type Io } from './output.js';
 
@@ -18,7 +18,8 @@ export async function runFmt(paths: readonly string[], check: boolean, io: Io): 
     if (!result.ok) {
       failed++;
       io.out(`${f.path}: niet opgemaakt: het bestand bevat fouten.`);
-      for (const d of result.diagnostics) io.out(renderDiagnostic(d, f.text) + '\n');
+      const texts = new Map([[f.path, f.text]]);
+      for (const r of renderDiagnostics(result.diagnostics, texts)) io.out(r + '\n');
       continue;
     }
     if (result.text === f.text) continue;

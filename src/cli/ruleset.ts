@@ -3,8 +3,8 @@
  * a subfolder (a municipal override) or one amending version file: like `check`, the files it builds on are
  * loaded with it ({@link loadWithContext}), so `regelwerk test rules/twents-model/2020.regels` finds 2019.
  */
-import { compile, renderDiagnostic, sortDiagnostics, type Diagnostic, type Ir } from '../../dsl/index.js';
-import { diagnosticAsJson, problemAsJson } from './diagnostics.js';
+import { compile, renderDiagnostics, sortDiagnostics, type Diagnostic, type Ir } from '../../dsl/index.js';
+import { diagnosticsAsJson, problemAsJson } from './diagnostics.js';
 import { loadWithContext, renderLoadProblem, type LoadProblem } from './files.js';
 import { plural, writeJsonFailure, type Io, type JsonProblem } from './output.js';
 
@@ -58,7 +58,7 @@ export function failureAsJson(f: RulesetFailure): JsonProblem[] {
   return [
     ...f.problems.map(problemAsJson),
     ...(f.empty !== undefined ? [{ severity: 'fout' as const, message: f.empty }] : []),
-    ...f.errors.map((d) => diagnosticAsJson(d, f.texts)),
+    ...diagnosticsAsJson(f.errors, f.texts, Infinity).diagnostics,
   ];
 }
 
@@ -73,7 +73,7 @@ export function reportFailure(f: RulesetFailure, io: Io, json: boolean): void {
   if (f.errors.length > 0) {
     const n = f.errors.length;
     io.err(`De regels bevatten ${n === 1 ? 'een fout' : `${n} fouten`}; los die eerst op:\n`);
-    for (const d of f.errors.slice(0, 20)) io.err(renderDiagnostic(d, f.texts.get(d.file) ?? '') + '\n');
+    for (const r of renderDiagnostics(f.errors.slice(0, 20), f.texts)) io.err(r + '\n');
     if (n > 20) io.err(`… en nog ${plural(n - 20, 'fout', 'fouten')}.`);
   }
 }

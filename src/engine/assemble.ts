@@ -1,6 +1,6 @@
 /**
- * Turns a path's answers into the stable result shape: lines (with version parts), total, module decisions,
- * rule diagnostics. Shared by both evaluators, so they can only differ in their answers.
+ * Turns a path's prices into result lines (with version parts) and their amounts in cents for the total (module
+ * decisions and rule diagnostics: decisions.ts). Shared by both evaluators, so they can only differ in their answers.
  *
  * A line across a version boundary has one part per version when its quantity is measured by the period (else one
  * part, `wholeAcross`, priced by the version of the first day); each part is `rate × quantity` of its own version,
@@ -20,59 +20,10 @@ import {
   times,
 } from './decimal.js';
 import type { SharedDecimals } from './decimal.js';
+import type { LineCache } from './line-cache.js';
 import type { Priced } from './pricing.js';
-import type {
-  CaseDiagnostic,
-  FailedCondition,
-  LinePart,
-  ModuleDecision,
-  ResultLine,
-  SourceRef,
-} from './result.js';
-import type { CellUse, LoadedCell } from './runtime.js';
-import type { ItemAnswer } from './tasks.js';
+import type { CaseDiagnostic, LinePart, ResultLine } from './result.js';
 import type { CaseItem } from './values.js';
-
-const keyText = (c: CellUse): string => `${c.table.def.name}[${c.key.join(', ')}]`;
-
-/**
- * What an engine remembers to build result lines: source references and cell keys (built once and shared by every
- * result that cites them), and the figures of parts and quantities per shared decimal instance (see
- * `SharedDecimals`; decimals are immutable, so the text of an instance never changes). All weak: keyed by the
- * engine's origins, loaded cells and shared decimals.
- */
-export class LineCache {
-  private readonly sourceRefs = new WeakMap<Ir.Origin, Map<string, SourceRef>>();
-  private readonly cellKeys = new WeakMap<LoadedCell, string>();
-  /** Quantity texts of two-part lines, per pair of quantity instances. */
-  readonly pairQuantity = new WeakMap<Dec, WeakMap<Dec, string>>();
-  /** Caps in whole cents (null: not in cents), per shared instance. */
-  readonly capCents = new WeakMap<Dec, number | null>();
-  /** Part figures per rate (with the rounding it was first priced with) and quantity instance. */
-  readonly partFigures = new WeakMap<
-    Dec,
-    { readonly rounding: Ir.Rounding; readonly byQuantity: WeakMap<Dec, PartFigures> }
-  >();
-
-  constructor(readonly decimals: SharedDecimals) {}
-
-  /** The source reference of an origin in a file, one object per origin and file. */
-  sourceRef(o: Ir.Origin, file: string): SourceRef {
-    let byFile = this.sourceRefs.get(o);
-    if (!byFile) this.sourceRefs.set(o, (byFile = new Map()));
-    let ref = byFile.get(file);
-    if (!ref) byFile.set(file, (ref = { id: o.id, file, span: o.span }));
-    return ref;
-  }
-
-  /** The key of a looked-up cell, "weektarief[ontwikkelen, OB2, midden, B]" (built once per existing cell). */
-  cellKeyText(c: CellUse): string {
-    if (c.cell === undefined) return keyText(c);
-    let text = this.cellKeys.get(c.cell);
-    if (text === undefined) this.cellKeys.set(c.cell, (text = keyText(c)));
-    return text;
-  }
-}
 
 /** A priced part of a line, kept for explanations. */
 export interface PricedPart {
@@ -162,7 +113,7 @@ function summedQuantityText(parts: readonly PricedPart[], cache: LineCache): str
 }
 
 /** A part's amount (`rate × quantity`, rounded as declared) with the texts of its figures. */
-interface PartFigures {
+export interface PartFigures {
   readonly amount: Dec;
   readonly quantity: string;
   readonly rate: string;
@@ -386,55 +337,4 @@ export function assembleLine(
     cap,
     cents: capped ? undefined : cents,
   };
-}
-
-/** Rule diagnostics of one item judged by `version`, in declaration order. */
-export function ruleDiagnostics(
-  answer: ItemAnswer,
-  item: CaseItem | undefined,
-  version: string,
-  cache: LineCache,
-): CaseDiagnostic[] {
-  return answer.fired.map(({ rule }) => {
-    const source = cache.sourceRef(rule.origin, rule.origin.file);
-    const { severity, name, message } = rule;
-    return item
-      ? { severity, rule: name, message, path: item.path, source, version }
-      : { severity, rule: name, message, source, version };
-  });
-}
-
-/** The decision on one module request, judged by `version`. */
-export function decision(
-  def: Ir.ModuleDef,
-  item: CaseItem,
-  answer: ItemAnswer,
-  version: string,
-  cache: LineCache,
-): ModuleDecision {
-  const failed: FailedCondition[] = [];
-  const reasons: string[] = [];
-  for (const c of answer.conditions) {
-    if (c.ok) continue;
-    const r = c.condition.reason;
-    // Each distinct reason once, in order.
-    if (!reasons.includes(r)) reasons.push(r);
-    failed.push({
-      reason: r,
-      detail: c.details.map((x) => x.text).join('; '),
-      checks: c.details,
-      source: cache.sourceRef(c.condition.origin, def.origin.file),
-    });
-  }
-  const variant = item.fields.variant;
-  const source = cache.sourceRef(def.origin, def.origin.file);
-  const reason = reasons.join(' ');
-  // Literal objects per shape (no spreads), with the key order of the result contract.
-  if (failed.length === 0)
-    return typeof variant === 'string'
-      ? { module: def.name, variant, ref: item.ref, allowed: true, failed, source, version }
-      : { module: def.name, ref: item.ref, allowed: true, failed, source, version };
-  return typeof variant === 'string'
-    ? { module: def.name, variant, ref: item.ref, allowed: false, reason, failed, source, version }
-    : { module: def.name, ref: item.ref, allowed: false, reason, failed, source, version };
 }

@@ -8,7 +8,7 @@ import type { Ir } from '../../dsl/index.js';
 import { InputShapes } from '../versions/input.js';
 import { RejudgeMemo } from '../versions/rejudge.js';
 import type { Segment } from '../versions/timeline.js';
-import { LineCache } from './assemble.js';
+import { LineCache } from './line-cache.js';
 import { CaseCache } from './casus.js';
 import { RuntimeCache } from './builtins.js';
 import { SharedDecimals } from './decimal.js';

@@ -3,6 +3,7 @@
  * Both evaluators feed the same walk with their own observations of the leaves, so they explain alike.
  */
 import type { Ir } from '../../dsl/index.js';
+import { leftChain } from '../../dsl/core.js';
 import { formatValue } from './format.js';
 import type { Value } from './values.js';
 
@@ -32,10 +33,11 @@ export interface Check {
 const isBranch = (e: Ir.Expr): e is Ir.Expr & { kind: 'and' | 'or' | 'not' } =>
   e.kind === 'and' || e.kind === 'or' || e.kind === 'not';
 
-/** The observations of one `describe` call: every leaf is observed once. */
+/** The observations of one `describe` call: every leaf is observed once, every branch's outcome known once. */
 interface Observed {
   readonly observe: Observe;
   readonly seen: Map<Ir.Expr, LeafObservation>;
+  readonly outcomes: Map<Ir.Expr, boolean>;
   readonly subjects: Subjects;
 }
 
@@ -48,17 +50,34 @@ function observed(o: Observed, leaf: Ir.Expr): LeafObservation {
   return obs;
 }
 
+/**
+ * The outcome of a condition, short-circuiting as the evaluators do (the right side of a false `en` is not
+ * observed). Chains (`a en b en c …`, `niet niet x`) are looped over, not recursed into.
+ */
 function outcome(e: Ir.Expr, o: Observed): boolean {
-  switch (e.kind) {
-    case 'and':
-      return outcome(e.left, o) && outcome(e.right, o);
-    case 'or':
-      return outcome(e.left, o) || outcome(e.right, o);
-    case 'not':
-      return !outcome(e.operand, o);
-    default:
-      return observed(o, e).outcome;
+  const known = o.outcomes.get(e);
+  if (known !== undefined) return known;
+  let result: boolean;
+  if (e.kind === 'not') {
+    let inner: Ir.Expr = e;
+    let odd = false;
+    while (inner.kind === 'not') {
+      inner = inner.operand;
+      odd = !odd;
+    }
+    result = outcome(inner, o) !== odd;
+  } else if (e.kind === 'and' || e.kind === 'or') {
+    const { first, links } = leftChain(e);
+    result = outcome(first, o);
+    for (const l of links) {
+      if (e.kind === 'and' ? result : !result) result = outcome(l.right, o);
+      o.outcomes.set(l, result);
+    }
+  } else {
+    result = observed(o, e).outcome;
   }
+  o.outcomes.set(e, result);
+  return result;
 }
 
 /**
@@ -73,23 +92,30 @@ export function describe(
   subjects: Subjects = new WeakMap(),
 ): Check[] {
   const out: Check[] = [];
-  walk(e, wanted, { observe, seen: new Map(), subjects }, out);
+  walk(e, wanted, { observe, seen: new Map(), outcomes: new Map(), subjects }, out);
   return out;
 }
 
-function walk(node: Ir.Expr, want: boolean, o: Observed, out: Check[]): void {
-  if (!isBranch(node)) {
-    out.push(leafCheck(node, observed(o, node), want, o.subjects));
-    return;
+/** Depth-first, left before right, with an explicit stack (conditions can be long chains). */
+function walk(root: Ir.Expr, wanted: boolean, o: Observed, out: Check[]): void {
+  const stack: [Ir.Expr, boolean][] = [[root, wanted]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [node, want] = top;
+    if (!isBranch(node)) {
+      out.push(leafCheck(node, observed(o, node), want, o.subjects));
+      continue;
+    }
+    if (node.kind === 'not') {
+      stack.push([node.operand, !want]);
+      continue;
+    }
+    const result = outcome(node, o);
+    // The children that share the node's outcome are its reasons (a false child of `en`, a true child of `of`).
+    const left = outcome(node.left, o) === result;
+    const right = outcome(node.right, o) === result;
+    if (right) stack.push([node.right, want]);
+    if (left) stack.push([node.left, want]);
   }
-  if (node.kind === 'not') {
-    walk(node.operand, !want, o, out);
-    return;
-  }
-  const result = outcome(node, o);
-  // The children that share the node's outcome are its reasons (a false child of `en`, a true child of `of`).
-  if (outcome(node.left, o) === result) walk(node.left, want, o, out);
-  if (outcome(node.right, o) === result) walk(node.right, want, o, out);
 }
 
 /** A readable name for an operand: the field, calculation or parameter, or the written value. */

@@ -5,7 +5,7 @@
  */
 import type { Ir } from '../../dsl/index.js';
 import { LineIndex } from '../../dsl/core.js';
-import type { LineCache } from './assemble.js';
+import type { LineCache } from './line-cache.js';
 import type { LineDraft, PricedPart } from './assemble.js';
 import { dec, euro, isDec, moneyString, plainString, rateString } from './decimal.js';
 import { explainedValueText, percentText, quantityText, rateText } from './format.js';

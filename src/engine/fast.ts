@@ -3,7 +3,7 @@
  * answers as the json-rules-engine path, without promises or per-case allocation of rules.
  */
 import type { Ir } from '../../dsl/index.js';
-import { assertNever } from '../../dsl/core.js';
+import { assertNever, leftChain, prefixChain } from '../../dsl/core.js';
 import {
   arith,
   calcKey,
@@ -118,17 +118,41 @@ export class FastCompiler {
           );
       }
       case 'arith': {
-        const { op } = e;
-        const lt = e.left.type;
-        const rtype = e.right.type;
-        const l = this.compile(e.left);
-        const r = this.compile(e.right);
+        const { first, links } = leftChain(e);
+        if (links.length === 1) {
+          const { op } = e;
+          const lt = e.left.type;
+          const rtype = e.right.type;
+          const l = this.compile(e.left);
+          const r = this.compile(e.right);
+          const rc = this.rc;
+          return (ctx) => arith(op, l(ctx), r(ctx), lt, rtype, rc);
+        }
+        // A chain `a + b + c …` runs as a loop: no closure nested per term, so no recursion per term.
+        const f = this.compile(first);
+        const steps = links.map((l) => ({
+          op: l.op,
+          lt: l.left.type,
+          rt: l.right.type,
+          r: this.compile(l.right),
+        }));
         const rc = this.rc;
-        return (ctx) => arith(op, l(ctx), r(ctx), lt, rtype, rc);
+        return (ctx) => {
+          let acc = f(ctx);
+          for (const s of steps) acc = arith(s.op, acc, s.r(ctx), s.lt, s.rt, rc);
+          return acc;
+        };
       }
-      case 'neg': {
-        const o = this.compile(e.operand);
-        return (ctx) => negate(o(ctx));
+      case 'neg':
+      case 'not': {
+        const { inner, ops } = prefixChain(e);
+        const o = this.compile(inner);
+        if (ops.length === 1) return ops[0] === 'neg' ? (ctx) => negate(o(ctx)) : (ctx) => o(ctx) !== true;
+        return (ctx) => {
+          let v = o(ctx);
+          for (const op of ops) v = op === 'neg' ? negate(v) : v !== true;
+          return v;
+        };
       }
       case 'compare': {
         const { op, compare: kind } = e;
@@ -147,19 +171,23 @@ export class FastCompiler {
         return (ctx) =>
           compare(kind, op, l(ctx), r(ctx), kind === 'ordinal' ? ranksFor(ctx.rt, left) : undefined);
       }
-      case 'and': {
-        const l = this.compile(e.left);
-        const r = this.compile(e.right);
-        return (ctx) => l(ctx) === true && r(ctx) === true;
-      }
+      case 'and':
       case 'or': {
-        const l = this.compile(e.left);
-        const r = this.compile(e.right);
-        return (ctx) => l(ctx) === true || r(ctx) === true;
-      }
-      case 'not': {
-        const o = this.compile(e.operand);
-        return (ctx) => o(ctx) !== true;
+        const { first, links } = leftChain(e);
+        if (links.length === 1) {
+          const l = this.compile(e.left);
+          const r = this.compile(e.right);
+          return e.kind === 'and'
+            ? (ctx) => l(ctx) === true && r(ctx) === true
+            : (ctx) => l(ctx) === true || r(ctx) === true;
+        }
+        // A chain `a en b en c …`: short-circuit in a loop, left to right.
+        const parts = [this.compile(first), ...links.map((l) => this.compile(l.right))];
+        const stopAt = e.kind === 'or';
+        return (ctx) => {
+          for (const p of parts) if ((p(ctx) === true) === stopAt) return stopAt;
+          return !stopAt;
+        };
       }
       case 'if': {
         const c = this.compile(e.cond);

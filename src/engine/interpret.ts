@@ -3,7 +3,7 @@
  * compiles the same expressions to closures (fast.ts); both use the primitives of runtime.ts.
  */
 import type { Ir } from '../../dsl/index.js';
-import { assertNever } from '../../dsl/core.js';
+import { assertNever, leftChain, prefixChain } from '../../dsl/core.js';
 import {
   arith,
   calcKey,
@@ -46,17 +46,21 @@ export function interpret(e: Ir.Expr, ctx: Ctx): Value {
         e.args.map((a) => interpret(a, ctx)),
         ctx.rt.cache.runtime,
       );
-    case 'arith':
-      return arith(
-        e.op,
-        interpret(e.left, ctx),
-        interpret(e.right, ctx),
-        e.left.type,
-        e.right.type,
-        ctx.rt.cache.runtime,
-      );
+    case 'arith': {
+      // A chain `a + b + c …` in a loop: no recursion per term.
+      const { first, links } = leftChain(e);
+      let acc = interpret(first, ctx);
+      for (const l of links)
+        acc = arith(l.op, acc, interpret(l.right, ctx), l.left.type, l.right.type, ctx.rt.cache.runtime);
+      return acc;
+    }
     case 'neg':
-      return negate(interpret(e.operand, ctx));
+    case 'not': {
+      const { inner, ops } = prefixChain(e);
+      let v = interpret(inner, ctx);
+      for (const op of ops) v = op === 'neg' ? negate(v) : v !== true;
+      return v;
+    }
     case 'compare':
       return compare(
         e.compare,
@@ -66,11 +70,14 @@ export function interpret(e: Ir.Expr, ctx: Ctx): Value {
         ranksFor(ctx.rt, e.left),
       );
     case 'and':
-      return interpret(e.left, ctx) === true && interpret(e.right, ctx) === true;
-    case 'or':
-      return interpret(e.left, ctx) === true || interpret(e.right, ctx) === true;
-    case 'not':
-      return interpret(e.operand, ctx) !== true;
+    case 'or': {
+      // Short-circuit over the chain, left to right, as the nested form does.
+      const { first, links } = leftChain(e);
+      const stopAt = e.kind === 'or';
+      if ((interpret(first, ctx) === true) === stopAt) return stopAt;
+      for (const l of links) if ((interpret(l.right, ctx) === true) === stopAt) return stopAt;
+      return !stopAt;
+    }
     case 'if':
       return interpret(e.cond, ctx) === true ? interpret(e.then, ctx) : interpret(e.else, ctx);
     case 'in': {

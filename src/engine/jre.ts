@@ -55,8 +55,15 @@ export class JreCompiler {
     });
   }
 
+  /** The operands of a chain of `en` (or `of`), in order; with a stack, not recursion (chains can be long). */
   private flatten(e: Ir.Expr, kind: 'and' | 'or'): Ir.Expr[] {
-    return e.kind === kind ? [...this.flatten(e.left, kind), ...this.flatten(e.right, kind)] : [e];
+    const out: Ir.Expr[] = [];
+    const stack: Ir.Expr[] = [e];
+    for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
+      if (x.kind === kind) stack.push(x.right, x.left);
+      else out.push(x);
+    }
+    return out;
   }
 
   condition(e: Ir.Expr): JreCondition {
@@ -65,8 +72,16 @@ export class JreCompiler {
         return { all: this.flatten(e, 'and').map((c) => this.condition(c)) };
       case 'or':
         return { any: this.flatten(e, 'or').map((c) => this.condition(c)) };
-      case 'not':
-        return { not: this.condition(e.operand) };
+      case 'not': {
+        // `niet niet x` is `x`: only the parity of a run of `niet` matters (no nesting per `niet`).
+        let inner: Ir.Expr = e.operand;
+        let odd = true;
+        while (inner.kind === 'not') {
+          inner = inner.operand;
+          odd = !odd;
+        }
+        return odd ? { not: this.condition(inner) } : this.condition(inner);
+      }
       case 'compare':
         if (e.compare === 'ordinal')
           return {

@@ -79,7 +79,8 @@ function expectedAmount(r: Result): Dec {
 
 const casusOf = (rs: readonly Result[]) => ({
   ingangsdatum: period(rs[0] as Result).van,
-  resultaten: rs.map((r, i) => ({ id: `r${i + 1}`, factor: r.factor, periode: period(r) })),
+  // As a JSON number: a text like "1.161" is refused as ambiguous (in the rules notation it reads 1161).
+  resultaten: rs.map((r, i) => ({ id: `r${i + 1}`, factor: Number(r.factor), periode: period(r) })),
 });
 
 describe('sums in cents against decimal arithmetic', () => {

@@ -5,6 +5,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatText } from '../../../dsl/ast/print.js';
 import { parse } from '../../../dsl/syntax/parse.js';
+import { compile } from '../../../dsl/compile.js';
+import {
+  deepParentheses,
+  enChain,
+  junkLine,
+  junkLines,
+  nietChain,
+  plusChain,
+  withDeclarations,
+} from '../../support/pathological.js';
 
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -20,20 +30,24 @@ const seeds = [
   'test/dsl/syntax/examples/alle-constructies.regels',
 ].map((f) => readFileSync(f, 'utf8'));
 
-/** Every `span` in a tree, as [start, end]. */
-function spans(node: unknown, out: [number, number][] = []): [number, number][] {
-  if (Array.isArray(node)) for (const n of node) spans(n, out);
-  else if (node !== null && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) {
-      if (
-        (k === 'span' || k.endsWith('Span')) &&
-        v !== null &&
-        typeof v === 'object' &&
-        'start' in v &&
-        'end' in v
-      ) {
-        out.push([Number(v.start), Number(v.end)]);
-      } else spans(v, out);
+/** Every `span` in a tree, as [start, end] (with a stack: chains make trees as deep as they are long). */
+function spans(root: unknown): [number, number][] {
+  const out: [number, number][] = [];
+  const stack: unknown[] = [root];
+  for (let node = stack.pop(); stack.length > 0 || node !== undefined; node = stack.pop()) {
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node !== null && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (
+          (k === 'span' || k.endsWith('Span')) &&
+          v !== null &&
+          typeof v === 'object' &&
+          'start' in v &&
+          'end' in v
+        ) {
+          out.push([Number(v.start), Number(v.end)]);
+        } else stack.push(v);
+      }
     }
   }
   return out;
@@ -121,6 +135,33 @@ describe('front end never throws', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (ps) => check(ps.join(''))),
       { numRuns: 300 },
+    );
+  });
+
+  it('on pathological shapes: deep nesting, long junk lines, long chains', () => {
+    const shape = fc.oneof(
+      fc.integer({ min: 1, max: 900 }).map((n) => withDeclarations(deepParentheses(n))),
+      fc.integer({ min: 1, max: 3000 }).map((n) => withDeclarations(enChain(n))),
+      fc.integer({ min: 1, max: 20_000 }).map((n) => withDeclarations(plusChain(n))),
+      fc.integer({ min: 1, max: 20_000 }).map((n) => withDeclarations(nietChain(n))),
+      fc
+        .integer({ min: 1, max: 300 })
+        .map((n) => withDeclarations(`bereken k = ${'als ja dan 1 anders '.repeat(n)}2`)),
+      fc
+        .record({ bytes: fc.integer({ min: 1, max: 40_000 }), seed: fc.nat() })
+        .map(({ bytes, seed }) => junkLines(bytes, seed)),
+      fc.integer({ min: 1, max: 100_000 }).map((n) => junkLine(n)),
+      fc.integer({ min: 1, max: 20_000 }).map((n) => withDeclarations(junkLine(n))),
+    );
+    fc.assert(
+      fc.property(shape, (text) => {
+        check(text);
+        const r = compile([{ path: 'p.regels', text }]);
+        // Never an internal error, and never more diagnostics than a line each plus the syntax error budget.
+        expect(r.diagnostics.filter((d) => d.code === 'RW9002')).toEqual([]);
+        expect(r.diagnostics.length).toBeLessThanOrEqual(text.split('\n').length + 400);
+      }),
+      { numRuns: 16 },
     );
   });
 
