@@ -5,6 +5,7 @@ import { euro } from '../../src/scenarios/run.js';
 import type { WorkerClient } from '../worker/client.js';
 import type { PlaygroundResult } from '../worker/protocol.js';
 import { CaseForm, type CaseData } from './case-form.js';
+import { ToewijzingView } from './toewijzing-view.js';
 
 interface Props {
   readonly client: WorkerClient;
@@ -158,6 +159,7 @@ function Outcome({ result, onJump }: { result: PlaygroundResult | undefined; onJ
       ) : (
         <p className="warning">Het geval is ongeldig.</p>
       )}
+      <ToewijzingView toewijzing={result.toewijzing} />
       <h3>Uitleg</h3>
       <ol className="explanation" data-testid="explanation">
         {result.explanation.map((s, i) => {

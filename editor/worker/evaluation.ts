@@ -5,9 +5,11 @@
 import type { Ir } from '../../dsl/index.js';
 import type { CompileOutcome } from '../../dsl/service/pipeline.js';
 import { createEngine, type Engine } from '../../src/engine/evaluate.js';
+import { buildToewijzing } from '../../src/istandaard/build.js';
+import { MESSAGE_KINDS } from '../../src/istandaard/model.js';
 import { runScenarios } from '../../src/scenarios/run.js';
 import { explainSteps } from './explain-steps.js';
-import type { PlaygroundResult, ScenarioState, ScenarioView } from './protocol.js';
+import type { PlaygroundResult, PlaygroundToewijzing, ScenarioState, ScenarioView } from './protocol.js';
 
 const engines = new WeakMap<readonly Ir.Program[], Map<string, Engine>>();
 
@@ -60,5 +62,35 @@ export async function evaluateCase(
   if (program === undefined) return { ok: false, fout: 'Er is geen regelset om mee te rekenen.' };
   const engine = engineFor(compiled.programs, program.ruleset);
   const evaluation = await engine.evaluate(casus, { explain: true });
-  return { ok: true, evaluation, explanation: explainSteps(evaluation, compiled.programs) };
+  const programs = compiled.programs.filter((p) => p.ruleset === program.ruleset);
+  const toewijzing = programs.some((p) => p.allocations.length > 0)
+    ? toewijzingOf(programs, casus, evaluation)
+    : undefined;
+  return {
+    ok: true,
+    evaluation,
+    explanation: explainSteps(evaluation, compiled.programs),
+    ...(toewijzing ? { toewijzing } : {}),
+  };
+}
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** The toewijzing the case would give now (the moment only sets dates and the message id). */
+function toewijzingOf(
+  programs: readonly Ir.Program[],
+  casus: unknown,
+  evaluation: Parameters<typeof buildToewijzing>[2],
+): PlaygroundToewijzing {
+  const d = new Date();
+  const tijdstip = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+  const outcome = buildToewijzing(programs, casus, evaluation, { tijdstip });
+  if (!outcome.ok) return { ok: false, errors: outcome.errors };
+  return {
+    ok: true,
+    bericht: MESSAGE_KINDS[outcome.message.wet].name,
+    xml: outcome.xml,
+    producten: outcome.message.producten,
+    notes: outcome.notes,
+  };
 }
