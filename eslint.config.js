@@ -104,6 +104,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Impact analysis runs in a browser web worker too: only src/impact/node/ may use Node (files, threads).
+    files: ['src/impact/**/*.ts'],
+    ignores: ['src/impact/node/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/editor/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom'] },
+            {
+              group: ['node:*', '**/cli/**', '**/node/**', 'piscina', 'cli-progress'],
+              message: 'src/impact/ draait ook in een web worker: Node-code hoort in src/impact/node/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // One-way imports inside src/ (README, "Binnen src/"): calendar ← versions ← engine ← everything built on it.
   // The core rule, next to the typescript-eslint one above (that one guards the compiler-free evaluator).
   ...[
