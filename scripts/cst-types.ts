@@ -19,7 +19,7 @@ export async function renderCstTypes(): Promise<string> {
   const generated = generateCstDts(regelsParser.getGAstProductions(), { includeVisitorInterface: false });
   // The parser recovers from errors, so a node may lack any child the grammar requires: every child is optional.
   const dts = generated
-    .replace(/^(\s+\w+): (.+\[\];)$/gm, "$1?: $2")
+    .replace(/^(\s+\w+): (.+\[\];)$/gm, '$1?: $2')
     .replace('import type { CstNode, ICstVisitor, IToken }', 'import type { CstNode, IToken }');
   const options = (await resolveConfig(CST_TYPES_FILE)) ?? {};
   return format(HEADER + dts, { ...options, filepath: CST_TYPES_FILE });
