@@ -77,14 +77,14 @@ export async function runBundle(options: BundleOptions, io: Io): Promise<number>
 }
 
 export async function runSchema(
-  options: { regels: string | undefined; format: boolean },
+  options: { regels: string | undefined; format: boolean; json: boolean },
   io: Io,
 ): Promise<number> {
   if (options.format) {
     io.out(JSON.stringify(bundleFormatSchema, null, 2));
     return EXIT_OK;
   }
-  const build = await buildBundle(options.regels ?? '', io, true);
+  const build = await buildBundle(options.regels ?? '', io, options.json);
   if (!build?.ok) return EXIT_PROBLEMS;
   io.out(JSON.stringify(build.bundle.caseSchema, null, 2));
   return EXIT_OK;

@@ -240,18 +240,23 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await runBundle({ regels, out: uit, json: a.values.json === true }, io);
       }
       case 'schema': {
-        const a = parse(rest, { regels: { type: 'string' }, bundel: { type: 'boolean' } }, io, true);
+        const a = parse(
+          rest,
+          { regels: { type: 'string' }, bundel: { type: 'boolean' }, json: { type: 'boolean' } },
+          io,
+          json,
+        );
         if (!a) return EXIT_USAGE;
         const { regels, bundel } = a.values;
         if ((typeof regels === 'string') === (bundel === true) || a.positionals.length > 0)
           return usage(
             io,
-            true,
+            json,
             'schema heeft --regels <map> (het schema van een casus) of --bundel (het bundelformaat) nodig.',
           );
-        if (regels === '') return usage(io, true, EMPTY_PATH);
+        if (regels === '') return usage(io, json, EMPTY_PATH);
         const { runSchema } = await import('./bundle.js');
-        return await runSchema({ regels, format: bundel === true }, io);
+        return await runSchema({ regels, format: bundel === true, json }, io);
       }
       case 'api': {
         const { runApi } = await import('./api.js');

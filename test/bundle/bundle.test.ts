@@ -19,7 +19,7 @@ async function build(sources = readSources()): Promise<Bundle> {
 }
 
 const bundle = await build();
-const ajv = new Ajv2020({ strict: false, allErrors: true });
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
 
 describe('regelwerk bundle', () => {
   it('is byte-identical across builds, whatever the paths look like or the order they come in', async () => {
