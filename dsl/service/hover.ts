@@ -3,6 +3,7 @@
  * from, and its `bron`.
  */
 import type * as Ast from '../ast/ast.js';
+import { assertNever } from '../text/span.js';
 import { findDefinitions, occurrenceAt, type Definition } from './definitions.js';
 import type { HoverInfo } from './types.js';
 import type { ParsedFile, Workspace } from './workspace.js';
@@ -29,6 +30,8 @@ function cellText(unit: Ast.CellUnit, value: string): string {
       return `${dutchNumber(value)} %`;
     case 'number':
       return dutchNumber(value);
+    default:
+      return assertNever(unit);
   }
 }
 
