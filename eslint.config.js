@@ -55,6 +55,28 @@ export default tseslint.config(
     },
   },
   {
+    // One direction inside the front end: dsl/ast builds on dsl/syntax (the CST), never the other way round.
+    files: ['dsl/syntax/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '**/editor/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom'],
+            },
+            { group: ['json-rules-engine', 'decimal.js'] },
+            {
+              group: ['../ast/*', '../check/*', '../ir/*', '../service/*', '../compile.js', '../index.js'],
+              message:
+                'dsl/syntax/ importeert niets uit de latere stappen: dsl/ast bouwt op de syntaxis, niet andersom.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
