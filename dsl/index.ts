@@ -27,3 +27,4 @@ export {
 export { UNIT_AFTER_NUMBER } from './ast/ast.js';
 export { childExprs, readsItemPeriod, someExpr, leftChain, prefixChain, type LinkExpr } from './ir/walk.js';
 export { suggest } from './text/suggest.js';
+export { printProgram, exprText, typeText } from './ir/print.js';
