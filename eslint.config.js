@@ -77,11 +77,35 @@ export default tseslint.config(
     },
   },
   {
+    // src/ stays free of the UI. The board report's page (views/report) is loaded only by `regelwerk rapport`,
+    // with a dynamic import in src/cli/rapport.ts.
     files: ['src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/editor/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom'] },
+        {
+          patterns: ['**/editor/**', '**/views/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom'],
+        },
+      ],
+    },
+  },
+  {
+    // Views shared by the editor's Impact tab and the board report (rendered to static markup in Node): React,
+    // visx and the platform's data; never Monaco, the editor app, the CLI or the server.
+    files: ['views/**/*.ts', 'views/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/editor/**',
+            'monaco-editor',
+            'monaco-editor/*',
+            '**/cli/**',
+            '**/server/**',
+            'node:*',
+          ],
+        },
       ],
     },
   },
@@ -120,6 +144,25 @@ export default tseslint.config(
             {
               group: ['./*', '../*', '!./output.js'],
               message: "Laad een opdracht pas als die draait: `const { … } = await import('./….js')`.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Impact analysis runs in a browser web worker too: only src/impact/node/ may use Node (files, threads).
+    files: ['src/impact/**/*.ts'],
+    ignores: ['src/impact/node/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/editor/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom'] },
+            {
+              group: ['node:*', '**/cli/**', '**/node/**', 'piscina', 'cli-progress'],
+              message: 'src/impact/ draait ook in een web worker: Node-code hoort in src/impact/node/.',
             },
           ],
         },

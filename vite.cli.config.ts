@@ -9,7 +9,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   ssr: { noExternal: ['chevrotain', /^@chevrotain\//, 'lodash-es'], target: 'node' },
   build: {
-    ssr: 'src/cli/main.ts',
+    ssr: true,
     outDir: 'dist/cli',
     emptyOutDir: true,
     target: 'node20',
@@ -17,7 +17,9 @@ export default defineConfig({
     minify: false,
     reportCompressedSize: false,
     rollupOptions: {
-      output: { format: 'es', entryFileNames: 'main.js', chunkFileNames: '[name]-[hash].js' },
+      // impact-worker: the worker thread of `regelwerk impact` (src/impact/node/pool.ts starts it).
+      input: { main: 'src/cli/main.ts', 'impact-worker': 'src/impact/node/worker.ts' },
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },
   },
   logLevel: 'warn',

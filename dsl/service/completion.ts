@@ -22,9 +22,18 @@ const DECLARATION_KEYWORDS = [
   'scenario',
   'indexeer',
   'vervalt',
+  'toewijzing',
 ];
 
 const SNIPPETS: readonly CompletionItem[] = [
+  {
+    label: 'toewijzing (nieuw)',
+    kind: 'snippet',
+    detail: 'iStandaard-toewijzing van een module (JW301/WMO301)',
+    insertText:
+      'toewijzing module ${1:naam} "${2:Omschrijving}" in ${3:euro\'s} totaal\n  rijen wet\n  jeugdwet categorie ${4:45} code "${5:45A01}"\n  wmo categorie ${6:02} code "${7:02A01}"\n',
+    snippet: true,
+  },
   {
     label: 'tabel (nieuw)',
     kind: 'snippet',

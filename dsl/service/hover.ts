@@ -3,6 +3,7 @@
  * from, and its `bron`.
  */
 import type * as Ast from '../ast/ast.js';
+import { ALLOCATION_UNITS, ISTANDAARD_WETTEN, PRODUCT_CATEGORIES } from '../ir/istandaard.js';
 import { assertNever } from '../text/span.js';
 import { findDefinitions, occurrenceAt, type Definition } from './definitions.js';
 import type { HoverInfo } from './types.js';
@@ -69,6 +70,44 @@ function cellHover(file: ParsedFile, offset: number): HoverInfo | undefined {
           d.label !== undefined ? d.label.value : '',
           versionLine(file),
           bron(d.source, file),
+        ]
+          .filter((l) => l !== '')
+          .join('\n\n'),
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Hover in a `toewijzing`: the category's name in the code list, the unit's Eenheid code. */
+function allocationHover(file: ParsedFile, offset: number): HoverInfo | undefined {
+  for (const d of file.ast.decls) {
+    if (d.kind !== 'AllocationDecl' || offset < d.span.start || offset > d.span.end) continue;
+    const within = (n: Ast.Node | undefined): boolean =>
+      n !== undefined && n.span.start <= offset && offset <= n.span.end;
+    if (within(d.unit) && d.unit) {
+      const unit = ALLOCATION_UNITS[d.unit.text];
+      return {
+        span: d.unit.span,
+        markdown: unit
+          ? `**Eenheid ${unit.eenheid}** (${unit.word}), Frequentie 6: totaal binnen de geldigheidsduur van de toewijzing.`
+          : `Onbekende eenheid '${d.unit.text}'.`,
+      };
+    }
+    for (const row of d.rows) {
+      if (!within(row.category) || !row.category) continue;
+      const c = row.category.text;
+      const names = ISTANDAARD_WETTEN.flatMap((w) => {
+        const name = PRODUCT_CATEGORIES[w][c];
+        return name === undefined ? [] : [`${name} (${w === 'jeugdwet' ? 'iJw' : 'iWmo'})`];
+      });
+      return {
+        span: row.category.span,
+        markdown: [
+          c === '-'
+            ? '**categorie -**: deze combinatie wordt niet toegewezen.'
+            : `**Productcategorie ${c}**: ${names.join('; ') || 'onbekend'}`,
+          row.code ? `Productcode ${row.code.value} (regionaal afgesproken)` : '',
         ]
           .filter((l) => l !== '')
           .join('\n\n'),
@@ -154,7 +193,7 @@ function describe(def: Definition): string[] {
 export function hover(ws: Workspace, path: string, offset: number): HoverInfo | undefined {
   const file = ws.file(path);
   if (file === undefined) return undefined;
-  const cell = cellHover(file, offset);
+  const cell = cellHover(file, offset) ?? allocationHover(file, offset);
   if (cell !== undefined) return cell;
   const at = occurrenceAt(file, offset);
   if (at === undefined) return undefined;

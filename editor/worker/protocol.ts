@@ -14,6 +14,7 @@ import type {
 } from '../../dsl/service/index.js';
 import type { CellChange, ItemChange } from '../../src/change/diff.js';
 import type { Evaluation } from '../../src/engine/result.js';
+import type { ToegewezenProduct } from '../../src/istandaard/model.js';
 
 export type { SourceFile };
 
@@ -32,7 +33,13 @@ export type ServiceRequest =
   | { readonly method: 'symbols'; readonly path: string }
   | { readonly method: 'format'; readonly path: string }
   | { readonly method: 'folding'; readonly path: string }
-  | { readonly method: 'evaluate'; readonly path: string; readonly casus: unknown };
+  | {
+      readonly method: 'evaluate';
+      readonly path: string;
+      readonly casus: unknown;
+      /** Price as if this version (with its municipal overrides) applied on all days, as the impact tab does. */
+      readonly version?: string;
+    };
 
 /** What each request answers. */
 export interface ServiceResults {
@@ -48,8 +55,25 @@ export interface ServiceResults {
 }
 
 export type PlaygroundResult =
-  | { readonly ok: true; readonly evaluation: Evaluation; readonly explanation: readonly ExplainStep[] }
+  | {
+      readonly ok: true;
+      readonly evaluation: Evaluation;
+      readonly explanation: readonly ExplainStep[];
+      /** The JW301/WMO301 this case would give; absent when the rules have no `toewijzing`. */
+      readonly toewijzing?: PlaygroundToewijzing;
+    }
   | { readonly ok: false; readonly fout: string };
+
+/** The toewijzing of a playground case: the message (name, XML, products) or why there is none. */
+export type PlaygroundToewijzing =
+  | {
+      readonly ok: true;
+      readonly bericht: string;
+      readonly xml: string;
+      readonly producten: readonly ToegewezenProduct[];
+      readonly notes: readonly string[];
+    }
+  | { readonly ok: false; readonly errors: readonly string[] };
 
 /** How a step is shown: a heading, a held condition, a refusal or failure, or plain information. */
 export type StepTone = 'kop' | 'ok' | 'niet' | 'info';

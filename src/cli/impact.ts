@@ -54,6 +54,21 @@ function explainCommand(o: ImpactOptions): (line: number) => string {
 }
 
 export async function runImpact(o: ImpactOptions, io: Io): Promise<number> {
+  // Ctrl-C from the start: while the rules load, the workers start and the caseload is priced.
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.on('SIGINT', onSigint);
+  try {
+    const code = await analyze(o, io, controller.signal);
+    if (!controller.signal.aborted) return code;
+    fail(io, o.json, 'Afgebroken: de impactanalyse is gestopt (Ctrl-C); er is niets geschreven.');
+    return EXIT_INTERRUPTED;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
+async function analyze(o: ImpactOptions, io: Io, signal: AbortSignal): Promise<number> {
   const basisRules = await loadRuleset([o.regels], io, o.json);
   if (!basisRules) return EXIT_PROBLEMS;
   const variantRules =
@@ -75,10 +90,8 @@ export async function runImpact(o: ImpactOptions, io: Io): Promise<number> {
   const file = await openCaseload(o.caseload, programs);
   if (!file.ok) return fail(io, o.json, file.message, o.caseload);
   if (o.uitleg !== undefined) return explainOne(o, basisRules, variantRules, file.entries, io);
+  if (signal.aborted) return EXIT_INTERRUPTED;
 
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
   const bar =
     process.stderr.isTTY === true
       ? new cliProgress.SingleBar(
@@ -104,22 +117,17 @@ export async function runImpact(o: ImpactOptions, io: Io): Promise<number> {
       basisPrograms: basisRules.programs,
       variantPrograms: variantRules.programs,
       entries: file.entries,
-      signal: controller.signal,
+      signal,
       onProgress: (done) => bar?.update(file.position(), { done: countText(done) }),
       ...(o.threads !== undefined ? { threads: o.threads } : {}),
     });
     bar?.stop();
-    if (!outcome.ok) {
-      if (outcome.reason === 'afgebroken') {
-        fail(io, o.json, 'Afgebroken: de impactanalyse is gestopt (Ctrl-C); er is niets geschreven.');
-        return EXIT_INTERRUPTED;
-      }
-      return fail(io, o.json, outcome.message);
-    }
+    if (!outcome.ok)
+      return outcome.reason === 'afgebroken' ? EXIT_INTERRUPTED : fail(io, o.json, outcome.message);
+    if (signal.aborted) return EXIT_INTERRUPTED;
     return await writeReport(o, outcome.report, io);
   } finally {
     bar?.stop();
-    process.removeListener('SIGINT', onSigint);
   }
 }
 

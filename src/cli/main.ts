@@ -13,6 +13,7 @@
  *   regelwerk toewijzing --regels <map> --casus <f> [--vorige <eerder.xml>] [--tijdstip …] [--xsd <map>] [-o <f>]
  *   regelwerk impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie> [...]
  *   regelwerk caseload genereer --aantal <n> --seed <s> [--jaar <jjjj>] [--formaat jsonl|csv]
+ *   regelwerk rapport --regels <map> --basis <versie> --variant <versie> --caseload <bestand> -o <html> [--pdf <pdf>]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
@@ -41,6 +42,8 @@ Opdrachten:
   impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie>
                                           wat een wijziging kost over een caseload [--variant-regels <map>]
                                           [--json] [--csv <map>] [--uitleg <regel>] [--threads n]
+  rapport --regels <map> --basis <versie> --variant <versie> --caseload <bestand> -o <rapport.html>
+                                          rapport voor het college (HTML) [--pdf <rapport.pdf>]
   caseload genereer --aantal <n> --seed <s>  een gegenereerde (illustratieve) Twentse caseload
                                           [--jaar <jjjj>] [--formaat jsonl|csv]
 
@@ -222,6 +225,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await (await import('./impact-args.js')).runImpactCommand(rest, io, json, { parse, usage });
       case 'caseload':
         return (await import('./impact-args.js')).runCaseloadCommand(rest, io, { parse, usage });
+      case 'rapport':
+        return await (await import('./rapport.js')).runRapportCommand(rest, io, { parse, usage });
       case 'bundle': {
         const a = parse(
           rest,

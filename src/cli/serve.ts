@@ -4,6 +4,7 @@
  * small) and serves it with the file API for the rules folder. The server answers only requests addressed to
  * localhost, 127.0.0.1, [::1], the `--host` address, or a name given with `--naam`.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ensureBuilt } from '../server/ensure-built.js';
 import { startServer } from '../server/http-server.js';
@@ -18,6 +19,14 @@ interface ServeArgs {
   readonly names: readonly string[];
   readonly build: boolean;
 }
+
+const HELP = `Start de editor in de browser met de regels uit de map (standaard rules/).
+  --port n          de poort (standaard 5178; 0: een vrije poort)
+  --host adres      het adres waarop de server luistert (standaard 127.0.0.1, alleen deze machine)
+  --naam hostnaam   nog een naam waarop de server antwoordt (herhaalbaar); standaard alleen localhost,
+                    127.0.0.1, [::1] en het --host-adres, zodat een andere website er niet bij kan
+  --regels map      de map met regelbestanden
+  --niet-bouwen     de editor niet (opnieuw) bouwen, ook als dist/editor ontbreekt of verouderd is`;
 
 const USAGE =
   'Gebruik: regelwerk serve [--port 5178] [--host 127.0.0.1] [--naam <hostnaam>]… [--regels rules/] [--niet-bouwen]';
@@ -63,6 +72,9 @@ function parseArgs(args: readonly string[]): ServeArgs | string {
       case '--niet-bouwen':
         build = false;
         break;
+      case '--help':
+      case '-h':
+        return 'help';
       default:
         return `Onbekende optie '${arg}'. ${USAGE}`;
     }
@@ -72,8 +84,19 @@ function parseArgs(args: readonly string[]): ServeArgs | string {
 
 export async function serve(args: string[]): Promise<number> {
   const parsed = parseArgs(args);
+  if (parsed === 'help') {
+    console.log(`${USAGE}\n\n${HELP}`);
+    return 0;
+  }
   if (typeof parsed === 'string') {
     console.error(parsed);
+    return 2;
+  }
+  const rulesStat = await fs.stat(parsed.rulesDir).catch(() => undefined);
+  if (rulesStat?.isDirectory() !== true) {
+    console.error(
+      `De map met regels '${parsed.rulesDir}' bestaat niet (of is geen map). Geef een map met --regels.`,
+    );
     return 2;
   }
   const appDir = path.join(PROJECT_ROOT, 'dist', 'editor');

@@ -9,7 +9,7 @@
  * - `omhoog` (naar boven): ROUND_CEIL, toward +∞ (2,341 → 2,35; -2,349 → -2,34).
  * Amounts in tariff rules are non-negative, where floor/ceil coincide with toward/away from zero.
  */
-import DecimalBase from 'decimal.js';
+import { Decimal as DecimalBase } from 'decimal.js';
 import type { Ir } from '../../dsl/index.js';
 
 /** Significant digits of every computed decimal. */

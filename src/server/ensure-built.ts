@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 
-const SOURCE_DIRS = ['editor', 'dsl', 'src'];
+const SOURCE_DIRS = ['editor', 'views', 'dsl', 'src'];
 const SOURCE_FILES = ['vite.config.ts', 'package.json'];
 
 async function newestMtime(full: string): Promise<number> {
@@ -45,7 +45,10 @@ function runBuildScript(projectRoot: string, script: string): Promise<void> {
       ? [process.execPath, [npmCli, 'run', '--silent', script]]
       : [process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script]];
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A production build, also when the caller runs under a test runner (NODE_ENV=test would bundle React's
+    // development build).
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const child = spawn(command, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-8_000);

@@ -22,9 +22,15 @@ const result: Record<string, unknown> = {};
 log('Opstarten van de opdrachtregel (mediaan van 5, nieuwe processen)');
 const start = runCliStartBench(5);
 Object.assign(result, start);
-log(`  node -e 0 (Node zelf):        ${start.nodeStartSeconds.toFixed(3)} s`);
-log(`  regelwerk --help:             ${start.cliHelpSeconds.toFixed(3)} s  (doel < 0,4 s)`);
-log(`  regelwerk check rules/:       ${start.cliCheckRulesSeconds.toFixed(3)} s  (doel < 1 s)`);
+log(
+  `  node -e 0 (Node zelf):   ${start.nodeStartSeconds.toFixed(3)} s  (CPU ${start.nodeStartCpuSeconds.toFixed(3)} s)`,
+);
+log(
+  `  regelwerk --help:        ${start.cliHelpSeconds.toFixed(3)} s  (CPU ${start.cliHelpCpuSeconds.toFixed(3)} s; doel < 0,4 s)`,
+);
+log(
+  `  regelwerk check rules/:  ${start.cliCheckRulesSeconds.toFixed(3)} s  (CPU ${start.cliCheckRulesCpuSeconds.toFixed(3)} s; doel < 1 s)`,
+);
 
 log('Front end (gegenereerde regelset van 10.000 regels)');
 const fe = runFrontEndBench(10_000, quick ? 5 : 15);
@@ -61,7 +67,16 @@ if (existsSync(path.join(here, 'eval-bench.ts'))) {
   Object.assign(result, await runEvalBench({ cases: quick ? 10_000 : 100_000, seed: 2019, log }));
 }
 
+log('\nInbedden: bundel, runtime en HTTP-API');
+Object.assign(result, await (await import('./api-bench.js')).runApiBench({ quick, log }));
+
+log('\nImpact (30.000 beschikkingen, twee versies, alle cores)');
+Object.assign(result, await (await import('./impact-bench.js')).runImpactBench({ cases: 30_000, log }));
+
 log('\nEditorserver');
 Object.assign(result, await (await import('./server-memory.js')).runServerMemoryBench(log));
+
+log('\nEditor: tabblad Impact');
+Object.assign(result, await (await import('./editor-impact-bench.js')).runEditorImpactBench(log));
 
 if (json) console.log(JSON.stringify(result));

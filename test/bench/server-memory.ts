@@ -1,10 +1,10 @@
 /**
- * `serverMemoryMiB`: resident memory of a started editor server (`regelwerk serve`, as `npm start` runs it),
+ * `serverMemoryMiB`: resident memory of a started editor server (`regelwerk serve` from dist/, as `npm start` runs it),
  * measured after the editor loaded: the app, the file list and every rules file requested once.
  * The editor build runs before the measurement, in its own child process (it is never part of the server).
  * Linux only (reads /proc); elsewhere the figure is left out.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,12 @@ export async function runServerMemoryBench(
   log: (s: string) => void,
 ): Promise<{ serverMemoryMiB?: number; serverMemoryAtStartMiB?: number }> {
   if (!existsSync('/proc/self/status')) return {};
+  // As `npm start`: the CLI build, then the editor build when stale (both in child processes).
+  const cli = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:cli'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (cli.status !== 0) throw new Error(`npm run build:cli mislukte: ${cli.stderr}`);
   await ensureBuilt(ROOT, path.join(ROOT, 'dist', 'editor'), log);
   const child = spawn(process.execPath, ['bin/regelwerk.mjs', 'serve', '--port', '0', '--niet-bouwen'], {
     cwd: ROOT,

@@ -130,6 +130,10 @@ describe('de editor in de browser', () => {
     await page.waitForSelector('[data-testid="total"]', { timeout: 30_000 });
     await expect.poll(() => page.textContent('[data-testid="total"]'), WAIT).toMatch(/€ 4\.021,74/);
     expect(await page.$$eval('.case-form select', (els) => els.length)).toBeGreaterThan(3);
+    // The toewijzing next to the amounts: the sample case has no client data, so it says what is missing.
+    await expect
+      .poll(() => page.textContent('[data-testid="toewijzing"]'), WAIT)
+      .toMatch(/Het geval noemt geen burgerservicenummer van de cliënt/);
     await screenshot(page, '05-proefgeval');
     await page.click('[data-testid="explanation"] button:has-text("tariefcel weektarief")');
     await expect.poll(() => selectedText(page), WAIT).toBe('136,20');

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvRows } from '../../src/cli/caseload.js';
 import { generateCaseload } from '../../src/impact/generate.js';
 import type { ImpactReport } from '../../src/impact/types.js';
-import { STACK, cli, tmp } from '../support/cli.js';
+import { spawn } from 'node:child_process';
+import { STACK, bin, cli, tmp } from '../support/cli.js';
 
 const RULES = 'rules/twents-model';
 type Json = Record<string, unknown>;
@@ -246,6 +247,66 @@ describe('regelwerk impact', () => {
     expect(JSON.parse(missing.out)).toMatchObject({ ok: false, errors: 1 });
     for (const x of [r, o, missing]) expect(x.err + x.out).not.toMatch(STACK);
   });
+});
+
+describe('the real bin (built CLI, its own worker file)', () => {
+  it('prices the CSV sample like the in-process CLI', async () => {
+    const sample = 'rules/twents-model/voorbeelden/caseload-voorbeeld.csv';
+    const real = await bin(
+      'impact',
+      '--regels',
+      RULES,
+      '--caseload',
+      sample,
+      '--basis',
+      '2019',
+      '--variant',
+      '2022',
+      '--json',
+    );
+    const here = await cli(
+      'impact',
+      '--regels',
+      RULES,
+      '--caseload',
+      sample,
+      '--basis',
+      '2019',
+      '--variant',
+      '2022',
+      '--json',
+    );
+    expect(real.code).toBe(0);
+    expect(JSON.parse(real.out)).toEqual(JSON.parse(here.out));
+    expect(JSON.parse(real.out)).toMatchObject({ ok: true, counts: { priced: 12, bad: 0 } });
+  });
+
+  it('Ctrl-C stops a long run: exit 130, a Dutch message, nothing on stdout', async () => {
+    const sample = await readFile('rules/twents-model/voorbeelden/caseload-2000.jsonl', 'utf8');
+    const big = path.join(dir, 'groot.jsonl');
+    await writeFile(big, sample.repeat(50));
+    const child = spawn('node', [
+      'bin/regelwerk.mjs',
+      'impact',
+      '--regels',
+      RULES,
+      '--caseload',
+      big,
+      '--basis',
+      '2021-07',
+      '--variant',
+      '2022',
+    ]);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    setTimeout(() => child.kill('SIGINT'), 1500);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(err).toContain('Afgebroken: de impactanalyse is gestopt (Ctrl-C)');
+    expect(out).toBe('');
+  }, 60_000);
 });
 
 describe('regelwerk caseload genereer', () => {

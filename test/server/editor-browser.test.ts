@@ -8,9 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../../src/server/ensure-built.js';
 import { startServer, type RunningServer } from '../../src/server/http-server.js';
-import { APP_DIR, chromiumPath, PROJECT_ROOT } from '../e2e/harness.js';
+import { APP_DIR, chromiumPath, ensureTestBuild, PROJECT_ROOT } from '../e2e/harness.js';
 
 let tmp: string;
 let rules: string;
@@ -22,7 +21,8 @@ const LATIN1 = Buffer.from('regelset "Twents Model"\n// caf\xe9 en cr\xe8che\n',
 
 beforeAll(async () => {
   const executablePath = chromiumPath();
-  await ensureBuilt(PROJECT_ROOT, APP_DIR);
+  // The browser tests' build (dist/editor-e2e): the app as shipped plus the test hooks (window.regelwerk).
+  await ensureTestBuild();
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'regelwerk-browser-'));
   rules = path.join(tmp, 'rules');
   await fs.cp(path.join(PROJECT_ROOT, 'rules'), rules, { recursive: true });

@@ -42,10 +42,10 @@ export interface ServerProcess {
 }
 
 /** Starts `regelwerk serve` as its own process on a free port, API only. */
-export function startServerProcess(rulesDir: string): Promise<ServerProcess> {
+export function startServerProcess(rulesDir: string, extra: readonly string[] = []): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ['bin/regelwerk.mjs', 'serve', '--niet-bouwen', '--port', '0', '--regels', rulesDir],
+    ['bin/regelwerk.mjs', 'serve', '--niet-bouwen', '--port', '0', '--regels', rulesDir, ...extra],
     { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -3,7 +3,9 @@
  * (each worker compiles both versions once, see worker.ts); the tallies that come back are merged exactly. At
  * most a few chunks are in flight, so a large file is read only as fast as it is priced. Cancellable.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Ir } from '../../../dsl/index.js';
 import { finishReport, mergeTally } from '../report.js';
@@ -12,6 +14,24 @@ import type { Tally } from '../tally.js';
 import type { CaseloadEntry, CaseloadLine, ImpactOutcome, ImpactSide } from '../types.js';
 import { selectVersion } from '../versions.js';
 import type { ImpactWorkerData } from './worker.js';
+
+/**
+ * The worker's file: from the TypeScript sources a bootstrap that runs worker.ts through tsx; from the library
+ * build (dist/src) worker.js beside this module; from the bundled CLI (dist/cli) its entry impact-worker.js.
+ * (The names are not literals in `new URL(…)`, so that a bundler does not take them for assets.)
+ */
+function workerFile(): string {
+  const candidates = import.meta.url.endsWith('.ts')
+    ? ['worker-entry.mjs']
+    : ['worker.js', 'impact-worker.js'];
+  for (const name of candidates) {
+    const url = new URL(`./${name}`, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url.href;
+  }
+  throw new Error(
+    `het werkbestand van de impactanalyse (${candidates.join(' of ')}) ontbreekt naast ${import.meta.url}`,
+  );
+}
 
 export interface PoolOptions {
   /** What the workers compile: the rule texts and versions of both sides. */
@@ -55,7 +75,7 @@ export class ImpactPool {
     if (!variant.ok) return variant;
     const threads = Math.max(1, options.threads ?? availableParallelism());
     const pool = new Piscina({
-      filename: new URL('./worker-entry.mjs', import.meta.url).href,
+      filename: workerFile(),
       workerData: options.data,
       minThreads: threads,
       maxThreads: threads,

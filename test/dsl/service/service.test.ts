@@ -67,7 +67,13 @@ describe('language service on the Twents Model', () => {
     const labels = items.map((c) => c.label);
     expect(labels).toEqual(expect.arrayContaining(['tabel', 'regel', 'module', 'scenario']));
     expect(items.filter((i) => i.snippet === true).map((i) => i.label)).toEqual(
-      expect.arrayContaining(['tabel (nieuw)', 'regel (nieuw)', 'module (nieuw)', 'scenario (nieuw)']),
+      expect.arrayContaining([
+        'tabel (nieuw)',
+        'regel (nieuw)',
+        'module (nieuw)',
+        'scenario (nieuw)',
+        'toewijzing (nieuw)',
+      ]),
     );
   });
 
@@ -77,6 +83,22 @@ describe('language service on the Twents Model', () => {
     expect(h?.markdown).toContain('weektarief**[ontwikkelen, OB2, midden, B] = **€ 136,20 per week**');
     expect(h?.markdown).toMatch(/Versie \*\*2019\*\*.*geldig vanaf 2019-01-01/);
     expect(h?.markdown).toMatch(/Bron: Tarievenblad/);
+  });
+
+  it('hovers a toewijzing: the category from the code list, the product code, the Eenheid', () => {
+    const row = at('  jeugdwet  gezinshuis');
+    const h = hover(ws(), FILE, text.indexOf('44', row) + 1);
+    expect(h?.markdown).toBe(
+      '**Productcategorie 44**: Jeugdhulp verblijf (excl. behandeling) (iJw)\n\nProductcode 44GH1 (regionaal afgesproken)',
+    );
+    const unit = hover(
+      ws(),
+      FILE,
+      text.indexOf('etmalen totaal', at('toewijzing module wonen_verblijf')) + 2,
+    );
+    expect(unit?.markdown).toMatch(/^\*\*Eenheid 14\*\* \(etmalen\), Frequentie 6/);
+    const none = hover(ws(), FILE, text.indexOf('categorie -', at('toewijzing module wonen_verblijf')) + 10);
+    expect(none?.markdown).toBe('**categorie -**: deze combinatie wordt niet toegewezen.');
   });
 
   it('hovers a parameter with its value and bron', () => {
