@@ -35,7 +35,8 @@ Opdrachten:
         [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
   bundle --regels <map> -o <bestand>      schrijf de bundel: alle versies, tabellen, casusschema, hash [--json]
   schema --regels <map>                   het JSON Schema van een casus; --bundel: van het bundelformaat
-  api --bundel <bestand> | --regels <map> start de HTTP-API [--port n] [--host h] (zie README)
+  api --bundel <bestand> | --regels <map> start de HTTP-API [--port n] [--host adres] [--naam <hostnaam>]…
+                                          [--max-batch n] [--tijdslimiet s]; herladen met SIGHUP (zie README)
   toewijzing --regels <pad> --casus <bestand> [-o bericht.xml]
                                           schrijf de JW301/WMO301 van een geval [--vorige <eerder.xml>]
                                           [--tijdstip JJJJ-MM-DDTUU:MM:SS] [--xsd <map>] [--nummer-vanaf n]
