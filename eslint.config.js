@@ -55,11 +55,57 @@ export default tseslint.config(
     },
   },
   {
+    // One direction inside the front end: dsl/ast builds on dsl/syntax (the CST), never the other way round.
+    files: ['dsl/syntax/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '**/editor/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom'],
+            },
+            { group: ['json-rules-engine', 'decimal.js'] },
+            {
+              group: ['../ast/*', '../check/*', '../ir/*', '../service/*', '../compile.js', '../index.js'],
+              message:
+                'dsl/syntax/ importeert niets uit de latere stappen: dsl/ast bouwt op de syntaxis, niet andersom.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // src/ stays free of the UI. The board report's page (views/report) is loaded only by `regelwerk rapport`,
+    // with a dynamic import in src/cli/rapport.ts.
     files: ['src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/editor/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom'] },
+        {
+          patterns: ['**/editor/**', '**/views/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom'],
+        },
+      ],
+    },
+  },
+  {
+    // Views shared by the editor's Impact tab and the board report (rendered to static markup in Node): React,
+    // visx and the platform's data; never Monaco, the editor app, the CLI or the server.
+    files: ['views/**/*.ts', 'views/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/editor/**',
+            'monaco-editor',
+            'monaco-editor/*',
+            '**/cli/**',
+            '**/server/**',
+            'node:*',
+          ],
+        },
       ],
     },
   },

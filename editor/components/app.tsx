@@ -9,7 +9,9 @@ import type { FileSummary, FromWorker } from '../worker/protocol.js';
 import { CodeEditor, modelFor, type CodeEditorHandle } from './code-editor.js';
 import { DiffPanel } from './diff-panel.js';
 import { FileTree } from './file-tree.js';
-import { Playground } from './playground.js';
+import { ImpactPanel, type OpenCase } from './impact-panel.js';
+import { Playground, type OpenedCase } from './playground.js';
+import { ImpactClient } from '../worker/impact-client.js';
 import { ProblemsPanel } from './problems-panel.js';
 import { ScenarioPanel } from './scenario-panel.js';
 
@@ -19,6 +21,8 @@ type Notice = { kind: 'ok' | 'fout' | 'conflict'; text: string; serverVersion?: 
 
 export function App() {
   const client = useMemo(() => new WorkerClient(), []);
+  const impact = useMemo(() => new ImpactClient(), []);
+  const [opened, setOpened] = useState<OpenedCase | undefined>(undefined);
   const editor = useRef<CodeEditorHandle>(null);
   const [tree, setTree] = useState<TreeDir | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | undefined>(undefined);
@@ -31,7 +35,7 @@ export function App() {
   const [revision, setRevision] = useState(0);
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
   const [diff, setDiff] = useState<DiffEvent | undefined>(undefined);
-  const [side, setSide] = useState<'scenarios' | 'proefgeval' | 'verschil'>('scenarios');
+  const [side, setSide] = useState<'scenarios' | 'proefgeval' | 'verschil' | 'impact'>('scenarios');
   const [ready, setReady] = useState(false);
   /** Files that are not valid UTF-8: path → why they are read-only (never saved, so never corrupted). */
   const [readOnly, setReadOnly] = useState<ReadonlyMap<string, string>>(new Map());
@@ -66,6 +70,7 @@ export function App() {
         model.onDidChangeContent(() => {
           const text = model.getValue();
           client.edit(f.pad, text, model.getVersionId());
+          impact.edit(f.pad, text);
           setDirty((prev) => {
             const isDirty = text !== saved.current.get(f.pad)?.text;
             if (isDirty === prev.has(f.pad)) return prev;
@@ -78,6 +83,7 @@ export function App() {
       }
       setReadOnly(new Map(files.flatMap((f) => (f.alleenLezen ? [[f.pad, f.melding ?? '']] : []))));
       client.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
+      impact.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
       setTree(t);
       const first = paths.find((p) => p.endsWith('.regels'));
       if (first !== undefined) {
@@ -88,7 +94,7 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [client]);
+  }, [client, impact]);
 
   useEffect(
     () =>
@@ -170,6 +176,17 @@ export function App() {
     return model.getPositionAt(offset).lineNumber;
   }, []);
 
+  // The Impact tab widens the side panel: Monaco measures its new width.
+  useEffect(() => {
+    const id = requestAnimationFrame(() => editor.current?.editor()?.layout());
+    return () => cancelAnimationFrame(id);
+  }, [side]);
+
+  const openCase = useCallback((c: OpenCase) => {
+    setOpened({ ...c, nonce: Date.now() });
+    setSide('proefgeval');
+  }, []);
+
   const openReadOnly = open === undefined ? undefined : readOnly.get(open);
   const openSummary = open === undefined ? undefined : summaries.get(open);
   const scenarioState = scenarios !== undefined && scenarios.path === open ? scenarios.state : undefined;
@@ -208,7 +225,7 @@ export function App() {
       {loadError !== undefined && (
         <p className="warning banner">De regels konden niet worden geladen: {loadError}</p>
       )}
-      <main>
+      <main className={side === 'impact' ? 'wide-side' : undefined}>
         <FileTree tree={tree} summaries={summaries} open={open} dirty={dirty} onOpen={openFile} />
         <div className="center">
           {openReadOnly !== undefined && (
@@ -242,9 +259,20 @@ export function App() {
             >
               Verschil
             </button>
+            <button
+              type="button"
+              className={side === 'impact' ? 'active' : ''}
+              onClick={() => setSide('impact')}
+              data-testid="tab-impact"
+            >
+              Impact
+            </button>
           </div>
-          <div className="side-body">
-            {side === 'scenarios' ? (
+          <div className="side-body" hidden={side !== 'impact'}>
+            <ImpactPanel client={impact} path={open} active={side === 'impact'} onOpenCase={openCase} />
+          </div>
+          <div className="side-body" hidden={side === 'impact'}>
+            {side === 'impact' ? null : side === 'scenarios' ? (
               <ScenarioPanel state={scenarioState} stale={false} onJump={jump} />
             ) : side === 'verschil' ? (
               <DiffPanel
@@ -261,6 +289,7 @@ export function App() {
                 sample={scenarios?.sample}
                 revision={revision}
                 onJump={jump}
+                opened={opened}
               />
             )}
           </div>

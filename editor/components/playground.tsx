@@ -17,16 +17,39 @@ interface Props {
   /** Changes with every analysis, so the case is re-priced after an edit. */
   readonly revision: number;
   readonly onJump: (file: string, span: Span) => void;
+  /** A case opened from the Impact tab (a new `nonce` each time), priced as if one version applied throughout. */
+  readonly opened?: OpenedCase | undefined;
+}
+
+/** A beschikking from the Impact tab, with the versions it was compared under. */
+export interface OpenedCase {
+  readonly casus: unknown;
+  readonly version: string;
+  readonly basis: string;
+  readonly label: string;
+  readonly nonce: number;
 }
 
 const isRecord = (v: unknown): v is CaseData => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function Playground({ client, path, input, domains, modules, sample, revision, onJump }: Props) {
+export function Playground({
+  client,
+  path,
+  input,
+  domains,
+  modules,
+  sample,
+  revision,
+  onJump,
+  opened,
+}: Props) {
   const [casus, setCasus] = useState<CaseData | undefined>(undefined);
   const [view, setView] = useState<'formulier' | 'json'>('formulier');
   const [jsonText, setJsonText] = useState('');
   const [jsonError, setJsonError] = useState<string | undefined>(undefined);
   const [result, setResult] = useState<PlaygroundResult | undefined>(undefined);
+  /** Set while a case from the Impact tab is shown: price it as this version on all its days. */
+  const [asIf, setAsIf] = useState<{ version: string; opened: OpenedCase } | undefined>(undefined);
 
   useEffect(() => {
     if (casus === undefined && isRecord(sample)) {
@@ -35,11 +58,23 @@ export function Playground({ client, path, input, domains, modules, sample, revi
     }
   }, [sample, casus]);
 
+  // After the sample: a case opened from the Impact tab wins over it.
+  useEffect(() => {
+    if (opened === undefined || !isRecord(opened.casus)) return;
+    setCasus(opened.casus);
+    setJsonText(JSON.stringify(opened.casus, null, 2));
+    setAsIf({ version: opened.version, opened });
+  }, [opened]);
+
   useEffect(() => {
     if (casus === undefined || path === undefined) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      client.request({ method: 'evaluate', path, casus }).then(
+      const request =
+        asIf === undefined
+          ? { method: 'evaluate' as const, path, casus }
+          : { method: 'evaluate' as const, path, casus, version: asIf.version };
+      client.request(request).then(
         (r) => !cancelled && setResult(r),
         (e: unknown) =>
           !cancelled && setResult({ ok: false, fout: e instanceof Error ? e.message : String(e) }),
@@ -49,7 +84,7 @@ export function Playground({ client, path, input, domains, modules, sample, revi
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [client, path, casus, revision]);
+  }, [client, path, casus, revision, asIf]);
 
   const update = (next: CaseData) => {
     setCasus(next);
@@ -76,6 +111,27 @@ export function Playground({ client, path, input, domains, modules, sample, revi
           Voorbeeld laden
         </button>
       </div>
+      {asIf !== undefined && (
+        <div className="as-if" data-testid="als-versie">
+          {asIf.opened.label}, berekend alsof versie{' '}
+          <select
+            value={asIf.version}
+            onChange={(e) => setAsIf({ ...asIf, version: e.target.value })}
+            aria-label="Versie"
+          >
+            {[...new Set([asIf.opened.version, asIf.opened.basis])].map((v) => (
+              <option key={v} value={v}>
+                {v}
+                {v === asIf.opened.version ? ' (variant)' : ' (basis)'}
+              </option>
+            ))}
+          </select>{' '}
+          op al haar dagen gold.{' '}
+          <button type="button" className="link" onClick={() => setAsIf(undefined)}>
+            Volgens de datums rekenen
+          </button>
+        </div>
+      )}
       {view === 'formulier' ? (
         <CaseForm input={input} domains={domains} modules={modules} value={casus ?? {}} onChange={update} />
       ) : (

@@ -5,6 +5,7 @@
 import type { Ir } from '../../dsl/index.js';
 import type { CompileOutcome } from '../../dsl/service/pipeline.js';
 import { createEngine, type Engine } from '../../src/engine/evaluate.js';
+import { selectVersion } from '../../src/impact/versions.js';
 import { buildToewijzing } from '../../src/istandaard/build.js';
 import { MESSAGE_KINDS } from '../../src/istandaard/model.js';
 import { runScenarios } from '../../src/scenarios/run.js';
@@ -52,15 +53,41 @@ export async function runScenarioViews(compiled: CompileOutcome, path: string): 
   return { kind: 'ok', outcomes: views };
 }
 
+/** The engine that prices every day with `version` (and its municipal overrides), as the impact analysis does. */
+function engineAsIf(programs: readonly Ir.Program[], ruleset: string, version: string): Engine | string {
+  let perRuleset = engines.get(programs);
+  if (perRuleset === undefined) {
+    perRuleset = new Map();
+    engines.set(programs, perRuleset);
+  }
+  const key = `${ruleset}\u0000als ${version}`;
+  const known = perRuleset.get(key);
+  if (known !== undefined) return known;
+  const sel = selectVersion(
+    programs.filter((p) => p.ruleset === ruleset),
+    version,
+    'proefgeval',
+  );
+  if (!sel.ok) return sel.message;
+  const engine = createEngine(sel.programs, { path: 'fast' });
+  perRuleset.set(key, engine);
+  return engine;
+}
+
 export async function evaluateCase(
   compiled: CompileOutcome,
   path: string,
   casus: unknown,
+  version?: string,
 ): Promise<PlaygroundResult> {
   if (!compiled.ok) return { ok: false, fout: 'De regels bevatten fouten; los die eerst op.' };
   const program = compiled.programs.find((p) => p.file === path) ?? compiled.programs[0];
   if (program === undefined) return { ok: false, fout: 'Er is geen regelset om mee te rekenen.' };
-  const engine = engineFor(compiled.programs, program.ruleset);
+  const engine =
+    version === undefined
+      ? engineFor(compiled.programs, program.ruleset)
+      : engineAsIf(compiled.programs, program.ruleset, version);
+  if (typeof engine === 'string') return { ok: false, fout: engine };
   const evaluation = await engine.evaluate(casus, { explain: true });
   const programs = compiled.programs.filter((p) => p.ruleset === program.ruleset);
   const toewijzing = programs.some((p) => p.allocations.length > 0)

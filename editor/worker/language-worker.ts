@@ -105,7 +105,7 @@ async function answer(request: ServiceRequest): Promise<ServiceResults[ServiceRe
     case 'folding':
       return service.foldingRanges(ws, request.path);
     case 'evaluate':
-      return evaluateCase(ws.compile(), request.path, request.casus);
+      return evaluateCase(ws.compile(), request.path, request.casus, request.version);
   }
 }
 

@@ -33,7 +33,13 @@ export type ServiceRequest =
   | { readonly method: 'symbols'; readonly path: string }
   | { readonly method: 'format'; readonly path: string }
   | { readonly method: 'folding'; readonly path: string }
-  | { readonly method: 'evaluate'; readonly path: string; readonly casus: unknown };
+  | {
+      readonly method: 'evaluate';
+      readonly path: string;
+      readonly casus: unknown;
+      /** Price as if this version (with its municipal overrides) applied on all days, as the impact tab does. */
+      readonly version?: string;
+    };
 
 /** What each request answers. */
 export interface ServiceResults {

@@ -129,6 +129,9 @@ const str = (v: unknown): string | undefined =>
 export function readXml(
   text: string,
 ): { ok: true; message: PreviousMessage } | { ok: false; reason: string } {
+  // A toewijzingsbericht has no DOCTYPE; refusing it keeps entity expansion (a hostile file) out.
+  if (/<!(DOCTYPE|ENTITY)/i.test(text))
+    return { ok: false, reason: 'een DOCTYPE of ENTITY hoort niet in een toewijzingsbericht' };
   let doc: unknown;
   try {
     const parser = new XMLParser({

@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 
-const SOURCE_DIRS = ['editor', 'dsl', 'src'];
+const SOURCE_DIRS = ['editor', 'views', 'dsl', 'src'];
 const SOURCE_FILES = ['vite.config.ts', 'package.json'];
 
 async function newestMtime(full: string): Promise<number> {

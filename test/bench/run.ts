@@ -67,10 +67,16 @@ if (existsSync(path.join(here, 'eval-bench.ts'))) {
   Object.assign(result, await runEvalBench({ cases: quick ? 10_000 : 100_000, seed: 2019, log }));
 }
 
+log('\nInbedden: bundel, runtime en HTTP-API');
+Object.assign(result, await (await import('./api-bench.js')).runApiBench({ quick, log }));
+
 log('\nImpact (30.000 beschikkingen, twee versies, alle cores)');
 Object.assign(result, await (await import('./impact-bench.js')).runImpactBench({ cases: 30_000, log }));
 
 log('\nEditorserver');
 Object.assign(result, await (await import('./server-memory.js')).runServerMemoryBench(log));
+
+log('\nEditor: tabblad Impact');
+Object.assign(result, await (await import('./editor-impact-bench.js')).runEditorImpactBench(log));
 
 if (json) console.log(JSON.stringify(result));

@@ -85,10 +85,15 @@ export interface EditorSession {
  * A page of its own: a fresh copy of rules/ in its own folder, its own server (its own port, so its own origin
  * and browser storage) and a new page on it, loaded and ready.
  */
-export async function openPage(browser: TestBrowser, load = true): Promise<EditorSession> {
+export async function openPage(
+  browser: TestBrowser,
+  load = true,
+  options: EditorOptions = {},
+): Promise<EditorSession> {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'regelwerk-e2e-'));
   const rulesDir = path.join(tmp, 'rules');
   await fs.cp(path.join(PROJECT_ROOT, 'rules'), rulesDir, { recursive: true });
+  if (options.rulesOverlay !== undefined) await fs.cp(options.rulesOverlay, rulesDir, { recursive: true });
   const server = await startServer({ rulesDir, appDir: APP_DIR, host: '127.0.0.1', port: 0 });
   const page = await browser.context.newPage();
   if (load) await waitForApp(page, server.url + '/');
@@ -105,10 +110,15 @@ export async function openPage(browser: TestBrowser, load = true): Promise<Edito
   };
 }
 
-/** A browser with one page of its own (for the editor benchmark); closing it closes the browser. */
-export async function openEditor(): Promise<EditorSession> {
+export interface EditorOptions {
+  /** A folder whose files are copied over the copy of rules/ (a test's own versions, e.g. a concept). */
+  readonly rulesOverlay?: string;
+}
+
+/** A browser with one page of its own (for the editor benchmarks); closing it closes the browser. */
+export async function openEditor(options: EditorOptions = {}): Promise<EditorSession> {
   const browser = await openBrowser();
-  const session = await openPage(browser, false);
+  const session = await openPage(browser, false, options);
   return {
     ...session,
     async close() {

@@ -212,6 +212,12 @@ describe('toewijzing refuses, in Dutch', () => {
     const back = readXml(xml);
     expect(back.ok && back.message.producten[0]?.commentaar).toBe('a < b & c > d');
     expect(readXml('<geen xml')).toMatchObject({ ok: false });
+    const bomb =
+      '<!DOCTYPE b [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><Bericht>&b;</Bericht>';
+    expect(readXml(bomb)).toEqual({
+      ok: false,
+      reason: 'een DOCTYPE of ENTITY hoort niet in een toewijzingsbericht',
+    });
     expect(readXml('<a/>')).toEqual({
       ok: false,
       reason: 'geen toewijzingsbericht (Bericht met Header en Client)',

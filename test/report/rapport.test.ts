@@ -1,0 +1,151 @@
+/**
+ * `regelwerk rapport` as a user runs it: one self-contained HTML file and a PDF printed by Chromium whose text
+ * (pdftotext, poppler-utils) holds the headline difference and the version names; the headline agrees with
+ * `regelwerk impact --json` on the same caseload. Wrong usage and a missing caseload give Dutch messages.
+ */
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateCaseload } from '../../src/impact/generate.js';
+import type { ImpactReport } from '../../src/impact/types.js';
+import { euro, signedPercent } from '../../views/format.js';
+import { STACK, bin, cli, tmp } from '../support/cli.js';
+
+const run = promisify(execFile);
+const RULES = 'rules/twents-model';
+
+let dir: string;
+let caseload: string;
+
+/** Text with every run of white space (no-break spaces included) as one space. */
+const flat = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+async function pdfText(file: string): Promise<string> {
+  try {
+    const r = await run('pdftotext', ['-layout', file, '-']);
+    return r.stdout;
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'ENOENT')
+      throw new Error(
+        "pdftotext ontbreekt: deze test leest de PDF met poppler-utils. Installeer het met 'sudo apt-get install -y poppler-utils'.",
+        { cause: e },
+      );
+    throw e;
+  }
+}
+
+beforeAll(async () => {
+  dir = await tmp();
+  caseload = path.join(dir, 'caseload.jsonl');
+  const lines = [...generateCaseload({ aantal: 300, seed: 11 })].map((c) => JSON.stringify(c));
+  await writeFile(caseload, lines.join('\n') + '\n');
+});
+
+describe('regelwerk rapport', () => {
+  it('writes the HTML report and a PDF whose text has the headline difference and the versions', async () => {
+    const html = path.join(dir, 'rapport.html');
+    const pdf = path.join(dir, 'rapport.pdf');
+    const r = await cli(
+      'rapport',
+      '--regels',
+      RULES,
+      '--basis',
+      '2021-07',
+      '--variant',
+      '2022',
+      '--caseload',
+      caseload,
+      '-o',
+      html,
+      '--pdf',
+      pdf,
+    );
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Rapport geschreven: ${html}`);
+    expect(r.out).toContain(`PDF geschreven: ${pdf}`);
+
+    // The same caseload through `regelwerk impact --json`: the report's headline must say these figures.
+    const imp = await cli(
+      'impact',
+      '--regels',
+      RULES,
+      '--caseload',
+      caseload,
+      '--basis',
+      '2021-07',
+      '--variant',
+      '2022',
+      '--json',
+      '--threads',
+      '1',
+    );
+    const report = JSON.parse(imp.out) as ImpactReport;
+    const t = report.totals;
+    expect(t.difference.startsWith('-')).toBe(false);
+    const headline = flat(
+      `Versie 2022 kost ${euro(t.difference)} meer dan versie 2021-07 (${signedPercent(t.percentage)}): ` +
+        `${euro(t.variant)} in plaats van ${euro(t.basis)} voor 300 beschikkingen.`,
+    );
+    expect(flat(r.out)).toContain(headline);
+
+    const text = flat(await pdfText(pdf));
+    expect(text).toContain(headline);
+    expect(text).toContain('Versie 2022 tegenover versie 2021-07');
+    expect(text).toMatch(/Wat verandert er/);
+    expect(text).toMatch(/Wat kost het/);
+    expect(text).toMatch(/Welke scenario's bewijzen de bedoeling/);
+    expect(text).toContain('Indexatie tarieven Twents Model 2022 (percentage illustratief)');
+    expect(text).toMatch(/Status van de versie/);
+
+    const page = await readFile(html, 'utf8');
+    expect(page).toMatch(/^<!doctype html>\n<html lang="nl">/);
+    expect(page).toContain('<svg');
+    expect(page).toContain('@media print');
+    // Self-contained: nothing loaded from anywhere, no script.
+    expect(page).not.toMatch(/<script|<link |<img |src=|url\(/i);
+    expect(flat(page)).toContain(headline);
+    // The 2022 scenarios all pass, and the report says so.
+    expect(page).toMatch(/Alle \d+ geslaagd\./);
+    expect((await readFile(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 180_000);
+
+  it('needs its options, and says so in Dutch', async () => {
+    const r = await cli('rapport', '--regels', RULES, '--basis', '2021-07', '--variant', '2022');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/rapport heeft --regels <map>, --basis <versie>, --variant <versie>, --caseload/);
+    const same = await cli(
+      'rapport',
+      ...['--regels', RULES, '--basis', '2021-07', '--variant', '2022', '--caseload', caseload],
+      ...['-o', path.join(dir, 'x.html'), '--pdf', path.join(dir, 'x.html')],
+    );
+    expect(same.code).toBe(2);
+    expect(same.err).toMatch(/verschillende bestanden/);
+  });
+
+  it('refuses an unknown version as wrong usage, naming the known ones', async () => {
+    const r = await cli(
+      'rapport',
+      ...['--regels', RULES, '--basis', '2021-07', '--variant', '2099', '--caseload', caseload],
+      ...['-o', path.join(dir, 'y.html')],
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/onbekende versie '2099' \(variant\)\. Bekende versies: .*2022/);
+  });
+
+  it('reports a missing caseload file without a stack trace, and writes nothing', async () => {
+    const out = path.join(dir, 'z.html');
+    const r = await bin(
+      'rapport',
+      ...['--regels', RULES, '--basis', '2021-07', '--variant', '2022'],
+      ...['--caseload', path.join(dir, 'bestaat-niet.jsonl'), '-o', out],
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bestaat niet of kan niet worden gelezen/);
+    expect(r.err).not.toMatch(STACK);
+    await expect(readFile(out)).rejects.toThrow();
+  });
+});
