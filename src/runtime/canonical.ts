@@ -4,19 +4,22 @@
  * same text in any JavaScript engine. The digest uses Web Crypto, present in Node 20 and in browsers.
  */
 
-/** The canonical JSON text of a JSON value. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value))
-    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+/** Plain objects with their keys in sorted order (a copy); anything else as is. */
+function sortedKeys(this: unknown, _key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const obj = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const key of Object.keys(obj).sort()) {
-    const v = obj[key];
-    if (v === undefined || typeof v === 'function') continue;
-    parts.push(`${JSON.stringify(key)}:${canonicalJson(v)}`);
-  }
-  return `{${parts.join(',')}}`;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(obj).sort()) out[k] = obj[k];
+  return out;
+}
+
+/**
+ * The canonical JSON text of a JSON value. Native JSON.stringify with sorted keys: fast (a bundle of 650 KB in a
+ * few tens of milliseconds). An object with a key that looks like an array index ("0", "12") would come out in
+ * JavaScript's property order instead; bundles have none, and such a bundle would fail its hash check, not pass.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, sortedKeys) ?? 'null';
 }
 
 /** Lower-case hex sha256 of the text's UTF-8 bytes. */

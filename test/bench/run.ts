@@ -67,6 +67,9 @@ if (existsSync(path.join(here, 'eval-bench.ts'))) {
   Object.assign(result, await runEvalBench({ cases: quick ? 10_000 : 100_000, seed: 2019, log }));
 }
 
+log('\nInbedden: bundel, runtime en HTTP-API');
+Object.assign(result, await (await import('./api-bench.js')).runApiBench({ quick, log }));
+
 log('\nImpact (30.000 beschikkingen, twee versies, alle cores)');
 Object.assign(result, await (await import('./impact-bench.js')).runImpactBench({ cases: 30_000, log }));
 
