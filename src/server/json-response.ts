@@ -19,8 +19,10 @@ const TITLES: Readonly<Record<number, string>> = {
   415: 'Verkeerd soort inhoud',
   421: 'Onbekende host',
   422: 'Kan niet worden verwerkt',
+  431: 'Kopregels te groot',
   500: 'Fout op de server',
   503: 'Tijdelijk bezet',
+  507: 'Schijf vol',
 };
 
 /** Sends a Dutch problem: `detail` says what is wrong and what to do. */

@@ -173,6 +173,23 @@ describe('computeCoverage across a version boundary', () => {
     expect(v2025.rules.fired).toEqual(['Nieuw in 2025']);
     expect(v2024.rules.fired).toEqual([]);
   });
+
+  it('credits rules and module decisions alike without an explanation: the result names the judging version', async () => {
+    const scenarios = `${ACROSS}
+scenario "Nieuwe regel voor het deel in 2025"
+  gegeven
+    resultaat r1: intensiteit = midden, bandbreedte = B, periode = 2024-12-01 tot 2025-01-31
+  verwacht waarschuwing "Nieuw in 2025"
+`;
+    const explained = await coverage(scenarios, true);
+    const plain = await coverage(scenarios, false);
+    for (const v of ['v2024', 'v2025'] as const) {
+      expect(plain[v].rules).toEqual(explained[v].rules);
+      expect(plain[v].modules).toEqual(explained[v].modules);
+    }
+    expect(plain.v2025.rules.fired).toEqual(['Nieuw in 2025']);
+    expect(plain.v2024.modules.allowed).toEqual(['cd']);
+  });
 });
 
 describe('computeCoverage of some of the versions evaluated', () => {
