@@ -55,6 +55,28 @@ export default tseslint.config(
     },
   },
   {
+    // One direction inside the front end: dsl/ast builds on dsl/syntax (the CST), never the other way round.
+    files: ['dsl/syntax/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '**/editor/**', 'monaco-editor', 'monaco-editor/*', 'react', 'react-dom'],
+            },
+            { group: ['json-rules-engine', 'decimal.js'] },
+            {
+              group: ['../ast/*', '../check/*', '../ir/*', '../service/*', '../compile.js', '../index.js'],
+              message:
+                'dsl/syntax/ importeert niets uit de latere stappen: dsl/ast bouwt op de syntaxis, niet andersom.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // src/ stays free of the UI. The board report's page (views/report) is loaded only by `regelwerk rapport`,
     // with a dynamic import in src/cli/rapport.ts.
     files: ['src/**/*.ts'],

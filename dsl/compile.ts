@@ -11,7 +11,7 @@ import { compareVersions, resolveVersions, type SourceFile } from './check/versi
 import { DiagnosticSink, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { lower } from './ir/from-ast.js';
 import type { Program } from './ir/ir.js';
-import { parse } from './syntax/parse.js';
+import { parse } from './ast/parse.js';
 
 /** One file as the compiler saw it: its AST, its diagnostics (all stages) and its symbols. */
 export interface ParsedFile {

@@ -8,7 +8,8 @@ export { hasErrors, sortDiagnostics } from './diagnostics/diagnostic.js';
 export { CATALOG, type DiagnosticCode } from './diagnostics/catalog.js';
 export type * as Ast from './ast/ast.js';
 export type * as Ir from './ir/ir.js';
-export { parse, parseCst, classifyTokens, type ParseResult, type SourceComment } from './syntax/parse.js';
+export { parse, type ParseResult, type SourceComment } from './ast/parse.js';
+export { parseCst, classifyTokens } from './syntax/parse.js';
 export { tokenClass, allTokens, TOKEN_CLASSES, type TokenClass } from './syntax/tokens.js';
 export { compile, compileFile, type CompileResult, type ParsedFile, type Source } from './compile.js';
 export type { FileSymbols, SymbolDef, SymbolKind } from './check/symbols.js';
@@ -26,3 +27,4 @@ export {
 export { UNIT_AFTER_NUMBER } from './ast/ast.js';
 export { childExprs, readsItemPeriod, someExpr, leftChain, prefixChain, type LinkExpr } from './ir/walk.js';
 export { suggest } from './text/suggest.js';
+export { printProgram, exprText, typeText } from './ir/print.js';

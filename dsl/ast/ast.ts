@@ -3,7 +3,7 @@
  * Literals stay as they were written, normalised to decimal strings ("1234.56"); nothing here is a float.
  * Built from the CST by `from-cst.ts`; printed back by `print.ts` (the formatter).
  */
-import type { Span } from '../text/span.js';
+import { assertNever, type Span } from '../text/span.js';
 
 export interface Node {
   readonly span: Span;
@@ -177,7 +177,7 @@ export type CellUnit =
   | { readonly kind: 'percent' }
   | { readonly kind: 'number' };
 
-/** A cell unit as written: `€`, `€ per week`, `%`, `getal`. */
+/** A cell unit as written: `€`, `€ per week`, `%`, `getal` (the one copy; the IR's tables use it too). */
 export function cellUnitText(u: CellUnit): string {
   switch (u.kind) {
     case 'money':
@@ -188,6 +188,8 @@ export function cellUnitText(u: CellUnit): string {
       return '%';
     case 'number':
       return 'getal';
+    default:
+      return assertNever(u);
   }
 }
 

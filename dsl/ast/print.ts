@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { parse, type SourceComment } from '../syntax/parse.js';
+import { parse, type SourceComment } from './parse.js';
 import { assertNever, LineIndex } from '../text/span.js';
 import type * as A from './ast.js';
 import { cellUnitText } from './ast.js';

@@ -9,7 +9,7 @@ import { percentToFraction } from './decimal-string.js';
 import { BANDWIDTH_DOMAIN, INTENSITY_DOMAIN, type DomainInfo, type Env } from './env.js';
 import type { EffTable, VersionRef } from './items.js';
 import { suggest } from './suggest.js';
-import { describeCellUnit } from './types.js';
+import { cellUnitText } from '../ast/ast.js';
 
 /** Beyond this many combinations the completeness check only counts. */
 const MAX_ENUMERATION = 200_000;
@@ -48,8 +48,8 @@ export function checkTable(t: EffTable, env: Env): TableCellDef[] {
         rep.report(part.origin.file, 'RW6007', p.name.span, [p.name.text, 'sleutels', show(def), show(p)]);
         continue;
       }
-      const u1 = describeCellUnit(def.unit);
-      const u2 = describeCellUnit(p.unit);
+      const u1 = cellUnitText(def.unit);
+      const u2 = cellUnitText(p.unit);
       if (u1 !== u2) {
         rep.report(part.origin.file, 'RW6007', p.unitSpan, [p.name.text, 'eenheid', u1, u2]);
         continue;

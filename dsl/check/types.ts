@@ -2,8 +2,8 @@
  * Types of the language (see dsl/ir/ir.ts `Type`): construction, compatibility and Dutch descriptions for messages.
  */
 import type { CellUnit, Unit } from '../ast/ast.js';
-import { cellUnitText } from '../ast/ast.js';
 import type { Type } from '../ir/ir.js';
+import { isNumeric as holdsDecimals } from '../ir/type-text.js';
 import { assertNever } from '../text/span.js';
 
 export const T = {
@@ -109,13 +109,8 @@ export function join(a: Type, b: Type): Type {
   return a;
 }
 
-export const isNumeric = (t: Type): boolean =>
-  t.kind === 'money' ||
-  t.kind === 'rate' ||
-  t.kind === 'quantity' ||
-  t.kind === 'number' ||
-  t.kind === 'percent' ||
-  t.kind === 'error';
+/** Numeric for the checker: a decimal type, or an error (already reported, so compatible with everything). */
+export const isNumeric = (t: Type): boolean => t.kind === 'error' || holdsDecimals(t);
 
 /** Type of a field as written (`datum`, `ja/nee`, `hoeveelheid`, …); undefined for a domain name. */
 export function builtinFieldType(name: string): Type | undefined {
@@ -154,6 +149,3 @@ export function cellType(u: CellUnit): Type {
       return assertNever(u);
   }
 }
-
-/** A cell unit as written, for messages. */
-export const describeCellUnit = (u: CellUnit): string => cellUnitText(u);

@@ -4,6 +4,7 @@
  */
 import type * as Ast from '../ast/ast.js';
 import { ALLOCATION_UNITS, ISTANDAARD_WETTEN, PRODUCT_CATEGORIES } from '../ir/istandaard.js';
+import { assertNever } from '../text/span.js';
 import { findDefinitions, occurrenceAt, type Definition } from './definitions.js';
 import type { HoverInfo } from './types.js';
 import type { ParsedFile, Workspace } from './workspace.js';
@@ -30,6 +31,8 @@ function cellText(unit: Ast.CellUnit, value: string): string {
       return `${dutchNumber(value)} %`;
     case 'number':
       return dutchNumber(value);
+    default:
+      return assertNever(unit);
   }
 }
 

@@ -1,13 +1,11 @@
 /**
- * The syntax front end: text → tokens → CST → AST, with RW1xxx diagnostics and the comments (for the
- * formatter). Never throws.
+ * The syntax front end: text → tokens → CST, with RW1xxx diagnostics and the comments (for the formatter).
+ * Never throws. The AST is built from this CST by dsl/ast/parse.ts (the AST depends on the syntax, not back).
  */
 import type { CstNode, IToken } from 'chevrotain';
-import { buildFile } from '../ast/from-cst.js';
-import { subs } from '../ast/cst-access.js';
-import type { RulesFile } from '../ast/ast.js';
-import { DiagnosticSink, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { DiagnosticSink } from '../diagnostics/diagnostic.js';
 import type { Span } from '../text/span.js';
+import { subs } from './cst-access.js';
 import { lex } from './lexer.js';
 import { parseTokens, regelsParser } from './parser.js';
 import { reportSyntaxErrors } from './syntax-errors.js';
@@ -18,9 +16,12 @@ export interface SourceComment {
   readonly span: Span;
 }
 
-export interface ParseResult {
-  readonly ast: RulesFile;
-  readonly diagnostics: Diagnostic[];
+/** One file's CST: the file node, every declaration (also those parsed after error recovery), the comments. */
+export interface SyntaxResult {
+  readonly file: CstNode;
+  readonly decls: CstNode[];
+  /** Holds the lexer's and parser's diagnostics; the AST builder adds its own. */
+  readonly sink: DiagnosticSink;
   readonly comments: SourceComment[];
 }
 
@@ -125,15 +126,15 @@ function dropFollowUpsOfNesting(sink: DiagnosticSink, tokens: readonly IToken[])
   sink.items.length = 0;
   for (const d of kept) sink.items.push(d);
 }
-/** Parses one `.regels` text. */
-export function parse(text: string, file: string): ParseResult {
-  const sink = new DiagnosticSink(file);
+/** Lexes and parses one `.regels` text into its CST. */
+export function parseSyntax(text: string, path: string): SyntaxResult {
+  const sink = new DiagnosticSink(path);
   const { tokens, comments } = lex(text, sink);
-  const { file: cst, decls } = parseAll(tokens, text.length, sink);
-  const ast = buildFile(cst, decls, text.length, sink);
+  const { file, decls } = parseAll(tokens, text.length, sink);
   return {
-    ast,
-    diagnostics: sink.items,
+    file,
+    decls,
+    sink,
     comments: comments.map((c) => ({
       text: c.image,
       span: { start: c.startOffset, end: c.startOffset + c.image.length },

@@ -9,12 +9,45 @@ import * as T from './tokens.js';
 import { MAX_NESTING } from './nesting.js';
 import { COMPARISON_STARTS } from './tokens.js';
 
+/** The named `OR` sites of the grammar (see {@link RegelsParser}'s `alt`). */
+type AltName =
+  | 'headerStatus'
+  | 'headerMunicipality'
+  | 'declarationKind'
+  | 'fieldType'
+  | 'tableStart'
+  | 'tableCell'
+  | 'cellUnit'
+  | 'scopeEvery'
+  | 'scopeLevel'
+  | 'budgetPart'
+  | 'modulePart'
+  | 'ruleSeverity'
+  | 'indexationTarget'
+  | 'indexationAll'
+  | 'allocationLevel'
+  | 'allocationUnit'
+  | 'allocationCategory'
+  | 'allocationRowKind'
+  | 'withdrawKind'
+  | 'withdrawName'
+  | 'givenKind'
+  | 'assignmentValue'
+  | 'expectationKind'
+  | 'noDiagnosticKind'
+  | 'noDiagnosticSeverity'
+  | 'roundingTo'
+  | 'roundingMode'
+  | 'expressionStep'
+  | 'postfixKind'
+  | 'operandKind';
+
 export class RegelsParser extends CstParser {
   /**
-   * The alternatives of every `OR`, built once per parser instead of on every call (closures are not free,
-   * and on the hot paths — declarations, scenario lines, expressions — they were a large part of the time).
+   * The alternatives of every `OR`, by name, built once per parser instead of on every call (closures are not
+   * free, and on the hot paths — declarations, scenario lines, expressions — they were a large part of the time).
    */
-  private readonly alts: IOrAlt<unknown>[][] = [];
+  private readonly alt: { [K in AltName]?: IOrAlt<unknown>[] } = {};
 
   /**
    * `validate` checks the grammar itself (ambiguities, left recursion, …) while analysing it: a test does that
@@ -72,7 +105,7 @@ export class RegelsParser extends CstParser {
     this.OPTION3(() => {
       this.CONSUME(T.StatusStart);
       this.OR(
-        (this.alts[0] ??= [
+        (this.alt.headerStatus ??= [
           { ALT: () => this.CONSUME(T.Concept) },
           { ALT: () => this.CONSUME(T.Vastgesteld) },
         ]),
@@ -85,7 +118,7 @@ export class RegelsParser extends CstParser {
     this.OPTION5(() => {
       this.CONSUME(T.GemeenteStart);
       this.OR2(
-        (this.alts[1] ??= [
+        (this.alt.headerMunicipality ??= [
           { ALT: () => this.CONSUME5(T.StringLiteral) },
           { ALT: () => this.CONSUME(T.Name) },
         ]),
@@ -95,7 +128,7 @@ export class RegelsParser extends CstParser {
 
   readonly declaration = this.RULE('declaration', () => {
     this.OR(
-      (this.alts[2] ??= [
+      (this.alt.declarationKind ??= [
         { ALT: () => this.SUBRULE(this.domainDecl) },
         { ALT: () => this.SUBRULE(this.bandwidthDecl) },
         { ALT: () => this.SUBRULE(this.inputDecl) },
@@ -158,7 +191,7 @@ export class RegelsParser extends CstParser {
 
   readonly typeRef = this.RULE('typeRef', () => {
     this.OR(
-      (this.alts[3] ??= [
+      (this.alt.fieldType ??= [
         {
           ALT: () => {
             this.CONSUME(T.Ja);
@@ -186,7 +219,7 @@ export class RegelsParser extends CstParser {
 
   readonly tableDecl = this.RULE('tableDecl', () => {
     this.OR(
-      (this.alts[4] ??= [
+      (this.alt.tableStart ??= [
         {
           ALT: () => {
             this.CONSUME(T.WijzigStart);
@@ -216,7 +249,7 @@ export class RegelsParser extends CstParser {
   readonly tableBody = this.RULE('tableBody', () => {
     this.MANY(() => {
       this.OR(
-        (this.alts[5] ??= [
+        (this.alt.tableCell ??= [
           { ALT: () => this.CONSUME(T.Name) },
           { ALT: () => this.CONSUME(T.Slash) },
           { ALT: () => this.CONSUME(T.NumberLiteral) },
@@ -228,7 +261,7 @@ export class RegelsParser extends CstParser {
 
   readonly cellUnit = this.RULE('cellUnit', () => {
     this.OR(
-      (this.alts[6] ??= [
+      (this.alt.cellUnit ??= [
         {
           ALT: () => {
             this.CONSUME(T.Euro);
@@ -254,9 +287,14 @@ export class RegelsParser extends CstParser {
 
   readonly scope = this.RULE('scope', () => {
     this.CONSUME(T.Voor);
-    this.OR((this.alts[7] ??= [{ ALT: () => this.CONSUME(T.Elk) }, { ALT: () => this.CONSUME(T.Elke) }]));
+    this.OR(
+      (this.alt.scopeEvery ??= [{ ALT: () => this.CONSUME(T.Elk) }, { ALT: () => this.CONSUME(T.Elke) }]),
+    );
     this.OR2(
-      (this.alts[8] ??= [{ ALT: () => this.CONSUME(T.Resultaat) }, { ALT: () => this.CONSUME(T.Module) }]),
+      (this.alt.scopeLevel ??= [
+        { ALT: () => this.CONSUME(T.Resultaat) },
+        { ALT: () => this.CONSUME(T.Module) },
+      ]),
     );
   });
 
@@ -274,7 +312,7 @@ export class RegelsParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.scope));
     this.MANY(() => {
       this.OR(
-        (this.alts[9] ??= [
+        (this.alt.budgetPart ??= [
           {
             ALT: () => {
               this.CONSUME(T.Tarief);
@@ -306,7 +344,7 @@ export class RegelsParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.StringLiteral));
     this.MANY(() => {
       this.OR(
-        (this.alts[10] ??= [
+        (this.alt.modulePart ??= [
           {
             ALT: () => {
               this.CONSUME(T.Tarief);
@@ -358,7 +396,10 @@ export class RegelsParser extends CstParser {
     this.SUBRULE(this.expression);
     this.CONSUME(T.Dan);
     this.OR(
-      (this.alts[11] ??= [{ ALT: () => this.CONSUME(T.Fout) }, { ALT: () => this.CONSUME(T.Waarschuwing) }]),
+      (this.alt.ruleSeverity ??= [
+        { ALT: () => this.CONSUME(T.Fout) },
+        { ALT: () => this.CONSUME(T.Waarschuwing) },
+      ]),
     );
     this.CONSUME2(T.StringLiteral);
   });
@@ -374,12 +415,12 @@ export class RegelsParser extends CstParser {
   readonly indexationDecl = this.RULE('indexationDecl', () => {
     this.CONSUME(T.IndexeerStart);
     this.OR(
-      (this.alts[12] ??= [
+      (this.alt.indexationTarget ??= [
         {
           ALT: () => {
             this.CONSUME(T.Alle);
             this.OR2(
-              (this.alts[29] ??= [
+              (this.alt.indexationAll ??= [
                 { ALT: () => this.CONSUME(T.Tabellen) },
                 { ALT: () => this.CONSUME(T.Tarieven) },
               ]),
@@ -402,7 +443,7 @@ export class RegelsParser extends CstParser {
   readonly allocationDecl = this.RULE('allocationDecl', () => {
     this.CONSUME(T.ToewijzingStart);
     this.OR(
-      (this.alts[200] ??= [
+      (this.alt.allocationLevel ??= [
         { ALT: () => this.CONSUME(T.Resultaat) },
         {
           ALT: () => {
@@ -418,7 +459,7 @@ export class RegelsParser extends CstParser {
     this.OPTION4(() => {
       this.CONSUME(T.In);
       this.OR2(
-        (this.alts[201] ??= [
+        (this.alt.allocationUnit ??= [
           { ALT: () => this.CONSUME(T.Euros) },
           { ALT: () => this.CONSUME2(T.Name, { LABEL: 'unit' }) },
         ]),
@@ -439,13 +480,13 @@ export class RegelsParser extends CstParser {
       DEF: () => this.CONSUME(T.Name),
     });
     this.OR(
-      (this.alts[203] ??= [
+      (this.alt.allocationRowKind ??= [
         {
           ALT: () => {
             this.CONSUME(T.Categorie);
             // `categorie -`: this combination is not allocated through the iStandaard.
             this.OR2(
-              (this.alts[202] ??= [
+              (this.alt.allocationCategory ??= [
                 { ALT: () => this.CONSUME(T.NumberLiteral) },
                 { ALT: () => this.CONSUME(T.Minus) },
               ]),
@@ -469,7 +510,7 @@ export class RegelsParser extends CstParser {
   readonly withdrawDecl = this.RULE('withdrawDecl', () => {
     this.CONSUME(T.VervaltStart);
     this.OR(
-      (this.alts[13] ??= [
+      (this.alt.withdrawKind ??= [
         { ALT: () => this.CONSUME(T.Tabel) },
         { ALT: () => this.CONSUME(T.Parameter) },
         { ALT: () => this.CONSUME(T.Regel) },
@@ -479,7 +520,10 @@ export class RegelsParser extends CstParser {
       ]),
     );
     this.OR2(
-      (this.alts[14] ??= [{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.CONSUME(T.Name) }]),
+      (this.alt.withdrawName ??= [
+        { ALT: () => this.CONSUME(T.StringLiteral) },
+        { ALT: () => this.CONSUME(T.Name) },
+      ]),
     );
   });
 
@@ -495,7 +539,7 @@ export class RegelsParser extends CstParser {
 
   readonly given = this.RULE('given', () => {
     this.OR(
-      (this.alts[15] ??= [
+      (this.alt.givenKind ??= [
         {
           ALT: () => {
             this.CONSUME(T.Resultaat);
@@ -526,7 +570,7 @@ export class RegelsParser extends CstParser {
     this.CONSUME(T.Name);
     this.CONSUME(T.Equal);
     this.OR(
-      (this.alts[16] ??= [
+      (this.alt.assignmentValue ??= [
         {
           ALT: () => {
             this.CONSUME(T.DateLiteral);
@@ -542,7 +586,7 @@ export class RegelsParser extends CstParser {
   readonly expectation = this.RULE('expectation', () => {
     this.CONSUME(T.Verwacht);
     this.OR(
-      (this.alts[17] ??= [
+      (this.alt.expectationKind ??= [
         {
           ALT: () => {
             this.CONSUME(T.Totaal);
@@ -593,12 +637,12 @@ export class RegelsParser extends CstParser {
           ALT: () => {
             this.CONSUME(T.Geen);
             this.OR4(
-              (this.alts[101] ??= [
+              (this.alt.noDiagnosticKind ??= [
                 { ALT: () => this.CONSUME(T.Fouten) },
                 {
                   ALT: () => {
                     this.OR5(
-                      (this.alts[102] ??= [
+                      (this.alt.noDiagnosticSeverity ??= [
                         { ALT: () => this.CONSUME2(T.Fout) },
                         { ALT: () => this.CONSUME2(T.Waarschuwing) },
                       ]),
@@ -619,7 +663,7 @@ export class RegelsParser extends CstParser {
     this.CONSUME(T.Afgerond);
     this.CONSUME(T.Op);
     this.OR(
-      (this.alts[18] ??= [
+      (this.alt.roundingTo ??= [
         { ALT: () => this.CONSUME(T.Centen) },
         {
           ALT: () => {
@@ -637,7 +681,7 @@ export class RegelsParser extends CstParser {
     );
     this.OPTION(() => {
       this.OR2(
-        (this.alts[19] ??= [
+        (this.alt.roundingMode ??= [
           {
             ALT: () => {
               this.CONSUME(T.Half);
@@ -677,8 +721,7 @@ export class RegelsParser extends CstParser {
     },
     DEF: () => {
       this.OR(
-        // (Indices from 100 on are written by hand, apart from the numbered OR sites 0–22.)
-        (this.alts[100] ??= [
+        (this.alt.expressionStep ??= [
           {
             ALT: () => {
               const op = this.CONSUME(T.BinaryOperator);
@@ -744,7 +787,7 @@ export class RegelsParser extends CstParser {
   /** `in (a, b)` or `is [niet] leeg` after a value. */
   readonly postfix = this.RULE('postfix', () => {
     this.OR(
-      (this.alts[21] ??= [
+      (this.alt.postfixKind ??= [
         {
           GATE: this.nestingAllowed,
           ALT: () => {
@@ -778,7 +821,7 @@ export class RegelsParser extends CstParser {
     this.MANY(this.nietPrefix);
     this.MANY2(() => this.CONSUME(T.Minus));
     this.OR(
-      (this.alts[22] ??= [
+      (this.alt.operandKind ??= [
         {
           ALT: () => {
             this.CONSUME(T.NumberLiteral);

@@ -4,7 +4,7 @@
  * ('bron "…" → "…"', "indicatieve uren toegevoegd"). Values are formatted with the engine's helpers.
  */
 import type { Ir } from '../../dsl/index.js';
-import { UNIT_AFTER_NUMBER } from '../../dsl/core.js';
+import { isNumeric, tableUnitText, UNIT_AFTER_NUMBER } from '../../dsl/core.js';
 import { dec, dutch, type Dec } from '../engine/decimal.js';
 import { roundingText } from '../engine/explain.js';
 import { formatValue, quantityText, rateText } from '../engine/format.js';
@@ -23,11 +23,6 @@ const same = (a: unknown, b: unknown): boolean => shape(a) === shape(b);
 
 const quoted = (s: string): string => `"${s}"`;
 
-const NUMERIC = new Set<Ir.Type['kind']>(['money', 'rate', 'percent', 'number', 'quantity']);
-
-/** Whether values of this type are decimal strings (percentages as fractions). */
-export const isNumeric = (t: Ir.Type): boolean => NUMERIC.has(t.kind);
-
 /** A value of type `t` in Dutch with its unit: "€ 12,50 per rit", "€ 0,125 per km", "17 %", "3 weken". */
 export function numberText(v: Dec, t: Ir.Type): string {
   // An amount keeps more than two decimals when it has them (as a rate does): the diff shows exact values.
@@ -38,20 +33,6 @@ export function numberText(v: Dec, t: Ir.Type): string {
 export function constText(value: string | boolean, t: Ir.Type): string {
   if (typeof value === 'boolean') return value ? 'ja' : 'nee';
   return isNumeric(t) ? numberText(dec(value), t) : value;
-}
-
-/** The unit of a table as written after `in`: "€", "€ per week", "%", "getal". */
-export function tableUnitText(t: Ir.Type): string {
-  switch (t.kind) {
-    case 'money':
-      return '€';
-    case 'rate':
-      return `€ per ${t.per}`;
-    case 'percent':
-      return '%';
-    default:
-      return 'getal';
-  }
 }
 
 /** A type in the words of the language: "bedrag", "tarief (€ per rit)", "hoeveelheid (weken)", "datum". */

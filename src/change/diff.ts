@@ -7,7 +7,8 @@
 import type { Ir } from '../../dsl/index.js';
 import { dec, plainString, rateString, type Dec } from '../engine/decimal.js';
 import { parameterValue } from '../engine/indexation.js';
-import { details, isNumeric, numberText, shape, tableUnitText, titles } from './describe-change.js';
+import { isNumeric, tableUnitText } from '../../dsl/core.js';
+import { details, numberText, shape, titles } from './describe-change.js';
 import { effectiveCells } from './effective-tables.js';
 
 export interface CellChange {

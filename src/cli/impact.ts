@@ -118,7 +118,8 @@ async function analyze(o: ImpactOptions, io: Io, signal: AbortSignal): Promise<n
       variantPrograms: variantRules.programs,
       entries: file.entries,
       signal,
-      onProgress: (done) => bar?.update(file.position(), { done: countText(done) }),
+      position: file.position,
+      onProgress: (done, position) => bar?.update(position, { done: countText(done) }),
       ...(o.threads !== undefined ? { threads: o.threads } : {}),
     });
     bar?.stop();

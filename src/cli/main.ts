@@ -26,6 +26,7 @@ export const USAGE = `Gebruik: regelwerk <opdracht> [opties]
 Opdrachten:
   check [--json] [paden…]                 controleer regelbestanden (.regels); standaard: rules/
   fmt [--check] [paden…]                  maak regelbestanden op in de standaardopmaak
+  ir [paden…]                             toon wat de compiler van de regels maakt (de IR, als tekst)
   test [--json] [--coverage] [paden…]     voer de scenario's uit [--pad jre|fast]
   eval --regels <pad> --casus <bestand>   bereken een geval (JSON) [--json] [--pad jre|fast]
   explain --regels <pad> --casus <bestand> leg elk bedrag en elke beslissing uit [--json]
@@ -113,6 +114,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         if (emptyPath(a.positionals)) return usage(io, json, EMPTY_PATH);
         const { runCheck } = await import('./check.js');
         return await runCheck(a.positionals.length ? a.positionals : ['rules'], a.values.json === true, io);
+      }
+      case 'ir': {
+        const a = parse(rest, {}, io, false);
+        if (!a) return EXIT_USAGE;
+        if (emptyPath(a.positionals)) return usage(io, false, EMPTY_PATH);
+        const { runIr } = await import('./ir.js');
+        return await runIr(a.positionals.length ? a.positionals : ['rules'], io);
       }
       case 'fmt': {
         const a = parse(rest, { check: { type: 'boolean' } }, io, json);

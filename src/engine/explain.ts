@@ -4,7 +4,7 @@
  * actual values. `renderExplanation` prints it in Dutch for a person (the CLI's `explain`).
  */
 import type { Ir } from '../../dsl/index.js';
-import { LineIndex } from '../../dsl/core.js';
+import { LineIndex, tableUnitText } from '../../dsl/core.js';
 import type { LineCache } from './line-cache.js';
 import type { LineDraft, PricedPart } from './assemble.js';
 import { dec, euro, isDec, moneyString, plainString, rateString } from './decimal.js';
@@ -37,19 +37,6 @@ export function roundingText(r: Ir.Rounding): string {
   return `afgerond op ${to}, ${MODE[r.mode]}`;
 }
 
-function unitText(t: Ir.Type): string {
-  switch (t.kind) {
-    case 'money':
-      return '€';
-    case 'rate':
-      return `€ per ${t.per}`;
-    case 'percent':
-      return '%';
-    default:
-      return 'getal';
-  }
-}
-
 function cellExplanation(use: CellUse, cache: LineCache): CellExplanation {
   const t = use.table.def;
   const def = use.cell?.def;
@@ -61,7 +48,7 @@ function cellExplanation(use: CellUse, cache: LineCache): CellExplanation {
     key: cache.cellKeyText(use),
     value: value === undefined ? null : value.toFixed(),
     written: def?.value ?? null,
-    unit: unitText(t.type),
+    unit: tableUnitText(t.type),
     version: def?.version ?? t.origin.version,
     validFrom: def?.validFrom ?? t.origin.validFrom,
     indexations: (use.cell?.indexations ?? []).map((a) => ({
@@ -83,7 +70,7 @@ function parameterExplanation(use: ParamUse, cache: LineCache): ParameterExplana
     name: d.name,
     value: isDec(use.value) ? use.value.toFixed() : null,
     written: d.value.kind === 'const' && typeof d.value.value === 'string' ? d.value.value : null,
-    unit: unitText(d.type),
+    unit: tableUnitText(d.type),
     version: d.origin.version,
     validFrom: d.origin.validFrom,
     indexations: d.adjustments.map((a) => ({

@@ -18,3 +18,12 @@ export { mergeTallies, finishReport } from './report.js';
 export { newTally, type Tally } from './tally.js';
 export { selectVersion, knownVersions } from './versions.js';
 export * from './types.js';
+export {
+  readCaseloadText,
+  caseloadFormat,
+  type CaseloadFormat,
+  type TextCaseload,
+} from './caseload/read-text.js';
+export { generateCaseload, GEMEENTE_WEIGHTS, type GenerateOptions } from './generate.js';
+export { renderImpactText, euroText, signedEuro, percentText, countText } from './render-text.js';
+export { impactCsvFiles } from './render-csv.js';

@@ -70,6 +70,21 @@ describe('analyzeImpact (in this thread)', () => {
     expect(a.report.largest.map((l) => l.id)).toEqual(b.report.largest.map((l) => `b${l.line}`));
   });
 
+  it('a CSV row without a beschikking id is its own bad row; the beschikkingen around it stay whole', () => {
+    const [b1, b2] = [csvRows('b1', cases[0] as never), csvRows('b2', cases[1] as never)];
+    const noId = (b1[0] as string).replace(/^b1,/, ',');
+    const text = [CSV_COLUMNS.join(','), ...b1, noId, ...b2].join('\n');
+    const read = readCaseloadText(text, 'csv', programs);
+    if (!read.ok) throw new Error(read.message);
+    const line = 2 + b1.length;
+    expect(read.entries.map((e) => [e.kind, e.line, 'id' in e ? e.id : undefined])).toEqual([
+      ['case', 2, 'b1'],
+      ['bad', line, undefined],
+      ['case', line + 1, 'b2'],
+    ]);
+    expect(read.entries[1]).toMatchObject({ message: `regel ${line}: de kolom 'beschikking' is leeg.` });
+  });
+
   it('an unknown version is a Dutch message, not an exception', async () => {
     const outcome = await analyzeImpact({ ...request(), variant: { programs, version: '2030' }, cases: [] });
     expect(outcome).toEqual({

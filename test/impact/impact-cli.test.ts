@@ -3,7 +3,7 @@
  * and left out of the totals, CSV and JSON Lines giving the same answer, Dutch text, CSV output, explanations,
  * wrong usage.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvRows } from '../../src/cli/caseload.js';
@@ -246,6 +246,47 @@ describe('regelwerk impact', () => {
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.out)).toMatchObject({ ok: false, errors: 1 });
     for (const x of [r, o, missing]) expect(x.err + x.out).not.toMatch(STACK);
+  });
+});
+
+describe('--variant-regels: the variant from another folder', () => {
+  it('one changed weektarief cell moves money in exactly that cell; the same rules move nothing', async () => {
+    const copy = path.join(dir, 'concept');
+    await cp(RULES, copy, { recursive: true });
+    const file2019 = path.join(copy, '2019.regels');
+    const text = await readFile(file2019, 'utf8');
+    const changed = text.replace(/(ontwikkelen\s+OB2\s+)71,80/, '$172,80');
+    expect(changed).not.toBe(text);
+    await writeFile(file2019, changed);
+    const caseload = 'rules/twents-model/voorbeelden/caseload-2000.jsonl';
+    const run = async (regels: string) => {
+      const r = await cli(
+        'impact',
+        '--regels',
+        RULES,
+        '--variant-regels',
+        regels,
+        '--caseload',
+        caseload,
+        '--basis',
+        '2022',
+        '--variant',
+        '2022',
+        '--json',
+        '--threads',
+        '1',
+      );
+      expect(r.code).toBe(0);
+      return JSON.parse(r.out) as ImpactReport;
+    };
+    const report = await run(copy);
+    const moved = report.perCell.filter((c) => c.difference !== '0.00');
+    expect(moved.map((c) => c.key)).toEqual(['weektarief[ontwikkelen, OB2, licht, A]']);
+    expect(moved[0]?.basisCount).toBeGreaterThan(0);
+    expect(report.totals.difference).toBe(moved[0]?.difference);
+    const same = await run(RULES);
+    expect(same.totals.difference).toBe('0.00');
+    expect(same.bands.find((b) => b.band === 'gelijk')?.count).toBe(2000);
   });
 });
 

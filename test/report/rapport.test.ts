@@ -48,7 +48,7 @@ describe('regelwerk rapport', () => {
   it('writes the HTML report and a PDF whose text has the headline difference and the versions', async () => {
     const html = path.join(dir, 'rapport.html');
     const pdf = path.join(dir, 'rapport.pdf');
-    const r = await cli(
+    const r = await bin(
       'rapport',
       '--regels',
       RULES,

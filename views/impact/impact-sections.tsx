@@ -265,6 +265,8 @@ interface LargestProps {
 }
 
 export function LargestSection({ report, onOpen, hint }: LargestProps) {
+  // The gemeente as people write it ("Hof van Twente"), as in the table per gemeente.
+  const label = new Map(report.perGemeente.map((g) => [g.key, g.label]));
   return (
     <table className="impact-table" data-testid="impact-grootste">
       <caption>De {report.largest.length} grootste veranderingen per beschikking</caption>
@@ -291,7 +293,7 @@ export function LargestSection({ report, onOpen, hint }: LargestProps) {
         {report.largest.map((c) => (
           <tr key={`${c.line}:${c.id ?? ''}`} data-line={c.line}>
             <th scope="row">{caseName(c)}</th>
-            <td>{c.gemeente}</td>
+            <td>{label.get(c.gemeente) ?? c.gemeente}</td>
             <AmountCells a={c} />
             {onOpen !== undefined ? (
               <td>

@@ -113,8 +113,8 @@ export class CsvCaseBuilder {
 
   constructor(private readonly columns: Columns) {}
 
-  /** One record at line `line`; returns the beschikking it completes, if any. */
-  row(values: readonly string[], line: number): CaseloadEntry | undefined {
+  /** One record at line `line`; returns the entries it completes (the previous beschikking, a bad row). */
+  row(values: readonly string[], line: number): CaseloadEntry[] {
     const { names, levels } = this.columns;
     const id = (values[levels.indexOf('id')] ?? '').trim();
     if (values.length !== names.length)
@@ -124,12 +124,12 @@ export class CsvCaseBuilder {
         `regel ${line} heeft ${values.length} ${values.length === 1 ? 'kolom' : 'kolommen'}, de kopregel ${names.length}.`,
       );
     if (id === '') return this.rowError(id, line, `regel ${line}: de kolom 'beschikking' is leeg.`);
-    let done: CaseloadEntry | undefined;
+    const done: CaseloadEntry[] = [];
     if (this.open?.id !== id) {
-      done = this.close();
+      this.closeInto(done);
       const earlier = this.seen.get(id);
+      this.open = this.start(id, line);
       if (earlier !== undefined) {
-        this.open = this.start(id, line);
         this.open.bad = {
           line,
           message: `regel ${line}: beschikking '${id}' kwam al eerder voor (regel ${earlier}); de rijen van één beschikking moeten aaneengesloten staan.`,
@@ -137,7 +137,6 @@ export class CsvCaseBuilder {
         return done;
       }
       this.seen.set(id, line);
-      this.open = this.start(id, line);
     }
     const open = this.open as Open;
     if (!open.bad) open.bad = this.fill(open, values, line);
@@ -154,8 +153,10 @@ export class CsvCaseBuilder {
   }
 
   /** The last beschikking, at the end of the file. */
-  end(): CaseloadEntry | undefined {
-    return this.close();
+  end(): CaseloadEntry[] {
+    const done: CaseloadEntry[] = [];
+    this.closeInto(done);
+    return done;
   }
 
   private start(id: string, line: number): Open {
@@ -163,18 +164,22 @@ export class CsvCaseBuilder {
   }
 
   /** A row that is wrong before it can be grouped (no id, wrong column count). */
-  private rowError(id: string, line: number, message: string): CaseloadEntry | undefined {
+  private rowError(id: string, line: number, message: string): CaseloadEntry[] {
+    const done: CaseloadEntry[] = [];
     if (id !== '' && this.open?.id === id) {
       this.open.bad ??= { line, message };
-      return undefined;
+      return done;
     }
-    const done = this.close();
+    this.closeInto(done);
     this.open = { ...this.start(id, line), bad: { line, message } };
-    if (id === '') {
-      const bad = this.close();
-      return done ?? bad;
-    }
+    if (id === '') this.closeInto(done);
+    else if (!this.seen.has(id)) this.seen.set(id, line);
     return done;
+  }
+
+  private closeInto(done: CaseloadEntry[]): void {
+    const entry = this.close();
+    if (entry) done.push(entry);
   }
 
   private close(): CaseloadEntry | undefined {

@@ -66,11 +66,9 @@ export function readCaseloadText(
       const k = skipped[s++] as { line: number; message: string };
       entries.push(builder.unreadable(k.line, k.message));
     }
-    const done = builder.row(r.record, r.info.lines);
-    if (done) entries.push(done);
+    entries.push(...builder.row(r.record, r.info.lines));
   }
-  const last = builder.end();
-  if (last) entries.push(last);
+  entries.push(...builder.end());
   for (; s < skipped.length; s++) {
     const k = skipped[s] as { line: number; message: string };
     entries.push(builder.unreadable(k.line, k.message));

@@ -46,8 +46,10 @@ export interface PoolOptions {
 export interface RunOptions {
   readonly entries: AsyncIterable<CaseloadEntry | CaseloadLine> | Iterable<CaseloadEntry | CaseloadLine>;
   readonly signal?: AbortSignal;
-  /** Called when a chunk is done, with the entries done so far. */
-  readonly onProgress?: (done: number) => void;
+  /** Called when a chunk is done, with the entries done so far and how far the reader was when it was sent. */
+  readonly onProgress?: (done: number, position: number) => void;
+  /** How far the reader is (bytes of the file), noted with each chunk for the progress bar. */
+  readonly position?: () => number;
   /** Entries per chunk (default 1,000). */
   readonly chunk?: number;
 }
@@ -92,12 +94,15 @@ export class ImpactPool {
     const size = Math.max(1, options.chunk ?? 1000);
     let done = 0;
     let failure: unknown;
+    let reached = 0;
     const submit = (chunk: (CaseloadEntry | CaseloadLine)[]): void => {
+      const at = options.position?.() ?? 0;
       const run = (this.pool.run(chunk) as Promise<Tally>).then(
         (t) => {
           mergeTally(total, t);
           done += chunk.length;
-          options.onProgress?.(done);
+          reached = Math.max(reached, at);
+          options.onProgress?.(done, reached);
         },
         (e: unknown) => {
           failure ??= e;

@@ -93,11 +93,9 @@ async function csvRecords(
         yield builder.unreadable(k.line, k.message);
       }
       if (next.done) break;
-      const done = builder.row(next.value.record, next.value.info.lines);
-      if (done) yield done;
+      yield* builder.row(next.value.record, next.value.info.lines);
     }
-    const last = builder.end();
-    if (last) yield last;
+    yield* builder.end();
   }
   return { ok: true, entries: entries() };
 }

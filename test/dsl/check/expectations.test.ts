@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../dsl/compile.js';
 import { formatText } from '../../../dsl/ast/print.js';
-import { parse } from '../../../dsl/syntax/parse.js';
+import { parse } from '../../../dsl/ast/parse.js';
 import { createEngine } from '../../../src/engine/evaluate.js';
 import { runScenarios } from '../../../src/scenarios/run.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stripSpans } from '../../../dsl/ast/strip-spans.js';
 import { formatText } from '../../../dsl/ast/print.js';
-import { parse } from '../../../dsl/syntax/parse.js';
+import { parse } from '../../../dsl/ast/parse.js';
 
 const HEADER = 'regelset "T"\nversie "1"\ngeldig vanaf 2021-01-01\n';
 

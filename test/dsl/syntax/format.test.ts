@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatText } from '../../../dsl/ast/print.js';
 import { stripSpans } from '../../../dsl/ast/strip-spans.js';
-import { parse } from '../../../dsl/syntax/parse.js';
+import { parse } from '../../../dsl/ast/parse.js';
 
 const files = [
   'test/dsl/syntax/examples/alle-constructies.regels',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Expr } from '../../../dsl/ast/ast.js';
 import { stripSpans } from '../../../dsl/ast/strip-spans.js';
-import { parse } from '../../../dsl/syntax/parse.js';
+import { parse } from '../../../dsl/ast/parse.js';
 import { tokenClass } from '../../../dsl/syntax/tokens.js';
 
 const HEADER = 'regelset "T"\nversie "1"\ngeldig vanaf 2021-01-01\n';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatText } from '../../../dsl/ast/print.js';
-import { parse } from '../../../dsl/syntax/parse.js';
+import { parse } from '../../../dsl/ast/parse.js';
 import { compile } from '../../../dsl/compile.js';
 import {
   deepParentheses,
