@@ -46,6 +46,7 @@ export async function runImpactCommand(
       csv: { type: 'string' },
       uitleg: { type: 'string' },
       threads: { type: 'string' },
+      voortgang: { type: 'boolean' },
     },
     io,
     json,
@@ -100,6 +101,7 @@ export async function runImpactCommand(
       ...(csv !== undefined ? { csv } : {}),
       ...(uitleg !== undefined ? { uitleg } : {}),
       ...(threads !== undefined ? { threads } : {}),
+      voortgang: a.values.voortgang === true,
     },
     io,
   );

@@ -32,6 +32,8 @@ export interface ImpactOptions {
   readonly csv?: string;
   readonly uitleg?: number;
   readonly threads?: number;
+  /** Show progress on stderr also when it is not a terminal (log files, CI); a line every 2 s. */
+  readonly voortgang?: boolean;
 }
 
 /** Exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells expect. */
@@ -92,14 +94,16 @@ async function analyze(o: ImpactOptions, io: Io, signal: AbortSignal): Promise<n
   if (o.uitleg !== undefined) return explainOne(o, basisRules, variantRules, file.entries, io);
   if (signal.aborted) return EXIT_INTERRUPTED;
 
+  const tty = process.stderr.isTTY === true;
   const bar =
-    process.stderr.isTTY === true
+    tty || o.voortgang === true
       ? new cliProgress.SingleBar(
           {
             format: 'impact {bar} {percentage}% | {done} beschikkingen | {duration_formatted}',
             stream: process.stderr,
-            hideCursor: true,
-            clearOnComplete: true,
+            hideCursor: tty,
+            clearOnComplete: tty,
+            noTTYOutput: !tty,
           },
           cliProgress.Presets.shades_classic,
         )

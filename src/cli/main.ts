@@ -42,7 +42,7 @@ Opdrachten:
                                           [--tijdstip JJJJ-MM-DDTUU:MM:SS] [--xsd <map>] [--nummer-vanaf n]
   impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie>
                                           wat een wijziging kost over een caseload [--variant-regels <map>]
-                                          [--json] [--csv <map>] [--uitleg <regel>] [--threads n]
+                                          [--json] [--csv <map>] [--uitleg <regel>] [--threads n] [--voortgang]
   rapport --regels <map> --basis <versie> --variant <versie> --caseload <bestand> -o <rapport.html>
                                           rapport voor het college (HTML) [--pdf <rapport.pdf>]
   caseload genereer --aantal <n> --seed <s>  een gegenereerde (illustratieve) Twentse caseload

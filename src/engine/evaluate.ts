@@ -22,7 +22,6 @@ import { ZERO, moneyOfCents, moneyString, sum } from './decimal.js';
 import type { Dec } from './decimal.js';
 import { buildExplanation } from './explain.js';
 import { fastPath } from './fast-path.js';
-import { jrePath } from './jre.js';
 import { ctxFor, inputError, planTasks } from './plan-tasks.js';
 import type { Planning, Prepared } from './plan-tasks.js';
 import type { CaseDiagnostic, Evaluation, EvaluationInvalid, ModuleDecision, ResultLine } from './result.js';
@@ -137,12 +136,22 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function createEngine(programs: readonly Ir.Program[], options?: EngineOptions): Engine {
-  const path: Path = options?.path === 'fast' ? fastPath() : jrePath();
+  const pathName: Path['name'] = options?.path === 'fast' ? 'fast' : 'jre';
+  // json-rules-engine is loaded on the first evaluation that needs it, so an embedder that only uses the fast
+  // path (the runtime, a browser bundle) never loads it.
+  let path: Path | undefined = pathName === 'fast' ? fastPath() : undefined;
+  let loading: Promise<Path> | undefined;
+  const ready = async (): Promise<Path> =>
+    path ?? (loading ??= import('./jre.js').then((m) => (path = m.jrePath())));
+  const loaded = (): Path => {
+    if (!path) throw new Error('de evaluatieroute is nog niet geladen');
+    return path;
+  };
   // Everything the engine remembers between cases: discarded with the engine.
   const cache = new EngineCache();
   const load = (p: Ir.Program): LoadedProgram => {
     let rt = cache.loaded.get(p);
-    if (!rt) cache.loaded.set(p, (rt = path.load(p, cache)));
+    if (!rt) cache.loaded.set(p, (rt = loaded().load(p, cache)));
     return rt;
   };
   // Only municipalities with an override have a timeline of their own; every other value (including anything a
@@ -257,7 +266,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     try {
       const prep = prepare(casus, opts?.explain === true);
       if ('ok' in prep) return prep;
-      const answers = path.answer(prep.items, prep.prices, opts?.explain === true);
+      const answers = loaded().answer(prep.items, prep.prices, opts?.explain === true);
       if (answers instanceof Promise) throw new Error('path is asynchronous');
       return finish(prep, answers, cache);
     } catch (e) {
@@ -267,18 +276,19 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
 
   const evaluate = async (casus: unknown, opts?: EvaluateOptions): Promise<Evaluation> => {
     try {
+      const p = await ready();
       const prep = prepare(casus, opts?.explain === true);
       if ('ok' in prep) return prep;
-      return finish(prep, await path.answer(prep.items, prep.prices, opts?.explain === true), cache);
+      return finish(prep, await p.answer(prep.items, prep.prices, opts?.explain === true), cache);
     } catch (e) {
       return failure(e);
     }
   };
 
   return {
-    path: path.name,
+    path: pathName,
     evaluate,
     explain: (casus) => evaluate(casus, { explain: true }),
-    evaluateSync: path.name === 'fast' ? evaluateSync : undefined,
+    evaluateSync: pathName === 'fast' ? evaluateSync : undefined,
   };
 }

@@ -7,8 +7,9 @@
  *   cases evaluated in this process by the runtime's fast path (`inProcessCasesPerSecond`), measured in this run.
  * - `runtimeBundleLoadMs` (goal ≤ 100 ms): read the Twents Model bundle, check its hash, prepare it and price one
  *   case; median of 5 loads.
- * - `runtimeSizeKiB` (goal ≤ a third of the library): `regelwerk/runtime` and everything it imports, bundled and
- *   minified by esbuild, against `regelwerk` (`librarySizeKiB`).
+ * - `runtimeSizeKiB` (goal ≤ a third of the library): `regelwerk/runtime` and everything it imports statically,
+ *   bundled and minified by esbuild, against all of `regelwerk` (`librarySizeKiB`); `runtimeLazyKiB` is what it
+ *   loads only for `path: 'jre'` (json-rules-engine).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -29,17 +30,41 @@ import { median } from './timing.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-async function minifiedKiB(entry: string): Promise<number> {
+/**
+ * The minified size of an entry and everything it imports statically (esbuild, code splitting): what an embedder
+ * loads before the first evaluation. Code behind a dynamic `import()` (json-rules-engine, loaded on the first
+ * evaluation with `path: 'jre'`) is a chunk of its own and counted in `lazyKiB`.
+ */
+async function minifiedKiB(entry: string): Promise<{ kib: number; lazyKiB: number }> {
   const r = await build({
     entryPoints: [path.join(ROOT, entry)],
     bundle: true,
     minify: true,
+    splitting: true,
+    outdir: path.join(ROOT, 'dist', 'size'),
     write: false,
+    metafile: true,
     platform: 'node',
     format: 'esm',
     logLevel: 'silent',
   });
-  return Math.round(r.outputFiles.reduce((n, f) => n + f.contents.byteLength, 0) / 1024);
+  const outputs = r.metafile.outputs;
+  const start = Object.keys(outputs).find((o) => outputs[o]?.entryPoint !== undefined);
+  const eager = new Set<string>();
+  const visit = (o: string | undefined) => {
+    if (o === undefined || eager.has(o)) return;
+    eager.add(o);
+    for (const i of outputs[o]?.imports ?? []) if (i.kind === 'import-statement') visit(i.path);
+  };
+  visit(start);
+  const bytes = (keep: (o: string) => boolean) =>
+    Object.entries(outputs)
+      .filter(([o]) => o.endsWith('.js') && keep(o))
+      .reduce((n, [, v]) => n + v.bytes, 0);
+  return {
+    kib: Math.round(bytes((o) => eager.has(o)) / 1024),
+    lazyKiB: Math.round(bytes((o) => !eager.has(o)) / 1024),
+  };
 }
 
 /** Valid cases of the Twents Model (all versions), as the API and the runtime get them. */
@@ -148,8 +173,12 @@ export async function runApiBench(options: {
   }
   const apiCasesPerSecond = Math.round(single.requestsPerSecond);
   const apiBatchCasesPerSecond = Math.round(batch.requestsPerSecond * 100);
-  const runtimeSizeKiB = await minifiedKiB('src/runtime/index.ts');
-  const librarySizeKiB = await minifiedKiB('src/index.ts');
+  // The runtime: what it loads before the first evaluation (json-rules-engine comes later, and only with
+  // `path: 'jre'`); the library: all of it.
+  const runtimeSize = await minifiedKiB('src/runtime/index.ts');
+  const runtimeSizeKiB = runtimeSize.kib;
+  const library = await minifiedKiB('src/index.ts');
+  const librarySizeKiB = library.kib + library.lazyKiB;
   const r2 = (x: number) => Math.round(x * 100) / 100;
   const out = {
     apiCasesPerSecond,
@@ -161,6 +190,7 @@ export async function runApiBench(options: {
     apiBatchToInProcessRatio: r2(apiBatchCasesPerSecond / inProcessCasesPerSecond),
     runtimeBundleLoadMs,
     runtimeSizeKiB,
+    runtimeLazyKiB: runtimeSize.lazyKiB,
     librarySizeKiB,
     runtimeToLibrarySizeRatio: r2(runtimeSizeKiB / librarySizeKiB),
   };
@@ -173,7 +203,7 @@ export async function runApiBench(options: {
   );
   log(`  bundel laden en voorbereiden: ${runtimeBundleLoadMs} ms (doel ≤ 100 ms)`);
   log(
-    `  runtime verkleind: ${runtimeSizeKiB} KiB; bibliotheek ${librarySizeKiB} KiB; ${out.runtimeToLibrarySizeRatio} × (doel ≤ 0,33)`,
+    `  runtime verkleind: ${runtimeSizeKiB} KiB (+ ${runtimeSize.lazyKiB} KiB json-rules-engine, pas bij path 'jre'); bibliotheek ${librarySizeKiB} KiB; ${out.runtimeToLibrarySizeRatio} × (doel ≤ 0,33)`,
   );
   return out;
 }

@@ -337,12 +337,20 @@ describe('the real bin (built CLI, its own worker file)', () => {
       '2021-07',
       '--variant',
       '2022',
+      '--voortgang',
     ]);
     let out = '';
     let err = '';
+    let interrupted = false;
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    setTimeout(() => child.kill('SIGINT'), 1500);
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      // The first progress line shows the run is under way (and Ctrl-C is handled): interrupt it then.
+      if (!interrupted && err.includes('impact ')) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
+    });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(130);
     expect(err).toContain('Afgebroken: de impactanalyse is gestopt (Ctrl-C)');
