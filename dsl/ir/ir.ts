@@ -79,6 +79,11 @@ export interface Program {
   readonly scenarios: readonly ScenarioDef[];
   /** iStandaard mappings (`toewijzing`): the result budget and each module that has one. */
   readonly allocations: readonly AllocationDef[];
+  /**
+   * Set only on a program made to apply on every day (impact analysis and "Open in proefgeval", src/impact/
+   * versions.ts): the version's own dates, for explanations; `validFrom`/`validTo` then span all days.
+   */
+  readonly asIf?: { readonly validFrom: string; readonly validTo: string | undefined };
 }
 
 /** A field an allocation row is keyed on: `wet` (beschikking), `perspectief` (resultaat), `variant` (module). */

@@ -16,7 +16,7 @@ import type {
   ParameterExplanation,
   RuleExplanation,
 } from '../../src/engine/result.js';
-import { explainedValueText, percentText } from '../../src/engine/format.js';
+import { AS_IF_NOTE, explainedValueText, percentText } from '../../src/engine/format.js';
 import { euro } from '../../src/scenarios/run.js';
 import { dutchDate } from '../dates.js';
 import type { ExplainStep, StepTone } from './protocol.js';
@@ -30,8 +30,8 @@ const step = (
 
 const valueText = explainedValueText;
 
-const versionText = (version: string, validFrom: string): string =>
-  `versie ${version} (geldig vanaf ${dutchDate(validFrom)})`;
+const versionText = (version: string, validFrom: string, asIf?: true): string =>
+  `versie ${version} (geldig vanaf ${dutchDate(validFrom)}${asIf ? `; ${AS_IF_NOTE}` : ''})`;
 
 function programOf(
   programs: readonly Ir.Program[],
@@ -109,7 +109,7 @@ function lineSteps(
     if (several) {
       steps.push(
         step(
-          `${dutchDate(part.from)} t/m ${dutchDate(part.to)}: ${versionText(part.version, part.validFrom)}`,
+          `${dutchDate(part.from)} t/m ${dutchDate(part.to)}: ${versionText(part.version, part.validFrom, part.asIf)}`,
           1,
           undefined,
         ),
@@ -118,7 +118,7 @@ function lineSteps(
     }
     steps.push(
       step(
-        `Berekening: ${part.calculation !== '' ? part.calculation : euro(part.amount)}${several ? '' : `, ${versionText(part.version, part.validFrom)}`}`,
+        `Berekening: ${part.calculation !== '' ? part.calculation : euro(part.amount)}${several ? '' : `, ${versionText(part.version, part.validFrom, part.asIf)}`}`,
         depth,
         part.source,
       ),

@@ -8,7 +8,7 @@ import { LineIndex, tableUnitText } from '../../dsl/core.js';
 import type { LineCache } from './line-cache.js';
 import type { LineDraft, PricedPart } from './assemble.js';
 import { dec, euro, isDec, moneyString, plainString, rateString } from './decimal.js';
-import { explainedValueText, percentText, quantityText, rateText } from './format.js';
+import { AS_IF_NOTE, explainedValueText, percentText, quantityText, rateText } from './format.js';
 import type {
   CellExplanation,
   DecisionExplanation,
@@ -94,7 +94,8 @@ function partExplanation(p: PricedPart, cache: LineCache): PartExplanation {
       : '';
   return {
     version: p.program.version,
-    validFrom: p.program.validFrom,
+    validFrom: p.program.asIf?.validFrom ?? p.program.validFrom,
+    ...(p.program.asIf ? { asIf: true as const } : {}),
     from: p.from,
     to: p.to,
     cells: x.cells.map((c) => cellExplanation(c, cache)),
@@ -202,6 +203,10 @@ export function buildExplanation(
 /** Source texts by file, to show line numbers; without them spans print as offsets. */
 export type Sources = Readonly<Record<string, string>>;
 
+/** "geldig vanaf 2024-01-01", with {@link AS_IF_NOTE} when the version was priced as if it applied on every day. */
+const validityText = (p: PartExplanation): string =>
+  `geldig vanaf ${p.validFrom}${p.asIf ? `; ${AS_IF_NOTE}` : ''}`;
+
 function where(s: SourceRef, sources: Sources | undefined): string {
   const text = sources?.[s.file];
   if (text === undefined) return `${s.file}@${s.span.start}`;
@@ -226,7 +231,7 @@ export function renderExplanation(evaluation: Evaluation, sources?: Sources): st
       `${line.kind === 'resultaat' ? `Resultaat ${line.ref}: ${line.key}` : `Module ${line.key} (${line.ref})`} = ${euro(dec(line.amount))}`,
     );
     for (const p of line.parts) {
-      out.push(`  ${p.from} t/m ${p.to}, versie ${p.version} (geldig vanaf ${p.validFrom}):`);
+      out.push(`  ${p.from} t/m ${p.to}, versie ${p.version} (${validityText(p)}):`);
       out.push(`    ${p.calculation}`);
       if (p.note !== undefined) out.push(`    ${p.note}`);
       if (p.hours !== undefined)

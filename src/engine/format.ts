@@ -55,3 +55,6 @@ export function explainedValueText(value: string | null, unit: string): string {
 
 /** A fraction as a Dutch percentage: "0.0285" → "2,85 %". */
 export const percentText = (fraction: string): string => `${dutch(dec(fraction).times(100), undefined, 4)} %`;
+
+/** The Dutch note on a part priced as if its version applied on every day (impact analysis, proefgeval). */
+export const AS_IF_NOTE = 'berekend alsof deze versie op alle dagen gold';

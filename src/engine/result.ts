@@ -141,7 +141,10 @@ export interface ParameterExplanation extends ValueExplanation {
 
 export interface PartExplanation {
   readonly version: string;
+  /** The version's own first day (also when it was priced as if it applied on every day). */
   readonly validFrom: string;
+  /** Set when the version was priced as if it applied on every day (impact analysis, "Open in proefgeval"). */
+  readonly asIf?: true;
   readonly from: string;
   readonly to: string;
   readonly cells: readonly CellExplanation[];

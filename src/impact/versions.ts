@@ -18,7 +18,13 @@ export function knownVersions(programs: readonly Ir.Program[]): string[] {
   return [...new Set(programs.filter((p) => p.municipality === undefined).map((p) => p.version))];
 }
 
-const always = (p: Ir.Program): Ir.Program => ({ ...p, validFrom: ALWAYS_FROM, validTo: undefined });
+/** `p` made to apply on every day; it keeps its own dates in `asIf` for the explanation. */
+const always = (p: Ir.Program): Ir.Program => ({
+  ...p,
+  validFrom: ALWAYS_FROM,
+  validTo: undefined,
+  asIf: p.asIf ?? { validFrom: p.validFrom, validTo: p.validTo },
+});
 
 /**
  * Selects `version` among `programs` (all compiled versions of the rules). `role` ("basis", "variant") is named in

@@ -195,6 +195,14 @@ describe('regelwerk impact', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('── Basis: versie 2021-07 ──');
     expect(r.out).toContain('── Variant: versie 2022 ──');
+    // Each version with its own first day, priced as if it applied on every day (never "1900-01-01").
+    expect(r.out).not.toContain('1900');
+    expect(r.out).toContain(
+      'versie 2021-07 (geldig vanaf 2021-07-01; berekend alsof deze versie op alle dagen gold)',
+    );
+    expect(r.out).toContain(
+      'versie 2022 (geldig vanaf 2022-01-01; berekend alsof deze versie op alle dagen gold)',
+    );
     expect(r.out).toMatch(/Verschil: € [\d.]+,\d\d → € [\d.]+,\d\d: \+€ [\d.]+,\d\d \(\+4,\d\d %\)/);
     const none = await impact(file, '--uitleg', '999');
     expect(none.code).toBe(1);
