@@ -29,9 +29,51 @@ const PLACE_KEYS: ReadonlySet<string> = new Set([
   'description',
 ]);
 
-/** The value of an IR definition as text, without its place (see {@link PLACE_KEYS}). */
-export const valueText = (node: unknown): string =>
-  JSON.stringify(node, (key, v: unknown) => (PLACE_KEYS.has(key) ? undefined : v));
+/** A piece of {@link valueText}'s work: text to write as it is, or a value to write as JSON. */
+type Work = { readonly text: string } | { readonly value: unknown };
+
+/** Whether JSON leaves out an object member of this value (and writes `null` for it in an array). */
+const omitted = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/**
+ * The value of an IR definition as text, without its place (see {@link PLACE_KEYS}): JSON as `JSON.stringify`
+ * writes it, but written with an explicit stack, so a chain of 100.000 terms is as safe as a short one.
+ */
+export function valueText(node: unknown): string {
+  const out: string[] = [];
+  const stack: Work[] = [{ value: node }];
+  for (let w = stack.pop(); w !== undefined; w = stack.pop()) {
+    if ('text' in w) {
+      out.push(w.text);
+      continue;
+    }
+    let v = w.value;
+    if (v !== null && typeof v === 'object' && 'toJSON' in v && typeof v.toJSON === 'function')
+      v = (v.toJSON as () => unknown).call(v);
+    if (v === null || typeof v !== 'object') {
+      out.push(omitted(v) ? 'null' : JSON.stringify(v));
+    } else if (Array.isArray(v)) {
+      out.push('[');
+      stack.push({ text: ']' });
+      for (let i = v.length - 1; i >= 0; i--) {
+        const x: unknown = v[i];
+        stack.push({ value: omitted(x) ? null : x });
+        if (i > 0) stack.push({ text: ',' });
+      }
+    } else {
+      const record = v as Record<string, unknown>;
+      const keys = Object.keys(record).filter((k) => !PLACE_KEYS.has(k) && !omitted(record[k]));
+      out.push('{');
+      stack.push({ text: '}' });
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i] as string;
+        stack.push({ value: record[k] });
+        stack.push({ text: `${i > 0 ? ',' : ''}${JSON.stringify(k)}:` });
+      }
+    }
+  }
+  return out.join('');
+}
 
 /** What a parameter, table or calculation is, compared between versions. */
 const paramValue = (p: Ir.ParameterDef): string => valueText([p.type, p.value, p.adjustments]);
@@ -74,33 +116,42 @@ export function rejudgedRules(first: Ir.Program, later: Ir.Program): Rejudged {
   const calcChanged = differs(first.calcs, later.calcs, calcKey, calcValue);
   const calcs = new Map(later.calcs.map((c) => [calcKey(c), c]));
   const params = new Map(later.parameters.map((p) => [p.name, p]));
-  const reads = (e: Ir.Expr, seen: Set<string>): boolean => {
-    if (e.kind === 'param') {
-      if (paramChanged(e.name)) return true;
-      // A calculated parameter (`= grens × 2`) changes with what it reads.
-      const key = `param:${e.name}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      const def = params.get(e.name);
-      return def !== undefined && reads(def.value, seen);
+  /**
+   * Whether `root` reads, directly or through calculations and calculated parameters, something whose value
+   * differs. Walks with an explicit stack (issue 9): a chain of 100.000 terms is as safe as a short one.
+   */
+  const reads = (root: Ir.Expr): boolean => {
+    const seen = new Set<string>();
+    const stack: Ir.Expr[] = [root];
+    for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
+      if (e.kind === 'param') {
+        if (paramChanged(e.name)) return true;
+        // A calculated parameter (`= grens × 2`) changes with what it reads.
+        const key = `param:${e.name}`;
+        const def = params.get(e.name);
+        if (!seen.has(key) && def !== undefined) stack.push(def.value);
+        seen.add(key);
+        continue;
+      }
+      if (e.kind === 'lookup' && tableChanged(e.table)) return true;
+      if (e.kind === 'calc') {
+        const key = `${e.scope}:${e.name}`;
+        if (calcChanged(key)) return true;
+        const def = calcs.get(key);
+        if (!seen.has(key) && def !== undefined) stack.push(def.value);
+        seen.add(key);
+        continue;
+      }
+      for (const c of childExprs(e)) stack.push(c);
     }
-    if (e.kind === 'lookup' && tableChanged(e.table)) return true;
-    if (e.kind === 'calc') {
-      const key = `${e.scope}:${e.name}`;
-      if (calcChanged(key)) return true;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      const def = calcs.get(key);
-      return def !== undefined && reads(def.value, seen);
-    }
-    return childExprs(e).some((c) => reads(c, seen));
+    return false;
   };
   const origins = new Set(first.rules.map((r) => r.origin.id));
   const written = new Set(first.rules.map(ruleValue));
   const isNew = (r: Ir.RuleDef) => !origins.has(r.origin.id) && !written.has(ruleValue(r));
   const of = (scope: Ir.Scope): ReadonlySet<string> | undefined => {
     const ids = later.rules
-      .filter((r) => r.scope === scope && (isNew(r) || reads(r.when, new Set())))
+      .filter((r) => r.scope === scope && (isNew(r) || reads(r.when)))
       .map((r) => r.origin.id);
     return ids.length > 0 ? new Set(ids) : undefined;
   };
