@@ -82,6 +82,9 @@ export async function createApi(
     return503OnClosing: true,
   });
 
+  // Only JSON is read: a text/plain body (Fastify's other default) gets 415, not a misleading 'not an object'.
+  app.removeContentTypeParser('text/plain');
+
   app.decorateRequest('served', null as unknown as Served);
 
   app.addHook('onRequest', async (request, reply) => {

@@ -153,7 +153,9 @@ export function renderImpactText(r: ImpactReport, options: RenderOptions = {}): 
   if (r.counts.bad > 0) {
     const shown = options.badRowsShown ?? 20;
     out.push('', `Niet meegeteld (${plural(r.counts.bad, 'rij', 'rijen')})`);
-    for (const b of r.badRows.slice(0, shown)) out.push(`  ${b.message}`);
+    // Every bad row names its line (messages from the CSV reader already start with it).
+    for (const b of r.badRows.slice(0, shown))
+      out.push(`  ${b.message.startsWith('regel ') ? '' : `regel ${countText(b.line)}: `}${b.message}`);
     if (r.counts.bad > shown)
       out.push(`  … en nog ${countText(r.counts.bad - shown)}; alle rijen staan in --json en --csv.`);
   }

@@ -145,7 +145,7 @@ export function readXml(
   } catch (e) {
     return {
       ok: false,
-      reason: `geen geldige XML (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+      reason: `geen geldige XML${xmlErrorPlace(e)}`,
     };
   }
   const bericht = obj(obj(doc)?.['Bericht']);
@@ -199,4 +199,10 @@ export function readXml(
       producten,
     },
   };
+}
+
+/** Where the XML parser stopped, in Dutch (its own message is English: ' (regel 3, kolom 7)'), or ''. */
+function xmlErrorPlace(e: unknown): string {
+  const m = e instanceof Error ? /:(\d+):(\d+)\s*$/.exec(e.message.split('\n')[0] ?? '') : null;
+  return m ? ` (regel ${m[1]}, kolom ${m[2]})` : '';
 }

@@ -54,7 +54,7 @@ const isWildcard = (host: string): boolean => ['0.0.0.0', '::', '[::]', ''].incl
 
 /**
  * The `Host` values this server answers: the loopback names, the address it listens on (unless a wildcard)
- * and the extra names, each with the port (and bare on port 80).
+ * and the extra names, each with the port (and bare on port 80); the extra names also bare (behind a proxy).
  */
 export function allowedHosts(listenHost: string, extraNames: readonly string[], port: number): Set<string> {
   const names = new Set(LOOPBACK_NAMES);
@@ -65,6 +65,8 @@ export function allowedHosts(listenHost: string, extraNames: readonly string[], 
     out.add(`${n}:${port}`);
     if (port === 80) out.add(n);
   }
+  // A name given with --naam is also answered bare: a reverse proxy on port 80/443 forwards `Host: <naam>`.
+  for (const n of extraNames) out.add(hostForHeader(n));
   return out;
 }
 

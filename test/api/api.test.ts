@@ -245,6 +245,12 @@ describe('regelwerk api: errors', () => {
       415,
       '/problemen/verkeerd-mediatype',
     );
+    // JSON sent as text/plain is refused for its media type, not read as a string.
+    await expectProblem(
+      await post(`${api.url}/v1/evaluaties`, '{}', { 'content-type': 'text/plain' }),
+      415,
+      '/problemen/verkeerd-mediatype',
+    );
     await expectProblem(await fetch(`${api.url}/v2/iets`), 404, '/problemen/onbekend-adres');
     await expectProblem(await fetch(`${api.url}/v1/evaluaties`), 404, '/problemen/onbekend-adres');
   });

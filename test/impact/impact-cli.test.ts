@@ -169,6 +169,9 @@ describe('JSON Lines', () => {
     expect(report.counts).toMatchObject({ priced: 1, bad: 1 });
     expect(report.badRows[0]).toMatchObject({ line: 2 });
     expect(report.badRows[0]?.message).toMatch(/^ongeldige beschikking: resultaten\[0\]\.bandbreedte/);
+    // The text report names the line too.
+    const text = await impact(file);
+    expect(text.out).toContain('regel 2: ongeldige beschikking: resultaten[0].bandbreedte');
   });
 });
 

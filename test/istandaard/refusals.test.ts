@@ -290,6 +290,13 @@ describe('regelwerk toewijzing (CLI)', () => {
     const r = await cli(...args(path.join(CASES, 'jeugdwet-een-resultaat.json'), '--vorige', bad));
     expect(r.code).toBe(1);
     expect(r.err).toContain("is onbruikbaar: BerichtCode '999' is geen JW301 (436) of WMO301 (414).");
+    // A file that is no XML at all: where the parser stopped, in Dutch (not the parser's English).
+    const notXml = path.join(dir, 'geen-xml.xml');
+    await writeFile(notXml, '{"geen": "xml"}\n');
+    const n = await cli(...args(path.join(CASES, 'jeugdwet-een-resultaat.json'), '--vorige', notXml));
+    expect(n.code).toBe(1);
+    expect(n.err).toMatch(/geen geldige XML \(regel 1, kolom 1\)/);
+    expect(n.err).not.toMatch(/expected/);
     const t = await cli('toewijzing', '--regels', 'rules', '--casus', 'x.json', '--tijdstip', 'morgen');
     expect(t.code).toBe(2);
     expect(t.err).toContain("--tijdstip moet de vorm JJJJ-MM-DDTUU:MM:SS hebben, niet 'morgen'.");

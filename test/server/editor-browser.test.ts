@@ -90,6 +90,10 @@ describe('the editor behind the hardened server', () => {
     await banner.waitFor({ timeout: 30_000 });
     expect(await banner.textContent()).toMatch(/geen geldige UTF-8.*alleen-lezen/);
     expect(await page.getByTestId('save').isDisabled()).toBe(true);
+    // The banner is a line or two above the editor, which keeps most of the height.
+    const bannerBox = await banner.boundingBox();
+    const editorBox = await page.locator('.monaco-editor').first().boundingBox();
+    expect(bannerBox && editorBox && editorBox.height > 3 * bannerBox.height).toBe(true);
     const before = await page.evaluate(() => window.regelwerk?.editor.getModel()?.getValue() ?? '');
     expect(before).toContain('café en crèche');
     await page.click('.monaco-editor .view-lines');

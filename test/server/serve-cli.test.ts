@@ -33,10 +33,19 @@ describe('regelwerk serve', () => {
       headers: { Host: `regels.gemeente.example:${port}` },
     });
     expect(named.status).toBe(200);
+    // Behind a reverse proxy on port 80/443 the name comes without a port.
+    const bare = await rawRequest(`${server.url}/api/bestanden`, {
+      headers: { Host: 'regels.gemeente.example' },
+    });
+    expect(bare.status).toBe(200);
     const other = await rawRequest(`${server.url}/api/bestanden`, {
       headers: { Host: `andere.example:${port}` },
     });
     expect(other.status).toBe(421);
+    const otherBare = await rawRequest(`${server.url}/api/bestanden`, {
+      headers: { Host: 'andere.example' },
+    });
+    expect(otherBare.status).toBe(421);
   });
 
   it.each([

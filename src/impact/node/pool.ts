@@ -41,6 +41,26 @@ export interface PoolOptions {
   readonly variantPrograms: readonly Ir.Program[];
   /** Worker threads (default: the cores available). */
   readonly threads?: number;
+  /**
+   * Workers already started with {@link startWorkers} on the same `data` (so that they compile while this thread
+   * loads and checks the rules); otherwise they are started here.
+   */
+  readonly workers?: Piscina;
+}
+
+/**
+ * Starts the worker threads on `data` (each loads the code and compiles both versions), without waiting for them.
+ */
+export function startWorkers(data: ImpactWorkerData, threads?: number): Piscina {
+  const n = Math.max(1, threads ?? availableParallelism());
+  const pool = new Piscina({
+    filename: workerFile(),
+    workerData: data,
+    minThreads: n,
+    maxThreads: n,
+    idleTimeout: 60_000,
+  });
+  return pool;
 }
 
 export interface RunOptions {
@@ -75,14 +95,8 @@ export class ImpactPool {
     if (!basis.ok) return basis;
     const variant = selectVersion(options.variantPrograms, options.data.variant.version, 'variant');
     if (!variant.ok) return variant;
-    const threads = Math.max(1, options.threads ?? availableParallelism());
-    const pool = new Piscina({
-      filename: workerFile(),
-      workerData: options.data,
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: 60_000,
-    });
+    const pool = options.workers ?? startWorkers(options.data, options.threads);
+    const threads = pool.maxThreads;
     const sides = { basis: basis.side, variant: variant.side };
     return { ok: true, pool: new ImpactPool(pool, threads, sides, [...variant.programs, ...basis.programs]) };
   }
