@@ -64,7 +64,8 @@ describe('regelwerk api: reloading a bundle', () => {
     await waitFor(async () => (await hash()) === b.bundle.hash);
 
     await copyFile(a.file, served);
-    const res = await post(`${api.url}/beheer/herladen`, '', { 'content-type': 'text/plain' });
+    // As an operator does it: `curl -X POST …/beheer/herladen`, no body and no content type.
+    const res = await fetch(`${api.url}/beheer/herladen`, { method: 'POST' });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
       status: 'herladen',
@@ -79,7 +80,7 @@ describe('regelwerk api: reloading a bundle', () => {
     expect(statuses.filter((s) => s !== 200 && s !== 400)).toEqual([]);
 
     await writeFile(served, '{"format":"regelwerk-bundel","formatVersion":1,"hash":"sha256:00"}');
-    const bad = await post(`${api.url}/beheer/herladen`, '', { 'content-type': 'text/plain' });
+    const bad = await fetch(`${api.url}/beheer/herladen`, { method: 'POST' });
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as { detail: string }).detail).toMatch(
       /De vorige bundel blijft in gebruik\.$/,
@@ -108,7 +109,7 @@ describe('regelwerk api: API key and time limit', () => {
     expect((await post(`${api.url}/v1/evaluaties`, casus, { 'x-api-sleutel': 'geheim-123' })).status).toBe(
       200,
     );
-    expect((await post(`${api.url}/beheer/herladen`, '', { 'content-type': 'text/plain' })).status).toBe(401);
+    expect((await fetch(`${api.url}/beheer/herladen`, { method: 'POST' })).status).toBe(401);
     for (const p of ['/gezond', '/gereed', '/openapi.json'])
       expect((await fetch(`${api.url}${p}`)).status).toBe(200);
     const doc = (await (await fetch(`${api.url}/openapi.json`)).json()) as {
