@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Ir, Span } from '../../dsl/index.js';
 import { euro } from '../../src/scenarios/run.js';
+import { dutchNumber } from '../../views/format.js';
 import type { WorkerClient } from '../worker/client.js';
 import type { PlaygroundResult } from '../worker/protocol.js';
 import { CaseForm, type CaseData } from './case-form.js';
@@ -184,7 +185,7 @@ function Outcome({ result, onJump }: { result: PlaygroundResult | undefined; onJ
                     {l.ref}: {l.key}
                   </td>
                   <td>
-                    {l.quantity} {l.unit}
+                    {quantityText(l.quantity)} {l.unit}
                   </td>
                   <td>{euro(l.rate)}</td>
                   <td className="amount">{euro(l.amount)}</td>
@@ -243,3 +244,6 @@ function Outcome({ result, onJump }: { result: PlaygroundResult | undefined; onJ
     </div>
   );
 }
+
+/** A quantity in Dutch notation with all its decimals: "52.142857" → "52,142857", "1200" → "1.200". */
+const quantityText = (q: string): string => dutchNumber(q, (q.split('.')[1] ?? '').length);
