@@ -34,6 +34,26 @@ export function AmountCells({ a }: { a: Amounts }) {
   );
 }
 
+/** The column heads of {@link AmountCells}: two amounts (by default basis and variant), their difference and %. */
+export function AmountHeads({ old = 'Basis', now = 'Variant' }: { old?: string; now?: string }) {
+  return (
+    <>
+      <th scope="col" className="amount">
+        {old}
+      </th>
+      <th scope="col" className="amount">
+        {now}
+      </th>
+      <th scope="col" className="amount">
+        Verschil
+      </th>
+      <th scope="col" className="amount">
+        %
+      </th>
+    </>
+  );
+}
+
 export function AmountsTable({ caption, first, counted, groups, total, testId }: Props) {
   return (
     <table className="impact-table" data-testid={testId}>
@@ -44,18 +64,7 @@ export function AmountsTable({ caption, first, counted, groups, total, testId }:
           <th scope="col" className="amount">
             {counted}
           </th>
-          <th scope="col" className="amount">
-            Basis
-          </th>
-          <th scope="col" className="amount">
-            Variant
-          </th>
-          <th scope="col" className="amount">
-            Verschil
-          </th>
-          <th scope="col" className="amount">
-            %
-          </th>
+          <AmountHeads />
         </tr>
       </thead>
       <tbody>

@@ -10,7 +10,7 @@ import { BarChart } from '../charts/bar-chart.js';
 import { ChartFigure } from '../charts/chart-figure.js';
 import { ColumnChart, type ColumnDatum } from '../charts/column-chart.js';
 import { count, euro, signedEuro, signedEuroRounded, signedPercent, signOf } from '../format.js';
-import { AmountCells, AmountsTable } from './amounts-table.js';
+import { AmountCells, AmountHeads, AmountsTable } from './amounts-table.js';
 
 const plural = (n: number, one: string, more: string): string => `${count(n)} ${n === 1 ? one : more}`;
 
@@ -194,18 +194,7 @@ export function CellSection({
           >
             Gebruikt
           </th>
-          <th scope="col" className="amount">
-            Basis
-          </th>
-          <th scope="col" className="amount">
-            Variant
-          </th>
-          <th scope="col" className="amount">
-            Verschil
-          </th>
-          <th scope="col" className="amount">
-            %
-          </th>
+          <AmountHeads />
         </tr>
       </thead>
       <tbody>
@@ -274,18 +263,7 @@ export function LargestSection({ report, onOpen, hint }: LargestProps) {
         <tr>
           <th scope="col">Beschikking</th>
           <th scope="col">Gemeente</th>
-          <th scope="col" className="amount">
-            Basis
-          </th>
-          <th scope="col" className="amount">
-            Variant
-          </th>
-          <th scope="col" className="amount">
-            Verschil
-          </th>
-          <th scope="col" className="amount">
-            %
-          </th>
+          <AmountHeads />
           {(onOpen !== undefined || hint !== undefined) && <th scope="col">Uitleg</th>}
         </tr>
       </thead>

@@ -1,6 +1,7 @@
 /** "Wat verandert er": the declarations added, withdrawn and changed, and per table the changed cells. */
 import type { ItemText } from '../../src/report/diff-texts.js';
 import type { ReportData } from '../../src/report/report-data.js';
+import { AmountHeads } from '../impact/amounts-table.js';
 
 function Items({ title, items }: { title: string; items: readonly ItemText[] }) {
   if (items.length === 0) return null;
@@ -48,18 +49,7 @@ export function ChangeSection({ data }: { data: ReportData }) {
             <thead>
               <tr>
                 <th scope="col">Cel</th>
-                <th scope="col" className="amount">
-                  Oud
-                </th>
-                <th scope="col" className="amount">
-                  Nieuw
-                </th>
-                <th scope="col" className="amount">
-                  Verschil
-                </th>
-                <th scope="col" className="amount">
-                  %
-                </th>
+                <AmountHeads old="Oud" now="Nieuw" />
               </tr>
             </thead>
             <tbody>
