@@ -79,7 +79,13 @@ async function runScenarios(at: number): Promise<void> {
     state,
     input: program?.input,
     domains: program?.domains ?? [],
-    modules: program?.modules.map((m) => ({ name: m.name, variants: m.variants.map((v) => v.name) })) ?? [],
+    modules:
+      program?.modules.map((m) => ({
+        name: m.name,
+        label: m.label,
+        variants: m.variants.map((v) => v.name),
+      })) ?? [],
+    bandwidths: program?.bandwidths.map((b) => ({ name: b.name, intensity: b.intensity })) ?? [],
     sample: program?.scenarios[0]?.casus,
   });
   // After the scenarios (which the benchmark times): the Verschil view of the same compiled programs.

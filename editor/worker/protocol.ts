@@ -165,7 +165,13 @@ export type FromWorker =
       /** The input declaration of the open version, for the playground form. */
       readonly input: Ir.InputDef | undefined;
       readonly domains: readonly Ir.DomainDef[];
-      readonly modules: readonly { readonly name: string; readonly variants: readonly string[] }[];
+      readonly modules: readonly {
+        readonly name: string;
+        readonly label?: string | undefined;
+        readonly variants: readonly string[];
+      }[];
+      /** The bandbreedtes per intensiteit (the playground offers only valid combinations). */
+      readonly bandwidths: readonly { readonly name: string; readonly intensity: string }[];
       readonly sample: unknown;
     }
   | {
