@@ -49,6 +49,9 @@ Opdrachten:
                                           [--jaar <jjjj>] [--formaat jsonl|csv]
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
+Staat de basisversie in een andere map (een concept elders), geef dan meer paden of --regels meermaals
+(eval, explain, diff, bundle, schema, toewijzing), of zet een projectbestand regelwerk.json boven de regels:
+{ "regels": ["../rules/twents-model"] } (mappen ten opzichte van dat bestand).
 Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik. Deze hulp: regelwerk --help.`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -156,7 +159,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const a = parse(
           rest,
           {
-            regels: { type: 'string' },
+            regels: { type: 'string', multiple: true },
             casus: { type: 'string' },
             json: { type: 'boolean' },
             pad: { type: 'string' },
@@ -166,13 +169,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         );
         if (!a) return EXIT_USAGE;
         const { regels, casus } = a.values;
-        if (typeof regels !== 'string' || typeof casus !== 'string')
+        if (regels === undefined || typeof casus !== 'string')
           return usage(
             io,
             json,
             `${command} heeft --regels <map of bestand> en --casus <bestand.json> nodig.`,
           );
-        if (emptyPath([regels, casus]))
+        if (emptyPath([...regels, casus]))
           return usage(io, json, `bij ${command} mogen --regels en --casus niet leeg zijn.`);
         if (a.positionals.length > 0)
           return usage(
@@ -189,20 +192,25 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         );
       }
       case 'diff': {
-        const a = parse(rest, { regels: { type: 'string' }, json: { type: 'boolean' } }, io, json);
+        const a = parse(
+          rest,
+          { regels: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+          io,
+          json,
+        );
         if (!a) return EXIT_USAGE;
         const [from, to, ...extra] = a.positionals;
         const regels = a.values.regels;
-        if (typeof regels !== 'string' || !from || !to || extra.length > 0)
+        if (regels === undefined || !from || !to || extra.length > 0)
           return usage(
             io,
             json,
             'diff heeft --regels <map> en twee versies nodig, bijvoorbeeld: regelwerk diff --regels rules/twents-model 2019 2020.',
           );
-        if (regels === '') return usage(io, json, EMPTY_PATH);
+        if (emptyPath(regels)) return usage(io, json, EMPTY_PATH);
         // The versions are checked here: one the rules do not have is wrong usage (exit 2), not a problem found.
         const { compileRuleset, reportFailure } = await import('./ruleset.js');
-        const load = await compileRuleset([regels]);
+        const load = await compileRuleset(regels);
         if (!load.ok) {
           reportFailure(load.failure, io, json);
           return EXIT_PROBLEMS;
@@ -231,38 +239,46 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case 'bundle': {
         const a = parse(
           rest,
-          { regels: { type: 'string' }, uit: { type: 'string', short: 'o' }, json: { type: 'boolean' } },
+          {
+            regels: { type: 'string', multiple: true },
+            uit: { type: 'string', short: 'o' },
+            json: { type: 'boolean' },
+          },
           io,
           json,
         );
         if (!a) return EXIT_USAGE;
         const { regels, uit } = a.values;
-        if (typeof regels !== 'string' || typeof uit !== 'string' || a.positionals.length > 0)
+        if (regels === undefined || typeof uit !== 'string' || a.positionals.length > 0)
           return usage(
             io,
             json,
             'bundle heeft --regels <map> en -o <bestand> nodig, bijvoorbeeld: regelwerk bundle --regels rules/twents-model -o twents-model.bundle.json.',
           );
-        if (emptyPath([regels, uit])) return usage(io, json, EMPTY_PATH);
+        if (emptyPath([...regels, uit])) return usage(io, json, EMPTY_PATH);
         const { runBundle } = await import('./bundle.js');
         return await runBundle({ regels, out: uit, json: a.values.json === true }, io);
       }
       case 'schema': {
         const a = parse(
           rest,
-          { regels: { type: 'string' }, bundel: { type: 'boolean' }, json: { type: 'boolean' } },
+          {
+            regels: { type: 'string', multiple: true },
+            bundel: { type: 'boolean' },
+            json: { type: 'boolean' },
+          },
           io,
           json,
         );
         if (!a) return EXIT_USAGE;
         const { regels, bundel } = a.values;
-        if ((typeof regels === 'string') === (bundel === true) || a.positionals.length > 0)
+        if ((regels !== undefined) === (bundel === true) || a.positionals.length > 0)
           return usage(
             io,
             json,
             'schema heeft --regels <map> (het schema van een casus) of --bundel (het bundelformaat) nodig.',
           );
-        if (regels === '') return usage(io, json, EMPTY_PATH);
+        if (regels !== undefined && emptyPath(regels)) return usage(io, json, EMPTY_PATH);
         const { runSchema } = await import('./bundle.js');
         return await runSchema({ regels, format: bundel === true, json }, io);
       }
@@ -274,7 +290,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const a = parse(
           rest,
           {
-            regels: { type: 'string' },
+            regels: { type: 'string', multiple: true },
             casus: { type: 'string' },
             vorige: { type: 'string' },
             tijdstip: { type: 'string' },
@@ -287,13 +303,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         );
         if (!a) return EXIT_USAGE;
         const v = a.values;
-        if (typeof v.regels !== 'string' || typeof v.casus !== 'string')
+        if (v.regels === undefined || typeof v.casus !== 'string')
           return usage(
             io,
             false,
             'toewijzing heeft --regels <map of bestand> en --casus <bestand.json> nodig.',
           );
-        if (emptyPath([v.regels, v.casus, v.vorige, v.xsd, v.uit])) return usage(io, false, EMPTY_PATH);
+        if (emptyPath([...v.regels, v.casus, v.vorige, v.xsd, v.uit])) return usage(io, false, EMPTY_PATH);
         if (a.positionals.length > 0)
           return usage(
             io,
