@@ -5,7 +5,8 @@
  *   regelwerk test [--json] [--coverage] [--pad jre|fast] [paths…]
  *   regelwerk eval --regels <pad> --casus <bestand.json> [--json] [--pad jre|fast]
  *   regelwerk explain --regels <pad> --casus <bestand.json> [--json]
- *   regelwerk diff --regels <pad> <van> <naar> [--json]
+ *   regelwerk diff --regels <pad> <van> <naar> [--json | --csv]
+ *   regelwerk tarieven --regels <pad> <versie> [--tabel <naam>] [--herkomst] [--json]
  *   regelwerk serve [--port n] [--host h] [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
  *   regelwerk bundle --regels <map> -o <bestand> [--json]
  *   regelwerk schema --regels <map> | --bundel
@@ -30,7 +31,9 @@ Opdrachten:
   test [--json] [--coverage] [paden…]     voer de scenario's uit [--pad jre|fast]
   eval --regels <pad> --casus <bestand>   bereken een geval (JSON) [--json] [--pad jre|fast]
   explain --regels <pad> --casus <bestand> leg elk bedrag en elke beslissing uit [--json]
-  diff --regels <pad> <van> <naar>        verschil tussen twee versies per tariefcel [--json]
+  diff --regels <pad> <van> <naar>        verschil tussen twee versies per tariefcel [--json | --csv]
+  tarieven --regels <pad> <versie>        het tarievenblad van een versie: elke tabel en parameter zoals ze
+                                          daar gelden [--tabel <naam>] [--herkomst] [--json]
   serve [--port n] [--host adres]         start de editor-server (standaard 127.0.0.1:5178)
         [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
   bundle --regels <map> -o <bestand>      schrijf de bundel: alle versies, tabellen, casusschema, hash [--json]
@@ -194,11 +197,17 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case 'diff': {
         const a = parse(
           rest,
-          { regels: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+          {
+            regels: { type: 'string', multiple: true },
+            json: { type: 'boolean' },
+            csv: { type: 'boolean' },
+          },
           io,
           json,
         );
         if (!a) return EXIT_USAGE;
+        if (a.values.json === true && a.values.csv === true)
+          return usage(io, json, 'kies --json of --csv, niet allebei.', false);
         const [from, to, ...extra] = a.positionals;
         const regels = a.values.regels;
         if (regels === undefined || !from || !to || extra.length > 0)
@@ -228,8 +237,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             false,
           );
         const { runDiff } = await import('./diff.js');
-        return runDiff({ from: older, to: newer, json: a.values.json === true }, io);
+        return runDiff(
+          { from: older, to: newer, json: a.values.json === true, csv: a.values.csv === true },
+          io,
+        );
       }
+      case 'tarieven':
+        return await (await import('./tarieven.js')).runTarievenCommand(rest, io, json, { parse, usage });
       case 'impact':
         return await (await import('./impact-args.js')).runImpactCommand(rest, io, json, { parse, usage });
       case 'caseload':
