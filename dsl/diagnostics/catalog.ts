@@ -447,6 +447,13 @@ export const CATALOG = {
     "Het bedrag van {0} wordt niet afgerond: de uitkomst toont centen, maar telt de onafgeronde bedragen op, zodat de regels niet altijd optellen tot het totaal. Schrijf bijvoorbeeld 'afgerond op centen'.",
     "Een budget of module met een bedrag zonder 'afgerond op …'.",
   ),
+  // ── RW54xx empty fields and scenarios (issue 15, lang2) ──
+  RW5401: entry(
+    'waarschuwing',
+    'controle',
+    "Deze voorwaarde leest het optionele veld '{0}'{1} zonder te zeggen wat een leeg veld betekent: een vergelijking met een leeg veld is onbepaald (niet waar en niet onwaar), en de uitkomst meldt dan 'niet te beoordelen'. Schrijf bijvoorbeeld '{0} is leeg of …' of '{0} is niet leeg en …'.",
+    "Een regel of modulevoorwaarde die een optioneel veld leest zonder 'is leeg'.",
+  ),
   // ── RW6xxx versions ──
   RW6001: entry(
     'fout',
