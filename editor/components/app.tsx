@@ -196,6 +196,7 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
       const outcome = await saveFile(open, text, expected);
       if (outcome.ok) {
         saved.current.set(open, { text, versie: outcome.versie });
+        client.saved(open, text);
         setDirty((prev) => {
           const next = new Set(prev);
           if (model.getValue() === text) next.delete(open);
@@ -208,7 +209,7 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
         setNotice({ kind: 'fout', text: outcome.fout });
       }
     },
-    [open, notice, readOnly],
+    [open, notice, readOnly, client],
   );
 
   const lineOf = useCallback((file: string, offset: number) => {
@@ -336,7 +337,7 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
           </div>
           <div className="side-body" hidden={side === 'impact'}>
             {side === 'impact' ? null : side === 'scenarios' ? (
-              <ScenarioPanel state={scenarioState} stale={false} onJump={jump} />
+              <ScenarioPanel state={scenarioState} stale={false} onJump={jump} client={client} />
             ) : side === 'verschil' ? (
               <ComparePanel
                 client={client}
