@@ -212,6 +212,8 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
     [open, notice, readOnly, client],
   );
 
+  const editorOf = useCallback(() => editor.current?.editor(), []);
+
   const lineOf = useCallback((file: string, offset: number) => {
     const model = modelFor(file, '');
     return model.getPositionAt(offset).lineNumber;
@@ -347,7 +349,14 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
                 onJump={jump}
               />
             ) : side === 'tarieven' ? (
-              <SheetView client={client} path={open} active readOnly={openReadOnly} onJump={jump} />
+              <SheetView
+                client={client}
+                path={open}
+                active
+                readOnly={openReadOnly}
+                onJump={jump}
+                editor={editorOf}
+              />
             ) : (
               <Playground
                 client={client}
