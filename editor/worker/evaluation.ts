@@ -56,7 +56,7 @@ export async function runScenarioViews(
     : [program];
   const views: ScenarioView[] = [];
   for (const p of programs) {
-    const outcomes = await runScenarios(p, (c) => engine.evaluate(c));
+    const outcomes = await runScenarios(p, (c) => engine.evaluate(c), compiled.programs);
     for (const o of outcomes) {
       const casus = p.scenarios.find((s) => s.name === o.scenario)?.casus;
       const failures = [];
