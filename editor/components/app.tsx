@@ -174,6 +174,8 @@ export function App() {
     [open, notice, readOnly],
   );
 
+  const editorOf = useCallback(() => editor.current?.editor(), []);
+
   const lineOf = useCallback((file: string, offset: number) => {
     const model = modelFor(file, '');
     return model.getPositionAt(offset).lineNumber;
@@ -302,7 +304,14 @@ export function App() {
                 onJump={jump}
               />
             ) : side === 'tarieven' ? (
-              <SheetView client={client} path={open} active readOnly={openReadOnly} onJump={jump} />
+              <SheetView
+                client={client}
+                path={open}
+                active
+                readOnly={openReadOnly}
+                onJump={jump}
+                editor={editorOf}
+              />
             ) : (
               <Playground
                 client={client}

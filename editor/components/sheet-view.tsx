@@ -14,6 +14,8 @@ import type { SheetState } from '../worker/sheet-service.js';
 import { applyText } from './apply-text.js';
 import { modelFor } from './code-editor.js';
 import { cellId, OriginDetails, SheetGrid, type Pos } from './sheet-grid.js';
+import { useTextSync } from './use-text-sync.js';
+import type { monaco } from '../monaco/setup.js';
 import './sheet-view.css';
 
 interface Props {
@@ -23,11 +25,13 @@ interface Props {
   /** Why the open file cannot be changed at all (not UTF-8), if so. */
   readonly readOnly: string | undefined;
   readonly onJump: (file: string, span: Span) => void;
+  /** The text editor, to keep its selection and the grid's on the same cell. */
+  readonly editor: () => monaco.editor.IStandaloneCodeEditor | undefined;
 }
 
 type Message = { readonly kind: 'ok' | 'fout'; readonly text: string };
 
-export function SheetView({ client, path, active, readOnly, onJump }: Props) {
+export function SheetView({ client, path, active, readOnly, onJump, editor }: Props) {
   const [state, setState] = useState<SheetState | undefined>(undefined);
   const [selected, setSelected] = useState<Pos | undefined>(undefined);
   const [editing, setEditingState] = useState<{ pos: Pos; value: string } | undefined>(undefined);
@@ -67,6 +71,7 @@ export function SheetView({ client, path, active, readOnly, onJump }: Props) {
   }, [path, setEditing]);
 
   const sheet: Sheet | undefined = state?.kind === 'ok' ? state.sheet : undefined;
+  const sync = useTextSync(editor, path, sheet, selected, setSelected);
   const editable = sheet?.status === 'concept' && readOnly === undefined;
   const tables = sheet?.tables ?? [];
   const tableOf = (name: string) => tables.find((t) => t.name === name);
@@ -116,11 +121,13 @@ export function SheetView({ client, path, active, readOnly, onJump }: Props) {
       else if (!r.changed) setMessage({ kind: 'ok', text: 'Geen wijziging.' });
       else if (!applyText(path, before, r.text))
         setMessage({ kind: 'fout', text: 'De tekst veranderde intussen; probeer het opnieuw.' });
-      else
+      else {
+        sync.revealAfterUpdate();
         setMessage({
           kind: 'ok',
           text: `${e.pos.table}[${cell.key.join(', ')}] gewijzigd in de tekst (wijzig tabel); opslaan met Ctrl+S.`,
         });
+      }
     } finally {
       committing.current = false;
       focusCell(e.pos);
