@@ -12,6 +12,16 @@ import { nodeId } from './expr.js';
 import { suggest } from './suggest.js';
 import { compatible, describe, T } from './types.js';
 
+/**
+ * What a version's scenarios may name besides its own declarations: the rules of the versions it builds on (a
+ * rule this version withdrew still judges what began before it) and the refusal reasons of their modules.
+ */
+export interface ScenarioContext {
+  readonly baseRules: ReadonlySet<string>;
+  /** Per module, every `anders` reason in this version and the versions it builds on. */
+  readonly reasons: ReadonlyMap<string, readonly string[]>;
+}
+
 export interface CheckedScenario {
   readonly decl: ScenarioDecl;
   readonly casus: CaseJson;
@@ -119,7 +129,12 @@ function assignments(
   }
 }
 
-export function checkScenario(decl: ScenarioDecl, file: string, env: Env): CheckedScenario {
+export function checkScenario(
+  decl: ScenarioDecl,
+  file: string,
+  env: Env,
+  context: ScenarioContext = { baseRules: new Set(), reasons: new Map() },
+): CheckedScenario {
   const rep = env.reporter;
   const casus: Record<string, JsonValue> = {};
   const resultaten: JsonValue[] = [];
@@ -164,7 +179,7 @@ export function checkScenario(decl: ScenarioDecl, file: string, env: Env): Check
   }
   casus.resultaten = resultaten;
   casus.modules = modules;
-  const expectations = decl.expectations.map((x) => expectation(x, file, env, resultIds));
+  const expectations = decl.expectations.map((x) => expectation(x, file, env, resultIds, context));
   return { decl, casus, expectations };
 }
 
@@ -175,7 +190,13 @@ function amountOf(e: Expr, file: string, env: Env): string {
   return '0';
 }
 
-function expectation(x: Expectation, file: string, env: Env, resultIds: ReadonlySet<string>): ExpectationDef {
+function expectation(
+  x: Expectation,
+  file: string,
+  env: Env,
+  resultIds: ReadonlySet<string>,
+  context: ScenarioContext,
+): ExpectationDef {
   const origin = { id: nodeId(file, x.kind, x.span), span: x.span };
   const rep = env.reporter;
   const checkResult = (id: Name): void => {
@@ -194,18 +215,30 @@ function expectation(x: Expectation, file: string, env: Env, resultIds: Readonly
     case 'ExpectModuleAmount':
       checkModule(x.module);
       return { kind: 'moduleAmount', module: x.module.text, amount: amountOf(x.amount, file, env), origin };
-    case 'ExpectModuleDecision':
+    case 'ExpectModuleDecision': {
       checkModule(x.module);
-      return { kind: 'moduleDecision', module: x.module.text, allowed: x.allowed, origin };
+      if (x.reason === undefined)
+        return { kind: 'moduleDecision', module: x.module.text, allowed: x.allowed, origin };
+      // The expected reason must be (part of) a reason the module can give, or the note of an onbepaald condition.
+      const reasons = context.reasons.get(x.module.text) ?? [];
+      const r = x.reason.value;
+      if (
+        env.items.modules.has(x.module.text) &&
+        !r.startsWith('Niet te beoordelen') &&
+        !reasons.some((k) => k.includes(r))
+      )
+        rep.report(file, 'RW5402', x.reason.span, [r, x.module.text], suggest(r, reasons));
+      return { kind: 'moduleDecision', module: x.module.text, allowed: false, reason: r, origin };
+    }
     case 'ExpectDiagnostic':
     case 'ExpectNoDiagnostic':
-      if (!env.items.rules.has(x.rule.value)) {
+      if (!env.items.rules.has(x.rule.value) && !context.baseRules.has(x.rule.value)) {
         rep.report(
           file,
           'RW2013',
           x.rule.span,
           [x.rule.value],
-          suggest(x.rule.value, env.items.rules.keys()),
+          suggest(x.rule.value, [...env.items.rules.keys(), ...context.baseRules]),
         );
       }
       return {
@@ -216,6 +249,8 @@ function expectation(x: Expectation, file: string, env: Env, resultIds: Readonly
       };
     case 'ExpectNoErrors':
       return { kind: 'noErrors', origin };
+    case 'ExpectNoWarnings':
+      return { kind: 'noWarnings', origin };
     case 'ExpectInvalid':
       return { kind: 'invalid', origin };
     case 'ExpectHours': {

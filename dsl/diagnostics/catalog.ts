@@ -460,6 +460,12 @@ export const CATALOG = {
     "Deze voorwaarde leest het optionele veld '{0}'{1} zonder te zeggen wat een leeg veld betekent: een vergelijking met een leeg veld is onbepaald (niet waar en niet onwaar), en de uitkomst meldt dan 'niet te beoordelen'. Schrijf bijvoorbeeld '{0} is leeg of …' of '{0} is niet leeg en …'.",
     "Een regel of modulevoorwaarde die een optioneel veld leest zonder 'is leeg'.",
   ),
+  RW5402: entry(
+    'fout',
+    'controle',
+    "De module '{1}' kan niet geweigerd worden met de reden \"{0}\": die tekst staat in geen van haar 'anders'-redenen.",
+    'Een scenario verwacht een weigeringsreden die de module niet heeft.',
+  ),
   // ── RW6xxx versions ──
   RW6001: entry(
     'fout',

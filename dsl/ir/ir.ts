@@ -305,6 +305,8 @@ export type ExpectationDef =
       readonly kind: 'moduleDecision';
       readonly module: string;
       readonly allowed: boolean;
+      /** With `geweigerd "<reden>"`: text the refusal's reason must contain. */
+      readonly reason?: string;
       readonly origin: Origin;
     }
   | {
@@ -321,6 +323,8 @@ export type ExpectationDef =
       readonly origin: Origin;
     }
   | { readonly kind: 'noErrors'; readonly origin: Origin }
+  /** `verwacht geen waarschuwingen`: no rule reports a warning. */
+  | { readonly kind: 'noWarnings'; readonly origin: Origin }
   | { readonly kind: 'invalid'; readonly origin: Origin }
   | { readonly kind: 'hours'; readonly id: string; readonly hours: string; readonly origin: Origin };
 
