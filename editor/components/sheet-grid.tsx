@@ -4,7 +4,7 @@
  */
 import type { KeyboardEvent } from 'react';
 import type { Span } from '../../dsl/index.js';
-import { percentText } from '../../src/sheet/cell-text.js';
+import { signedPercentText } from '../../src/sheet/cell-text.js';
 import { originText } from '../../src/sheet/render-sheet.js';
 import type { Origin, SheetTable } from '../../src/sheet/sheet.js';
 
@@ -36,7 +36,7 @@ export function OriginDetails({
       {origin.indexed.map((s) => (
         <li key={`${s.version}-${s.span.start}`}>
           <button type="button" className="step" onClick={() => onJump(s.file, s.span)}>
-            Geïndexeerd in versie {s.version}: +{percentText(s.fraction)}
+            Geïndexeerd in versie {s.version}: {signedPercentText(s.fraction)}
             {s.rounding !== undefined ? `, ${s.rounding}` : ''}
           </button>
         </li>
