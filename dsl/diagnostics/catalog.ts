@@ -105,6 +105,12 @@ export const CATALOG = {
     "Hier ontbreekt '{0}': schrijf '{0} {1}' (de domeinen van de {2}sleutel).",
     "Een tabel of gewijzigde tabel waarin het woord 'rijen' of 'kolommen' vóór de domeinen ontbreekt.",
   ),
+  RW3301: entry(
+    'fout',
+    'controle',
+    "Veld '{0}' is een aantal (een geheel getal, 0 of meer): {1} kan niet.",
+    "Een scenario geeft een veld van type 'aantal' een waarde met decimalen of onder 0.",
+  ),
   // ── RW2xxx names (checker) ──
   RW2001: entry(
     'fout',

@@ -35,7 +35,8 @@ export type Type =
   | { readonly kind: 'money' }
   | { readonly kind: 'rate'; readonly per: Unit }
   | { readonly kind: 'quantity'; readonly unit: Unit | 'module' }
-  | { readonly kind: 'number' }
+  /** `whole`: a field of type `aantal` (0, 1, 2, …; a case with 2.5 is refused). */
+  | { readonly kind: 'number'; readonly whole?: true }
   | { readonly kind: 'percent' }
   | { readonly kind: 'date' }
   | { readonly kind: 'period' }

@@ -1,26 +1,30 @@
 /** The editor app: rules tree, Monaco, problems, scenarios and the case playground. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic, Span } from '../../dsl/index.js';
-import { filePaths, listFiles, readFile, saveFile, type TreeDir } from '../file-api.js';
+import { filePaths, listFiles, loadRules, saveFile, type LoadedRules, type TreeDir } from '../file-api.js';
 import { registerLanguage } from '../monaco/language.js';
 import { setMarkers } from '../monaco/markers.js';
 import { WorkerClient } from '../worker/client.js';
 import type { FileSummary, FromWorker } from '../worker/protocol.js';
 import { CodeEditor, modelFor, type CodeEditorHandle } from './code-editor.js';
+import { exampleCase, versionFileFor } from './example-cases.js';
 import { ComparePanel } from './compare-panel.js';
 import { FileTree } from './file-tree.js';
+import { HelpButton } from './help-panel.js';
 import { ImpactPanel, type OpenCase } from './impact-panel.js';
 import { Playground, type OpenedCase } from './playground.js';
 import { ImpactClient } from '../worker/impact-client.js';
-import { ProblemsPanel } from './problems-panel.js';
+import { ProblemsPanel, unreadableDiagnostics } from './problems-panel.js';
 import { ScenarioPanel } from './scenario-panel.js';
+import { SideResizer } from './side-resizer.js';
 import { SheetView } from './sheet-view.js';
 
 type ScenarioEvent = Extract<FromWorker, { type: 'scenarios' }>;
 type DiffEvent = Extract<FromWorker, { type: 'verschil' }>;
 type Notice = { kind: 'ok' | 'fout' | 'conflict'; text: string; serverVersion?: string | null };
 
-export function App() {
+/** `initial`: the rules folder, already being fetched by the entry script (editor/main.tsx). */
+export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {}) {
   const client = useMemo(() => new WorkerClient(), []);
   const impact = useMemo(() => new ImpactClient(), []);
   const [opened, setOpened] = useState<OpenedCase | undefined>(undefined);
@@ -59,31 +63,47 @@ export function App() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
+  /** A file's model: its saved text, and every edit to the worker, the impact analysis and the • marks. */
+  const track = useCallback(
+    (pad: string, inhoud: string, versie: string) => {
+      saved.current.set(pad, { text: inhoud, versie });
+      const model = modelFor(pad, inhoud);
+      model.onDidChangeContent(() => {
+        const text = model.getValue();
+        client.edit(pad, text, model.getVersionId());
+        impact.edit(pad, text);
+        setDirty((prev) => {
+          const isDirty = text !== saved.current.get(pad)?.text;
+          if (isDirty === prev.has(pad)) return prev;
+          const next = new Set(prev);
+          if (isDirty) next.add(pad);
+          else next.delete(pad);
+          return next;
+        });
+      });
+    },
+    [client, impact],
+  );
+
+  /** A file the app wrote anew (a case saved from the playground): into the tree, a model and the worker. */
+  const adoptFile = useCallback(
+    (pad: string, inhoud: string, versie: string) => {
+      track(pad, inhoud, versie);
+      client.edit(pad, inhoud, modelFor(pad, inhoud).getVersionId());
+      impact.edit(pad, inhoud);
+      void listFiles().then(setTree, () => undefined);
+    },
+    [client, impact, track],
+  );
+
   // Load every file of the rules folder into a model and into the worker.
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const t = await listFiles();
+      const { tree: t, files } = await (initial ?? loadRules());
       const paths = filePaths(t);
-      const files = await Promise.all(paths.map((p) => readFile(p)));
       if (cancelled) return;
-      for (const f of files) {
-        saved.current.set(f.pad, { text: f.inhoud, versie: f.versie });
-        const model = modelFor(f.pad, f.inhoud);
-        model.onDidChangeContent(() => {
-          const text = model.getValue();
-          client.edit(f.pad, text, model.getVersionId());
-          impact.edit(f.pad, text);
-          setDirty((prev) => {
-            const isDirty = text !== saved.current.get(f.pad)?.text;
-            if (isDirty === prev.has(f.pad)) return prev;
-            const next = new Set(prev);
-            if (isDirty) next.add(f.pad);
-            else next.delete(f.pad);
-            return next;
-          });
-        });
-      }
+      for (const f of files) track(f.pad, f.inhoud, f.versie);
       setReadOnly(new Map(files.flatMap((f) => (f.alleenLezen ? [[f.pad, f.melding ?? '']] : []))));
       client.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
       impact.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
@@ -97,7 +117,7 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [client, impact]);
+  }, [client, impact, initial, track]);
 
   useEffect(
     () =>
@@ -126,6 +146,23 @@ export function App() {
   );
 
   const openFile = useCallback(
+    (path: string) => {
+      // An example case opens in the playground, next to the version that prices it.
+      const casus = exampleCase(path, modelFor(path, '').getValue());
+      const version = casus === undefined ? undefined : versionFileFor(path, casus, summaries);
+      if (casus !== undefined && version !== undefined) {
+        setOpened({ casus, label: path, file: path, nonce: Date.now() });
+        setSide('proefgeval');
+        path = version;
+      }
+      setOpen(path);
+      client.focus(path);
+    },
+    [client, summaries],
+  );
+
+  /** Any file as text in the editor (also an example case, which `openFile` sends to the playground). */
+  const openAsText = useCallback(
     (path: string) => {
       setOpen(path);
       client.focus(path);
@@ -159,6 +196,7 @@ export function App() {
       const outcome = await saveFile(open, text, expected);
       if (outcome.ok) {
         saved.current.set(open, { text, versie: outcome.versie });
+        client.saved(open, text);
         setDirty((prev) => {
           const next = new Set(prev);
           if (model.getValue() === text) next.delete(open);
@@ -171,7 +209,7 @@ export function App() {
         setNotice({ kind: 'fout', text: outcome.fout });
       }
     },
-    [open, notice, readOnly],
+    [open, notice, readOnly, client],
   );
 
   const editorOf = useCallback(() => editor.current?.editor(), []);
@@ -206,8 +244,9 @@ export function App() {
             : (open ?? '')}
         </span>
         <span className="spacer" />
+        <HelpButton />
         {notice !== undefined && (
-          <span className={`notice ${notice.kind}`} role="status" data-testid="notice">
+          <span className={`notice ${notice.kind}`} role="status" data-testid="notice" title={notice.text}>
             {notice.text}
             {notice.kind === 'conflict' && (
               <button type="button" className="link" onClick={() => void save(true)}>
@@ -247,9 +286,15 @@ export function App() {
             </p>
           )}
           <CodeEditor ref={editor} path={open} readOnlyMessage={openReadOnly} onSave={() => void save()} />
-          <ProblemsPanel diagnostics={diagnostics} open={open} lineOf={lineOf} onJump={jump} />
+          <ProblemsPanel
+            diagnostics={[...unreadableDiagnostics(readOnly), ...diagnostics]}
+            open={open}
+            lineOf={lineOf}
+            onJump={jump}
+          />
         </div>
         <aside>
+          <SideResizer />
           <div className="tabs">
             <button
               type="button"
@@ -294,7 +339,7 @@ export function App() {
           </div>
           <div className="side-body" hidden={side === 'impact'}>
             {side === 'impact' ? null : side === 'scenarios' ? (
-              <ScenarioPanel state={scenarioState} stale={false} onJump={jump} />
+              <ScenarioPanel state={scenarioState} stale={false} onJump={jump} client={client} />
             ) : side === 'verschil' ? (
               <ComparePanel
                 client={client}
@@ -323,6 +368,10 @@ export function App() {
                 revision={revision}
                 onJump={jump}
                 opened={opened}
+                bandwidths={scenarios?.bandwidths}
+                version={openSummary?.version}
+                onFileSaved={adoptFile}
+                onShowFile={openAsText}
               />
             )}
           </div>
