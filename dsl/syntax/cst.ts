@@ -572,6 +572,8 @@ export type OperandCstChildren = {
   ifExpr?: IfExprCstNode[];
   Kw_aantal?: IToken[];
   Kw_resultaten?: IToken[];
+  Kw_met?: IToken[];
+  where?: ExpressionCstNode[];
   Kw_module?: IToken[];
   module?: IToken[];
   Kw_variant?: IToken[];
@@ -583,6 +585,8 @@ export type OperandCstChildren = {
   Comma?: IToken[];
   RBracket?: IToken[];
   args?: ExpressionCstNode[];
+  Dot?: IToken[];
+  member?: IToken[];
 };
 
 export interface IfExprCstNode extends CstNode {
