@@ -77,6 +77,21 @@ export default tseslint.config(
     },
   },
   {
+    // The AST builders read the CST through its generated typings (dsl/syntax/cst.ts): `node.children.Name`,
+    // never a string key such as `children['Name']` (a renamed grammar label must be a compile error).
+    files: ['dsl/ast/**/*.ts', 'dsl/syntax/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[computed=true][object.property.name='children']",
+          message:
+            'Lees de CST via de gegenereerde typen (node.children.Naam), niet met een tekst als sleutel.',
+        },
+      ],
+    },
+  },
+  {
     // src/ stays free of the UI. The board report's page (views/report) is loaded only by `regelwerk rapport`,
     // with a dynamic import in src/cli/rapport.ts.
     files: ['src/**/*.ts'],

@@ -1,4 +1,4 @@
-/** `npm run generate:cst`: regenerates dsl/syntax/cst.d.ts from the grammar. */
+/** `npm run generate:cst`: regenerates dsl/syntax/cst.ts from the grammar. */
 import { writeFileSync } from 'node:fs';
 import { CST_TYPES_FILE, renderCstTypes } from './cst-types.js';
 

@@ -5,7 +5,7 @@
 import type { IToken } from 'chevrotain';
 import type { Span } from '../text/span.js';
 import { tokSpan } from '../syntax/cst-access.js';
-import type { ErrorExpr, Name, StringLit } from './ast.js';
+import type { DateLit, ErrorExpr, Name, StringLit } from './ast.js';
 
 export * from '../syntax/cst-access.js';
 
@@ -33,4 +33,15 @@ export const stringOf = (t: IToken | undefined, fallback: Span): StringLit =>
     ? { kind: 'StringLit', value: '', span: fallback }
     : { kind: 'StringLit', value: unquote(t.image), span: tokSpan(t) };
 
+export const optString = (t: IToken | undefined): StringLit | undefined =>
+  t === undefined ? undefined : stringOf(t, tokSpan(t));
+
 export const errorExpr = (span: Span): ErrorExpr => ({ kind: 'ErrorExpr', span });
+
+/** A zero-width span at an offset. */
+export const at = (n: number): Span => ({ start: n, end: n });
+
+export const dateOf = (t: IToken | undefined, fallback: Span): DateLit =>
+  t === undefined
+    ? { kind: 'DateLit', value: '', span: fallback }
+    : { kind: 'DateLit', value: t.image, span: tokSpan(t) };

@@ -1,17 +1,19 @@
 /**
  * CST → AST for expressions and roundings. Never throws: missing parts become {@link ErrorExpr}.
  */
-import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
+import type { ExpressionCstNode, IfExprCstNode, OperandCstNode, PostfixCstNode } from '../syntax/cst.js';
 import { normaliseNumber } from '../syntax/lexer.js';
 import type { Span } from '../text/span.js';
-import type { BinaryOp, Expr, Rounding, RoundingMode, Unit } from './ast.js';
-import { BINARY_PRECEDENCE, UNIT_SPELLINGS } from './ast.js';
+import type { BinaryOp, Expr } from './ast.js';
+import { BINARY_PRECEDENCE } from './ast.js';
 import {
   after,
   coverAll,
   errorExpr,
   has,
   isReal,
+  lastTok,
   nameOf,
   stringOf,
   sub,
@@ -20,9 +22,7 @@ import {
   toks,
   tokSpan,
 } from './cst-access.js';
-
-export const unitOf = (t: IToken | undefined): Unit =>
-  t === undefined ? 'week' : (UNIT_SPELLINGS[t.image] ?? 'week');
+import { buildRounding, unitOf } from './from-cst-rounding.js';
 
 const binary = (op: BinaryOp, opTok: IToken | undefined, left: Expr, right: Expr): Expr => {
   const opSpan = opTok === undefined ? { start: left.span.end, end: left.span.end } : tokSpan(opTok);
@@ -53,7 +53,7 @@ const POSTFIX_PRECEDENCE = 4;
 /** One step after the first operand: a binary operator (with the next operand) or a postfix. */
 type Step =
   | { readonly op: IToken; readonly postfix?: undefined }
-  | { readonly op?: undefined; readonly postfix: CstNode };
+  | { readonly op?: undefined; readonly postfix: PostfixCstNode };
 
 /**
  * Reads the flat `operand (operator operand | postfix)*` of one expression node and applies precedence by
@@ -65,7 +65,7 @@ class Climber {
   private stepIdx = 0;
 
   constructor(
-    private readonly operands: readonly CstElement[],
+    private readonly operands: readonly OperandCstNode[],
     private readonly steps: readonly Step[],
   ) {}
 
@@ -93,23 +93,18 @@ class Climber {
     }
   }
 
-  nextOperand(): CstNode | undefined {
-    const e = this.operands[this.operandIdx++];
-    return e !== undefined && !('image' in e) ? e : undefined;
+  nextOperand(): OperandCstNode | undefined {
+    return this.operands[this.operandIdx++];
   }
 
   /** An operand with its prefixes; a `niet` takes everything after it that binds tighter than `niet`. */
-  operand(node: CstNode | undefined, fallback: Span, minPrec: number): Expr {
+  operand(node: OperandCstNode | undefined, fallback: Span, minPrec: number): Expr {
     if (node === undefined) return errorExpr(fallback);
-    const c = node.children;
-    const niets = c['Kw_niet'];
+    const niets = node.children.Kw_niet;
     if (niets === undefined) return this.climb(buildPrefixed(node, fallback), minPrec);
-    let value = this.climb(
-      buildPrefixed(node, after(niets[niets.length - 1] as IToken, fallback)),
-      NOT_PRECEDENCE + 1,
-    );
+    let value = this.climb(buildPrefixed(node, after(niets[niets.length - 1], fallback)), NOT_PRECEDENCE + 1);
     for (let i = niets.length - 1; i >= 0; i--) {
-      const t = niets[i] as IToken;
+      const t = niets[i];
       if (!isReal(t)) continue;
       const s = tokSpan(t);
       value = { kind: 'Unary', op: 'niet', operand: value, span: coverAll(s, s, value.span) };
@@ -118,38 +113,36 @@ class Climber {
   }
 }
 
-export function buildExpr(node: CstNode | undefined, fallback: Span): Expr {
+export function buildExpr(node: ExpressionCstNode | undefined, fallback: Span): Expr {
   if (node === undefined) return errorExpr(fallback);
   const c = node.children;
-  const operands = c['operand'] ?? [];
-  const ops = c['BinaryOperator'];
-  const postfixes = c['postfix'];
+  const operands = subs(c.operand);
+  const ops = c.BinaryOperator;
+  const postfixes = c.postfix;
   const steps: Step[] = [];
   if (postfixes === undefined) {
-    if (ops !== undefined) for (const op of ops) steps.push({ op: op as IToken });
+    if (ops !== undefined) for (const op of ops) steps.push({ op });
   } else {
     // Interleave operators and postfixes by their place in the text.
     const all: { at: number; step: Step }[] = [];
-    if (ops !== undefined)
-      for (const op of ops) all.push({ at: (op as IToken).startOffset, step: { op: op as IToken } });
+    if (ops !== undefined) for (const op of ops) all.push({ at: op.startOffset, step: { op } });
     for (const p of postfixes) {
-      const n = p as CstNode;
-      const first = tok(n, 'Kw_in') ?? tok(n, 'Kw_is');
-      all.push({ at: first?.startOffset ?? Infinity, step: { postfix: n } });
+      const first = tok(p.children.Kw_in) ?? tok(p.children.Kw_is);
+      all.push({ at: first?.startOffset ?? Infinity, step: { postfix: p } });
     }
     all.sort((a, b) => a.at - b.at);
     for (const a of all) steps.push(a.step);
   }
-  const first = operands[0];
   const climber = new Climber(operands, steps);
-  return climber.operand(first !== undefined && !('image' in first) ? first : undefined, fallback, 0);
+  return climber.operand(operands[0], fallback, 0);
 }
 
-function buildPostfix(node: CstNode, left: Expr): Expr {
-  if (node.children['Kw_in'] !== undefined) {
+function buildPostfix(node: PostfixCstNode, left: Expr): Expr {
+  const c = node.children;
+  if (c.Kw_in !== undefined) {
     const end = { start: left.span.end, end: left.span.end };
-    const options = subs(node, 'expression').map((e) => buildExpr(e, end));
-    const close = tok(node, 'RParen');
+    const options = subs(c.expression).map((e) => buildExpr(e, end));
+    const close = tok(c.RParen);
     return {
       kind: 'InExpr',
       value: left,
@@ -157,38 +150,40 @@ function buildPostfix(node: CstNode, left: Expr): Expr {
       span: coverAll(left.span, left.span, ...options.map((o) => o.span), close && tokSpan(close)),
     };
   }
-  const leeg = tok(node, 'Kw_leeg') ?? tok(node, 'Kw_is');
+  const leeg = tok(c.Kw_leeg) ?? tok(c.Kw_is);
   return {
     kind: 'EmptyTest',
     value: left,
-    negated: has(node, 'Kw_niet'),
+    negated: has(c.Kw_niet),
     span: coverAll(left.span, left.span, leeg && tokSpan(leeg)),
   };
 }
 
 /** The primary value of an operand with its prefix minus signs (the `niet`s are handled by the caller). */
-function buildPrefixed(node: CstNode, fallback: Span): Expr {
-  const minus = node.children['Minus'];
+function buildPrefixed(node: OperandCstNode, fallback: Span): Expr {
+  const minus = node.children.Minus;
   if (minus === undefined) return buildPrimary(node, fallback);
-  const real = minus.filter((m): m is IToken => isReal(m as IToken));
-  const last = real[real.length - 1];
+  const real = toks(minus);
+  const last = lastTok(real);
   let value = buildPrimary(node, last === undefined ? fallback : after(last, fallback));
   for (let i = real.length - 1; i >= 0; i--) {
-    const s = tokSpan(real[i] as IToken);
+    const t = real[i];
+    if (t === undefined) continue;
+    const s = tokSpan(t);
     value = { kind: 'Unary', op: '-', operand: value, span: coverAll(s, s, value.span) };
   }
   return value;
 }
 
-function buildPrimary(node: CstNode, fallback: Span): Expr {
+function buildPrimary(node: OperandCstNode, fallback: Span): Expr {
   const c = node.children;
-  const nameTok = tok(node, 'Name');
+  const nameTok = tok(c.Name);
   if (nameTok !== undefined) return buildReference(node, nameTok, fallback);
-  if (c['NumberLiteral'] !== undefined && c['Euro'] === undefined) {
-    const n = tok(node, 'NumberLiteral');
+  if (c.NumberLiteral !== undefined && c.Euro === undefined) {
+    const n = tok(c.NumberLiteral);
     if (n === undefined) return errorExpr(fallback);
     const value = normaliseNumber(n.image);
-    const unit = tok(node, 'UnitWord');
+    const unit = tok(c.UnitWord);
     if (unit !== undefined)
       return {
         kind: 'QuantityLit',
@@ -196,16 +191,16 @@ function buildPrimary(node: CstNode, fallback: Span): Expr {
         unit: unitOf(unit),
         span: coverAll(tokSpan(n), tokSpan(n), tokSpan(unit)),
       };
-    const pct = tok(node, 'Percent');
+    const pct = tok(c.Percent);
     if (pct !== undefined)
       return { kind: 'PercentLit', value, span: coverAll(tokSpan(n), tokSpan(n), tokSpan(pct)) };
     return { kind: 'NumberLit', value, span: tokSpan(n) };
   }
-  const euro = tok(node, 'Euro');
+  const euro = tok(c.Euro);
   if (euro !== undefined) {
-    const n = tok(node, 'NumberLiteral');
-    const unit = tok(node, 'UnitWord');
-    const per = c['Kw_per'] !== undefined ? unitOf(unit) : undefined;
+    const n = tok(c.NumberLiteral);
+    const unit = tok(c.UnitWord);
+    const per = c.Kw_per !== undefined ? unitOf(unit) : undefined;
     return {
       kind: 'MoneyLit',
       value: n === undefined ? '0' : normaliseNumber(n.image),
@@ -213,19 +208,19 @@ function buildPrimary(node: CstNode, fallback: Span): Expr {
       span: coverAll(tokSpan(euro), tokSpan(euro), n && tokSpan(n), unit && tokSpan(unit)),
     };
   }
-  const date = tok(node, 'DateLiteral');
+  const date = tok(c.DateLiteral);
   if (date !== undefined) return { kind: 'DateLit', value: date.image, span: tokSpan(date) };
-  const str = tok(node, 'StringLiteral');
+  const str = tok(c.StringLiteral);
   if (str !== undefined) return stringOf(str, fallback);
-  const ja = tok(node, 'Kw_ja') ?? tok(node, 'Kw_nee');
+  const ja = tok(c.Kw_ja) ?? tok(c.Kw_nee);
   if (ja !== undefined) return { kind: 'BoolLit', value: ja.image === 'ja', span: tokSpan(ja) };
-  const lparen = tok(node, 'LParen');
+  const lparen = tok(c.LParen);
   if (lparen !== undefined) {
-    const inner = buildExpr(sub(node, 'inner'), {
+    const inner = buildExpr(sub(c.inner), {
       start: lparen.startOffset + 1,
       end: lparen.startOffset + 1,
     });
-    const rounding = sub(node, 'rounding');
+    const rounding = sub(c.rounding);
     if (rounding === undefined) return inner;
     const r = buildRounding(rounding, inner.span);
     return {
@@ -235,20 +230,20 @@ function buildPrimary(node: CstNode, fallback: Span): Expr {
       span: coverAll(inner.span, tokSpan(lparen), r.span),
     };
   }
-  const ifNode = sub(node, 'ifExpr');
+  const ifNode = sub(c.ifExpr);
   if (ifNode !== undefined) return buildIf(ifNode, fallback);
-  const aantal = tok(node, 'Kw_aantal');
+  const aantal = tok(c.Kw_aantal);
   if (aantal !== undefined) {
-    const res = tok(node, 'Kw_resultaten');
+    const res = tok(c.Kw_resultaten);
     return { kind: 'CountResults', span: coverAll(tokSpan(aantal), tokSpan(aantal), res && tokSpan(res)) };
   }
-  const mod = tok(node, 'Kw_module');
+  const mod = tok(c.Kw_module);
   if (mod !== undefined) {
     const s = tokSpan(mod);
-    const m = nameOf(tok(node, 'module'), { start: s.end, end: s.end });
-    const vTok = tok(node, 'variant');
+    const m = nameOf(tok(c.module), { start: s.end, end: s.end });
+    const vTok = tok(c.variant);
     const variant = vTok === undefined ? undefined : nameOf(vTok, s);
-    const end = tok(node, 'Kw_aangevraagd');
+    const end = tok(c.Kw_aangevraagd);
     return {
       kind: 'ModuleRequested',
       module: m,
@@ -259,12 +254,13 @@ function buildPrimary(node: CstNode, fallback: Span): Expr {
   return errorExpr(fallback);
 }
 
-function buildIf(node: CstNode, fallback: Span): Expr {
-  const als = tok(node, 'Kw_als');
+function buildIf(node: IfExprCstNode, fallback: Span): Expr {
+  const c = node.children;
+  const als = tok(c.Kw_als);
   const start = als === undefined ? fallback : tokSpan(als);
-  const cond = buildExpr(sub(node, 'cond'), { start: start.end, end: start.end });
-  const then = buildExpr(sub(node, 'then'), { start: cond.span.end, end: cond.span.end });
-  const otherwise = buildExpr(sub(node, 'else'), { start: then.span.end, end: then.span.end });
+  const cond = buildExpr(sub(c.cond), { start: start.end, end: start.end });
+  const then = buildExpr(sub(c.then), { start: cond.span.end, end: cond.span.end });
+  const otherwise = buildExpr(sub(c.else), { start: then.span.end, end: then.span.end });
   return {
     kind: 'IfExpr',
     cond,
@@ -274,14 +270,14 @@ function buildIf(node: CstNode, fallback: Span): Expr {
   };
 }
 
-function buildReference(node: CstNode, nameTok: IToken, fallback: Span): Expr {
+function buildReference(node: OperandCstNode, nameTok: IToken, fallback: Span): Expr {
   const name = nameOf(nameTok, fallback);
   const c = node.children;
-  if (c['LBracket'] === undefined && c['LParen'] === undefined) return { kind: 'Ref', name, span: name.span };
+  if (c.LBracket === undefined && c.LParen === undefined) return { kind: 'Ref', name, span: name.span };
   const inner = { start: name.span.end, end: name.span.end };
-  if (c['LBracket'] !== undefined) {
-    const keys = subs(node, 'keys').map((k) => buildExpr(k, inner));
-    const close = tok(node, 'RBracket');
+  if (c.LBracket !== undefined) {
+    const keys = subs(c.keys).map((k) => buildExpr(k, inner));
+    const close = tok(c.RBracket);
     return {
       kind: 'Lookup',
       table: name,
@@ -289,27 +285,12 @@ function buildReference(node: CstNode, nameTok: IToken, fallback: Span): Expr {
       span: coverAll(name.span, name.span, ...keys.map((k) => k.span), close && tokSpan(close)),
     };
   }
-  const args = subs(node, 'args').map((k) => buildExpr(k, inner));
-  const close = tok(node, 'RParen');
+  const args = subs(c.args).map((k) => buildExpr(k, inner));
+  const close = tok(c.RParen);
   return {
     kind: 'Call',
     fn: name,
     args,
     span: coverAll(name.span, name.span, ...args.map((k) => k.span), close && tokSpan(close)),
   };
-}
-
-/** `afgerond op centen|hele euro's|<n> decimalen [wijze]`. */
-export function buildRounding(node: CstNode, fallback: Span): Rounding {
-  const first = tok(node, 'Kw_afgerond');
-  let decimals = 2;
-  const n = tok(node, 'NumberLiteral');
-  if (has(node, 'Kw_hele')) decimals = 0;
-  else if (n !== undefined) decimals = Math.min(20, Math.floor(Number(normaliseNumber(n.image))) || 0);
-  let mode: RoundingMode = 'half_omhoog';
-  if (has(node, 'Kw_half')) mode = has(node, 'Kw_even') ? 'half_even' : 'half_omhoog';
-  else if (has(node, 'Kw_naar')) mode = has(node, 'Kw_beneden') ? 'omlaag' : 'omhoog';
-  const spans: Span[] = [];
-  for (const key of Object.keys(node.children)) for (const t of toks(node, key)) spans.push(tokSpan(t));
-  return { kind: 'Rounding', decimals, mode, span: coverAll(first ? tokSpan(first) : fallback, ...spans) };
 }

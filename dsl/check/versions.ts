@@ -53,6 +53,16 @@ const groupKey = (ruleset: string, municipality: string | undefined): string =>
 
 const isoLess = (a: string, b: string): boolean => a < b;
 
+/** The folders of the files compiled together, for RW6001 ("gezocht in …"). */
+function searchedFolders(files: readonly SourceFile[]): string {
+  const dirs = new Set<string>();
+  for (const f of files) {
+    const cut = Math.max(f.path.lastIndexOf('/'), f.path.lastIndexOf('\\'));
+    dirs.add(cut < 0 ? '.' : cut === 0 ? '/' : f.path.slice(0, cut));
+  }
+  return [...dirs].sort().join(', ');
+}
+
 /** Builds the version graph and every version's effective items. Files without a header are skipped. */
 export function resolveVersions(files: readonly SourceFile[]): VersionNode[] {
   const nodes: VersionNode[] = [];
@@ -96,8 +106,10 @@ export function resolveVersions(files: readonly SourceFile[]): VersionNode[] {
       byId.get(`${groupKey(node.ruleset, node.municipality)}\u0000${b.value}`) ??
       byId.get(`${groupKey(node.ruleset, undefined)}\u0000${b.value}`);
     if (!base) {
-      node.file.sink.report('RW6001', b.span, [b.value, node.ruleset], {
-        suggestions: suggest(b.value, idsByRuleset.get(node.ruleset) ?? []),
+      // Never suggest the version itself as its own base; name the folders that were searched.
+      const others = (idsByRuleset.get(node.ruleset) ?? []).filter((v) => v !== node.version);
+      node.file.sink.report('RW6001', b.span, [b.value, node.ruleset, searchedFolders(files)], {
+        suggestions: suggest(b.value, others),
       });
       continue;
     }
@@ -361,6 +373,9 @@ function applyFile(node: VersionNode, items: Items): Items {
 
   // Amendments, withdrawals and indexations act on the base (and this file's new declarations).
   for (const d of later) {
+    // A base that is named but not found (RW6001) or cut from a cycle (RW6002) is already reported there:
+    // no second message claiming that 'op basis van' is missing.
+    if (!node.base && node.header.base) continue;
     if (!node.base) {
       const what =
         d.kind === 'TableDecl' ? 'wijzig tabel' : d.kind === 'WithdrawDecl' ? 'vervalt' : 'indexeer';

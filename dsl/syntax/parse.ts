@@ -5,7 +5,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import { DiagnosticSink } from '../diagnostics/diagnostic.js';
 import type { Span } from '../text/span.js';
-import { subs } from './cst-access.js';
+import type { DeclarationCstNode, FileCstNode } from './cst.js';
 import { lex } from './lexer.js';
 import { parseTokens, regelsParser } from './parser.js';
 import { reportSyntaxErrors } from './syntax-errors.js';
@@ -18,8 +18,8 @@ export interface SourceComment {
 
 /** One file's CST: the file node, every declaration (also those parsed after error recovery), the comments. */
 export interface SyntaxResult {
-  readonly file: CstNode;
-  readonly decls: CstNode[];
+  readonly file: FileCstNode;
+  readonly decls: DeclarationCstNode[];
   /** Holds the lexer's and parser's diagnostics; the AST builder adds its own. */
   readonly sink: DiagnosticSink;
   readonly comments: SourceComment[];
@@ -38,13 +38,13 @@ function parseAll(
   tokens: IToken[],
   textLength: number,
   sink: DiagnosticSink,
-): { file: CstNode; decls: CstNode[] } {
+): { file: FileCstNode; decls: DeclarationCstNode[] } {
   const file = parseTokens(tokens, 'file', MAX_SYNTAX_ERRORS);
-  const decls = subs(file, 'declaration');
+  const decls = [...(file.children.declaration ?? [])];
   let errors = [...regelsParser.errors];
   let used = 0;
   let offsetBase = 0;
-  const headerMissing = subs(file, 'header').length === 0;
+  const headerMissing = file.children.header === undefined;
   if (headerMissing) {
     const first = tokens[0];
     sink.report(
@@ -81,7 +81,7 @@ function parseAll(
     if (next >= tokens.length) break;
     offsetBase = next;
     const more = parseTokens(tokens.slice(next), 'declarations', MAX_SYNTAX_ERRORS - used);
-    decls.push(...subs(more, 'declaration'));
+    decls.push(...(more.children.declaration ?? []));
     errors = [...regelsParser.errors];
   }
   dropFollowUpsOfNesting(sink, tokens);

@@ -3,7 +3,8 @@
  * `dsl/ast/from-cst.ts` turns its CST into the AST. Declarations start with a declaration-start token (a
  * declaration word at the start of a line), which is also where error recovery picks up again.
  */
-import { CstParser, type CstNode, type IOrAlt, type IToken, type DSLMethodOpts } from 'chevrotain';
+import { CstParser, type IOrAlt, type IToken, type DSLMethodOpts } from 'chevrotain';
+import type { DeclarationsCstNode, FileCstNode } from './cst.js';
 import { errorMessageProvider } from './syntax-errors.js';
 import * as T from './tokens.js';
 import { MAX_NESTING } from './nesting.js';
@@ -923,13 +924,22 @@ export class RegelsParser extends CstParser {
 export const regelsParser = new RegelsParser();
 
 /** Parses tokens into a CST with the given start rule. Errors are left on `regelsParser.errors`. */
+export function parseTokens(tokens: IToken[], rule?: 'file', errorBudget?: number): FileCstNode;
+export function parseTokens(
+  tokens: IToken[],
+  rule: 'declarations',
+  errorBudget?: number,
+): DeclarationsCstNode;
 export function parseTokens(
   tokens: IToken[],
   rule: 'file' | 'declarations' = 'file',
   errorBudget = Infinity,
-): CstNode {
+): FileCstNode | DeclarationsCstNode {
   regelsParser.input = tokens;
   regelsParser.resetNesting();
   regelsParser.errorBudget = errorBudget;
-  return rule === 'file' ? regelsParser.file() : regelsParser.declarations();
+  // The rules' CST has the shape of the generated typings (dsl/syntax/cst.ts, checked by a test).
+  return rule === 'file'
+    ? (regelsParser.file() as FileCstNode)
+    : (regelsParser.declarations() as DeclarationsCstNode);
 }

@@ -7,13 +7,14 @@ import { setMarkers } from '../monaco/markers.js';
 import { WorkerClient } from '../worker/client.js';
 import type { FileSummary, FromWorker } from '../worker/protocol.js';
 import { CodeEditor, modelFor, type CodeEditorHandle } from './code-editor.js';
-import { DiffPanel } from './diff-panel.js';
+import { ComparePanel } from './compare-panel.js';
 import { FileTree } from './file-tree.js';
 import { ImpactPanel, type OpenCase } from './impact-panel.js';
 import { Playground, type OpenedCase } from './playground.js';
 import { ImpactClient } from '../worker/impact-client.js';
 import { ProblemsPanel } from './problems-panel.js';
 import { ScenarioPanel } from './scenario-panel.js';
+import { SheetView } from './sheet-view.js';
 
 type ScenarioEvent = Extract<FromWorker, { type: 'scenarios' }>;
 type DiffEvent = Extract<FromWorker, { type: 'verschil' }>;
@@ -35,7 +36,9 @@ export function App() {
   const [revision, setRevision] = useState(0);
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
   const [diff, setDiff] = useState<DiffEvent | undefined>(undefined);
-  const [side, setSide] = useState<'scenarios' | 'proefgeval' | 'verschil' | 'impact'>('scenarios');
+  const [side, setSide] = useState<'scenarios' | 'proefgeval' | 'verschil' | 'tarieven' | 'impact'>(
+    'scenarios',
+  );
   const [ready, setReady] = useState(false);
   /** Files that are not valid UTF-8: path → why they are read-only (never saved, so never corrupted). */
   const [readOnly, setReadOnly] = useState<ReadonlyMap<string, string>>(new Map());
@@ -225,7 +228,15 @@ export function App() {
       {loadError !== undefined && (
         <p className="warning banner">De regels konden niet worden geladen: {loadError}</p>
       )}
-      <main className={side === 'impact' ? 'wide-side' : undefined}>
+      <main
+        className={
+          side === 'impact'
+            ? 'wide-side'
+            : side === 'tarieven' || side === 'verschil'
+              ? 'sheet-side'
+              : undefined
+        }
+      >
         <FileTree tree={tree} summaries={summaries} open={open} dirty={dirty} onOpen={openFile} />
         <div className="center">
           {openReadOnly !== undefined && (
@@ -261,6 +272,14 @@ export function App() {
             </button>
             <button
               type="button"
+              className={side === 'tarieven' ? 'active' : ''}
+              onClick={() => setSide('tarieven')}
+              data-testid="tab-tarieven"
+            >
+              Tarieven
+            </button>
+            <button
+              type="button"
               className={side === 'impact' ? 'active' : ''}
               onClick={() => setSide('impact')}
               data-testid="tab-impact"
@@ -275,10 +294,15 @@ export function App() {
             {side === 'impact' ? null : side === 'scenarios' ? (
               <ScenarioPanel state={scenarioState} stale={false} onJump={jump} />
             ) : side === 'verschil' ? (
-              <DiffPanel
-                state={diff !== undefined && diff.path === open ? diff.state : undefined}
+              <ComparePanel
+                client={client}
+                path={open}
+                summaries={summaries}
+                diff={diff !== undefined && diff.path === open ? diff.state : undefined}
                 onJump={jump}
               />
+            ) : side === 'tarieven' ? (
+              <SheetView client={client} path={open} active readOnly={openReadOnly} onJump={jump} />
             ) : (
               <Playground
                 client={client}

@@ -11,6 +11,7 @@ import * as service from '../../dsl/service/index.js';
 import { Workspace } from '../../dsl/service/index.js';
 import { evaluateCase, runScenarioViews } from './evaluation.js';
 import { versionDiff } from './version-diff.js';
+import { compareVersions, indexationHover, sheetEdit, sheetState } from './sheet-service.js';
 import type { FileSummary, FromWorker, ServiceRequest, ServiceResults, ToWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -90,8 +91,20 @@ async function answer(request: ServiceRequest): Promise<ServiceResults[ServiceRe
   switch (request.method) {
     case 'completions':
       return service.completions(ws, request.path, request.offset);
-    case 'hover':
-      return service.hover(ws, request.path, request.offset);
+    case 'hover': {
+      const hover = service.hover(ws, request.path, request.offset);
+      // On an `indexeer` line: what it does to which tables (sheet-service.ts).
+      const effect = indexationHover(ws.compile(), request.path, request.offset);
+      if (effect === undefined) return hover;
+      const line = ws
+        .file(request.path)
+        ?.ast.decls.find(
+          (d) =>
+            d.kind === 'IndexationDecl' && d.span.start <= request.offset && request.offset <= d.span.end,
+        );
+      const span = hover?.span ?? line?.span ?? { start: request.offset, end: request.offset };
+      return { span, markdown: hover === undefined ? effect : `${hover.markdown}\n\n---\n\n${effect}` };
+    }
     case 'definition':
       return service.definition(ws, request.path, request.offset);
     case 'references':
@@ -106,6 +119,14 @@ async function answer(request: ServiceRequest): Promise<ServiceResults[ServiceRe
       return service.foldingRanges(ws, request.path);
     case 'evaluate':
       return evaluateCase(ws.compile(), request.path, request.casus, request.version);
+    case 'sheet':
+      return sheetState(ws.compile(), request.path);
+    case 'sheetEdit': {
+      const { path, table, key, typed } = request;
+      return sheetEdit(ws.compile(), path, ws.file(path)?.text, table, key, typed);
+    }
+    case 'compare':
+      return compareVersions(ws.compile(), request.from, request.to);
   }
 }
 

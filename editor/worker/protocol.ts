@@ -13,6 +13,8 @@ import type {
   TextEdit,
 } from '../../dsl/service/index.js';
 import type { CellChange, ItemChange } from '../../src/change/diff.js';
+import type { CellEditResult } from '../../src/sheet/table-edit.js';
+import type { CompareResult, SheetState } from './sheet-service.js';
 import type { Evaluation } from '../../src/engine/result.js';
 import type { ToegewezenProduct } from '../../src/istandaard/model.js';
 
@@ -39,7 +41,17 @@ export type ServiceRequest =
       readonly casus: unknown;
       /** Price as if this version (with its municipal overrides) applied on all days, as the impact tab does. */
       readonly version?: string;
-    };
+    }
+  // The Tarieven tab and comparing two versions (editor/worker/sheet-service.ts).
+  | { readonly method: 'sheet'; readonly path: string }
+  | {
+      readonly method: 'sheetEdit';
+      readonly path: string;
+      readonly table: string;
+      readonly key: readonly string[];
+      readonly typed: string;
+    }
+  | { readonly method: 'compare'; readonly from: string; readonly to: string };
 
 /** What each request answers. */
 export interface ServiceResults {
@@ -52,6 +64,9 @@ export interface ServiceResults {
   format: string | undefined;
   folding: readonly FoldingRange[];
   evaluate: PlaygroundResult;
+  sheet: SheetState;
+  sheetEdit: CellEditResult;
+  compare: CompareResult;
 }
 
 export type PlaygroundResult =

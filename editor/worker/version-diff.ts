@@ -5,7 +5,13 @@
  */
 import type { Ir, Span } from '../../dsl/index.js';
 import type { CompileOutcome } from '../../dsl/service/pipeline.js';
-import { diffPrograms, type CellChange, type ItemChange, type ItemKind } from '../../src/change/diff.js';
+import {
+  diffPrograms,
+  type CellChange,
+  type ItemChange,
+  type ItemKind,
+  type VersionDiff,
+} from '../../src/change/diff.js';
 import { keyText } from '../../src/change/effective-tables.js';
 import type { DiffCellView, DiffItemView, DiffState, DiffTableView } from './protocol.js';
 
@@ -82,7 +88,15 @@ export function versionDiff(compiled: CompileOutcome, path: string): DiffState {
     compiled.programs.find((p) => p.version === to.base && p.ruleset === to.ruleset) ??
     compiled.programs.find((p) => p.version === to.base);
   if (from === undefined) return { kind: 'geen', reason: `Basisversie ${to.base} is niet gevonden.` };
-  const diff = diffPrograms(from, to);
+  return diffView(from, to);
+}
+
+/** The Verschil view of any two versions (`diff` when it is already computed). */
+export function diffView(
+  from: Ir.Program,
+  to: Ir.Program,
+  diff: VersionDiff = diffPrograms(from, to),
+): DiffState {
   const tables = new Map<string, DiffTableView & { cells: DiffCellView[] }>();
   for (const c of diff.cells) {
     const table = to.tables.find((t) => t.name === c.table);

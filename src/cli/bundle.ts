@@ -11,8 +11,12 @@ import { EXIT_OK, EXIT_PROBLEMS, writeJsonFailure, type Io } from './output.js';
 import { loadRuleset } from './ruleset.js';
 
 /** Compiles the rules under `regels` and bundles them; prints why not (Dutch) and returns undefined on failure. */
-export async function buildBundle(regels: string, io: Io, json: boolean): Promise<BundleBuild | undefined> {
-  const ruleset = await loadRuleset([regels], io, json);
+export async function buildBundle(
+  regels: readonly string[],
+  io: Io,
+  json: boolean,
+): Promise<BundleBuild | undefined> {
+  const ruleset = await loadRuleset(regels, io, json);
   if (!ruleset) return undefined;
   const build = await bundleFromSources(
     Object.entries(ruleset.texts).map(([path, text]) => ({ path, text })),
@@ -26,7 +30,7 @@ export async function buildBundle(regels: string, io: Io, json: boolean): Promis
 }
 
 export interface BundleOptions {
-  readonly regels: string;
+  readonly regels: readonly string[];
   readonly out: string;
   readonly json: boolean;
 }
@@ -77,14 +81,14 @@ export async function runBundle(options: BundleOptions, io: Io): Promise<number>
 }
 
 export async function runSchema(
-  options: { regels: string | undefined; format: boolean; json: boolean },
+  options: { regels: readonly string[] | undefined; format: boolean; json: boolean },
   io: Io,
 ): Promise<number> {
   if (options.format) {
     io.out(JSON.stringify(bundleFormatSchema, null, 2));
     return EXIT_OK;
   }
-  const build = await buildBundle(options.regels ?? '', io, options.json);
+  const build = await buildBundle(options.regels ?? [''], io, options.json);
   if (!build?.ok) return EXIT_PROBLEMS;
   io.out(JSON.stringify(build.bundle.caseSchema, null, 2));
   return EXIT_OK;

@@ -17,7 +17,8 @@ import { EXIT_OK, EXIT_PROBLEMS, writeJsonFailure, type Io } from './output.js';
 const MAX_CASE_BYTES = 1024 * 1024;
 
 export interface EvalOptions {
-  readonly regels: string;
+  /** One or more folders or files (`--regels` may be given more than once). */
+  readonly regels: readonly string[];
   readonly casus: string;
   readonly json: boolean;
   readonly explain: boolean;
@@ -131,7 +132,7 @@ export async function runEval(options: EvalOptions, io: Io): Promise<number> {
     } else io.err(casus.message);
     return EXIT_PROBLEMS;
   }
-  const ruleset = await loadRuleset([options.regels], io, options.json);
+  const ruleset = await loadRuleset(options.regels, io, options.json);
   if (!ruleset) return EXIT_PROBLEMS;
   const engine = createEngine(ruleset.programs, { path: options.path });
   const ev = await engine.evaluate(casus.value, { explain: options.explain });

@@ -131,11 +131,103 @@ export async function loadWithContext(
     }
   }
   // A sub-folder override (gemeente) needs the regional files one level up, which the loop above adds.
+  // A project file (regelwerk.json) above a named path lists further folders: a draft elsewhere finds its base.
+  const project = await projectContext(inputs);
+  for (const p of project.paths) context.add(p);
   const extra = [...context].filter((p) => !expanded.paths.includes(p)).sort();
   const more = await readTextFiles(extra);
   const named = new Set(expanded.paths.map(displayPath));
   const files = [...first.files, ...more.files].sort((a, b) => a.path.localeCompare(b.path));
-  return { named, files, problems: [...expanded.problems, ...first.problems] };
+  return { named, files, problems: [...expanded.problems, ...first.problems, ...project.problems] };
+}
+
+/** The name of the project file: `{ "regels": ["../rules/twents-model", …] }`, folders relative to the file. */
+export const PROJECT_FILE = 'regelwerk.json';
+
+/** The nearest project file at or above a path (a file's folder, or the folder itself). */
+async function findProjectFile(input: string): Promise<string | undefined> {
+  let dir = path.resolve(input);
+  try {
+    if (!(await stat(dir)).isDirectory()) dir = path.dirname(dir);
+  } catch {
+    return undefined;
+  }
+  for (;;) {
+    const candidate = path.join(dir, PROJECT_FILE);
+    try {
+      if ((await stat(candidate)).isFile()) return candidate;
+    } catch {
+      // none here: look one folder up
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** The `.regels` files of the folders that the project files above the inputs list (as context). */
+async function projectContext(
+  inputs: readonly string[],
+): Promise<{ paths: string[]; problems: LoadProblem[] }> {
+  const projectFiles = new Set<string>();
+  for (const input of inputs) {
+    const found = await findProjectFile(input);
+    if (found) projectFiles.add(found);
+  }
+  const paths: string[] = [];
+  const problems: LoadProblem[] = [];
+  for (const file of projectFiles) {
+    const shown = displayPath(file);
+    const listed = await readProjectFile(file);
+    if (!listed.ok) {
+      problems.push({ path: shown, message: listed.reason });
+      continue;
+    }
+    for (const folder of listed.folders) {
+      const abs = path.resolve(path.dirname(file), folder);
+      try {
+        if ((await stat(abs)).isDirectory()) await walk(abs, paths);
+        else if (abs.endsWith(EXTENSION)) paths.push(abs);
+        else
+          problems.push({
+            path: shown,
+            message: `'${folder}' in "regels" is geen map met .regels-bestanden`,
+          });
+      } catch {
+        problems.push({ path: shown, message: `de map '${folder}' in "regels" bestaat niet` });
+      }
+    }
+  }
+  return { paths: [...new Set(paths)], problems };
+}
+
+/** Reads a project file: a JSON object whose "regels" is a list of folders (relative to the file). */
+export async function readProjectFile(
+  file: string,
+): Promise<{ ok: true; folders: string[] } | { ok: false; reason: string }> {
+  let text: string;
+  try {
+    const s = await stat(file);
+    if (s.size > 64 * 1024) return { ok: false, reason: 'het projectbestand is te groot (maximaal 64 KiB)' };
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { ok: false, reason: 'het projectbestand kan niet worden gelezen' };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'het projectbestand is geen geldige JSON' };
+  }
+  const regels =
+    typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['regels'] : undefined;
+  if (!Array.isArray(regels) || regels.some((r) => typeof r !== 'string' || r === ''))
+    return {
+      ok: false,
+      reason:
+        'het projectbestand moet een lijst mappen noemen, bijvoorbeeld { "regels": ["../rules/twents-model"] }',
+    };
+  return { ok: true, folders: regels as string[] };
 }
 
 /** The Dutch message for a file that cannot be read (catalog code RW9001). */

@@ -9,18 +9,17 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import type { Ir, Source } from '../../dsl/index.js';
+import type { Ir } from '../../dsl/index.js';
 import { createEngine, renderExplanation } from '../index.js';
 import { parseJsonLine } from '../impact/caseload/json-lines.js';
 import { openCaseload } from '../impact/node/read-file.js';
-import { analyzeImpactOnPool, startWorkers } from '../impact/node/pool.js';
+import { analyzeImpactOnPool } from '../impact/node/pool.js';
 import { impactCsvFiles } from '../impact/render-csv.js';
 import { countText, euroText, percentText, renderImpactText, signedEuro } from '../impact/render-text.js';
 import { selectVersion } from '../impact/versions.js';
 import { cents, moneyText, percentage } from '../impact/money.js';
 import type { CaseloadCase, CaseloadEntry, CaseloadLine, ImpactReport } from '../impact/types.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, writeJsonFailure, type Io } from './output.js';
-import { loadWithContext } from './files.js';
 import { loadRuleset, type Ruleset } from './ruleset.js';
 
 export interface ImpactOptions {
@@ -39,8 +38,6 @@ export interface ImpactOptions {
 
 /** Exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells expect. */
 const EXIT_INTERRUPTED = 130;
-
-const sourcesOf = (r: Ruleset): Source[] => Object.entries(r.texts).map(([p, text]) => ({ path: p, text }));
 
 function fail(io: Io, json: boolean, message: string, file?: string): number {
   if (json) writeJsonFailure(io, [{ severity: 'fout', message, ...(file !== undefined ? { file } : {}) }]);
@@ -71,56 +68,11 @@ export async function runImpact(o: ImpactOptions, io: Io): Promise<number> {
   }
 }
 
-/** The rule texts of `dir` as the workers compile them, read without compiling; undefined if they do not read. */
-async function readSources(dir: string): Promise<Source[] | undefined> {
-  const loaded = await loadWithContext([dir]);
-  if (loaded.problems.length > 0 || !loaded.files.some((f) => loaded.named.has(f.path))) return undefined;
-  return loaded.files.map((f) => ({ path: f.path, text: f.text }));
-}
-
 /**
- * Starts the worker threads on the rule texts as soon as they are read, so that the workers load and compile
- * while this thread compiles and checks the same rules (start-up was serial: this thread first, then the
- * workers). Undefined when the texts do not read (the normal load reports why). Start-up errors of the workers
- * are ignored: when the rules do not compile here, the pool is destroyed unused.
+ * Loads and compiles the rules here, once; the pool hands the selected programs to its workers, which load only
+ * the engine (see src/impact/node/pool.ts).
  */
-async function startEarly(o: ImpactOptions): Promise<ReturnType<typeof startWorkers> | undefined> {
-  if (o.uitleg !== undefined) return undefined;
-  const basis = await readSources(o.regels);
-  if (!basis) return undefined;
-  let variant: Source[] | undefined;
-  if (o.variantRegels !== undefined) {
-    variant = await readSources(o.variantRegels);
-    if (!variant) return undefined;
-  }
-  const pool = startWorkers(
-    {
-      basis: { sources: basis, version: o.basis },
-      variant: { ...(variant ? { sources: variant } : {}), version: o.variant },
-    },
-    o.threads,
-  );
-  pool.on('error', () => {});
-  return pool;
-}
-
 async function analyze(o: ImpactOptions, io: Io, signal: AbortSignal): Promise<number> {
-  const workers = await startEarly(o);
-  try {
-    return await analyzeWith(o, io, signal, workers);
-  } finally {
-    // The run closes the pool it used; this closes it when it was not used (rules, version or caseload wrong).
-    // Destroying a destroyed pool does nothing.
-    await workers?.destroy();
-  }
-}
-
-async function analyzeWith(
-  o: ImpactOptions,
-  io: Io,
-  signal: AbortSignal,
-  workers: ReturnType<typeof startWorkers> | undefined,
-): Promise<number> {
   const basisRules = await loadRuleset([o.regels], io, o.json);
   if (!basisRules) return EXIT_PROBLEMS;
   const variantRules =
@@ -161,21 +113,13 @@ async function analyzeWith(
   bar?.start(file.size, 0, { done: '0' });
   try {
     const outcome = await analyzeImpactOnPool({
-      data: {
-        basis: { sources: sourcesOf(basisRules), version: o.basis },
-        variant: {
-          ...(variantRules !== basisRules ? { sources: sourcesOf(variantRules) } : {}),
-          version: o.variant,
-        },
-      },
-      basisPrograms: basisRules.programs,
-      variantPrograms: variantRules.programs,
+      basis: { programs: basisRules.programs, version: o.basis },
+      variant: { programs: variantRules.programs, version: o.variant },
       entries: file.entries,
       signal,
       position: file.position,
       onProgress: (done, position) => bar?.update(position, { done: countText(done) }),
       ...(o.threads !== undefined ? { threads: o.threads } : {}),
-      ...(workers ? { workers } : {}),
     });
     bar?.stop();
     if (!outcome.ok)

@@ -5,7 +5,8 @@
  *   regelwerk test [--json] [--coverage] [--pad jre|fast] [paths…]
  *   regelwerk eval --regels <pad> --casus <bestand.json> [--json] [--pad jre|fast]
  *   regelwerk explain --regels <pad> --casus <bestand.json> [--json]
- *   regelwerk diff --regels <pad> <van> <naar> [--json]
+ *   regelwerk diff --regels <pad> <van> <naar> [--json | --csv]
+ *   regelwerk tarieven --regels <pad> <versie> [--tabel <naam>] [--herkomst] [--json]
  *   regelwerk serve [--port n] [--host h] [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
  *   regelwerk bundle --regels <map> -o <bestand> [--json]
  *   regelwerk schema --regels <map> | --bundel
@@ -32,7 +33,9 @@ Opdrachten:
   test [--json] [--coverage] [paden…]     voer de scenario's uit [--pad jre|fast]
   eval --regels <pad> --casus <bestand>   bereken een geval (JSON) [--json] [--pad jre|fast]
   explain --regels <pad> --casus <bestand> leg elk bedrag en elke beslissing uit [--json]
-  diff --regels <pad> <van> <naar>        verschil tussen twee versies per tariefcel [--json]
+  diff --regels <pad> <van> <naar>        verschil tussen twee versies per tariefcel [--json | --csv]
+  tarieven --regels <pad> <versie>        het tarievenblad van een versie: elke tabel en parameter zoals ze
+                                          daar gelden [--tabel <naam>] [--herkomst] [--json]
   serve [--port n] [--host adres]         start de editor-server (standaard 127.0.0.1:5178)
         [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
         [--gebruikers <bestand>] [--achter-https]  teammodus: inloggen, rollen (zie README)
@@ -60,6 +63,9 @@ Opdrachten:
                                           gebruikers van de teammodus (regelwerk serve --gebruikers)
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
+Staat de basisversie in een andere map (een concept elders), geef dan meer paden of --regels meermaals
+(eval, explain, diff, bundle, schema, toewijzing), of zet een projectbestand regelwerk.json boven de regels:
+{ "regels": ["../rules/twents-model"] } (mappen ten opzichte van dat bestand).
 Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik. Deze hulp: regelwerk --help.`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -167,7 +173,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const a = parse(
           rest,
           {
-            regels: { type: 'string' },
+            regels: { type: 'string', multiple: true },
             casus: { type: 'string' },
             json: { type: 'boolean' },
             pad: { type: 'string' },
@@ -177,13 +183,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         );
         if (!a) return EXIT_USAGE;
         const { regels, casus } = a.values;
-        if (typeof regels !== 'string' || typeof casus !== 'string')
+        if (regels === undefined || typeof casus !== 'string')
           return usage(
             io,
             json,
             `${command} heeft --regels <map of bestand> en --casus <bestand.json> nodig.`,
           );
-        if (emptyPath([regels, casus]))
+        if (emptyPath([...regels, casus]))
           return usage(io, json, `bij ${command} mogen --regels en --casus niet leeg zijn.`);
         if (a.positionals.length > 0)
           return usage(
@@ -200,20 +206,31 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         );
       }
       case 'diff': {
-        const a = parse(rest, { regels: { type: 'string' }, json: { type: 'boolean' } }, io, json);
+        const a = parse(
+          rest,
+          {
+            regels: { type: 'string', multiple: true },
+            json: { type: 'boolean' },
+            csv: { type: 'boolean' },
+          },
+          io,
+          json,
+        );
         if (!a) return EXIT_USAGE;
+        if (a.values.json === true && a.values.csv === true)
+          return usage(io, json, 'kies --json of --csv, niet allebei.', false);
         const [from, to, ...extra] = a.positionals;
         const regels = a.values.regels;
-        if (typeof regels !== 'string' || !from || !to || extra.length > 0)
+        if (regels === undefined || !from || !to || extra.length > 0)
           return usage(
             io,
             json,
             'diff heeft --regels <map> en twee versies nodig, bijvoorbeeld: regelwerk diff --regels rules/twents-model 2019 2020.',
           );
-        if (regels === '') return usage(io, json, EMPTY_PATH);
+        if (emptyPath(regels)) return usage(io, json, EMPTY_PATH);
         // The versions are checked here: one the rules do not have is wrong usage (exit 2), not a problem found.
         const { compileRuleset, reportFailure } = await import('./ruleset.js');
-        const load = await compileRuleset([regels]);
+        const load = await compileRuleset(regels);
         if (!load.ok) {
           reportFailure(load.failure, io, json);
           return EXIT_PROBLEMS;
@@ -231,8 +248,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             false,
           );
         const { runDiff } = await import('./diff.js');
-        return runDiff({ from: older, to: newer, json: a.values.json === true }, io);
+        return runDiff(
+          { from: older, to: newer, json: a.values.json === true, csv: a.values.csv === true },
+          io,
+        );
       }
+      case 'tarieven':
+        return await (await import('./tarieven.js')).runTarievenCommand(rest, io, json, { parse, usage });
       case 'impact':
         return await (await import('./impact-args.js')).runImpactCommand(rest, io, json, { parse, usage });
       case 'caseload':
@@ -246,38 +268,46 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case 'bundle': {
         const a = parse(
           rest,
-          { regels: { type: 'string' }, uit: { type: 'string', short: 'o' }, json: { type: 'boolean' } },
+          {
+            regels: { type: 'string', multiple: true },
+            uit: { type: 'string', short: 'o' },
+            json: { type: 'boolean' },
+          },
           io,
           json,
         );
         if (!a) return EXIT_USAGE;
         const { regels, uit } = a.values;
-        if (typeof regels !== 'string' || typeof uit !== 'string' || a.positionals.length > 0)
+        if (regels === undefined || typeof uit !== 'string' || a.positionals.length > 0)
           return usage(
             io,
             json,
             'bundle heeft --regels <map> en -o <bestand> nodig, bijvoorbeeld: regelwerk bundle --regels rules/twents-model -o twents-model.bundle.json.',
           );
-        if (emptyPath([regels, uit])) return usage(io, json, EMPTY_PATH);
+        if (emptyPath([...regels, uit])) return usage(io, json, EMPTY_PATH);
         const { runBundle } = await import('./bundle.js');
         return await runBundle({ regels, out: uit, json: a.values.json === true }, io);
       }
       case 'schema': {
         const a = parse(
           rest,
-          { regels: { type: 'string' }, bundel: { type: 'boolean' }, json: { type: 'boolean' } },
+          {
+            regels: { type: 'string', multiple: true },
+            bundel: { type: 'boolean' },
+            json: { type: 'boolean' },
+          },
           io,
           json,
         );
         if (!a) return EXIT_USAGE;
         const { regels, bundel } = a.values;
-        if ((typeof regels === 'string') === (bundel === true) || a.positionals.length > 0)
+        if ((regels !== undefined) === (bundel === true) || a.positionals.length > 0)
           return usage(
             io,
             json,
             'schema heeft --regels <map> (het schema van een casus) of --bundel (het bundelformaat) nodig.',
           );
-        if (regels === '') return usage(io, json, EMPTY_PATH);
+        if (regels !== undefined && emptyPath(regels)) return usage(io, json, EMPTY_PATH);
         const { runSchema } = await import('./bundle.js');
         return await runSchema({ regels, format: bundel === true, json }, io);
       }
@@ -289,7 +319,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         const a = parse(
           rest,
           {
-            regels: { type: 'string' },
+            regels: { type: 'string', multiple: true },
             casus: { type: 'string' },
             vorige: { type: 'string' },
             tijdstip: { type: 'string' },
@@ -302,13 +332,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         );
         if (!a) return EXIT_USAGE;
         const v = a.values;
-        if (typeof v.regels !== 'string' || typeof v.casus !== 'string')
+        if (v.regels === undefined || typeof v.casus !== 'string')
           return usage(
             io,
             false,
             'toewijzing heeft --regels <map of bestand> en --casus <bestand.json> nodig.',
           );
-        if (emptyPath([v.regels, v.casus, v.vorige, v.xsd, v.uit])) return usage(io, false, EMPTY_PATH);
+        if (emptyPath([...v.regels, v.casus, v.vorige, v.xsd, v.uit])) return usage(io, false, EMPTY_PATH);
         if (a.positionals.length > 0)
           return usage(
             io,

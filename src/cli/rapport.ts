@@ -10,7 +10,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Ir, Source } from '../../dsl/index.js';
+import type { Ir } from '../../dsl/index.js';
 import { openCaseload } from '../impact/node/read-file.js';
 import { analyzeImpactOnPool } from '../impact/node/pool.js';
 import { selectVersion } from '../impact/versions.js';
@@ -33,8 +33,6 @@ export interface RapportOptions {
 
 /** Exit code of a run stopped with Ctrl-C (128 + SIGINT). */
 const EXIT_INTERRUPTED = 130;
-
-const sourcesOf = (r: Ruleset): Source[] => Object.entries(r.texts).map(([p, text]) => ({ path: p, text }));
 
 /** Today on this machine, as an ISO date. */
 function today(): string {
@@ -82,15 +80,8 @@ export async function runRapport(o: RapportOptions, io: Io): Promise<number> {
   let outcome;
   try {
     outcome = await analyzeImpactOnPool({
-      data: {
-        basis: { sources: sourcesOf(basisRules), version: o.basis },
-        variant: {
-          ...(variantRules !== basisRules ? { sources: sourcesOf(variantRules) } : {}),
-          version: o.variant,
-        },
-      },
-      basisPrograms: basisRules.programs,
-      variantPrograms: variantRules.programs,
+      basis: { programs: basisRules.programs, version: o.basis },
+      variant: { programs: variantRules.programs, version: o.variant },
       entries: file.entries,
       signal: controller.signal,
       ...(o.threads !== undefined ? { threads: o.threads } : {}),

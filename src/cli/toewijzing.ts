@@ -16,7 +16,7 @@ import { loadRuleset } from './ruleset.js';
 const MAX_XML_BYTES = 5 * 1024 * 1024;
 
 export interface ToewijzingCliOptions {
-  readonly regels: string;
+  readonly regels: readonly string[];
   readonly casus: string;
   readonly vorige: string | undefined;
   readonly tijdstip: string | undefined;
@@ -65,7 +65,7 @@ export async function runToewijzing(o: ToewijzingCliOptions, io: Io): Promise<nu
     }
     vorige = prev.message;
   }
-  const ruleset = await loadRuleset([o.regels], io, false);
+  const ruleset = await loadRuleset(o.regels, io, false);
   if (!ruleset) return EXIT_PROBLEMS;
   const engine = createEngine(ruleset.programs);
   const evaluation = await engine.evaluate(casus.value);

@@ -50,13 +50,41 @@ export const isDec = (v: unknown): v is Dec => v instanceof Dec;
  * denominators and divide last, so `(weken(periode) + weken(periode)) / 2 × € 22,463` is exactly 80,225.
  */
 export class Fraction extends Dec {
+  /** The quotient at the working precision, computed on first use (see below). */
+  private quotient: Dec | undefined = undefined;
+
   constructor(
     readonly numerator: Dec,
     readonly denominator: Dec,
   ) {
-    super(numerator.div(denominator));
+    // The digits, exponent and sign are the quotient's, read through the accessors defined below: the
+    // constructor's own writes of them go nowhere.
+    super(0);
+  }
+
+  /** The quotient `numerator / denominator` at the working precision, computed once. */
+  get value(): Dec {
+    return (this.quotient ??= this.numerator.div(this.denominator));
   }
 }
+
+/*
+ * A fraction's value is computed only when something reads it. The fraction operations below compute with
+ * numerators and denominators, so a chain such as `tarief × weken(periode) × norm / uurtarief` divides once, at
+ * the end (40-digit divisions were the costliest step of pricing), instead of once per step. decimal.js reads a
+ * decimal's digits (`d`), exponent (`e`) and sign (`s`) as properties and never writes those of an existing
+ * instance (its decimals are immutable: every operation copies first), so on a fraction they are accessors of its
+ * quotient; the one write, by the decimal.js constructor that `super` runs, is ignored.
+ */
+for (const key of ['d', 'e', 's'] as const)
+  Object.defineProperty(Fraction.prototype, key, {
+    get(this: Fraction) {
+      return this.value[key];
+    },
+    set() {},
+    configurable: false,
+    enumerable: true,
+  });
 
 /** `numerator / denominator` as an exact {@link Fraction}. */
 export const fraction = (numerator: Dec, denominator: Dec): Fraction => new Fraction(numerator, denominator);
@@ -72,7 +100,18 @@ export function times(a: Dec, b: Dec): Dec {
     return new Fraction(a.times(b.numerator), b.denominator);
   }
   if (a instanceof Fraction) return new Fraction(a.numerator.times(b), a.denominator);
+  // `x × 1` is `x` itself when within the working precision (a product is rounded to it): the same decimal, so
+  // what an engine remembers per shared decimal (a rate's part figures: rate × weeks, rounded) is found again
+  // for a rate written `tarief × (als … dan 1 anders factor)`.
+  if (isOne(b) && a.sd() <= PRECISION) return a;
+  if (isOne(a) && b.sd() <= PRECISION) return b;
   return a.times(b);
+}
+
+/** Whether a decimal (not a fraction) is exactly 1: one digit word 1, exponent 0, positive. */
+function isOne(x: Dec): boolean {
+  const digits = x.d as number[] | null;
+  return x.e === 0 && x.s === 1 && digits !== null && digits.length === 1 && digits[0] === 1;
 }
 
 /** `a + b`, exact when either is a {@link Fraction} (a fraction again, over the common denominator). */
@@ -100,7 +139,8 @@ function sumOfFractions(a: Dec, b: Dec, subtract: boolean): Fraction {
 
 /** `a / b` as an exact {@link Fraction}; undefined when `b` is zero. */
 export function divide(a: Dec, b: Dec): Fraction | undefined {
-  if (b.isZero()) return undefined;
+  // A fraction is zero when its numerator is (its denominator never is): no division to ask.
+  if ((b instanceof Fraction ? b.numerator : b).isZero()) return undefined;
   const an = a instanceof Fraction ? a.numerator : a;
   const ad = a instanceof Fraction ? a.denominator : ONE;
   const bn = b instanceof Fraction ? b.numerator : b;

@@ -5,8 +5,9 @@
  * sending its {@link Tally} back to be merged.
  */
 import type { Ir } from '../../dsl/index.js';
-import { createEngine } from '../index.js';
-import type { Evaluation } from '../index.js';
+// The engine itself, not the public API (src/index.ts): a worker thread that prices loads no compiler.
+import { createEngine } from '../engine/evaluate.js';
+import type { Evaluation } from '../engine/result.js';
 import { parseJsonLine } from './caseload/json-lines.js';
 import { finishReport } from './report.js';
 import { addBadRow, addCase, newTally } from './tally.js';
@@ -46,27 +47,46 @@ function fastEvaluator(programs: readonly Ir.Program[]): Evaluate {
   return (casus) => sync(casus);
 }
 
-/** Selects both versions and compiles them; a Dutch message when a version is unknown. */
-export function createPricer(request: ImpactRequest): PricerResult {
+/** Both sides of a comparison as selected by {@link selectImpact}: the programs each side prices with. */
+export interface SelectedSides {
+  readonly basis: { readonly programs: readonly Ir.Program[]; readonly side: ImpactSide };
+  readonly variant: { readonly programs: readonly Ir.Program[]; readonly side: ImpactSide };
+}
+
+/**
+ * Selects both versions (see {@link selectVersion}); a Dutch message when a version is unknown. The selection is
+ * plain data: the CLI selects once and hands it to its worker threads, which then need no compiler.
+ */
+export function selectImpact(
+  request: ImpactRequest,
+): { ok: true; selected: SelectedSides } | { ok: false; message: string } {
   const basis = selectVersion(request.basis.programs, request.basis.version, 'basis');
   if (!basis.ok) return basis;
   const variant = selectVersion(request.variant.programs, request.variant.version, 'variant');
   if (!variant.ok) return variant;
+  return { ok: true, selected: { basis, variant } };
+}
+
+/** Selects both versions and compiles them; a Dutch message when a version is unknown. */
+export function createPricer(request: ImpactRequest): PricerResult {
+  const made = selectImpact(request);
+  return made.ok ? { ok: true, pricer: selectedPricer(made.selected) } : made;
+}
+
+/** A pricer for sides already selected (each side's programs evaluated by an engine of its own). */
+export function selectedPricer({ basis, variant }: SelectedSides): ImpactPricer {
   const priceBasis = fastEvaluator(basis.programs);
   const priceVariant = fastEvaluator(variant.programs);
   const sides = { basis: basis.side, variant: variant.side };
   const labelPrograms = [...variant.programs, ...basis.programs];
   return {
-    ok: true,
-    pricer: {
-      sides,
-      add(tally, entry) {
-        const e = entry.kind === 'line' ? parseJsonLine(entry.text, entry.line) : entry;
-        if (e.kind === 'bad') addBadRow(tally, e);
-        else addCase(tally, e, priceBasis(e.casus), priceVariant(e.casus));
-      },
-      report: (tally) => finishReport(tally, sides, labelPrograms),
+    sides,
+    add(tally, entry) {
+      const e = entry.kind === 'line' ? parseJsonLine(entry.text, entry.line) : entry;
+      if (e.kind === 'bad') addBadRow(tally, e);
+      else addCase(tally, e, priceBasis(e.casus), priceVariant(e.casus));
     },
+    report: (tally) => finishReport(tally, sides, labelPrograms),
   };
 }
 

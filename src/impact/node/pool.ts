@@ -1,18 +1,21 @@
 /**
- * Impact on every core (Node only): the caseload is cut into chunks that a Piscina worker-thread pool prices
- * (each worker compiles both versions once, see worker.ts); the tallies that come back are merged exactly. At
- * most a few chunks are in flight, so a large file is read only as fast as it is priced. Cancellable.
+ * Impact on every core (Node only): the caseload is cut into chunks that a Piscina worker-thread pool prices; the
+ * tallies that come back are merged exactly. This thread compiles the rules and selects both versions once; every
+ * worker gets the selected programs (plain IR data) when it starts, so it loads only the engine (no compiler,
+ * no compiling: see worker.ts). At most a few chunks are in flight, so a large file is read only as fast as it is
+ * priced. Cancellable.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Ir } from '../../../dsl/index.js';
+import { selectImpact } from '../analyze.js';
+import type { ImpactRequest } from '../analyze.js';
 import { finishReport, mergeTally } from '../report.js';
 import { newTally } from '../tally.js';
 import type { Tally } from '../tally.js';
 import type { CaseloadEntry, CaseloadLine, ImpactOutcome, ImpactSide } from '../types.js';
-import { selectVersion } from '../versions.js';
 import type { ImpactWorkerData } from './worker.js';
 
 /**
@@ -33,34 +36,14 @@ function workerFile(): string {
   );
 }
 
-export interface PoolOptions {
-  /** What the workers compile: the rule texts and versions of both sides. */
-  readonly data: ImpactWorkerData;
-  /** The compiled programs of both sides in this thread (for the version check and the labels). */
-  readonly basisPrograms: readonly Ir.Program[];
-  readonly variantPrograms: readonly Ir.Program[];
+export interface PoolOptions extends ImpactRequest {
   /** Worker threads (default: the cores available). */
   readonly threads?: number;
   /**
-   * Workers already started with {@link startWorkers} on the same `data` (so that they compile while this thread
-   * loads and checks the rules); otherwise they are started here.
+   * The worker's file (a file URL or path; default: the one beside this module). The benchmark runs the built
+   * CLI's worker (dist/cli/impact-worker.js) from the TypeScript sources with it.
    */
-  readonly workers?: Piscina;
-}
-
-/**
- * Starts the worker threads on `data` (each loads the code and compiles both versions), without waiting for them.
- */
-export function startWorkers(data: ImpactWorkerData, threads?: number): Piscina {
-  const n = Math.max(1, threads ?? availableParallelism());
-  const pool = new Piscina({
-    filename: workerFile(),
-    workerData: data,
-    minThreads: n,
-    maxThreads: n,
-    idleTimeout: 60_000,
-  });
-  return pool;
+  readonly workerFile?: string;
 }
 
 export interface RunOptions {
@@ -89,16 +72,32 @@ export class ImpactPool {
     private readonly labels: readonly Ir.Program[],
   ) {}
 
-  /** Starts the workers (each compiles both versions), or says in Dutch which version is unknown. */
+  /**
+   * Selects both versions and starts the workers on them (without waiting for them to load), or says in Dutch
+   * which version is unknown.
+   */
   static start(options: PoolOptions): { ok: true; pool: ImpactPool } | { ok: false; message: string } {
-    const basis = selectVersion(options.basisPrograms, options.data.basis.version, 'basis');
-    if (!basis.ok) return basis;
-    const variant = selectVersion(options.variantPrograms, options.data.variant.version, 'variant');
-    if (!variant.ok) return variant;
-    const pool = options.workers ?? startWorkers(options.data, options.threads);
-    const threads = pool.maxThreads;
+    const made = selectImpact(options);
+    if (!made.ok) return made;
+    const { basis, variant } = made.selected;
+    // Only what the workers need crosses: the programs of each side and its label.
+    const data: ImpactWorkerData = {
+      basis: { programs: basis.programs, side: basis.side },
+      variant: { programs: variant.programs, side: variant.side },
+    };
+    const threads = Math.max(1, options.threads ?? availableParallelism());
+    const pool = new Piscina({
+      filename: options.workerFile ?? workerFile(),
+      workerData: data,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+    });
     const sides = { basis: basis.side, variant: variant.side };
-    return { ok: true, pool: new ImpactPool(pool, threads, sides, [...variant.programs, ...basis.programs]) };
+    return {
+      ok: true,
+      pool: new ImpactPool(pool, threads, sides, [...variant.programs, ...basis.programs]),
+    };
   }
 
   /** Prices a caseload: chunks go to the workers, at most two per thread in flight; tallies merged exactly. */

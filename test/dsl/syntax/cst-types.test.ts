@@ -1,4 +1,4 @@
-/** dsl/syntax/cst.d.ts is what Chevrotain's generateCstDts makes of the grammar today (not stale). */
+/** dsl/syntax/cst.ts is what Chevrotain's generateCstDts makes of the grammar today (not stale). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CST_TYPES_FILE, renderCstTypes } from '../../../scripts/cst-types.js';
