@@ -15,10 +15,23 @@ import { ImpactClient } from '../worker/impact-client.js';
 import { ProblemsPanel } from './problems-panel.js';
 import { ScenarioPanel } from './scenario-panel.js';
 import { SheetView } from './sheet-view.js';
+import type { ServerFile } from '../file-api.js';
+import type { Stand } from '../workflow-api.js';
+import { HistoryPanel } from './history-panel.js';
+import { MergeDialog, type MergeState } from './merge-dialog.js';
+import { ReviewPanel } from './review-panel.js';
+import { useWorkflow } from './use-workflow.js';
+import { WorkflowBar } from './workflow-bar.js';
 
 type ScenarioEvent = Extract<FromWorker, { type: 'scenarios' }>;
 type DiffEvent = Extract<FromWorker, { type: 'verschil' }>;
-type Notice = { kind: 'ok' | 'fout' | 'conflict'; text: string; serverVersion?: string | null };
+type Notice = {
+  kind: 'ok' | 'fout' | 'conflict';
+  text: string;
+  serverVersion?: string | null;
+  /** On a conflict: the other person's text, for the merge view. */
+  merge?: Omit<MergeState, 'mine'>;
+};
 
 export function App() {
   const client = useMemo(() => new WorkerClient(), []);
@@ -36,12 +49,18 @@ export function App() {
   const [revision, setRevision] = useState(0);
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
   const [diff, setDiff] = useState<DiffEvent | undefined>(undefined);
-  const [side, setSide] = useState<'scenarios' | 'proefgeval' | 'verschil' | 'tarieven' | 'impact'>(
-    'scenarios',
-  );
+  const [side, setSide] = useState<
+    'scenarios' | 'proefgeval' | 'verschil' | 'tarieven' | 'impact' | 'geschiedenis' | 'beoordeling'
+  >('scenarios');
   const [ready, setReady] = useState(false);
   /** Files that are not valid UTF-8: path → why they are read-only (never saved, so never corrupted). */
   const [readOnly, setReadOnly] = useState<ReadonlyMap<string, string>>(new Map());
+
+  // The workflow: the commit message typed beside Opslaan, the merge view, the version under review.
+  const [bericht, setBericht] = useState('');
+  const [merge, setMerge] = useState<MergeState | undefined>(undefined);
+  const [reviewing, setReviewing] = useState<string | undefined>(undefined);
+  const [historyRevision, setHistoryRevision] = useState(0);
 
   useEffect(() => registerLanguage(client), [client]);
 
@@ -59,6 +78,28 @@ export function App() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
+  /** A file from the server into its model, with the listener that tells the workers and marks it dirty. */
+  const register = useCallback(
+    (f: ServerFile) => {
+      saved.current.set(f.pad, { text: f.inhoud, versie: f.versie });
+      const model = modelFor(f.pad, f.inhoud);
+      model.onDidChangeContent(() => {
+        const text = model.getValue();
+        client.edit(f.pad, text, model.getVersionId());
+        impact.edit(f.pad, text);
+        setDirty((prev) => {
+          const isDirty = text !== saved.current.get(f.pad)?.text;
+          if (isDirty === prev.has(f.pad)) return prev;
+          const next = new Set(prev);
+          if (isDirty) next.add(f.pad);
+          else next.delete(f.pad);
+          return next;
+        });
+      });
+    },
+    [client, impact],
+  );
+
   // Load every file of the rules folder into a model and into the worker.
   useEffect(() => {
     let cancelled = false;
@@ -67,23 +108,7 @@ export function App() {
       const paths = filePaths(t);
       const files = await Promise.all(paths.map((p) => readFile(p)));
       if (cancelled) return;
-      for (const f of files) {
-        saved.current.set(f.pad, { text: f.inhoud, versie: f.versie });
-        const model = modelFor(f.pad, f.inhoud);
-        model.onDidChangeContent(() => {
-          const text = model.getValue();
-          client.edit(f.pad, text, model.getVersionId());
-          impact.edit(f.pad, text);
-          setDirty((prev) => {
-            const isDirty = text !== saved.current.get(f.pad)?.text;
-            if (isDirty === prev.has(f.pad)) return prev;
-            const next = new Set(prev);
-            if (isDirty) next.add(f.pad);
-            else next.delete(f.pad);
-            return next;
-          });
-        });
-      }
+      for (const f of files) register(f);
       setReadOnly(new Map(files.flatMap((f) => (f.alleenLezen ? [[f.pad, f.melding ?? '']] : []))));
       client.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
       impact.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
@@ -97,7 +122,7 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [client, impact]);
+  }, [client, impact, register]);
 
   useEffect(
     () =>
@@ -156,9 +181,11 @@ export function App() {
       const expected =
         force && notice?.kind === 'conflict' ? (notice.serverVersion ?? null) : (known?.versie ?? null);
       setNotice({ kind: 'ok', text: 'Opslaan…' });
-      const outcome = await saveFile(open, text, expected);
+      const outcome = await saveFile(open, text, expected, bericht);
       if (outcome.ok) {
         saved.current.set(open, { text, versie: outcome.versie });
+        setBericht('');
+        setHistoryRevision((r) => r + 1);
         setDirty((prev) => {
           const next = new Set(prev);
           if (model.getValue() === text) next.delete(open);
@@ -166,12 +193,78 @@ export function App() {
         });
         setNotice({ kind: 'ok', text: `Opgeslagen: ${open}` });
       } else if (outcome.conflict) {
-        setNotice({ kind: 'conflict', text: outcome.fout, serverVersion: outcome.versie });
+        setNotice({
+          kind: 'conflict',
+          text: outcome.fout,
+          serverVersion: outcome.versie,
+          merge: {
+            path: open,
+            theirs: outcome.inhoud,
+            theirVersion: outcome.versie,
+            ...(outcome.door !== undefined ? { door: outcome.door } : {}),
+            ...(outcome.onderwerp !== undefined ? { onderwerp: outcome.onderwerp } : {}),
+          },
+        });
       } else {
         setNotice({ kind: 'fout', text: outcome.fout });
       }
     },
-    [open, notice, readOnly],
+    [open, notice, readOnly, bericht],
+  );
+
+  /**
+   * Reads the files again after the server moved (a new version, an adoption, a restore, someone else's save):
+   * new files get a model, files without unsaved changes take the server's text, read-only marks are renewed.
+   */
+  const reloadFiles = useCallback(
+    async (openPath?: string) => {
+      const t = await listFiles();
+      const files = await Promise.all(filePaths(t).map((p) => readFile(p)));
+      for (const f of files) {
+        const known = saved.current.get(f.pad);
+        if (known === undefined) register(f);
+        else if (known.versie !== f.versie && modelFor(f.pad, '').getValue() === known.text) {
+          saved.current.set(f.pad, { text: f.inhoud, versie: f.versie });
+          modelFor(f.pad, '').setValue(f.inhoud);
+        }
+      }
+      setReadOnly(new Map(files.flatMap((f) => (f.alleenLezen ? [[f.pad, f.melding ?? '']] : []))));
+      const texts = files.map((f) => ({ path: f.pad, text: modelFor(f.pad, f.inhoud).getValue() }));
+      client.setFiles(texts);
+      impact.setFiles(texts);
+      setTree(t);
+      setHistoryRevision((r) => r + 1);
+      if (openPath !== undefined) {
+        setOpen(openPath);
+        client.focus(openPath);
+      }
+    },
+    [client, impact, register],
+  );
+
+  // The server's stand, polled: a file that moved reloads, or (with unsaved changes here) says who moved it.
+  const onStand = useCallback(
+    (stand: Stand) => {
+      const moved = Object.entries(stand.versies).filter(([p, v]) => saved.current.get(p)?.versie !== v);
+      if (moved.length === 0) return;
+      const clashing = moved.filter(([p]) => dirty.has(p)).map(([p]) => p);
+      void reloadFiles();
+      if (clashing.length > 0 && stand.laatste !== null) {
+        setNotice({
+          kind: 'fout',
+          text: `${clashing.join(', ')} is intussen gewijzigd door ${stand.laatste.auteur} ("${stand.laatste.onderwerp}"). Bij opslaan ziet u beide wijzigingen naast elkaar.`,
+        });
+      }
+    },
+    [dirty, reloadFiles],
+  );
+  const workflow = useWorkflow(onStand);
+  const onWorkflowChanged = useCallback(
+    (openPath?: string) => {
+      workflow.refresh();
+      void reloadFiles(openPath);
+    },
+    [workflow, reloadFiles],
   );
 
   const lineOf = useCallback((file: string, offset: number) => {
@@ -207,13 +300,43 @@ export function App() {
         {notice !== undefined && (
           <span className={`notice ${notice.kind}`} role="status" data-testid="notice">
             {notice.text}
-            {notice.kind === 'conflict' && (
-              <button type="button" className="link" onClick={() => void save(true)}>
-                Toch overschrijven
+            {notice.kind === 'conflict' && notice.merge !== undefined && (
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  notice.merge &&
+                  setMerge({ ...notice.merge, mine: modelFor(notice.merge.path, '').getValue() })
+                }
+                data-testid="samenvoegen-openen"
+              >
+                Vergelijken en samenvoegen
               </button>
             )}
           </span>
         )}
+        <WorkflowBar
+          me={workflow.me}
+          states={workflow.states}
+          open={open}
+          dirty={open !== undefined && dirty.has(open)}
+          onFilesChanged={onWorkflowChanged}
+          onReview={(v) => {
+            setReviewing(v);
+            setSide('beoordeling');
+          }}
+        />
+        <input
+          className="commit-message"
+          value={bericht}
+          onChange={(e) => setBericht(e.target.value)}
+          placeholder={
+            open !== undefined ? `Omschrijving: Wijziging in ${open}` : 'Omschrijving van de wijziging'
+          }
+          title="De omschrijving van de wijziging: de boodschap van de commit"
+          disabled={open === undefined || openReadOnly !== undefined}
+          data-testid="commit-bericht"
+        />
         <button
           type="button"
           className="primary"
@@ -286,12 +409,43 @@ export function App() {
             >
               Impact
             </button>
+            <button
+              type="button"
+              className={side === 'geschiedenis' ? 'active' : ''}
+              onClick={() => setSide('geschiedenis')}
+              data-testid="tab-geschiedenis"
+            >
+              Geschiedenis
+            </button>
+            <button
+              type="button"
+              className={side === 'beoordeling' ? 'active' : ''}
+              onClick={() => setSide('beoordeling')}
+              data-testid="tab-beoordeling"
+            >
+              Beoordeling
+            </button>
           </div>
           <div className="side-body" hidden={side !== 'impact'}>
             <ImpactPanel client={impact} path={open} active={side === 'impact'} onOpenCase={openCase} />
           </div>
           <div className="side-body" hidden={side === 'impact'}>
-            {side === 'impact' ? null : side === 'scenarios' ? (
+            {side === 'impact' ? null : side === 'geschiedenis' ? (
+              <HistoryPanel
+                path={open}
+                versie={workflow.states.find((x) => x.pad === open)?.versie}
+                revision={historyRevision}
+                canRestore={workflow.me?.rollen.includes('opsteller') === true}
+                onRestored={(p) => onWorkflowChanged(p)}
+              />
+            ) : side === 'beoordeling' ? (
+              <ReviewPanel
+                versie={reviewing ?? workflow.states.find((x) => x.pad === open)?.versie}
+                states={workflow.states}
+                me={workflow.me}
+                onChanged={() => onWorkflowChanged()}
+              />
+            ) : side === 'scenarios' ? (
               <ScenarioPanel state={scenarioState} stale={false} onJump={jump} />
             ) : side === 'verschil' ? (
               <ComparePanel
@@ -319,6 +473,27 @@ export function App() {
           </div>
         </aside>
       </main>
+      {merge !== undefined && (
+        <MergeDialog
+          state={merge}
+          onCancel={() => setMerge(undefined)}
+          onTakeTheirs={() => {
+            const m = merge;
+            setMerge(undefined);
+            setNotice(undefined);
+            saved.current.set(m.path, { text: m.theirs ?? '', versie: m.theirVersion ?? '' });
+            modelFor(m.path, '').setValue(m.theirs ?? '');
+          }}
+          onSave={(merged) => {
+            const m = merge;
+            setMerge(undefined);
+            saved.current.set(m.path, { text: m.theirs ?? '', versie: m.theirVersion ?? '' });
+            modelFor(m.path, '').setValue(merged);
+            setNotice({ kind: 'conflict', text: 'Samengevoegd; opslaan…', serverVersion: m.theirVersion });
+            setTimeout(() => void save(true), 0);
+          }}
+        />
+      )}
     </div>
   );
 }

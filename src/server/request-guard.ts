@@ -117,6 +117,9 @@ export class RequestGuard {
       };
     }
     const origin = header(req, 'origin');
+    // A form posted under `Referrer-Policy: no-referrer` says `Origin: null`; the browser's own
+    // Sec-Fetch-Site (which no page can set) then tells whether it came from this origin.
+    if (origin === 'null' && site === 'same-origin') return undefined;
     if (
       origin !== undefined &&
       origin !== `http://${host}` &&

@@ -71,7 +71,7 @@ export class Workflow {
     if (before !== undefined) {
       const s = (await this.states()).find((x) => x.versie === before.versie && x.pad === pad);
       if (s?.status === 'vastgesteld') {
-        return `Versie ${s.versie} is vastgesteld en kan niet meer worden gewijzigd. Een correctie is een nieuwe versie (Nieuwe versie).`;
+        return `Versie ${s.versie} is vastgesteld: alleen een conceptversie kan worden gewijzigd. Een correctie is een nieuwe versie (Nieuwe versie).`;
       }
       if (s?.status === 'ter vaststelling') {
         return `Versie ${s.versie} ligt ter vaststelling en kan nu niet worden gewijzigd. Laat een vaststeller de versie eerst terugsturen naar concept.`;
