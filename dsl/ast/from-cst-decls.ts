@@ -98,13 +98,20 @@ export function buildProvision(d: ProvisionDeclCstNode, fb: Span): A.ProvisionDe
 
 export function buildIndexation(d: IndexationDeclCstNode, fb: Span): A.IndexationDecl {
   const c = d.children;
-  const names = toks(sub(c.nameList)?.children.Name).map((t) => nameOf(t, fb));
+  // Without `met <getal>` the indexation did not parse (RW1303): its names are no table names.
+  const complete = has(c.Kw_met) && has(c.NumberLiteral);
+  const names = complete ? toks(sub(c.nameList)?.children.Name).map((t) => nameOf(t, fb)) : [];
   const n = tok(c.NumberLiteral);
   const pct = tok(c.Percent);
+  const minus = tok(c.Minus);
+  const value = n === undefined ? '0' : normaliseNumber(n.image);
   const percent: A.PercentLit = {
     kind: 'PercentLit',
-    value: n === undefined ? '0' : normaliseNumber(n.image),
-    span: n === undefined ? at(fb.end) : coverAll(tokSpan(n), tokSpan(n), pct && tokSpan(pct)),
+    value: minus !== undefined && n !== undefined ? `-${value}` : value,
+    span:
+      n === undefined
+        ? at(fb.end)
+        : coverAll(tokSpan(n), minus && tokSpan(minus), tokSpan(n), pct && tokSpan(pct)),
   };
   const r = sub(c.rounding);
   const rounding = r === undefined ? undefined : buildRounding(r, at(fb.end));

@@ -49,10 +49,20 @@ function bodyTokens(body: TableBodyCstNode | undefined): IToken[] {
 
 export function buildTable(d: TableDeclCstNode, fb: Span, sink: DiagnosticSink): A.TableDecl {
   const c = d.children;
-  const rowKeys = toks(sub(c.rowKeys)?.children.Name).map((t) => nameOf(t, fb));
-  const columnKeys = toks(sub(c.columnKeys)?.children.Name).map((t) => nameOf(t, fb));
+  const bare = toks(sub(c.bareRowKeys)?.children.Name);
+  const rowKeys = [...bare, ...toks(sub(c.rowKeys)?.children.Name)].map((t) => nameOf(t, fb));
+  if (bare.length > 0) missingWord(sink, 'rijen', bare, 'rij');
+  let columnKeys = toks(sub(c.columnKeys)?.children.Name).map((t) => nameOf(t, fb));
   const unitNode = sub(c.cellUnit);
-  const tokens = bodyTokens(sub(c.tableBody));
+  let tokens = bodyTokens(sub(c.tableBody));
+  if (columnKeys.length === 0 && !has(c.Kw_kolommen)) {
+    const bareColumns = bareColumnLine(tokens);
+    if (bareColumns !== undefined) {
+      missingWord(sink, 'kolommen', bareColumns, 'kolom');
+      columnKeys = bareColumns.filter((t) => t.image !== '/').map((t) => nameOf(t, fb));
+      tokens = tokens.slice(bareColumns.length);
+    }
+  }
   const header: A.TableHeaderCell[] = [];
   const rows: A.TableRow[] = [];
   let i = 0;
@@ -81,6 +91,36 @@ export function buildTable(d: TableDeclCstNode, fb: Span, sink: DiagnosticSink):
     rows,
     span: coverAll(fb, fb, last?.span),
   };
+}
+
+/** RW1304: the word `rijen` or `kolommen` is missing before the domains written on the line. */
+function missingWord(sink: DiagnosticSink, word: string, names: readonly IToken[], what: string): void {
+  const first = names[0];
+  const last = names[names.length - 1];
+  if (first === undefined || last === undefined) return;
+  const written = names.map((t) => t.image).join(word === 'rijen' ? ', ' : '');
+  sink.report('RW1304', coverAll(tokSpan(first), tokSpan(first), tokSpan(last)), [word, written, what]);
+}
+
+const onlyNames = (line: readonly IToken[]): boolean =>
+  line.length > 0 && line.every((t) => t.tokenType.name !== 'NumberLiteral' && t.image !== '-');
+
+/** The tokens of the line starting at `from`. */
+function lineAt(tokens: readonly IToken[], from: number): IToken[] {
+  const line = tokens[from]?.startLine;
+  const out: IToken[] = [];
+  for (let i = from; i < tokens.length && tokens[i]?.startLine === line; i++) out.push(tokens[i] as IToken);
+  return out;
+}
+
+/**
+ * A first body line of only names followed by a second one (the column header): the column domains written
+ * without `kolommen` (`  int` + `  licht zwaar`). A row always has numbers or `-`, so this is never a row.
+ */
+function bareColumnLine(tokens: readonly IToken[]): IToken[] | undefined {
+  const first = lineAt(tokens, 0);
+  const second = lineAt(tokens, first.length);
+  return onlyNames(first) && onlyNames(second) ? first : undefined;
 }
 
 const unexpectedInTable = (t: IToken, expected: string, sink: DiagnosticSink): void =>

@@ -18,6 +18,7 @@ import {
 import { buildEnv, type Env, type Reporter } from './env.js';
 import { calcType, paramType, type Ctx } from './expr.js';
 import { checkScenario, type CheckedScenario } from './scenarios.js';
+import { EmptyFieldCheck, shownField } from './empty-fields.js';
 import { checkTable } from './tables.js';
 import { checkMunicipality, type VersionNode } from './versions.js';
 
@@ -62,6 +63,7 @@ export function checkVersion(node: VersionNode, reporter: Reporter): CheckedVers
   const modules = [...items.modules.values()].map((m) => checkModule(m, env));
   const rules = new Map<string, IrExpr>();
   for (const [name, r] of items.rules) rules.set(name, checkRule(r, env));
+  warnEmptyFields(env, items, modules, rules);
   const provisions = [...items.provisions.values()].map((p) => checkProvision(p, env));
   const allocations = checkAllocations(env, budget, modules);
   const scenarios = node.scenarios.map((s) => checkScenario(s, node.ref.file, env));
@@ -87,4 +89,30 @@ export function checkVersion(node: VersionNode, reporter: Reporter): CheckedVers
   unused('calc', 'Berekening', items.calcs);
 
   return { node, env, tableCells, params, calcs, budget, modules, rules, provisions, scenarios, allocations };
+}
+
+/** RW5401: rules and module conditions that read an optional field without saying what empty means. */
+function warnEmptyFields(
+  env: Env,
+  items: VersionNode['items'],
+  modules: readonly CheckedModule[],
+  rules: ReadonlyMap<string, IrExpr>,
+): void {
+  const check = new EmptyFieldCheck(env);
+  const report = (
+    file: string,
+    r: { field: string; span: { start: number; end: number }; via: string | undefined },
+  ) =>
+    env.reporter.report(file, 'RW5401', r.span, [
+      shownField(r.field),
+      r.via === undefined ? '' : ` (via de berekening '${r.via}')`,
+    ]);
+  for (const [name, when] of rules) {
+    const file = items.rules.get(name)?.origin.file;
+    if (file !== undefined) for (const r of check.check(when)) report(file, r);
+  }
+  for (const m of modules) {
+    const handled = new Set<string>();
+    for (const when of m.conditions) for (const r of check.check(when, handled)) report(m.eff.origin.file, r);
+  }
 }

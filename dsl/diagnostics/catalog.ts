@@ -80,6 +80,31 @@ export const CATALOG = {
     'Meer dan {0} syntaxfouten: dit lijkt geen regelbestand. De controle stopt hier; de rest van het bestand (vanaf regel {1}) is niet gelezen. Los eerst de fouten hierboven op.',
     'Een bestand met zo veel syntaxfouten dat de controle stopt.',
   ),
+  // ── RW13xx: mistakes that used to give a misleading message (issue 15, item 10) ──
+  RW1301: entry(
+    'fout',
+    'lexer',
+    "Datum '{0}' staat niet in de vorm JJJJ-MM-DD: schrijf {1}.",
+    'Een datum als 2023-1-2 of 1/3/2019: de taal schrijft datums als JJJJ-MM-DD (2023-01-02).',
+  ),
+  RW1302: entry(
+    'fout',
+    'lexer',
+    "'x' is geen rekenteken: schrijf '×' of '*' tussen spaties, zoals '{0} × {1}'.",
+    'Een vermenigvuldiging geschreven met de letter x (€ 4.332,56x7).',
+  ),
+  RW1303: entry(
+    'fout',
+    'parser',
+    "Een indexatie schrijf je als 'indexeer alle tarieven met 2,5 %', 'indexeer alle tabellen met 2,5 %' of 'indexeer weektarief, cd_tarief met 2,5 %' (een verlaging: 'met -3 %'; een deel: 'indexeer weektarief voor ondersteuningsbehoefte OB2 met 2 %'); gevonden {0}.",
+    'Een indexatie in een andere vorm (bijvoorbeeld met het percentage in woorden).',
+  ),
+  RW1304: entry(
+    'fout',
+    'parser',
+    "Hier ontbreekt '{0}': schrijf '{0} {1}' (de domeinen van de {2}sleutel).",
+    "Een tabel of gewijzigde tabel waarin het woord 'rijen' of 'kolommen' vóór de domeinen ontbreekt.",
+  ),
   // ── RW2xxx names (checker) ──
   RW2001: entry(
     'fout',
@@ -421,6 +446,13 @@ export const CATALOG = {
     'controle',
     "Het bedrag van {0} wordt niet afgerond: de uitkomst toont centen, maar telt de onafgeronde bedragen op, zodat de regels niet altijd optellen tot het totaal. Schrijf bijvoorbeeld 'afgerond op centen'.",
     "Een budget of module met een bedrag zonder 'afgerond op …'.",
+  ),
+  // ── RW54xx empty fields and scenarios (issue 15, lang2) ──
+  RW5401: entry(
+    'waarschuwing',
+    'controle',
+    "Deze voorwaarde leest het optionele veld '{0}'{1} zonder te zeggen wat een leeg veld betekent: een vergelijking met een leeg veld is onbepaald (niet waar en niet onwaar), en de uitkomst meldt dan 'niet te beoordelen'. Schrijf bijvoorbeeld '{0} is leeg of …' of '{0} is niet leeg en …'.",
+    "Een regel of modulevoorwaarde die een optioneel veld leest zonder 'is leeg'.",
   ),
   // ── RW6xxx versions ──
   RW6001: entry(

@@ -179,6 +179,7 @@ export type TableDeclCstChildren = {
   StringLiteral?: IToken[];
   Kw_in?: IToken[];
   cellUnit?: CellUnitCstNode[];
+  bareRowKeys?: NameListCstNode[];
   Kw_rijen?: IToken[];
   rowKeys?: NameListCstNode[];
   Kw_kolommen?: IToken[];
@@ -365,6 +366,7 @@ export type IndexationDeclCstChildren = {
   Kw_tarieven?: IToken[];
   nameList?: NameListCstNode[];
   Kw_met?: IToken[];
+  Minus?: IToken[];
   NumberLiteral?: IToken[];
   Percent?: IToken[];
   rounding?: RoundingCstNode[];

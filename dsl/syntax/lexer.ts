@@ -9,7 +9,10 @@ import {
   DateLiteral,
   DECL_START,
   Identifier,
+  Minus,
   NumberLiteral,
+  Slash,
+  Times,
   START_ONLY,
   StringLiteral,
   UnterminatedString,
@@ -89,7 +92,87 @@ function reportUnknownCharacters(unknown: readonly IToken[], text: string, sink:
   }
 }
 
-/** Lexes a text, reporting RW1001–RW1004 to the sink. Never throws. */
+const touches = (a: IToken | undefined, b: IToken | undefined): boolean =>
+  a !== undefined && b !== undefined && (a.endOffset ?? a.startOffset) + 1 === b.startOffset;
+
+/** A token made by the repair pass, on the same line as `base`, ending at offset `end`. */
+function synthetic(base: IToken, type: TokenType, image: string, end: number): IToken {
+  const t: IToken = { ...base, tokenType: type, tokenTypeIdx: type.tokenTypeIdx ?? 0, image, endOffset: end };
+  if (base.startColumn !== undefined) t.endColumn = base.startColumn + (end - base.startOffset);
+  t.endLine = base.startLine ?? 1;
+  return t;
+}
+
+const pad2 = (s: string): string => (s.length === 1 ? `0${s}` : s);
+
+/**
+ * A date written in another form than JJJJ-MM-DD, as adjacent tokens: `2023-1-2` (year first, one-digit month
+ * or day) or `1/3/2019`, `1-3-2019` (Dutch day-month-year). Gives the ISO date and how many tokens it spans.
+ */
+function looseDate(tokens: readonly IToken[], i: number): { iso: string; count: number } | undefined {
+  const [a, s1, b, s2, c] = [tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3], tokens[i + 4]];
+  if (a === undefined || b === undefined || c === undefined || s1 === undefined || s2 === undefined)
+    return undefined;
+  if (a.tokenType !== NumberLiteral || b.tokenType !== NumberLiteral || c.tokenType !== NumberLiteral)
+    return undefined;
+  const sep = s1.tokenType;
+  if ((sep !== Minus && sep !== Slash) || s2.tokenType !== sep) return undefined;
+  if (!(touches(a, s1) && touches(s1, b) && touches(b, s2) && touches(s2, c))) return undefined;
+  const small = /^\d{1,2}$/;
+  if (sep === Minus && /^\d{4}$/.test(a.image) && small.test(b.image) && small.test(c.image))
+    return { iso: `${a.image}-${pad2(b.image)}-${pad2(c.image)}`, count: 5 };
+  if (small.test(a.image) && small.test(b.image) && /^\d{4}$/.test(c.image))
+    return { iso: `${c.image}-${pad2(b.image)}-${pad2(a.image)}`, count: 5 };
+  return undefined;
+}
+
+/**
+ * Mistakes that would otherwise give a misleading parse error, repaired with one clear diagnostic: a date in
+ * another form (RW1301, becomes that date) and a multiplication written with the letter x (RW1302, becomes `×`).
+ */
+function repairCommonMistakes(tokens: IToken[], text: string, sink: DiagnosticSink): IToken[] {
+  let out: IToken[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as IToken;
+    if (t.tokenType !== NumberLiteral) {
+      out?.push(t);
+      continue;
+    }
+    const date = looseDate(tokens, i);
+    if (date !== undefined) {
+      const last = tokens[i + date.count - 1] as IToken;
+      const end = (last.endOffset ?? last.startOffset) + 1;
+      const written = text.slice(t.startOffset, end);
+      sink.report('RW1301', { start: t.startOffset, end }, [written, date.iso]);
+      out ??= tokens.slice(0, i);
+      out.push(synthetic(t, DateLiteral, date.iso, end - 1));
+      i += date.count - 1;
+      continue;
+    }
+    out?.push(t);
+    // `4.332,56x7` or `4.332,56 x 7`: the letter x right after a number on the same line.
+    const x = tokens[i + 1];
+    if (x === undefined || x.tokenType !== Identifier || x.startLine !== t.startLine) continue;
+    const m = /^x(\d+(?:,\d+)?)?$/.exec(x.image);
+    if (m === null) continue;
+    const next = tokens[i + 2];
+    const factor = m[1] ?? (next?.tokenType === NumberLiteral ? next.image : undefined);
+    if (factor === undefined) continue;
+    sink.report('RW1302', { start: x.startOffset, end: x.startOffset + x.image.length }, [t.image, factor]);
+    out ??= tokens.slice(0, i + 1);
+    out.push(synthetic(x, Times, '×', x.startOffset));
+    if (m[1] !== undefined) {
+      const n = synthetic(x, NumberLiteral, m[1], x.startOffset + x.image.length - 1);
+      n.startOffset = x.startOffset + 1;
+      n.startColumn = (x.startColumn ?? 0) + 1;
+      out.push(n);
+    }
+    i++;
+  }
+  return out ?? tokens;
+}
+
+/** Lexes a text, reporting RW1001–RW1004 and RW1301–RW1302 to the sink. Never throws. */
 export function lex(text: string, sink: DiagnosticSink): LexResult {
   const result = regelsLexer.tokenize(text);
   // Every character is a token (unknown ones in their own group), so Chevrotain reports no lexing errors.
@@ -116,5 +199,5 @@ export function lex(text: string, sink: DiagnosticSink): LexResult {
       }
     }
   }
-  return { tokens, comments: result.groups['comments'] ?? [] };
+  return { tokens: repairCommonMistakes(tokens, text, sink), comments: result.groups['comments'] ?? [] };
 }

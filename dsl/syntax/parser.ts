@@ -3,7 +3,7 @@
  * `dsl/ast/from-cst.ts` turns its CST into the AST. Declarations start with a declaration-start token (a
  * declaration word at the start of a line), which is also where error recovery picks up again.
  */
-import { CstParser, type IOrAlt, type IToken, type DSLMethodOpts } from 'chevrotain';
+import { CstParser, tokenMatcher, type IOrAlt, type IToken, type DSLMethodOpts } from 'chevrotain';
 import type { DeclarationsCstNode, FileCstNode } from './cst.js';
 import { errorMessageProvider } from './syntax-errors.js';
 import * as T from './tokens.js';
@@ -234,6 +234,13 @@ export class RegelsParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.StringLiteral));
     this.CONSUME(T.In);
     this.SUBRULE(this.cellUnit);
+    // The row domains without the word `rijen` (`  ob` + `  kolommen int`): read, and reported by the AST builder.
+    this.OPTION5({
+      GATE: () =>
+        tokenMatcher(this.LA(1), T.Name) &&
+        (this.LA(2).tokenType === T.Kolommen || this.LA(2).tokenType === T.Comma),
+      DEF: () => this.SUBRULE2(this.nameList, { LABEL: 'bareRowKeys' }),
+    });
     this.OPTION2(() => {
       this.CONSUME(T.Rijen);
       this.SUBRULE(this.nameList, { LABEL: 'rowKeys' });
@@ -432,6 +439,8 @@ export class RegelsParser extends CstParser {
       ]),
     );
     this.CONSUME(T.Met);
+    // `met -3 %`: a reduction.
+    this.OPTION2(() => this.CONSUME(T.Minus));
     this.CONSUME(T.NumberLiteral);
     this.CONSUME(T.Percent);
     this.OPTION(() => this.SUBRULE(this.rounding));

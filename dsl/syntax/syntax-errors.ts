@@ -93,6 +93,17 @@ export const errorMessageProvider = {
 const isPositioned = (t: IToken | undefined): t is IToken =>
   t !== undefined && Number.isFinite(t.startOffset) && t.tokenType !== EOF;
 
+/** The offset of the declaration start token before `t` (for one message per declaration). */
+function declarationStart(tokens: readonly IToken[], t: IToken): number {
+  let i = tokens.indexOf(t);
+  if (i < 0) return t.startOffset;
+  for (; i >= 0; i--) {
+    const x = tokens[i] as IToken;
+    if (x.tokenType.name.startsWith('Start_')) return x.startOffset;
+  }
+  return 0;
+}
+
 /** Reports parser errors; end-of-file errors point at the last token. One diagnostic per position. */
 export function reportSyntaxErrors(
   errors: readonly IRecognitionException[],
@@ -106,6 +117,17 @@ export function reportSyntaxErrors(
   for (const e of errors) {
     const expected = expectedFor(e);
     const t = e.token;
+    if (e.context.ruleStack.includes('indexationDecl') && isPositioned(t)) {
+      // One message with the forms that work, instead of one error per word of the indexation.
+      const start = declarationStart(tokens, t);
+      if (seen.has(-2 - start)) continue;
+      seen.add(-2 - start);
+      seen.add(t.startOffset);
+      sink.report('RW1303', { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 }, [
+        describeToken(t),
+      ]);
+      continue;
+    }
     if (!isPositioned(t)) {
       const span: Span = lastTok
         ? { start: lastTok.startOffset, end: (lastTok.endOffset ?? lastTok.startOffset) + 1 }

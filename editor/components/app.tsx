@@ -267,6 +267,8 @@ export function App() {
     [workflow, reloadFiles],
   );
 
+  const editorOf = useCallback(() => editor.current?.editor(), []);
+
   const lineOf = useCallback((file: string, offset: number) => {
     const model = modelFor(file, '');
     return model.getPositionAt(offset).lineNumber;
@@ -456,7 +458,14 @@ export function App() {
                 onJump={jump}
               />
             ) : side === 'tarieven' ? (
-              <SheetView client={client} path={open} active readOnly={openReadOnly} onJump={jump} />
+              <SheetView
+                client={client}
+                path={open}
+                active
+                readOnly={openReadOnly}
+                onJump={jump}
+                editor={editorOf}
+              />
             ) : (
               <Playground
                 client={client}

@@ -8,11 +8,14 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Span } from '../../dsl/index.js';
 import { originText } from '../../src/sheet/render-sheet.js';
-import type { Origin, Sheet, SheetTable } from '../../src/sheet/sheet.js';
-import { percentText } from '../../src/sheet/cell-text.js';
+import type { Sheet } from '../../src/sheet/sheet.js';
 import type { WorkerClient } from '../worker/client.js';
 import type { SheetState } from '../worker/sheet-service.js';
+import { applyText } from './apply-text.js';
 import { modelFor } from './code-editor.js';
+import { cellId, OriginDetails, SheetGrid, type Pos } from './sheet-grid.js';
+import { useTextSync } from './use-text-sync.js';
+import type { monaco } from '../monaco/setup.js';
 import './sheet-view.css';
 
 interface Props {
@@ -22,184 +25,13 @@ interface Props {
   /** Why the open file cannot be changed at all (not UTF-8), if so. */
   readonly readOnly: string | undefined;
   readonly onJump: (file: string, span: Span) => void;
-}
-
-interface Pos {
-  readonly table: string;
-  readonly row: number;
-  readonly col: number;
+  /** The text editor, to keep its selection and the grid's on the same cell. */
+  readonly editor: () => monaco.editor.IStandaloneCodeEditor | undefined;
 }
 
 type Message = { readonly kind: 'ok' | 'fout'; readonly text: string };
 
-const cellId = (p: Pos): string => `${p.table}\u0000${p.row}\u0000${p.col}`;
-
-/** Applies the worker's new text to the model as one undoable edit of the part that changed. */
-function applyText(path: string, before: string, after: string): boolean {
-  const model = modelFor(path, '');
-  if (model.getValue() !== before) return false;
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (
-    end < before.length - start &&
-    end < after.length - start &&
-    before[before.length - 1 - end] === after[after.length - 1 - end]
-  )
-    end++;
-  const from = model.getPositionAt(start);
-  const to = model.getPositionAt(before.length - end);
-  model.pushEditOperations(
-    [],
-    [
-      {
-        range: {
-          startLineNumber: from.lineNumber,
-          startColumn: from.column,
-          endLineNumber: to.lineNumber,
-          endColumn: to.column,
-        },
-        text: after.slice(start, after.length - end),
-      },
-    ],
-    () => null,
-  );
-  return true;
-}
-
-function OriginDetails({ origin, onJump }: { origin: Origin; onJump: Props['onJump'] }) {
-  const w = origin.written;
-  return (
-    <ul className="sheet-origin-steps">
-      <li>
-        <button type="button" className="step" onClick={() => onJump(w.file, w.span)}>
-          Geschreven in versie {w.version} ({w.validFrom})
-        </button>
-        {w.bron !== undefined && <span className="muted"> — bron: {w.bron}</span>}
-      </li>
-      {origin.indexed.map((s) => (
-        <li key={`${s.version}-${s.span.start}`}>
-          <button type="button" className="step" onClick={() => onJump(s.file, s.span)}>
-            Geïndexeerd in versie {s.version}: +{percentText(s.fraction)}
-            {s.rounding !== undefined ? `, ${s.rounding}` : ''}
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function SheetGrid({
-  table,
-  editable,
-  selected,
-  editing,
-  onSelect,
-  onEdit,
-  onCommit,
-  onCancel,
-  onKey,
-  cellRef,
-}: {
-  table: SheetTable;
-  editable: boolean;
-  selected: Pos | undefined;
-  editing: { pos: Pos; value: string } | undefined;
-  onSelect: (p: Pos) => void;
-  onEdit: (p: Pos, initial?: string) => void;
-  onCommit: (value: string) => void;
-  onCancel: () => void;
-  onKey: (e: KeyboardEvent<HTMLTableCellElement>, p: Pos) => void;
-  cellRef: (p: Pos, el: HTMLTableCellElement | null) => void;
-}) {
-  const captionId = `sheet-caption-${table.name}`;
-  const isSelected = (r: number, c: number) =>
-    selected !== undefined && selected.table === table.name && selected.row === r && selected.col === c;
-  return (
-    <table
-      className="sheet-grid"
-      role="grid"
-      aria-labelledby={captionId}
-      aria-readonly={!editable}
-      data-table={table.name}
-    >
-      <caption id={captionId}>
-        Tabel <strong>{table.name}</strong>
-        {table.label !== undefined ? ` — ${table.label}` : ''} <span className="muted">in {table.unit}</span>
-      </caption>
-      <thead>
-        <tr>
-          {table.rowKeys.map((k) => (
-            <th key={k} scope="col" className="key">
-              {k}
-            </th>
-          ))}
-          {table.columns.map((c) => (
-            <th key={c.join('/')} scope="col" className="amount">
-              {c.length === 0 ? table.unit : c.join('/')}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.map((row, r) => (
-          <tr key={row.key.join('/')}>
-            {row.key.map((k, i) => (
-              <th key={i} scope="row" className="key">
-                {k}
-              </th>
-            ))}
-            {row.cells.map((cell, c) => {
-              const pos = { table: table.name, row: r, col: c };
-              const sel = isSelected(r, c);
-              const isEditing =
-                editing !== undefined &&
-                editing.pos.table === table.name &&
-                editing.pos.row === r &&
-                editing.pos.col === c;
-              return (
-                <td
-                  key={c}
-                  ref={(el) => cellRef(pos, el)}
-                  role="gridcell"
-                  className={`amount${sel ? ' selected' : ''}${cell?.origin.indexed.length ? ' indexed' : ''}`}
-                  tabIndex={sel || (selected === undefined && r === 0 && c === 0) ? 0 : -1}
-                  aria-selected={sel}
-                  data-key={cell?.keyText}
-                  data-written={cell?.origin.written.version}
-                  data-indexed={cell?.origin.indexed.map((s) => s.version).join(' ')}
-                  title={cell === undefined ? 'Geen cel' : `${cell.text}: ${originText(cell.origin)}`}
-                  onClick={() => onSelect(pos)}
-                  onDoubleClick={() => editable && cell !== undefined && onEdit(pos)}
-                  onKeyDown={(e) => onKey(e, pos)}
-                >
-                  {isEditing ? (
-                    <input
-                      className="sheet-input"
-                      aria-label={`Nieuwe waarde voor ${cell?.keyText ?? ''}`}
-                      defaultValue={editing.value}
-                      autoFocus
-                      onKeyDown={(e) => {
-                        e.stopPropagation();
-                        if (e.key === 'Enter') onCommit(e.currentTarget.value);
-                        else if (e.key === 'Escape') onCancel();
-                      }}
-                      onBlur={(e) => onCommit(e.currentTarget.value)}
-                    />
-                  ) : (
-                    (cell?.text ?? '')
-                  )}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-export function SheetView({ client, path, active, readOnly, onJump }: Props) {
+export function SheetView({ client, path, active, readOnly, onJump, editor }: Props) {
   const [state, setState] = useState<SheetState | undefined>(undefined);
   const [selected, setSelected] = useState<Pos | undefined>(undefined);
   const [editing, setEditingState] = useState<{ pos: Pos; value: string } | undefined>(undefined);
@@ -239,6 +71,7 @@ export function SheetView({ client, path, active, readOnly, onJump }: Props) {
   }, [path, setEditing]);
 
   const sheet: Sheet | undefined = state?.kind === 'ok' ? state.sheet : undefined;
+  const sync = useTextSync(editor, path, sheet, selected, setSelected);
   const editable = sheet?.status === 'concept' && readOnly === undefined;
   const tables = sheet?.tables ?? [];
   const tableOf = (name: string) => tables.find((t) => t.name === name);
@@ -288,11 +121,13 @@ export function SheetView({ client, path, active, readOnly, onJump }: Props) {
       else if (!r.changed) setMessage({ kind: 'ok', text: 'Geen wijziging.' });
       else if (!applyText(path, before, r.text))
         setMessage({ kind: 'fout', text: 'De tekst veranderde intussen; probeer het opnieuw.' });
-      else
+      else {
+        sync.revealAfterUpdate();
         setMessage({
           kind: 'ok',
           text: `${e.pos.table}[${cell.key.join(', ')}] gewijzigd in de tekst (wijzig tabel); opslaan met Ctrl+S.`,
         });
+      }
     } finally {
       committing.current = false;
       focusCell(e.pos);

@@ -159,6 +159,25 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
       total: decimal,
       decisions: { type: 'array', items: ref('Modulebeslissing') },
       diagnostics: { type: 'array', items: ref('Diagnose') },
+      undetermined: {
+        type: 'array',
+        description:
+          'Regels die niet te beoordelen waren: hun voorwaarde vergeleek een leeg veld (onbepaald). Alleen aanwezig als er zulke regels zijn.',
+        items: {
+          type: 'object',
+          required: ['rule', 'severity', 'message', 'empty', 'details', 'version'],
+          properties: {
+            rule: text,
+            severity: { enum: ['fout', 'waarschuwing'] },
+            message: text,
+            empty: { type: 'array', items: text },
+            details: { type: 'array', items: text },
+            path: text,
+            source: SOURCE,
+            version: text,
+          },
+        },
+      },
       explanation: {
         type: 'object',
         description: 'Met /v1/uitleg: de uitleg van elk bedrag en elke beslissing.',

@@ -113,6 +113,14 @@ export function renderEvaluation(ev: Evaluation): string {
       out.push(`  ${d.severity}${where} (${d.rule}): ${d.message}`);
     }
   }
+  if (ev.undetermined?.length) {
+    out.push('');
+    // A rule whose condition compared an empty value: it did not fire, and it says why it could not be judged.
+    for (const u of ev.undetermined)
+      out.push(
+        `  niet te beoordelen${u.path !== undefined ? ` bij ${u.path}` : ''} (${u.rule}): ${u.message}`,
+      );
+  }
   return out.join('\n');
 }
 

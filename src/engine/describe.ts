@@ -9,7 +9,8 @@ import type { Value } from './values.js';
 
 /** What an evaluator saw at a leaf of a condition (a comparison, `in`, `is leeg`, `aangevraagd`, a ja/nee value). */
 export interface LeafObservation {
-  readonly outcome: boolean;
+  /** ja, nee, or undefined: onbepaald (the leaf compared an empty value). */
+  readonly outcome: boolean | undefined;
   readonly left: Value;
   readonly right: Value | readonly Value[];
 }
@@ -26,6 +27,8 @@ export interface Check {
   readonly expected: string;
   /** Whether the actual value met it. */
   readonly held: boolean;
+  /** Set when the check could not be judged: it compared an empty value (then `held` is false). */
+  readonly undetermined?: true;
   /** The same as one Dutch phrase (as in `details`): "verwijzer = toegang; verwacht = gi". */
   readonly text: string;
 }
@@ -37,7 +40,7 @@ const isBranch = (e: Ir.Expr): e is Ir.Expr & { kind: 'and' | 'or' | 'not' } =>
 interface Observed {
   readonly observe: Observe;
   readonly seen: Map<Ir.Expr, LeafObservation>;
-  readonly outcomes: Map<Ir.Expr, boolean>;
+  readonly outcomes: Map<Ir.Expr, boolean | undefined>;
   readonly subjects: Subjects;
 }
 
@@ -54,10 +57,9 @@ function observed(o: Observed, leaf: Ir.Expr): LeafObservation {
  * The outcome of a condition, short-circuiting as the evaluators do (the right side of a false `en` is not
  * observed). Chains (`a en b en c …`, `niet niet x`) are looped over, not recursed into.
  */
-function outcome(e: Ir.Expr, o: Observed): boolean {
-  const known = o.outcomes.get(e);
-  if (known !== undefined) return known;
-  let result: boolean;
+function outcome(e: Ir.Expr, o: Observed): boolean | undefined {
+  if (o.outcomes.has(e)) return o.outcomes.get(e);
+  let result: boolean | undefined;
   if (e.kind === 'not') {
     let inner: Ir.Expr = e;
     let odd = false;
@@ -65,12 +67,18 @@ function outcome(e: Ir.Expr, o: Observed): boolean {
       inner = inner.operand;
       odd = !odd;
     }
-    result = outcome(inner, o) !== odd;
+    const v = outcome(inner, o);
+    result = v === undefined ? undefined : v !== odd;
   } else if (e.kind === 'and' || e.kind === 'or') {
+    // Three-valued (see interpret.ts): `en` stops at nee, `of` at ja; onbepaald otherwise when a part is.
+    const stop = e.kind === 'or';
     const { first, links } = leftChain(e);
     result = outcome(first, o);
     for (const l of links) {
-      if (e.kind === 'and' ? result : !result) result = outcome(l.right, o);
+      if (result !== stop) {
+        const r = outcome(l.right, o);
+        result = r === stop ? stop : result === undefined || r === undefined ? undefined : !stop;
+      }
       o.outcomes.set(l, result);
     }
   } else {
@@ -159,8 +167,41 @@ function check(subject: string, actual: string, shown: string, expected: string,
   return { subject, actual, expected, held, text: `${shown}${expectation(held, expected)}` };
 }
 
+/** A leaf that compared an empty value: it says which value was empty instead of claiming an outcome. */
+function undeterminedCheck(e: Ir.Expr, obs: LeafObservation, want: boolean, subjects: Subjects): Check {
+  const sides: [Ir.Expr, Value][] =
+    e.kind === 'compare'
+      ? [
+          [e.left, obs.left],
+          [e.right, Array.isArray(obs.right) ? undefined : (obs.right as Value)],
+        ]
+      : e.kind === 'in'
+        ? [[e.value, obs.left]]
+        : [[e, obs.left]];
+  const empty = sides.filter(([, v]) => v === undefined).map(([x]) => subject(x, subjects) ?? 'waarde');
+  const name = empty[0] ?? subject(e, subjects) ?? 'waarde';
+  const expected = needed(
+    want,
+    e.kind === 'compare'
+      ? `${e.op} ${e.right.kind === 'const' ? operand(e.right, obs.right as Value, subjects) : (subject(e.right, subjects) ?? 'waarde')}`
+      : e.kind === 'in'
+        ? `een van (${e.options.map((x, i) => formatValue(Array.isArray(obs.right) ? (obs.right as readonly Value[])[i] : undefined, x.type)).join(', ')})`
+        : 'ja',
+  );
+  const leeg = empty.length > 1 ? `${empty.join(' en ')} zijn leeg` : `${name} is leeg`;
+  return {
+    subject: name,
+    actual: 'leeg',
+    expected,
+    held: false,
+    undetermined: true,
+    text: `${leeg}: niet te beoordelen (${e.kind === 'compare' || e.kind === 'in' ? `${subject(e.kind === 'compare' ? e.left : e.value, subjects) ?? 'waarde'} ` : ''}${expected})`,
+  };
+}
+
 function leafCheck(e: Ir.Expr, obs: LeafObservation, want: boolean, subjects: Subjects): Check {
   const left = obs.left;
+  if (obs.outcome === undefined) return undeterminedCheck(e, obs, want, subjects);
   const held = obs.outcome === want;
   switch (e.kind) {
     case 'compare': {

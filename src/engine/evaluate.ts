@@ -14,7 +14,7 @@ import { caseVersions, dateRange, programsByDate, rejudgingCase } from '../versi
 import { timeline } from '../versions/timeline.js';
 import type { Segment } from '../versions/timeline.js';
 import { assembleLine } from './assemble.js';
-import { decision, ruleDiagnostics } from './decisions.js';
+import { decision, ruleDiagnostics, undeterminedRules } from './decisions.js';
 import type { LineDraft } from './assemble.js';
 import { EngineCache } from './cache.js';
 import { MAX_ITEMS, checkCase, unknownFieldWarnings } from './casus.js';
@@ -24,7 +24,14 @@ import { buildExplanation } from './explain.js';
 import { fastPath } from './fast-path.js';
 import { ctxFor, inputError, planTasks } from './plan-tasks.js';
 import type { Planning, Prepared } from './plan-tasks.js';
-import type { CaseDiagnostic, Evaluation, EvaluationInvalid, ModuleDecision, ResultLine } from './result.js';
+import type {
+  CaseDiagnostic,
+  Evaluation,
+  EvaluationInvalid,
+  ModuleDecision,
+  ResultLine,
+  UndeterminedRule,
+} from './result.js';
 import type { LoadedProgram } from './runtime.js';
 import type { Answers, ItemTask, Path } from './tasks.js';
 import type { CaseItem, TypedCase } from './values.js';
@@ -71,6 +78,21 @@ function finish(prep: Prepared, answers: Answers, cache: EngineCache): Evaluatio
         diagnostics.push(d);
       }
   }
+  // Rules that could not be judged (a comparison with an empty value), reported once per rule, item and severity.
+  let undetermined: UndeterminedRule[] | undefined;
+  const unjudged = new Set<string>();
+  for (let i = 0; i < items.length; i++) {
+    const answer = answers.items[i];
+    if (!answer?.undetermined) continue;
+    const ctx = (items[i] as ItemTask).ctx;
+    const item = ctx.result ?? ctx.module;
+    for (const u of undeterminedRules(answer.undetermined, item, ctx.rt.program.version, lineCache)) {
+      const key = `${u.rule}\u0000${u.path ?? ''}\u0000${u.severity}`;
+      if (unjudged.has(key)) continue;
+      unjudged.add(key);
+      (undetermined ??= []).push(u);
+    }
+  }
   const decisions: ModuleDecision[] = [];
   const allowed: CaseItem[] = [];
   for (const m of prep.moduleItems) {
@@ -104,6 +126,7 @@ function finish(prep: Prepared, answers: Answers, cache: EngineCache): Evaluatio
         : moneyString(sum(drafts.map(amountOf)).plus(ZERO)),
     decisions,
     diagnostics,
+    ...(undetermined ? { undetermined } : {}),
   };
   return prep.explain
     ? { ...evaluation, explanation: buildExplanation(drafts, items, answers, decisions, lineCache) }

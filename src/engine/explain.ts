@@ -177,6 +177,7 @@ export function buildExplanation(
         conditions: answer.conditions.map((c) => ({
           reason: c.condition.reason,
           held: c.ok,
+          ...(c.undetermined ? { undetermined: true as const } : {}),
           details: c.details.map((x) => x.text),
           checks: c.details,
           source: cache.sourceRef(c.condition.origin, file),
@@ -250,7 +251,7 @@ export function renderExplanation(evaluation: Evaluation, sources?: Sources): st
     );
     for (const c of d.conditions) {
       out.push(
-        `  ${c.held ? '✓' : '✗'} ${c.held ? 'voorwaarde klopt' : c.reason} [${where(c.source, sources)}]`,
+        `  ${c.held ? '✓' : c.undetermined ? '?' : '✗'} ${c.held ? 'voorwaarde klopt' : c.undetermined ? `niet te beoordelen (een waarde is leeg): ${c.reason}` : c.reason} [${where(c.source, sources)}]`,
       );
       for (const x of c.details) out.push(`      ${x}`);
     }
@@ -261,6 +262,13 @@ export function renderExplanation(evaluation: Evaluation, sources?: Sources): st
       `${r.severity === 'fout' ? 'Fout' : 'Waarschuwing'} "${r.rule}"${r.path ? ` (${r.path})` : ''}, versie ${r.version}: ${r.message} [${where(r.source, sources)}]`,
     );
     for (const x of r.details) out.push(`  want ${x}`);
+  }
+  for (const u of evaluation.undetermined ?? []) {
+    out.push(
+      '',
+      `Niet te beoordelen: ${u.severity === 'fout' ? 'fout' : 'waarschuwing'} "${u.rule}"${u.path ? ` (${u.path})` : ''}, versie ${u.version}: ${u.message} [${where(u.source, sources)}]`,
+    );
+    for (const x of u.details) out.push(`  ${x}`);
   }
   // Everything else the evaluation reports (a missing tariff, an unknown field, …): nothing is left out.
   const explained = new Set((ex?.rules ?? []).map((r) => `${r.rule}\u0000${r.path ?? ''}`));

@@ -7,7 +7,7 @@ import { price } from './pricing.js';
 import type { Priced } from './pricing.js';
 import type { Value } from './values.js';
 import { loadProgram } from './load.js';
-import { compare, isRequested, ranksFor, same } from './runtime.js';
+import { compare, inList, isRequested, ranksFor } from './runtime.js';
 import type { CellUse, Ctx, LoadedProgram } from './runtime.js';
 import { NO_CELLS, priceNeeded } from './tasks.js';
 import type { Answers, ConditionOutcome, FiredRule, ItemAnswer, ItemTask, Path, PriceTask } from './tasks.js';
@@ -16,10 +16,12 @@ interface Compiled {
   readonly compiler: FastCompiler;
   /** Evaluate an expression with its compiled closure (one function per program, not per call). */
   readonly run: (e: Ir.Expr, ctx: Ctx) => Value;
-  readonly rules: Readonly<Record<Ir.Scope, readonly { rule: Ir.RuleDef; holds: (ctx: Ctx) => boolean }[]>>;
+  readonly rules: Readonly<
+    Record<Ir.Scope, readonly { rule: Ir.RuleDef; holds: (ctx: Ctx) => boolean | undefined }[]>
+  >;
   readonly conditions: ReadonlyMap<
     string,
-    readonly { condition: Ir.ConditionDef; holds: (ctx: Ctx) => boolean }[]
+    readonly { condition: Ir.ConditionDef; holds: (ctx: Ctx) => boolean | undefined }[]
   >;
 }
 
@@ -34,7 +36,7 @@ function observer(compiler: FastCompiler, ctx: Ctx): Observe {
       case 'in': {
         const left = compiler.compile(e.value)(ctx);
         const right = e.options.map((o) => compiler.compile(o)(ctx));
-        return { outcome: right.some((o) => same(left, o)), left, right };
+        return { outcome: inList(left, right), left, right };
       }
       case 'isEmpty': {
         const left = compiler.compile(e.value)(ctx);
@@ -44,7 +46,7 @@ function observer(compiler: FastCompiler, ctx: Ctx): Observe {
         return { outcome: isRequested(ctx, e.module, e.variant), left: undefined, right: undefined };
       default: {
         const left = compiler.compile(e)(ctx);
-        return { outcome: left === true, left, right: undefined };
+        return { outcome: left === undefined ? undefined : left === true, left, right: undefined };
       }
     }
   };
@@ -59,13 +61,23 @@ export function fastPath(): Path {
     const c = compiled.get(task.ctx.rt);
     if (!c) throw new Error('program not loaded by this path');
     const fired: FiredRule[] = [];
+    let undetermined: FiredRule[] | undefined;
     const only = task.only;
     // When explaining, the cells the rules and conditions read are recorded (for coverage and the explanation).
     const trace: CellUse[] | undefined = explain ? [] : undefined;
     if (trace) task.ctx.cells = trace;
     for (const { rule, holds } of c.rules[task.scope]) {
       if (only !== undefined && !only.has(rule.origin.id)) continue;
-      if (!holds(task.ctx)) continue;
+      const v = holds(task.ctx);
+      if (v === false) continue;
+      // Onbepaald: always explained (the empty values are the news), but it does not fire.
+      if (v === undefined) {
+        (undetermined ??= []).push({
+          rule,
+          details: describe(rule.when, observer(c.compiler, task.ctx), true, subjects(task)),
+        });
+        continue;
+      }
       fired.push({
         rule,
         details: explain ? describe(rule.when, observer(c.compiler, task.ctx), true, subjects(task)) : [],
@@ -75,15 +87,20 @@ export function fastPath(): Path {
     const checks = task.module && only === undefined ? c.conditions.get(task.module.name) : undefined;
     if (checks)
       for (const { condition, holds } of checks) {
-        const ok = holds(task.ctx);
+        const v = holds(task.ctx);
+        const ok = v === true;
         const details =
           ok && !explain
             ? []
             : describe(condition.when, observer(c.compiler, task.ctx), true, subjects(task));
-        conditions.push({ condition, ok, details });
+        conditions.push(
+          v === undefined ? { condition, ok, undetermined: true, details } : { condition, ok, details },
+        );
       }
     if (trace) task.ctx.cells = undefined;
-    return { fired, conditions, cells: trace ?? NO_CELLS };
+    return undetermined
+      ? { fired, undetermined, conditions, cells: trace ?? NO_CELLS }
+      : { fired, conditions, cells: trace ?? NO_CELLS };
   };
 
   return {

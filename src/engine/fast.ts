@@ -9,6 +9,7 @@ import {
   calcKey,
   compare,
   fieldValue,
+  inList,
   isRequested,
   lookup,
   memoFor,
@@ -16,6 +17,7 @@ import {
   paramValue,
   ranksFor,
   resultCount,
+  not3,
   roundValue,
   same,
 } from './runtime.js';
@@ -64,10 +66,13 @@ export class FastCompiler {
     return fn;
   }
 
-  /** Compile a condition: true only when the expression is `ja`. */
-  predicate(e: Ir.Expr): (ctx: Ctx) => boolean {
+  /** Compile a condition: `ja` (true), `nee` (false) or onbepaald (undefined: it depends on an empty value). */
+  predicate(e: Ir.Expr): (ctx: Ctx) => boolean | undefined {
     const f = this.compile(e);
-    return (ctx) => f(ctx) === true;
+    return (ctx) => {
+      const v = f(ctx);
+      return v === undefined ? undefined : v === true;
+    };
   }
 
   private build(e: Ir.Expr): Compiled {
@@ -147,10 +152,10 @@ export class FastCompiler {
       case 'not': {
         const { inner, ops } = prefixChain(e);
         const o = this.compile(inner);
-        if (ops.length === 1) return ops[0] === 'neg' ? (ctx) => negate(o(ctx)) : (ctx) => o(ctx) !== true;
+        if (ops.length === 1) return ops[0] === 'neg' ? (ctx) => negate(o(ctx)) : (ctx) => not3(o(ctx));
         return (ctx) => {
           let v = o(ctx);
-          for (const op of ops) v = op === 'neg' ? negate(v) : v !== true;
+          for (const op of ops) v = op === 'neg' ? negate(v) : not3(v);
           return v;
         };
       }
@@ -161,10 +166,13 @@ export class FastCompiler {
         const left = e.left;
         if (op === '=' || op === '<>') {
           // `same` on two non-objects (text, domain value, ja/nee, leeg) is `===`; decimals and periods take it.
+          // A comparison with an empty value is onbepaald (undefined), also `=` and `<>`.
           const equal = op === '=';
           return (ctx) => {
             const a = l(ctx);
+            if (a === undefined) return undefined;
             const b = r(ctx);
+            if (b === undefined) return undefined;
             return (typeof a === 'object' || typeof b === 'object' ? same(a, b) : a === b) === equal;
           };
         }
@@ -177,31 +185,53 @@ export class FastCompiler {
         if (links.length === 1) {
           const l = this.compile(e.left);
           const r = this.compile(e.right);
+          // Three-valued: nee en x is nee, ja of x is ja; otherwise onbepaald when a side is onbepaald.
           return e.kind === 'and'
-            ? (ctx) => l(ctx) === true && r(ctx) === true
-            : (ctx) => l(ctx) === true || r(ctx) === true;
+            ? (ctx) => {
+                const a = l(ctx);
+                if (a === false) return false;
+                const b = r(ctx);
+                if (b === false) return false;
+                return a === undefined || b === undefined ? undefined : true;
+              }
+            : (ctx) => {
+                const a = l(ctx);
+                if (a === true) return true;
+                const b = r(ctx);
+                if (b === true) return true;
+                return a === undefined || b === undefined ? undefined : false;
+              };
         }
         // A chain `a en b en c …`: short-circuit in a loop, left to right.
         const parts = [this.compile(first), ...links.map((l) => this.compile(l.right))];
         const stopAt = e.kind === 'or';
         return (ctx) => {
-          for (const p of parts) if ((p(ctx) === true) === stopAt) return stopAt;
-          return !stopAt;
+          let unknown = false;
+          for (const p of parts) {
+            const v = p(ctx);
+            if (v === stopAt) return stopAt;
+            if (v === undefined) unknown = true;
+          }
+          return unknown ? undefined : !stopAt;
         };
       }
       case 'if': {
         const c = this.compile(e.cond);
         const t = this.compile(e.then);
         const f = this.compile(e.else);
-        return (ctx) => (c(ctx) === true ? t(ctx) : f(ctx));
+        return (ctx) => {
+          const v = c(ctx);
+          return v === undefined ? undefined : v === true ? t(ctx) : f(ctx);
+        };
       }
       case 'in': {
         const v = this.compile(e.value);
         const opts = e.options.map((o) => this.compile(o));
-        return (ctx) => {
-          const x = v(ctx);
-          return opts.some((o) => same(x, o(ctx)));
-        };
+        return (ctx) =>
+          inList(
+            v(ctx),
+            opts.map((o) => o(ctx)),
+          );
       }
       case 'isEmpty': {
         const v = this.compile(e.value);

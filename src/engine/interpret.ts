@@ -9,6 +9,7 @@ import {
   calcKey,
   compare,
   fieldValue,
+  inList,
   isRequested,
   lookup,
   memoFor,
@@ -16,8 +17,8 @@ import {
   paramValue,
   ranksFor,
   resultCount,
+  not3,
   roundValue,
-  same,
 } from './runtime.js';
 import type { Ctx } from './runtime.js';
 import { call, constant } from './builtins.js';
@@ -58,7 +59,7 @@ export function interpret(e: Ir.Expr, ctx: Ctx): Value {
     case 'not': {
       const { inner, ops } = prefixChain(e);
       let v = interpret(inner, ctx);
-      for (const op of ops) v = op === 'neg' ? negate(v) : v !== true;
+      for (const op of ops) v = op === 'neg' ? negate(v) : not3(v);
       return v;
     }
     case 'compare':
@@ -71,18 +72,30 @@ export function interpret(e: Ir.Expr, ctx: Ctx): Value {
       );
     case 'and':
     case 'or': {
-      // Short-circuit over the chain, left to right, as the nested form does.
+      // Three-valued, over the chain left to right: `en` is nee as soon as one part is nee, `of` ja as soon as one
+      // part is ja; otherwise onbepaald (undefined) when a part was onbepaald.
       const { first, links } = leftChain(e);
       const stopAt = e.kind === 'or';
-      if ((interpret(first, ctx) === true) === stopAt) return stopAt;
-      for (const l of links) if ((interpret(l.right, ctx) === true) === stopAt) return stopAt;
-      return !stopAt;
+      let v = interpret(first, ctx);
+      if (v === stopAt) return stopAt;
+      let unknown = v === undefined;
+      for (const l of links) {
+        v = interpret(l.right, ctx);
+        if (v === stopAt) return stopAt;
+        if (v === undefined) unknown = true;
+      }
+      return unknown ? undefined : !stopAt;
     }
-    case 'if':
-      return interpret(e.cond, ctx) === true ? interpret(e.then, ctx) : interpret(e.else, ctx);
+    case 'if': {
+      const c = interpret(e.cond, ctx);
+      return c === undefined ? undefined : c === true ? interpret(e.then, ctx) : interpret(e.else, ctx);
+    }
     case 'in': {
       const v = interpret(e.value, ctx);
-      return e.options.some((o) => same(v, interpret(o, ctx)));
+      return inList(
+        v,
+        e.options.map((o) => interpret(o, ctx)),
+      );
     }
     case 'isEmpty':
       return (interpret(e.value, ctx) === undefined) !== e.negated;

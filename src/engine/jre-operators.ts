@@ -3,7 +3,7 @@
  * (`equal`, `lessThan`, …) coerce amounts to floats and are never emitted (test/engine/jre-operators.test.ts).
  */
 import type { Dec } from './decimal.js';
-import { compare, holds, same } from './runtime.js';
+import { compare, holds, inList } from './runtime.js';
 import type { CompareOp } from './runtime.js';
 import type { OperatorFn } from './jre-adapter.js';
 import type { Value } from './values.js';
@@ -20,23 +20,37 @@ const SUFFIX: Record<CompareOp, string> = {
   '>=': 'Ge',
 };
 
-/** The operator name for a comparison, e.g. decimal `<` → `dLt`, ordinal `>` → `rangGt`. */
-export const operatorFor = (kind: Kind, op: CompareOp): string => `${PREFIX[kind]}${SUFFIX[op]}`;
+/**
+ * The suffix of a lenient operator: it holds when the comparison is ja or onbepaald (an empty operand). A lenient
+ * rule (see jre.ts) finds conditions that are onbepaald: strictly nee but leniently ja.
+ */
+export const LENIENT = 'OfOnbepaald';
 
-function comparison(kind: Kind, op: CompareOp, literal: (text: string) => Dec): OperatorFn {
+/** The operator name for a comparison, e.g. decimal `<` → `dLt`, ordinal `>` → `rangGt`. */
+export const operatorFor = (kind: Kind, op: CompareOp, lenient = false): string =>
+  `${PREFIX[kind]}${SUFFIX[op]}${lenient ? LENIENT : ''}`;
+
+/** ja → true; nee → false; onbepaald → `lenient`. */
+const decide = (v: boolean | undefined, lenient: boolean): boolean => (v === undefined ? lenient : v);
+
+function comparison(kind: Kind, op: CompareOp, literal: (text: string) => Dec, lenient: boolean): OperatorFn {
   if (kind === 'ordinal') {
-    // Ordinal facts are positions in the domain (small integers), compared as such.
+    // Ordinal facts are positions in the domain (small integers), compared as such; no position: empty.
     return (a, b) => {
+      if (typeof a !== 'number' || typeof b !== 'number') return lenient;
       if (op === '=') return a === b;
       if (op === '<>') return a !== b;
-      return holds(op, typeof a === 'number' && typeof b === 'number' ? Math.sign(a - b) : undefined);
+      return holds(op, Math.sign(a - b));
     };
   }
   if (kind === 'decimal')
     // A constant right-hand side arrives as the literal's text (json-rules-engine copies values as JSON).
     return (a, b) =>
-      compare(kind, op, a as Value, typeof b === 'string' ? literal(b) : (b as Value), undefined);
-  return (a, b) => compare(kind, op, a as Value, b as Value, undefined);
+      decide(
+        compare(kind, op, a as Value, typeof b === 'string' ? literal(b) : (b as Value), undefined),
+        lenient,
+      );
+  return (a, b) => decide(compare(kind, op, a as Value, b as Value, undefined), lenient);
 }
 
 /**
@@ -47,11 +61,16 @@ export function operators(literal: (text: string) => Dec): Readonly<Record<strin
   const ops: Record<string, OperatorFn> = {};
   for (const kind of Object.keys(PREFIX) as Kind[]) {
     for (const op of Object.keys(SUFFIX) as CompareOp[])
-      ops[operatorFor(kind, op)] = comparison(kind, op, literal);
+      for (const lenient of [false, true])
+        ops[operatorFor(kind, op, lenient)] = comparison(kind, op, literal, lenient);
   }
-  ops.inLijst = (a, list) => Array.isArray(list) && list.some((x) => same(a as Value, x as Value));
+  const inList3 = (a: unknown, list: unknown) =>
+    Array.isArray(list) ? inList(a as Value, list as Value[]) : false;
+  ops.inLijst = (a, list) => inList3(a, list) === true;
+  ops[`inLijst${LENIENT}`] = (a, list) => inList3(a, list) !== false;
   ops.leeg = (a) => a === undefined;
   ops.nietLeeg = (a) => a !== undefined;
   ops.isWaar = (a) => a === true;
+  ops[`isWaar${LENIENT}`] = (a) => a !== false;
   return ops;
 }

@@ -15,12 +15,13 @@ import type { LeafObservation, Observe } from './describe.js';
 import { interpret } from './interpret.js';
 import { JreEngine } from './jre-adapter.js';
 import type { FactFn, JreCondition, JreConditionResult, JreRule, OperatorFn } from './jre-adapter.js';
-import { operatorFor, operators } from './jre-operators.js';
+import { LENIENT, operatorFor, operators } from './jre-operators.js';
+import { Emptiness } from './emptiness.js';
 import { price } from './pricing.js';
 import type { Priced, PriceTarget } from './pricing.js';
 import { constant } from './builtins.js';
 import { loadProgram } from './load.js';
-import { isRequested } from './runtime.js';
+import { inList, isRequested } from './runtime.js';
 import type { EngineCache } from './cache.js';
 import type { CellUse, Ctx, LoadedProgram } from './runtime.js';
 import { NO_CELLS, priceNeeded } from './tasks.js';
@@ -66,12 +67,17 @@ export class JreCompiler {
     return out;
   }
 
-  condition(e: Ir.Expr): JreCondition {
+  /**
+   * The condition tree of `e`. Strict (the default): a leaf holds only when it is ja. Lenient: a leaf also holds
+   * when it is onbepaald (it compared an empty value). `niet` turns one into the other for its operand, so the
+   * strict tree holds exactly when `e` is ja and the lenient tree exactly when `e` is ja or onbepaald.
+   */
+  condition(e: Ir.Expr, lenient = false): JreCondition {
     switch (e.kind) {
       case 'and':
-        return { all: this.flatten(e, 'and').map((c) => this.condition(c)) };
+        return { all: this.flatten(e, 'and').map((c) => this.condition(c, lenient)) };
       case 'or':
-        return { any: this.flatten(e, 'or').map((c) => this.condition(c)) };
+        return { any: this.flatten(e, 'or').map((c) => this.condition(c, lenient)) };
       case 'not': {
         // `niet niet x` is `x`: only the parity of a run of `niet` matters (no nesting per `niet`).
         let inner: Ir.Expr = e.operand;
@@ -80,14 +86,14 @@ export class JreCompiler {
           inner = inner.operand;
           odd = !odd;
         }
-        return odd ? { not: this.condition(inner) } : this.condition(inner);
+        return odd ? { not: this.condition(inner, !lenient) } : this.condition(inner, lenient);
       }
       case 'compare':
         if (e.compare === 'ordinal')
           return {
             name: e.id,
             fact: this.rank(e.left),
-            operator: operatorFor('ordinal', e.op),
+            operator: operatorFor('ordinal', e.op, lenient),
             value: { fact: this.rank(e.right) },
           };
         // A constant right-hand side (`leeftijd >= 18 jaar`, `wet = jeugdwet`) is the leaf's value itself: no
@@ -95,15 +101,16 @@ export class JreCompiler {
         return {
           name: e.id,
           fact: this.value(e.left),
-          operator: operatorFor(e.compare, e.op),
+          operator: operatorFor(e.compare, e.op, lenient),
           value: e.right.kind === 'const' ? e.right.value : { fact: this.value(e.right) },
         };
       case 'in': {
         const options = e.options;
         const texts = constantTexts(options);
-        if (texts) return { name: e.id, fact: this.value(e.value), operator: 'inLijst', value: texts };
+        const operator = lenient ? `inLijst${LENIENT}` : 'inLijst';
+        if (texts) return { name: e.id, fact: this.value(e.value), operator, value: texts };
         const list = this.fact(`waarden ${e.id}`, (_, ctx) => options.map((o) => interpret(o, ctx)));
-        return { name: e.id, fact: this.value(e.value), operator: 'inLijst', value: { fact: list } };
+        return { name: e.id, fact: this.value(e.value), operator, value: { fact: list } };
       }
       case 'isEmpty':
         return {
@@ -123,7 +130,12 @@ export class JreCompiler {
         };
       }
       default:
-        return { name: e.id, fact: this.value(e), operator: 'isWaar', value: true };
+        return {
+          name: e.id,
+          fact: this.value(e),
+          operator: lenient ? `isWaar${LENIENT}` : 'isWaar',
+          value: true,
+        };
     }
   }
 
@@ -131,6 +143,22 @@ export class JreCompiler {
   rule(origin: string, type: 'regel' | 'voorwaarde', when: Ir.Expr): JreRule {
     const all = this.flatten(when, 'and').map((c) => this.condition(c));
     return { name: origin, conditions: { all }, event: { type, params: { origin } } };
+  }
+
+  /**
+   * The lenient twin of a rule (origin and name end in `?`): it fires when `when` is ja or onbepaald. Made only
+   * for conditions that can be onbepaald (see Emptiness); strictly nee but leniently ja means onbepaald.
+   */
+  lenientRule(origin: string, type: 'regel' | 'voorwaarde', when: Ir.Expr): JreRule {
+    const all = this.flatten(when, 'and').map((c) => this.condition(c, true));
+    const name = `${origin}${UNDETERMINED}`;
+    return { name, conditions: { all }, event: { type, params: { origin: name } } };
+  }
+
+  /** The rule, and its lenient twin when the condition can be onbepaald. */
+  rules(origin: string, type: 'regel' | 'voorwaarde', when: Ir.Expr, emptiness: Emptiness): JreRule[] {
+    const strict = this.rule(origin, type, when);
+    return emptiness.mayBeEmpty(when) ? [strict, this.lenientRule(origin, type, when)] : [strict];
   }
 
   /** The facts `rules` refer to, plus `prijs` (the price of a result or module request, read after a run). */
@@ -155,6 +183,11 @@ export class JreCompiler {
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** The suffix of a lenient rule's name and origin. */
+const UNDETERMINED = '?';
+const strictName = (name: string): string =>
+  name.endsWith(UNDETERMINED) ? name.slice(0, -UNDETERMINED.length) : name;
 
 /**
  * The options of an `in` list as plain values when every option is a constant whose value is its text or a
@@ -192,21 +225,39 @@ function observer(rt: LoadedProgram, tree: JreConditionResult): Observe {
   walk(tree);
   return (e): LeafObservation => {
     const c = byName.get(e.id);
-    const outcome = c?.result === true;
+    const held = c?.result === true;
+    // Onbepaald: a comparison with an empty operand (the strict tree says nee; the values say why).
+    const three = (left: Value, right: Value | readonly Value[] | undefined): boolean | undefined => {
+      if (c === undefined) return held;
+      switch (e.kind) {
+        case 'compare':
+          return left === undefined || right === undefined ? undefined : held;
+        case 'in':
+          return inList(left, Array.isArray(right) ? (right as Value[]) : []);
+        case 'isEmpty':
+        case 'moduleRequested':
+          return held;
+        default:
+          return left === undefined ? undefined : held;
+      }
+    };
     if (e.kind === 'compare' && e.compare === 'ordinal') {
       const values = rt.domains.get(e.left.type.kind === 'domain' ? e.left.type.name : '') ?? [];
       const name = (r: unknown): Value => (typeof r === 'number' ? values[r] : undefined);
-      return { outcome, left: name(c?.factResult), right: name(c?.valueResult) };
+      const left = name(c?.factResult);
+      const right = name(c?.valueResult);
+      return { outcome: three(left, right), left, right };
     }
-    if (e.kind === 'moduleRequested') return { outcome, left: undefined, right: undefined };
-    if (e.kind === 'compare' && e.right.kind === 'const')
-      return { outcome, left: c?.factResult as Value, right: constant(e.right, rt.cache.runtime) };
-    const right = c?.valueResult;
-    return {
-      outcome,
-      left: c?.factResult as Value,
-      right: Array.isArray(right) ? (right as Value[]) : e.kind === 'compare' ? (right as Value) : undefined,
-    };
+    if (e.kind === 'moduleRequested') return { outcome: held, left: undefined, right: undefined };
+    if (e.kind === 'compare' && e.right.kind === 'const') {
+      const left = c?.factResult as Value;
+      const right = constant(e.right, rt.cache.runtime);
+      return { outcome: three(left, right), left, right };
+    }
+    const raw = c?.valueResult;
+    const left = c?.factResult as Value;
+    const right = Array.isArray(raw) ? (raw as Value[]) : e.kind === 'compare' ? (raw as Value) : undefined;
+    return { outcome: three(left, right), left, right };
   };
 }
 
@@ -228,9 +279,12 @@ interface Compiled {
 /** All json-rules-engine rules compiled for a program (for the operator proof and inspection). */
 export function compileRules(program: Ir.Program): JreRule[] {
   const c = new JreCompiler();
+  const em = new Emptiness(program);
   return [
-    ...program.rules.map((r) => c.rule(r.origin.id, 'regel', r.when)),
-    ...program.modules.flatMap((m) => m.conditions.map((k) => c.rule(k.origin.id, 'voorwaarde', k.when))),
+    ...program.rules.flatMap((r) => c.rules(r.origin.id, 'regel', r.when, em)),
+    ...program.modules.flatMap((m) =>
+      m.conditions.flatMap((k) => c.rules(k.origin.id, 'voorwaarde', k.when, em)),
+    ),
   ];
 }
 
@@ -244,9 +298,13 @@ export function jrePath(): Path {
     const literal = (text: string) => cache.runtime.literal(text);
     const opsNow = (ops ??= operators(literal));
     const c = new JreCompiler();
+    const em = new Emptiness(program);
     const ruleRules = (scope: Ir.Scope) =>
-      program.rules.filter((r) => r.scope === scope).map((r) => c.rule(r.origin.id, 'regel', r.when));
-    const condRules = (m: Ir.ModuleDef) => m.conditions.map((k) => c.rule(k.origin.id, 'voorwaarde', k.when));
+      program.rules
+        .filter((r) => r.scope === scope)
+        .flatMap((r) => c.rules(r.origin.id, 'regel', r.when, em));
+    const condRules = (m: Ir.ModuleDef) =>
+      m.conditions.flatMap((k) => c.rules(k.origin.id, 'voorwaarde', k.when, em));
     const b = ruleRules('beschikking');
     const r = ruleRules('resultaat');
     const m = ruleRules('module');
@@ -258,7 +316,7 @@ export function jrePath(): Path {
       subsets,
       subset: (only) => {
         let e = subsets.get(only);
-        if (!e) subsets.set(only, (e = engine(all.filter((x) => only.has(x.name)))));
+        if (!e) subsets.set(only, (e = engine(all.filter((x) => only.has(strictName(x.name))))));
         return e;
       },
       rt,
@@ -300,23 +358,37 @@ export function jrePath(): Path {
     });
     const order = (origin: string) => c.rt.order.get(origin) ?? Number.MAX_SAFE_INTEGER;
     const subjects = c.rt.cache.subjects;
-    const sorted = [...run.results].sort((a, b) => order(a.origin) - order(b.origin));
+    // The lenient twins: which conditions held leniently (ja or onbepaald).
+    const lenient = new Map<string, boolean>();
+    for (const res of run.results)
+      if (res.origin.endsWith(UNDETERMINED)) lenient.set(strictName(res.origin), res.result);
+    const sorted = run.results
+      .filter((r) => !r.origin.endsWith(UNDETERMINED))
+      .sort((a, b) => order(a.origin) - order(b.origin));
     const fired: FiredRule[] = [];
+    let undetermined: FiredRule[] | undefined;
     const conditions: ConditionOutcome[] = [];
     for (const res of sorted) {
       const rule = c.rules.get(res.origin);
       const condition = c.conditions.get(res.origin);
       const observe = () => observer(c.rt, res.conditions);
+      const unknown = !res.result && lenient.get(res.origin) === true;
       if (rule && res.result)
         fired.push({ rule, details: explain ? describe(rule.when, observe(), true, subjects) : [] });
-      if (condition)
-        conditions.push({
-          condition,
-          ok: res.result,
-          details: res.result && !explain ? [] : describe(condition.when, observe(), true, subjects),
-        });
+      if (rule && unknown)
+        (undetermined ??= []).push({ rule, details: describe(rule.when, observe(), true, subjects) });
+      if (condition) {
+        const details = res.result && !explain ? [] : describe(condition.when, observe(), true, subjects);
+        conditions.push(
+          unknown
+            ? { condition, ok: false, undetermined: true, details }
+            : { condition, ok: res.result, details },
+        );
+      }
     }
-    return { fired, conditions, cells: trace ?? NO_CELLS };
+    return undetermined
+      ? { fired, undetermined, conditions, cells: trace ?? NO_CELLS }
+      : { fired, conditions, cells: trace ?? NO_CELLS };
   };
 
   /** The dynamic fact `prijs` of a part, read on json-rules-engine's almanac (no rules run for it). */

@@ -57,7 +57,10 @@ export interface ModuleDecision {
 }
 
 export interface FailedCondition {
+  /** The condition's reason; when it was onbepaald, "Niet te beoordelen: … is leeg (…)" instead. */
   readonly reason: string;
+  /** Set when the condition was onbepaald: it compared an empty value (see `checks`, `undetermined`). */
+  readonly undetermined?: true;
   /** Human-readable: "leeftijd = 19 jaar; verwacht < 18 jaar". */
   readonly detail: string;
   /** The same per check, for programs: subject, actual value, what was needed, whether it held. */
@@ -80,6 +83,25 @@ export interface CaseDiagnostic {
   readonly version?: string;
 }
 
+/**
+ * A rule that could not be judged: its condition compared an empty value, so it is neither ja nor nee
+ * (dsl/README.md, "Lege velden"). The rule did not fire; this says which values were empty.
+ */
+export interface UndeterminedRule {
+  readonly rule: string;
+  /** What the rule would report if it fired. */
+  readonly severity: 'fout' | 'waarschuwing';
+  /** "Niet te beoordelen: verlengde_jeugdhulp is leeg." */
+  readonly message: string;
+  /** The empty values the condition compared (fields, calculations, cells), by name. */
+  readonly empty: readonly string[];
+  /** The checks in Dutch, as in an explanation. */
+  readonly details: readonly string[];
+  readonly path?: string;
+  readonly source: SourceRef;
+  readonly version: string;
+}
+
 export interface EvaluationOk {
   readonly ok: true;
   /** The version(s) used, comma-separated when a beschikking spans several. */
@@ -89,6 +111,8 @@ export interface EvaluationOk {
   readonly total: string;
   readonly decisions: readonly ModuleDecision[];
   readonly diagnostics: readonly CaseDiagnostic[];
+  /** Rules that could not be judged because a value they compare is empty; absent when there are none. */
+  readonly undetermined?: readonly UndeterminedRule[];
   /** Present when evaluated with `{ explain: true }`. */
   readonly explanation?: Explanation;
 }
@@ -181,6 +205,8 @@ export interface LineExplanation {
 export interface ConditionExplanation {
   readonly reason: string;
   readonly held: boolean;
+  /** Set when the condition was onbepaald (it compared an empty value); then `held` is false. */
+  readonly undetermined?: true;
   /** The checks in Dutch ("verwijzer = toegang; verwacht = gi"). */
   readonly details: readonly string[];
   /** The same per check, for programs. */

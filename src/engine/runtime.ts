@@ -284,18 +284,37 @@ export function holds(op: CompareOp, c: number | undefined): boolean {
   }
 }
 
-/** A comparison with the language's meaning: `=`/`<>` are plain (in)equality, even with empty values. */
+/**
+ * A comparison with the language's meaning. A comparison with an empty value (an empty optional field, a `-`
+ * cell, a division by zero) is neither true nor false: `undefined` (onbepaald), also for `=` and `<>`. Only
+ * `is leeg` / `is niet leeg` ask about emptiness (dsl/README.md, "Lege velden").
+ */
 export function compare(
   kind: 'decimal' | 'date' | 'ordinal' | 'equal',
   op: CompareOp,
   a: Value,
   b: Value,
   ranks: ReadonlyMap<string, number> | undefined,
-): boolean {
+): boolean | undefined {
+  if (a === undefined || b === undefined) return undefined;
   if (op === '=') return same(a, b);
   if (op === '<>') return !same(a, b);
   return holds(op, order(kind, a, b, ranks));
 }
+
+/** `x in (a, b, …)`: true when x is one of them; onbepaald when x (or an option that could match) is empty. */
+export function inList(x: Value, options: readonly Value[]): boolean | undefined {
+  if (x === undefined) return undefined;
+  let unknown = false;
+  for (const o of options) {
+    if (o === undefined) unknown = true;
+    else if (same(x, o)) return true;
+  }
+  return unknown ? undefined : false;
+}
+
+/** `niet x` in three-valued logic: niet onbepaald is onbepaald. */
+export const not3 = (v: Value): boolean | undefined => (v === undefined ? undefined : v !== true);
 
 /** The ranks of the domain an ordinal comparison works on. */
 export function ranksFor(rt: LoadedProgram, e: Ir.Expr): ReadonlyMap<string, number> | undefined {

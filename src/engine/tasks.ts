@@ -58,7 +58,10 @@ export interface FiredRule {
 
 export interface ConditionOutcome {
   readonly condition: Ir.ConditionDef;
+  /** True only when the condition is ja; nee and onbepaald are both not ok. */
   readonly ok: boolean;
+  /** Set when the condition was onbepaald: it depended on an empty value (dsl/README.md, "Lege velden"). */
+  readonly undetermined?: true;
   /** For a failed condition always; for a condition that held only when explaining. */
   readonly details: readonly Check[];
 }
@@ -66,6 +69,11 @@ export interface ConditionOutcome {
 export interface ItemAnswer {
   /** In declaration order. */
   readonly fired: readonly FiredRule[];
+  /**
+   * Rules whose condition was onbepaald (it depended on an empty value), in declaration order; `details` name the
+   * empty values. Absent when there are none.
+   */
+  readonly undetermined?: readonly FiredRule[];
   /** In declaration order. */
   readonly conditions: readonly ConditionOutcome[];
   /** Table cells the rules and conditions looked up (recorded only when explaining; else empty). */

@@ -1,7 +1,8 @@
 /**
  * Runtime values of the engine: decimals for every numeric kind (percentages as fractions), ISO date strings,
  * booleans, domain values and text as strings, periods. `undefined` is an empty optional field (leeg) or a value
- * that could not be computed (a `-` cell, a division by zero); comparisons with it are false, except `=` / `<>`.
+ * that could not be computed (a `-` cell, a division by zero); a comparison with it is onbepaald (undefined), see
+ * runtime.ts `compare`.
  */
 import type { Dec } from './decimal.js';
 

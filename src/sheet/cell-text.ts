@@ -51,6 +51,10 @@ export function roundingText(r: Ir.Rounding): string {
 /** "0.0474" → "4,74 %". */
 export const percentText = (fraction: string): string => `${dutch(dec(fraction).times(100))} %`;
 
+/** With its sign, for an indexation: "0.0474" → "+4,74 %", "-0.03" → "-3 %" (a verlaging). */
+export const signedPercentText = (fraction: string): string =>
+  `${dec(fraction).isNegative() ? '' : '+'}${percentText(fraction)}`;
+
 /** What an advisor typed, read: the IR value (percentages as fractions) and the text for the file. */
 export type CellEntry =
   | { readonly ok: true; readonly value: string | null; readonly written: string }

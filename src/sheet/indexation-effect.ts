@@ -6,7 +6,7 @@
 import type { Ir, Span } from '../../dsl/index.js';
 import { dec, type Dec } from '../engine/decimal.js';
 import { applyAdjustments, cellAdjustments } from '../engine/indexation.js';
-import { cellText, percentText, valueText } from './cell-text.js';
+import { cellText, signedPercentText, valueText } from './cell-text.js';
 import { decimalText } from './sheet.js';
 
 export interface TableEffect {
@@ -26,7 +26,7 @@ export interface ParameterEffect {
 
 export interface IndexationEffect {
   readonly version: string;
-  /** "4,74 %". */
+  /** With its sign: "+4,74 %", "-3 %". */
   readonly percent: string;
   readonly rounding: Ir.Rounding | undefined;
   readonly tables: readonly TableEffect[];
@@ -92,7 +92,7 @@ export function indexationEffect(
   if (found === undefined) return undefined;
   return {
     version: found.origin.version,
-    percent: percentText(found.fraction),
+    percent: signedPercentText(found.fraction),
     rounding: found.rounding,
     tables,
     parameters,
@@ -103,7 +103,7 @@ export function indexationEffect(
 export function indexationMarkdown(e: IndexationEffect): string {
   const cells = e.tables.reduce((n, t) => n + t.cells, 0);
   const lines = [
-    `**Indexatie +${e.percent}** in versie ${e.version}: ${cells} ${cells === 1 ? 'tariefcel' : 'tariefcellen'} in ${e.tables.length} ${e.tables.length === 1 ? 'tabel' : 'tabellen'}` +
+    `**Indexatie ${e.percent}** in versie ${e.version}: ${cells} ${cells === 1 ? 'tariefcel' : 'tariefcellen'} in ${e.tables.length} ${e.tables.length === 1 ? 'tabel' : 'tabellen'}` +
       (e.parameters.length > 0
         ? ` en ${e.parameters.length} ${e.parameters.length === 1 ? 'parameter' : 'parameters'}`
         : '') +

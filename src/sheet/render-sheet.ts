@@ -4,16 +4,12 @@
  * sentence for an origin that the editor's sheet shows.
  */
 import { dec, dutch } from '../engine/decimal.js';
-import { percentText } from './cell-text.js';
+import { signedPercentText } from './cell-text.js';
 import type { Origin, Sheet, SheetTable } from './sheet.js';
-
-/** "+4,74 %" for a fraction "0.0474". */
-const signedPercent = (fraction: string): string =>
-  `${dec(fraction).isNegative() ? '' : '+'}${percentText(fraction)}`;
 
 /** "2020 (+2,85 %) en 2022 (+4,74 %)". */
 function listSteps(o: Origin): string {
-  const parts = o.indexed.map((s) => `${s.version} (${signedPercent(s.fraction)})`);
+  const parts = o.indexed.map((s) => `${s.version} (${signedPercentText(s.fraction)})`);
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1] ?? ''}`;
 }

@@ -13,6 +13,7 @@ import {
   openBrowser,
   openPage,
   screenshot,
+  selectedText,
   selectInLine,
   type EditorSession,
   type TestBrowser,
@@ -159,6 +160,8 @@ describe('het tarievenblad', () => {
     );
     await expect.poll(() => page.textContent(CELL), WAIT).toBe('€ 190,00');
     await expect.poll(() => page.getAttribute(CELL, 'data-written'), WAIT).toBe('2023');
+    // Grid and text are on the same cell: the new value is selected in the text.
+    await expect.poll(() => selectedText(page), WAIT).toBe('190,00');
     await screenshot(page, '22-tarievenblad-gewijzigd');
     // Saved, the CLI accepts it and reports exactly that one cell.
     await page.click('[data-testid="save"]');
@@ -183,7 +186,12 @@ describe('het tarievenblad', () => {
       await editorText(page),
     );
     // An edit in the text shows in the grid; undo in the editor takes the grid back too.
+    await page.click('table[data-table="weektarief"] td[data-key="stabiliseren/OB4/zwaar/D"]');
+    await selectInLine(page, '^wijzig tabel', 'weektarief');
+    expect(await page.getAttribute(CELL, 'aria-selected')).toBe('false');
     await selectInLine(page, '^ {2}ontwikkelen {2}OB2 {4}190,00', '190,00');
+    // The cursor on a cell in the text selects it in the grid.
+    await expect.poll(() => page.getAttribute(CELL, 'aria-selected'), WAIT).toBe('true');
     await page.keyboard.type('191,25');
     await expect.poll(() => page.textContent(CELL), WAIT).toBe('€ 191,25');
     await page.keyboard.press('Control+Z');

@@ -270,7 +270,8 @@ describe('explanations', () => {
     expect(d?.allowed).toBe(false);
     expect(d?.failed.map((f) => f.detail)).toEqual([
       'verwijzer = toegang; verwacht = gi',
-      'maatregel = leeg; verwacht een van (ots, voogdij, jeugdreclassering)',
+      // The condition says what an empty maatregel means ('is niet leeg'): the first check decides.
+      'maatregel is leeg; verwacht niet leeg',
     ]);
     // The same for programs, per check.
     expect(
@@ -279,7 +280,7 @@ describe('explanations', () => {
       ),
     ).toEqual([
       ['verwijzer', 'toegang', '= gi', false],
-      ['maatregel', 'leeg', 'een van (ots, voogdij, jeugdreclassering)', false],
+      ['maatregel', 'leeg', 'niet leeg', false],
     ]);
   });
 });

@@ -7,6 +7,8 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvRows } from '../../src/cli/caseload.js';
+import { compileRuleset } from '../../src/cli/ruleset.js';
+import { readCaseloadText } from '../../src/impact/caseload/read-text.js';
 import { generateCaseload } from '../../src/impact/generate.js';
 import type { ImpactReport } from '../../src/impact/types.js';
 import { spawn } from 'node:child_process';
@@ -117,6 +119,44 @@ describe('a bad CSV row', () => {
       [lines.length + 1, expect.stringMatching(/^regel \d+ is geen leesbare CSV-rij/)],
     ]);
     expect(report.counts).toMatchObject({ priced: 3, bad: 3 });
+  });
+
+  it('a quote that is never closed is reported at the line it opens on, not at the end of the file', async () => {
+    const [r1, r2, r3] = [
+      csvRows('b1', cases[0] as Json),
+      csvRows('b2', cases[1] as Json),
+      csvRows('b3', cases[2] as Json),
+    ] as string[][];
+    // b2's first row opens a quote in its gemeente column that nothing closes: csv-parse reads on to the end.
+    const broken = (r2?.[0] as string).replace(/,([A-Z][^,]*),/, ',"$1,');
+    expect(broken).toContain(',"');
+    const lines = [
+      CSV_COLUMNS.join(','),
+      ...(r1 as string[]),
+      '',
+      broken,
+      ...(r2 as string[]).slice(1),
+      ...(r3 as string[]),
+    ];
+    const opened = 1 + (r1 as string[]).length + 2;
+    expect(opened).toBeLessThan(lines.length);
+    const text = lines.join('\n') + '\n';
+    const file = path.join(dir, 'open-quote.csv');
+    await writeFile(file, text);
+    const expected = {
+      kind: 'bad',
+      line: opened,
+      message: `regel ${opened} is geen leesbare CSV-rij (een aanhalingsteken in deze rij wordt tot het einde van het bestand niet gesloten); rij overgeslagen.`,
+    };
+    // The CLI's streaming reader and the editor's text reader alike.
+    const { report } = await json(file);
+    expect(report.badRows).toEqual([expected]);
+    expect(report.counts).toMatchObject({ priced: 1, bad: 1 });
+    const load = await compileRuleset(['rules/twents-model']);
+    if (!load.ok) throw new Error('rules do not compile');
+    const read = readCaseloadText(text, 'csv', load.ruleset.programs);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.entries.filter((e) => e.kind === 'bad')).toEqual([expected]);
   });
 
   it('a header without the required columns, or with a column that is no input field, stops with a Dutch message', async () => {

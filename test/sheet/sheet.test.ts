@@ -2,8 +2,10 @@
  * The tariff sheet (src/sheet/sheet.ts): every table and parameter of a version as it applies there, with
  * where each value comes from; the indexation hover (indexation-effect.ts) and the text of `regelwerk tarieven`.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Ir } from '../../dsl/index.js';
+import { compile, type Ir } from '../../dsl/index.js';
 import { indexationEffect, indexationMarkdown } from '../../src/sheet/indexation-effect.js';
 import { originText, renderSheet } from '../../src/sheet/render-sheet.js';
 import { buildSheet, sheetCellAt } from '../../src/sheet/sheet.js';
@@ -93,7 +95,7 @@ describe('what an indexation does (hover on indexeer)', () => {
     const file = Object.keys(texts).find((f) => f.endsWith('2022.regels'))!;
     const offset = texts[file]!.indexOf('indexeer alle tarieven') + 2;
     const e = indexationEffect(version('2022'), file, offset);
-    expect(e?.percent).toBe('4,74 %');
+    expect(e?.percent).toBe('+4,74 %');
     const week = e?.tables.find((t) => t.table === 'weektarief');
     expect(week?.cells).toBe(48);
     expect(week?.lowest).toEqual({ before: '€ 57,80', after: '€ 60,54' });
@@ -155,5 +157,26 @@ describe('regelwerk tarieven', () => {
     for (const t of ['weektarief', 'cd_tarief', 'verblijf_tarief', 'maatregelhulp_tarief', 'groepsfactor'])
       expect(text).toContain(`tabel ${t} `);
     expect(text).toMatch(/^ {2}dakje_gezinshuis_plus +€ 38,50 per etmaal$/m);
+  });
+});
+
+describe('a verlaging (a negative indexation)', () => {
+  it('shows the lower value with a minus sign in the origin and the hover', () => {
+    const dir = path.join('test', 'fixtures', 'versions', 'good', 'indexatie-verlaging');
+    const sources = ['2023.regels', '2024.regels'].map((f) => ({
+      path: path.join(dir, f),
+      text: readFileSync(path.join(dir, f), 'utf8'),
+    }));
+    const r = compile(sources);
+    expect(r.diagnostics.filter((d) => d.severity === 'fout')).toEqual([]);
+    const v2024 = r.ok ? r.programs.find((p) => p.version === '2024') : undefined;
+    const cell = sheetCellAt(buildSheet(v2024!), 't', 'OB1/licht');
+    expect(cell?.text).toBe('€ 0,97');
+    expect(originText(cell!.origin)).toMatch(/geïndexeerd in 2024 \(-3 %\)/);
+    const file = sources[1]!;
+    const e = indexationEffect(v2024!, file.path, file.text.indexOf('indexeer') + 1);
+    expect(indexationMarkdown(e!)).toMatch(
+      /^\*\*Indexatie -3 %\*\* in versie 2024: 4 tariefcellen in 1 tabel\./,
+    );
   });
 });

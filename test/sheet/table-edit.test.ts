@@ -243,3 +243,52 @@ describe('the comparison as CSV', () => {
     expect(csv).toMatch(/,"regel ""[^"]+""[^\r\n]*"\r\n/);
   });
 });
+
+describe('tables of other shapes', () => {
+  it('writes a table without column keys (groepsfactor in getal)', () => {
+    const { v2022, v2023 } = programs(CONCEPT);
+    const r = editTableCell({
+      file: FILE,
+      text: CONCEPT,
+      program: v2023,
+      base: v2022,
+      table: 'groepsfactor',
+      key: ['middel'],
+      typed: '0,5',
+    });
+    expect(r.ok).toBe(true);
+    const text = r.ok ? r.text : '';
+    expect(text).toContain(
+      ['wijzig tabel groepsfactor in getal', '  rijen groepsgrootte', '  middel  0,5'].join('\n'),
+    );
+    const d = diffPrograms(v2023, programs(text).v2023);
+    expect(d.cells.map((c) => [c.key, c.old, c.new])).toEqual([['middel', '0.45', '0.5']]);
+  });
+
+  it('changes a cell in place in the file that defines the table', () => {
+    const own = CONCEPT.replace(
+      "// De scenario's",
+      [
+        'tabel toeslag "Toeslag" in %',
+        '  rijen wet',
+        '  jeugdwet  5',
+        '  wmo       7,5',
+        '',
+        "// De scenario's",
+      ].join('\n'),
+    );
+    const { v2022, v2023 } = programs(own);
+    const r = editTableCell({
+      file: FILE,
+      text: own,
+      program: v2023,
+      base: v2022,
+      table: 'toeslag',
+      key: ['wmo'],
+      typed: '8 %',
+    });
+    expect(r.ok && r.text).toBe(own.replace('wmo       7,5', 'wmo       8'));
+    const t = programs(r.ok ? r.text : own).v2023.tables.find((x) => x.name === 'toeslag');
+    expect(t?.cells.find((c) => c.key[0] === 'wmo')?.value).toBe('0.08');
+  });
+});

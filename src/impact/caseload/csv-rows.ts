@@ -42,12 +42,41 @@ export function csvErrorText(code: string): string {
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return 'na een afsluitend aanhalingsteken volgt geen komma of regeleinde';
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'een aanhalingsteken wordt tot het einde van het bestand niet gesloten';
+      return 'een aanhalingsteken in deze rij wordt tot het einde van het bestand niet gesloten';
     case 'CSV_MAX_RECORD_SIZE':
       return 'de rij is te lang';
     case 'CSV_INVALID_ARGUMENT':
     default:
       return 'de rij is geen geldige CSV';
+  }
+}
+
+/** What csv-parse says of a record (its `info`) or of an error, as far as lines go. */
+interface CsvPlace {
+  readonly lines: number;
+  readonly empty_lines: number;
+}
+
+/**
+ * The line a CSV error is about. csv-parse reports a quote that is never closed at the end of the file (it reads
+ * on to the end looking for the closing quote); the row it opened in begins on the first non-empty line after the
+ * last record read, so that line is reported. Feed it every record read (`record`) and ask per error (`lineOf`).
+ */
+export class CsvErrorLines {
+  private lastEnd = 0;
+  private emptyBefore = 0;
+
+  /** A record was read (csv-parse's `info` of it: the line it ends on, the empty lines skipped so far). */
+  record(info: CsvPlace): void {
+    this.lastEnd = info.lines;
+    this.emptyBefore = info.empty_lines;
+  }
+
+  lineOf(err: Partial<CsvPlace> & { readonly code?: string }): number {
+    const at = Number(err.lines ?? 0);
+    if (err.code !== 'CSV_QUOTE_NOT_CLOSED') return at;
+    const emptyBetween = Math.max(0, Number(err.empty_lines ?? 0) - this.emptyBefore);
+    return Math.min(at, this.lastEnd + 1 + emptyBetween);
   }
 }
 

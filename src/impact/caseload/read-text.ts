@@ -5,7 +5,7 @@
 import { parse } from 'csv-parse/browser/esm/sync';
 import type { Ir } from '../../../dsl/index.js';
 import type { CaseloadEntry, CaseloadLine } from '../types.js';
-import { csvErrorText, csvHeader } from './csv-rows.js';
+import { CsvErrorLines, csvErrorText, csvHeader } from './csv-rows.js';
 import { isBlankLine } from './json-lines.js';
 
 export type CaseloadFormat = 'jsonl' | 'csv';
@@ -46,12 +46,19 @@ export function readCaseloadText(
   }
   const entries: CaseloadEntry[] = [];
   const skipped: { line: number; message: string }[] = [];
+  const places = new CsvErrorLines();
   const records = parse(text, {
     ...CSV_OPTIONS,
+    // Where each record ends (the context has the record's line counts): to place an unclosed quote.
+    on_record: (record, context) => {
+      places.record(context);
+      return record;
+    },
     on_skip: (err) => {
       // One broken row can raise two errors (a bad closing quote, then a quote open until the end): report it once.
-      if (err && skipped[skipped.length - 1]?.line !== Number(err.lines))
-        skipped.push({ line: Number(err.lines), message: csvErrorText(err.code) });
+      const line = err ? places.lineOf(err) : 0;
+      if (err && skipped[skipped.length - 1]?.line !== line)
+        skipped.push({ line, message: csvErrorText(err.code) });
       return undefined;
     },
   }) as unknown as { record: string[]; info: { lines: number } }[];

@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import type { Ir } from '../../../dsl/index.js';
-import { csvErrorText, csvHeader } from '../caseload/csv-rows.js';
+import { CsvErrorLines, csvErrorText, csvHeader } from '../caseload/csv-rows.js';
 import { isBlankLine } from '../caseload/json-lines.js';
 import { CSV_OPTIONS, caseloadFormat } from '../caseload/read-text.js';
 import type { CaseloadFormat } from '../caseload/read-text.js';
@@ -68,11 +68,22 @@ async function csvRecords(
   programs: readonly Ir.Program[],
 ): Promise<{ ok: true; entries: AsyncIterable<CaseloadEntry> } | { ok: false; message: string }> {
   const skipped: { line: number; message: string }[] = [];
-  const parser = stream.pipe(parse({ ...CSV_OPTIONS, max_record_size: 1024 * 1024 }));
+  const places = new CsvErrorLines();
+  const parser = stream.pipe(
+    parse({
+      ...CSV_OPTIONS,
+      max_record_size: 1024 * 1024,
+      // Where each record ends (the context has the record's line counts): to place an unclosed quote.
+      on_record: (record, context) => {
+        places.record(context);
+        return record;
+      },
+    }),
+  );
   let lastSkipped = -1;
-  parser.on('skip', (err: { lines?: number; code?: string }) => {
+  parser.on('skip', (err: { lines?: number; empty_lines?: number; code?: string }) => {
     // One broken row can raise two errors (a bad closing quote, then a quote open until the end): report it once.
-    const line = Number(err.lines ?? 0);
+    const line = places.lineOf(err);
     if (line !== lastSkipped) skipped.push({ line, message: csvErrorText(String(err.code ?? '')) });
     lastSkipped = line;
   });
