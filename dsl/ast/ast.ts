@@ -388,6 +388,8 @@ export type Expectation =
       readonly kind: 'ExpectModuleDecision';
       readonly module: Name;
       readonly allowed: boolean;
+      /** `verwacht module m geweigerd "<reden>"`: the refusal must give this reason (part of its text). */
+      readonly reason?: StringLit;
     })
   | (Node & {
       readonly kind: 'ExpectDiagnostic';
@@ -401,6 +403,8 @@ export type Expectation =
       readonly rule: StringLit;
     })
   | (Node & { readonly kind: 'ExpectNoErrors' })
+  /** `verwacht geen waarschuwingen`: no rule reports a warning. */
+  | (Node & { readonly kind: 'ExpectNoWarnings' })
   | (Node & { readonly kind: 'ExpectInvalid' })
   | (Node & { readonly kind: 'ExpectHours'; readonly id: Name; readonly hours: Expr });
 

@@ -88,10 +88,20 @@ function buildExpectation(e: ExpectationCstNode, fb: Span): A.Expectation {
   if (has(c.UnitWord)) return { kind: 'ExpectHours', id: name, hours: amount, span };
   if (has(c.Kw_module)) {
     if (expr !== undefined) return { kind: 'ExpectModuleAmount', module: name, amount, span };
+    const reasonTok = tok(c.StringLiteral);
+    if (has(c.Kw_geweigerd) && reasonTok !== undefined)
+      return {
+        kind: 'ExpectModuleDecision',
+        module: name,
+        allowed: false,
+        reason: stringOf(reasonTok, at(es.end)),
+        span,
+      };
     return { kind: 'ExpectModuleDecision', module: name, allowed: !has(c.Kw_geweigerd), span };
   }
   const severity = has(c.Kw_fout) ? 'fout' : 'waarschuwing';
   if (has(c.Kw_geen)) {
+    if (has(c.Kw_waarschuwingen)) return { kind: 'ExpectNoWarnings', span };
     if (has(c.Kw_fouten) || !(has(c.Kw_fout) || has(c.Kw_waarschuwing)))
       return { kind: 'ExpectNoErrors', span };
     return {

@@ -252,13 +252,15 @@ function expectation(e: A.Expectation): string {
     case 'ExpectModuleAmount':
       return `module ${e.module.text} = ${printExpr(e.amount)}`;
     case 'ExpectModuleDecision':
-      return `module ${e.module.text} ${e.allowed ? 'toegestaan' : 'geweigerd'}`;
+      return `module ${e.module.text} ${e.allowed ? 'toegestaan' : 'geweigerd'}${e.reason ? ` ${printString(e.reason)}` : ''}`;
     case 'ExpectDiagnostic':
       return `${e.severity} ${printString(e.rule)}`;
     case 'ExpectNoDiagnostic':
       return `geen ${e.severity} ${printString(e.rule)}`;
     case 'ExpectNoErrors':
       return 'geen fouten';
+    case 'ExpectNoWarnings':
+      return 'geen waarschuwingen';
     case 'ExpectInvalid':
       return 'ongeldig';
     case 'ExpectHours':

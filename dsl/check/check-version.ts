@@ -17,7 +17,7 @@ import {
 } from './declarations.js';
 import { buildEnv, type Env, type Reporter } from './env.js';
 import { calcType, paramType, type Ctx } from './expr.js';
-import { checkScenario, type CheckedScenario } from './scenarios.js';
+import { checkScenario, type CheckedScenario, type ScenarioContext } from './scenarios.js';
 import { EmptyFieldCheck, shownField } from './empty-fields.js';
 import { checkTable } from './tables.js';
 import { checkMunicipality, type VersionNode } from './versions.js';
@@ -66,7 +66,7 @@ export function checkVersion(node: VersionNode, reporter: Reporter): CheckedVers
   warnEmptyFields(env, items, modules, rules);
   const provisions = [...items.provisions.values()].map((p) => checkProvision(p, env));
   const allocations = checkAllocations(env, budget, modules);
-  const scenarios = node.scenarios.map((s) => checkScenario(s, node.ref.file, env));
+  const scenarios = node.scenarios.map((s) => checkScenario(s, node.ref.file, env, scenarioContext(node)));
 
   // Unused items written in this version's own file.
   const own = node.ref.file;
@@ -115,4 +115,19 @@ function warnEmptyFields(
     const handled = new Set<string>();
     for (const when of m.conditions) for (const r of check.check(when, handled)) report(m.eff.origin.file, r);
   }
+}
+
+/** The rules and refusal reasons of a version and the versions it builds on, for its scenarios. */
+function scenarioContext(node: VersionNode): ScenarioContext {
+  const baseRules = new Set<string>();
+  const reasons = new Map<string, string[]>();
+  for (let n: VersionNode | undefined = node; n !== undefined; n = n.base) {
+    if (n !== node) for (const name of n.items.rules.keys()) baseRules.add(name);
+    for (const [name, m] of n.items.modules) {
+      const list = reasons.get(name) ?? [];
+      for (const c of m.decl.conditions) if (!list.includes(c.reason.value)) list.push(c.reason.value);
+      reasons.set(name, list);
+    }
+  }
+  return { baseRules, reasons };
 }

@@ -5,11 +5,22 @@
 import type { Assignment, Expectation, Expr, InputLevel, Name, ScenarioDecl } from '../ast/ast.js';
 import type { CaseJson, ExpectationDef, JsonValue, Type } from '../ir/ir.js';
 import { assertNever } from '../text/span.js';
+import { printExpr } from '../ast/print-expr.js';
 import { percentToFraction } from './decimal-string.js';
 import type { Env } from './env.js';
 import { nodeId } from './expr.js';
 import { suggest } from './suggest.js';
 import { compatible, describe, T } from './types.js';
+
+/**
+ * What a version's scenarios may name besides its own declarations: the rules of the versions it builds on (a
+ * rule this version withdrew still judges what began before it) and the refusal reasons of their modules.
+ */
+export interface ScenarioContext {
+  readonly baseRules: ReadonlySet<string>;
+  /** Per module, every `anders` reason in this version and the versions it builds on. */
+  readonly reasons: ReadonlyMap<string, readonly string[]>;
+}
 
 export interface CheckedScenario {
   readonly decl: ScenarioDecl;
@@ -79,6 +90,8 @@ function literal(
   return undefined;
 }
 
+const isWhole = (t: Type): boolean => t.kind === 'number' && t.whole === true;
+
 function assignments(
   list: readonly Assignment[],
   level: InputLevel,
@@ -109,12 +122,19 @@ function assignments(
     if (!lit) continue;
     if (!lenient && !compatible(lit.type, f.type)) {
       env.reporter.report(file, 'RW5006', a.value.span, [name, describe(f.type), describe(lit.type)]);
+    } else if (!lenient && isWhole(f.type) && typeof lit.value === 'string' && !/^\d+$/.test(lit.value)) {
+      env.reporter.report(file, 'RW3301', a.value.span, [name, printExpr(a.value)]);
     }
     into[name] = lit.value;
   }
 }
 
-export function checkScenario(decl: ScenarioDecl, file: string, env: Env): CheckedScenario {
+export function checkScenario(
+  decl: ScenarioDecl,
+  file: string,
+  env: Env,
+  context: ScenarioContext = { baseRules: new Set(), reasons: new Map() },
+): CheckedScenario {
   const rep = env.reporter;
   const casus: Record<string, JsonValue> = {};
   const resultaten: JsonValue[] = [];
@@ -159,7 +179,7 @@ export function checkScenario(decl: ScenarioDecl, file: string, env: Env): Check
   }
   casus.resultaten = resultaten;
   casus.modules = modules;
-  const expectations = decl.expectations.map((x) => expectation(x, file, env, resultIds));
+  const expectations = decl.expectations.map((x) => expectation(x, file, env, resultIds, context));
   return { decl, casus, expectations };
 }
 
@@ -170,7 +190,13 @@ function amountOf(e: Expr, file: string, env: Env): string {
   return '0';
 }
 
-function expectation(x: Expectation, file: string, env: Env, resultIds: ReadonlySet<string>): ExpectationDef {
+function expectation(
+  x: Expectation,
+  file: string,
+  env: Env,
+  resultIds: ReadonlySet<string>,
+  context: ScenarioContext,
+): ExpectationDef {
   const origin = { id: nodeId(file, x.kind, x.span), span: x.span };
   const rep = env.reporter;
   const checkResult = (id: Name): void => {
@@ -189,18 +215,30 @@ function expectation(x: Expectation, file: string, env: Env, resultIds: Readonly
     case 'ExpectModuleAmount':
       checkModule(x.module);
       return { kind: 'moduleAmount', module: x.module.text, amount: amountOf(x.amount, file, env), origin };
-    case 'ExpectModuleDecision':
+    case 'ExpectModuleDecision': {
       checkModule(x.module);
-      return { kind: 'moduleDecision', module: x.module.text, allowed: x.allowed, origin };
+      if (x.reason === undefined)
+        return { kind: 'moduleDecision', module: x.module.text, allowed: x.allowed, origin };
+      // The expected reason must be (part of) a reason the module can give, or the note of an onbepaald condition.
+      const reasons = context.reasons.get(x.module.text) ?? [];
+      const r = x.reason.value;
+      if (
+        env.items.modules.has(x.module.text) &&
+        !r.startsWith('Niet te beoordelen') &&
+        !reasons.some((k) => k.includes(r))
+      )
+        rep.report(file, 'RW5402', x.reason.span, [r, x.module.text], suggest(r, reasons));
+      return { kind: 'moduleDecision', module: x.module.text, allowed: false, reason: r, origin };
+    }
     case 'ExpectDiagnostic':
     case 'ExpectNoDiagnostic':
-      if (!env.items.rules.has(x.rule.value)) {
+      if (!env.items.rules.has(x.rule.value) && !context.baseRules.has(x.rule.value)) {
         rep.report(
           file,
           'RW2013',
           x.rule.span,
           [x.rule.value],
-          suggest(x.rule.value, env.items.rules.keys()),
+          suggest(x.rule.value, [...env.items.rules.keys(), ...context.baseRules]),
         );
       }
       return {
@@ -211,6 +249,8 @@ function expectation(x: Expectation, file: string, env: Env, resultIds: Readonly
       };
     case 'ExpectNoErrors':
       return { kind: 'noErrors', origin };
+    case 'ExpectNoWarnings':
+      return { kind: 'noWarnings', origin };
     case 'ExpectInvalid':
       return { kind: 'invalid', origin };
     case 'ExpectHours': {

@@ -105,6 +105,12 @@ export const CATALOG = {
     "Hier ontbreekt '{0}': schrijf '{0} {1}' (de domeinen van de {2}sleutel).",
     "Een tabel of gewijzigde tabel waarin het woord 'rijen' of 'kolommen' vóór de domeinen ontbreekt.",
   ),
+  RW3301: entry(
+    'fout',
+    'controle',
+    "Veld '{0}' is een aantal (een geheel getal, 0 of meer): {1} kan niet.",
+    "Een scenario geeft een veld van type 'aantal' een waarde met decimalen of onder 0.",
+  ),
   // ── RW2xxx names (checker) ──
   RW2001: entry(
     'fout',
@@ -453,6 +459,12 @@ export const CATALOG = {
     'controle',
     "Deze voorwaarde leest het optionele veld '{0}'{1} zonder te zeggen wat een leeg veld betekent: een vergelijking met een leeg veld is onbepaald (niet waar en niet onwaar), en de uitkomst meldt dan 'niet te beoordelen'. Schrijf bijvoorbeeld '{0} is leeg of …' of '{0} is niet leeg en …'.",
     "Een regel of modulevoorwaarde die een optioneel veld leest zonder 'is leeg'.",
+  ),
+  RW5402: entry(
+    'fout',
+    'controle',
+    "De module '{1}' kan niet geweigerd worden met de reden \"{0}\": die tekst staat in geen van haar 'anders'-redenen.",
+    'Een scenario verwacht een weigeringsreden die de module niet heeft.',
   ),
   // ── RW6xxx versions ──
   RW6001: entry(

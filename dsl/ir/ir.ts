@@ -35,7 +35,8 @@ export type Type =
   | { readonly kind: 'money' }
   | { readonly kind: 'rate'; readonly per: Unit }
   | { readonly kind: 'quantity'; readonly unit: Unit | 'module' }
-  | { readonly kind: 'number' }
+  /** `whole`: a field of type `aantal` (0, 1, 2, …; a case with 2.5 is refused). */
+  | { readonly kind: 'number'; readonly whole?: true }
   | { readonly kind: 'percent' }
   | { readonly kind: 'date' }
   | { readonly kind: 'period' }
@@ -304,6 +305,8 @@ export type ExpectationDef =
       readonly kind: 'moduleDecision';
       readonly module: string;
       readonly allowed: boolean;
+      /** With `geweigerd "<reden>"`: text the refusal's reason must contain. */
+      readonly reason?: string;
       readonly origin: Origin;
     }
   | {
@@ -320,6 +323,8 @@ export type ExpectationDef =
       readonly origin: Origin;
     }
   | { readonly kind: 'noErrors'; readonly origin: Origin }
+  /** `verwacht geen waarschuwingen`: no rule reports a warning. */
+  | { readonly kind: 'noWarnings'; readonly origin: Origin }
   | { readonly kind: 'invalid'; readonly origin: Origin }
   | { readonly kind: 'hours'; readonly id: string; readonly hours: string; readonly origin: Origin };
 

@@ -90,6 +90,7 @@ const CLAUSES: Readonly<Record<string, readonly string[]>> = {
     'verwacht fout',
     'verwacht waarschuwing',
     'verwacht geen fouten',
+    'verwacht geen waarschuwingen',
     'verwacht geen fout',
     'verwacht geen waarschuwing',
     'verwacht uren',

@@ -491,12 +491,13 @@ export type ExpectationCstChildren = {
   Kw_module?: IToken[];
   Kw_toegestaan?: IToken[];
   Kw_geweigerd?: IToken[];
+  StringLiteral?: IToken[];
   UnitWord?: IToken[];
   Kw_fout?: IToken[];
   Kw_waarschuwing?: IToken[];
-  StringLiteral?: IToken[];
   Kw_geen?: IToken[];
   Kw_fouten?: IToken[];
+  Kw_waarschuwingen?: IToken[];
   Kw_ongeldig?: IToken[];
 };
 

@@ -624,7 +624,13 @@ export class RegelsParser extends CstParser {
                 },
               },
               { ALT: () => this.CONSUME(T.Toegestaan) },
-              { ALT: () => this.CONSUME(T.Geweigerd) },
+              {
+                // `geweigerd`, optionally with the reason the refusal must give.
+                ALT: () => {
+                  this.CONSUME(T.Geweigerd);
+                  this.OPTION(() => this.CONSUME3(T.StringLiteral));
+                },
+              },
             ]);
           },
         },
@@ -649,6 +655,7 @@ export class RegelsParser extends CstParser {
             this.OR4(
               (this.alt.noDiagnosticKind ??= [
                 { ALT: () => this.CONSUME(T.Fouten) },
+                { ALT: () => this.CONSUME(T.Waarschuwingen) },
                 {
                   ALT: () => {
                     this.OR5(

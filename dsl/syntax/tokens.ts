@@ -145,6 +145,8 @@ export const Anders = kw('anders');
 export const Dan = kw('dan');
 export const Fouten = kw('fouten');
 export const Fout = kw('fout');
+/** `verwacht geen waarschuwingen` (before `waarschuwing`, which is its prefix). */
+export const Waarschuwingen = kw('waarschuwingen');
 export const Waarschuwing = kw('waarschuwing');
 export const Gegeven = kw('gegeven');
 export const Verwacht = kw('verwacht');

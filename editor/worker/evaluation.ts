@@ -38,7 +38,7 @@ export async function runScenarioViews(compiled: CompileOutcome, path: string): 
   const program = compiled.programs.find((p) => p.file === path);
   if (program === undefined) return { kind: 'geen', reason: 'Dit bestand is geen versie van een regelset.' };
   const engine = engineFor(compiled.programs, program.ruleset);
-  const outcomes = await runScenarios(program, (c) => engine.evaluate(c));
+  const outcomes = await runScenarios(program, (c) => engine.evaluate(c), compiled.programs);
   const views: ScenarioView[] = outcomes.map((o) => ({
     name: o.scenario,
     file: o.file,

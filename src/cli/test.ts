@@ -42,7 +42,7 @@ export async function runTest(paths: readonly string[], options: TestOptions, io
     const engine = createEngine(group, { path: options.path });
     for (const program of group.filter((p) => ruleset.named.has(p.file))) {
       outcomes.push(
-        ...(await runScenarios(program, (c) => engine.evaluate(c, { explain: options.coverage }))),
+        ...(await runScenarios(program, (c) => engine.evaluate(c, { explain: options.coverage }), group)),
       );
     }
   }

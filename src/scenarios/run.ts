@@ -93,11 +93,18 @@ export function checkExpectation(e: ExpectationDef, ev: Evaluation): string | un
       const ds = ev.decisions.filter((d) => d.module === e.module);
       if (ds.length === 0) return `module '${e.module}' is niet aangevraagd in dit scenario`;
       const wrong = ds.filter((d) => d.allowed !== e.allowed);
-      if (wrong.length === 0) return undefined;
       const w = wrong[0];
-      return e.allowed
-        ? `verwacht module '${e.module}' toegestaan, maar geweigerd: ${w?.reason ?? ''}`
-        : `verwacht module '${e.module}' geweigerd, maar toegestaan`;
+      if (w !== undefined)
+        return e.allowed
+          ? `verwacht module '${e.module}' toegestaan, maar geweigerd: ${w.reason ?? ''}`
+          : `verwacht module '${e.module}' geweigerd, maar toegestaan`;
+      // `geweigerd "<reden>"`: every refusal of the module gives that reason.
+      const reason = e.reason;
+      if (reason === undefined) return undefined;
+      const other = ds.find((d) => !(d.reason ?? '').includes(reason));
+      return other === undefined
+        ? undefined
+        : `verwacht module '${e.module}' geweigerd met de reden "${reason}", maar de reden was: ${other.reason ?? ''}`;
     }
     case 'diagnostic': {
       const hit = ev.diagnostics.some((d) => d.severity === e.severity && d.rule === e.rule);
@@ -115,6 +122,12 @@ export function checkExpectation(e: ExpectationDef, ev: Evaluation): string | un
         ? undefined
         : `verwacht geen fouten, maar: ${errs.map((d) => `"${d.rule}": ${d.message}`).join('; ')}`;
     }
+    case 'noWarnings': {
+      const warns = ev.diagnostics.filter((d) => d.severity === 'waarschuwing');
+      return warns.length === 0
+        ? undefined
+        : `verwacht geen waarschuwingen, maar: ${warns.map((d) => `"${d.rule}": ${d.message}`).join('; ')}`;
+    }
     case 'hours': {
       const lines = refOf('resultaat', ev, e.id);
       const got = lines[0]?.hours;
@@ -126,16 +139,49 @@ export function checkExpectation(e: ExpectationDef, ev: Evaluation): string | un
   }
 }
 
-export async function runScenarios(program: Ir.Program, evaluate: Evaluate): Promise<ScenarioOutcome[]> {
+/**
+ * Whether a case judged by `versions` (regional, for another gemeente) has days in the override's period: one of
+ * the versions overlaps it. Without the programs (`programs` not given), any version with the override's base.
+ */
+function coversDays(
+  override: Ir.Program,
+  versions: readonly string[],
+  programs: readonly Ir.Program[] | undefined,
+): boolean {
+  if (programs === undefined) return override.base !== undefined && versions.includes(override.base);
+  return programs.some(
+    (p) =>
+      p.ruleset === override.ruleset &&
+      p.municipality === undefined &&
+      versions.includes(p.version) &&
+      p.validFrom <= (override.validTo ?? '9999-12-31') &&
+      (p.validTo ?? '9999-12-31') >= override.validFrom,
+  );
+}
+
+export async function runScenarios(
+  program: Ir.Program,
+  evaluate: Evaluate,
+  programs?: readonly Ir.Program[],
+): Promise<ScenarioOutcome[]> {
   const outcomes: ScenarioOutcome[] = [];
   for (const s of program.scenarios) {
     const evaluation = await evaluate(s.casus);
     const failures: ExpectationFailure[] = [];
-    // A scenario tests its own version: its case must fall (at least partly) in that version's period.
-    if (evaluation.ok && !evaluation.versions.includes(program.version)) {
+    // A scenario tests its own version: its case must fall (at least partly) in that version's period. In a
+    // municipal override's file, a scenario for another gemeente shows that the override leaves it alone: it is
+    // judged by the regional versions, and must fall in the override's period.
+    const gemeente = typeof s.casus.gemeente === 'string' ? s.casus.gemeente : undefined;
+    const elsewhere = program.municipality !== undefined && gemeente !== program.municipality;
+    const wrongDays = elsewhere
+      ? evaluation.ok && !coversDays(program, evaluation.versions, programs)
+      : evaluation.ok && !evaluation.versions.includes(program.version);
+    if (wrongDays && evaluation.ok) {
       failures.push({
         expectation: { kind: 'noErrors', origin: s.origin },
-        message: `het geval valt niet in versie ${program.version} (berekend met versie ${evaluation.versions.join(', ')}); kies datums binnen de geldigheid van deze versie`,
+        message: elsewhere
+          ? `het geval (gemeente ${gemeente ?? 'leeg'}) valt niet in de periode van deze afwijking voor ${program.municipality ?? ''} (${program.validFrom} t/m ${program.validTo ?? 'open'}; berekend met versie ${evaluation.versions.join(', ')}); kies datums binnen die periode`
+          : `het geval valt niet in versie ${program.version} (berekend met versie ${evaluation.versions.join(', ')}); kies datums binnen de geldigheid van deze versie`,
       });
     }
     for (const e of s.expectations) {

@@ -220,6 +220,12 @@ describe('reading what an advisor types in a cell', () => {
     for (const bad of ['', 'abc', '12,3,4', '-5', '1,1234567'])
       expect(parseCellEntry(money, bad)).toMatchObject({ ok: false, fout: expect.any(String) });
     expect(parseCellEntry(money, '1.234')).toEqual({ ok: true, value: '1234', written: '1.234,00' });
+    expect(parseCellEntry(money, '9'.repeat(13))).toEqual({
+      ok: false,
+      fout: "'9999999999999' is te groot: hoogstens 12 cijfers voor de komma.",
+    });
+    const pasted = parseCellEntry(money, 'x'.repeat(100_000));
+    expect(pasted.ok === false && pasted.fout.length).toBeLessThan(120);
   });
 });
 
