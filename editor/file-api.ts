@@ -99,3 +99,16 @@ export async function saveFile(
 export function filePaths(node: TreeNode): string[] {
   return node.soort === 'bestand' ? [node.pad] : node.kinderen.flatMap(filePaths);
 }
+
+/** The rules folder as the app opens it: the tree and every file's content. */
+export interface LoadedRules {
+  readonly tree: TreeDir;
+  readonly files: readonly ServerFile[];
+}
+
+/** Fetches the tree and all files (started by editor/main.tsx while the app's script still loads). */
+export async function loadRules(): Promise<LoadedRules> {
+  const tree = await listFiles();
+  const files = await Promise.all(filePaths(tree).map((p) => readFile(p)));
+  return { tree, files };
+}

@@ -1,21 +1,23 @@
 /** The editor app: rules tree, Monaco, problems, scenarios and the case playground. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic, Span } from '../../dsl/index.js';
-import { filePaths, listFiles, readFile, saveFile, type TreeDir } from '../file-api.js';
+import { filePaths, listFiles, loadRules, saveFile, type LoadedRules, type TreeDir } from '../file-api.js';
 import { registerLanguage } from '../monaco/language.js';
 import { setMarkers } from '../monaco/markers.js';
 import { WorkerClient } from '../worker/client.js';
 import type { FileSummary, FromWorker } from '../worker/protocol.js';
 import { CodeEditor, modelFor, type CodeEditorHandle } from './code-editor.js';
+import { exampleCase, versionFileFor } from './example-cases.js';
 import { ComparePanel } from './compare-panel.js';
 import { FileTree } from './file-tree.js';
+import { HelpButton } from './help-panel.js';
 import { ImpactPanel, type OpenCase } from './impact-panel.js';
 import { Playground, type OpenedCase } from './playground.js';
 import { ImpactClient } from '../worker/impact-client.js';
-import { ProblemsPanel } from './problems-panel.js';
+import { ProblemsPanel, unreadableDiagnostics } from './problems-panel.js';
 import { ScenarioPanel } from './scenario-panel.js';
+import { SideResizer } from './side-resizer.js';
 import { SheetView } from './sheet-view.js';
-import type { ServerFile } from '../file-api.js';
 import type { Stand } from '../workflow-api.js';
 import { HistoryPanel } from './history-panel.js';
 import { MergeDialog, type MergeState } from './merge-dialog.js';
@@ -33,7 +35,8 @@ type Notice = {
   merge?: Omit<MergeState, 'mine'>;
 };
 
-export function App() {
+/** `initial`: the rules folder, already being fetched by the entry script (editor/main.tsx). */
+export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {}) {
   const client = useMemo(() => new WorkerClient(), []);
   const impact = useMemo(() => new ImpactClient(), []);
   const [opened, setOpened] = useState<OpenedCase | undefined>(undefined);
@@ -78,21 +81,21 @@ export function App() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  /** A file from the server into its model, with the listener that tells the workers and marks it dirty. */
-  const register = useCallback(
-    (f: ServerFile) => {
-      saved.current.set(f.pad, { text: f.inhoud, versie: f.versie });
-      const model = modelFor(f.pad, f.inhoud);
+  /** A file's model: its saved text, and every edit to the worker, the impact analysis and the • marks. */
+  const track = useCallback(
+    (pad: string, inhoud: string, versie: string) => {
+      saved.current.set(pad, { text: inhoud, versie });
+      const model = modelFor(pad, inhoud);
       model.onDidChangeContent(() => {
         const text = model.getValue();
-        client.edit(f.pad, text, model.getVersionId());
-        impact.edit(f.pad, text);
+        client.edit(pad, text, model.getVersionId());
+        impact.edit(pad, text);
         setDirty((prev) => {
-          const isDirty = text !== saved.current.get(f.pad)?.text;
-          if (isDirty === prev.has(f.pad)) return prev;
+          const isDirty = text !== saved.current.get(pad)?.text;
+          if (isDirty === prev.has(pad)) return prev;
           const next = new Set(prev);
-          if (isDirty) next.add(f.pad);
-          else next.delete(f.pad);
+          if (isDirty) next.add(pad);
+          else next.delete(pad);
           return next;
         });
       });
@@ -100,15 +103,25 @@ export function App() {
     [client, impact],
   );
 
+  /** A file the app wrote anew (a case saved from the playground): into the tree, a model and the worker. */
+  const adoptFile = useCallback(
+    (pad: string, inhoud: string, versie: string) => {
+      track(pad, inhoud, versie);
+      client.edit(pad, inhoud, modelFor(pad, inhoud).getVersionId());
+      impact.edit(pad, inhoud);
+      void listFiles().then(setTree, () => undefined);
+    },
+    [client, impact, track],
+  );
+
   // Load every file of the rules folder into a model and into the worker.
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const t = await listFiles();
+      const { tree: t, files } = await (initial ?? loadRules());
       const paths = filePaths(t);
-      const files = await Promise.all(paths.map((p) => readFile(p)));
       if (cancelled) return;
-      for (const f of files) register(f);
+      for (const f of files) track(f.pad, f.inhoud, f.versie);
       setReadOnly(new Map(files.flatMap((f) => (f.alleenLezen ? [[f.pad, f.melding ?? '']] : []))));
       client.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
       impact.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
@@ -122,7 +135,7 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [client, impact, register]);
+  }, [client, impact, initial, track]);
 
   useEffect(
     () =>
@@ -151,6 +164,23 @@ export function App() {
   );
 
   const openFile = useCallback(
+    (path: string) => {
+      // An example case opens in the playground, next to the version that prices it.
+      const casus = exampleCase(path, modelFor(path, '').getValue());
+      const version = casus === undefined ? undefined : versionFileFor(path, casus, summaries);
+      if (casus !== undefined && version !== undefined) {
+        setOpened({ casus, label: path, file: path, nonce: Date.now() });
+        setSide('proefgeval');
+        path = version;
+      }
+      setOpen(path);
+      client.focus(path);
+    },
+    [client, summaries],
+  );
+
+  /** Any file as text in the editor (also an example case, which `openFile` sends to the playground). */
+  const openAsText = useCallback(
     (path: string) => {
       setOpen(path);
       client.focus(path);
@@ -186,6 +216,7 @@ export function App() {
         saved.current.set(open, { text, versie: outcome.versie });
         setBericht('');
         setHistoryRevision((r) => r + 1);
+        client.saved(open, text);
         setDirty((prev) => {
           const next = new Set(prev);
           if (model.getValue() === text) next.delete(open);
@@ -209,7 +240,7 @@ export function App() {
         setNotice({ kind: 'fout', text: outcome.fout });
       }
     },
-    [open, notice, readOnly, bericht],
+    [open, notice, readOnly, bericht, client],
   );
 
   /**
@@ -218,11 +249,10 @@ export function App() {
    */
   const reloadFiles = useCallback(
     async (openPath?: string) => {
-      const t = await listFiles();
-      const files = await Promise.all(filePaths(t).map((p) => readFile(p)));
+      const { tree: t, files } = await loadRules();
       for (const f of files) {
         const known = saved.current.get(f.pad);
-        if (known === undefined) register(f);
+        if (known === undefined) track(f.pad, f.inhoud, f.versie);
         else if (known.versie !== f.versie && modelFor(f.pad, '').getValue() === known.text) {
           saved.current.set(f.pad, { text: f.inhoud, versie: f.versie });
           modelFor(f.pad, '').setValue(f.inhoud);
@@ -239,7 +269,7 @@ export function App() {
         client.focus(openPath);
       }
     },
-    [client, impact, register],
+    [client, impact, track],
   );
 
   // The server's stand, polled: a file that moved reloads, or (with unsaved changes here) says who moved it.
@@ -299,8 +329,9 @@ export function App() {
             : (open ?? '')}
         </span>
         <span className="spacer" />
+        <HelpButton />
         {notice !== undefined && (
-          <span className={`notice ${notice.kind}`} role="status" data-testid="notice">
+          <span className={`notice ${notice.kind}`} role="status" data-testid="notice" title={notice.text}>
             {notice.text}
             {notice.kind === 'conflict' && notice.merge !== undefined && (
               <button
@@ -370,9 +401,15 @@ export function App() {
             </p>
           )}
           <CodeEditor ref={editor} path={open} readOnlyMessage={openReadOnly} onSave={() => void save()} />
-          <ProblemsPanel diagnostics={diagnostics} open={open} lineOf={lineOf} onJump={jump} />
+          <ProblemsPanel
+            diagnostics={[...unreadableDiagnostics(readOnly), ...diagnostics]}
+            open={open}
+            lineOf={lineOf}
+            onJump={jump}
+          />
         </div>
         <aside>
+          <SideResizer />
           <div className="tabs">
             <button
               type="button"
@@ -448,7 +485,7 @@ export function App() {
                 onChanged={() => onWorkflowChanged()}
               />
             ) : side === 'scenarios' ? (
-              <ScenarioPanel state={scenarioState} stale={false} onJump={jump} />
+              <ScenarioPanel state={scenarioState} stale={false} onJump={jump} client={client} />
             ) : side === 'verschil' ? (
               <ComparePanel
                 client={client}
@@ -477,6 +514,10 @@ export function App() {
                 revision={revision}
                 onJump={jump}
                 opened={opened}
+                bandwidths={scenarios?.bandwidths}
+                version={openSummary?.version}
+                onFileSaved={adoptFile}
+                onShowFile={openAsText}
               />
             )}
           </div>

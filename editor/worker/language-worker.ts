@@ -17,6 +17,10 @@ import type { FileSummary, FromWorker, ServiceRequest, ServiceResults, ToWorker 
 declare const self: DedicatedWorkerGlobalScope;
 
 const ws = new Workspace();
+/** The rules as last saved (as loaded, then updated on each save): failed amounts are compared with them. */
+const saved = new Workspace();
+/** Whether the scenario panel runs every version's scenarios. */
+let allVersions = false;
 const versions: Record<string, number> = {};
 let focused: string | undefined;
 let generation = 0;
@@ -71,7 +75,7 @@ async function runScenarios(at: number): Promise<void> {
   const program: Ir.Program | undefined = compiled.ok
     ? compiled.programs.find((p) => p.file === path)
     : undefined;
-  const state = await runScenarioViews(compiled, path);
+  const state = await runScenarioViews(compiled, path, { all: allVersions, saved: saved.compile() });
   if (at !== generation) return;
   post({
     type: 'scenarios',
@@ -80,7 +84,13 @@ async function runScenarios(at: number): Promise<void> {
     state,
     input: program?.input,
     domains: program?.domains ?? [],
-    modules: program?.modules.map((m) => ({ name: m.name, variants: m.variants.map((v) => v.name) })) ?? [],
+    modules:
+      program?.modules.map((m) => ({
+        name: m.name,
+        label: m.label,
+        variants: m.variants.map((v) => v.name),
+      })) ?? [],
+    bandwidths: program?.bandwidths.map((b) => ({ name: b.name, intensity: b.intensity })) ?? [],
     sample: program?.scenarios[0]?.casus,
   });
   // After the scenarios (which the benchmark times): the Verschil view of the same compiled programs.
@@ -135,6 +145,15 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   switch (msg.type) {
     case 'files':
       ws.setFiles(msg.files);
+      saved.setFiles(msg.files);
+      scheduleAnalysis();
+      return;
+    case 'saved':
+      saved.update(msg.path, msg.text);
+      scheduleAnalysis();
+      return;
+    case 'scope':
+      allVersions = msg.all;
       scheduleAnalysis();
       return;
     case 'edit':

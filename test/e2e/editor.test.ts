@@ -254,7 +254,9 @@ describe('de editor in de browser', () => {
 
   it('highlights a .json example as JSON', async () => {
     const { page } = s;
+    // An example case opens in the playground; its file can still be shown as text.
     await page.click('.file-tree button[data-pad="twents-model/voorbeelden/ob-enkelvoudig-hengelo.json"]');
+    await page.click('[data-testid="voorbeeld-als-tekst"]');
     await expect
       .poll(() => page.evaluate(() => window.regelwerk?.editor.getModel()?.getLanguageId() ?? ''), WAIT)
       .toBe('json');
