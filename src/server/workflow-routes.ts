@@ -209,7 +209,8 @@ export async function routeWorkflow(ctx: RouteContext): Promise<boolean> {
   }
   if (p === '/api/stand') {
     method(ctx, 'GET');
-    const tree = await ctx.store.list();
+    // A file removed while the folder is read is simply not in this answer.
+    const tree = await ctx.store.list().catch(() => ctx.store.list());
     const versies: Record<string, string> = {};
     for (const pad of filePaths(tree)) {
       const f = await ctx.store.read(pad).catch(() => undefined);

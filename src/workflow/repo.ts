@@ -44,18 +44,31 @@ export class RulesRepo {
     const real = await fs.realpath(root);
     const git = new Git(real);
     if ((await git.topLevel()) === undefined) {
-      await git.run(['init', '-q', '-b', 'main']);
-      await fs
-        .writeFile(
-          path.join(real, '.gitignore'),
-          '# Tijdelijke bestanden en sloten van de editor\n.regelwerk-*\n',
-          { flag: 'wx' },
-        )
-        .catch(() => undefined);
-      await git.run(['add', '-A', '--', '.']);
-      await git.run(['commit', '-q', '--no-verify', '--allow-empty', '-m', 'Beginstand van de regels'], {
-        person: IMPORT_PERSON,
-      });
+      // Making `.git` is the claim: of two processes starting at once, one initialises, the other waits.
+      const claimed = await fs.mkdir(path.join(real, '.git')).then(
+        () => true,
+        () => false,
+      );
+      if (claimed) {
+        await git.run(['init', '-q', '-b', 'main']);
+        await fs
+          .writeFile(
+            path.join(real, '.gitignore'),
+            '# Tijdelijke bestanden en sloten van de editor\n.regelwerk-*\n',
+            {
+              flag: 'wx',
+            },
+          )
+          .catch(() => undefined);
+        await git.run(['add', '-A', '--', '.']);
+        await git.run(['commit', '-q', '--no-verify', '--allow-empty', '-m', 'Beginstand van de regels'], {
+          person: IMPORT_PERSON,
+        });
+      } else {
+        for (let i = 0; i < 100 && (await git.head()) === undefined; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
     }
     return new RulesRepo(real, git, await git.prefix());
   }
