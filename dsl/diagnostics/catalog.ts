@@ -111,6 +111,12 @@ export const CATALOG = {
     "Veld '{0}' is een aantal (een geheel getal, 0 of meer): {1} kan niet.",
     "Een scenario geeft een veld van type 'aantal' een waarde met decimalen of onder 0.",
   ),
+  RW4301: entry(
+    'waarschuwing',
+    'controle',
+    "De cel {0} van tabel '{1}' had een tarief ({2}, versie {3}); de '-' verwijdert het: vanaf deze versie is er voor {0} geen tarief meer. Bedoeld? Laat de cel anders weg (dan blijft het oude tarief) of schrijf het nieuwe bedrag.",
+    "Een '-' in 'wijzig tabel' over een cel die een tarief had: het tarief vervalt.",
+  ),
   // ── RW2xxx names (checker) ──
   RW2001: entry(
     'fout',

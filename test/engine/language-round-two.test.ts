@@ -1,11 +1,14 @@
 /**
  * The constructs of issue 15 that lang1 added, on both evaluators (json-rules-engine and the fast path), which
- * must agree to the cent, explanations included: whole numbers (`aantal`), reductions (`met -3 %`).
+ * must agree to the cent, explanations included: whole numbers (`aantal`), reductions (`met -3 %`), and a
+ * deleted tariff counted as vervallen by the diff.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Ir } from '../../dsl/index.js';
+import { diffPrograms, summarize } from '../../src/change/diff.js';
+import { diffCsv } from '../../src/change/diff-csv.js';
 import { createEngine } from '../../src/engine/evaluate.js';
 import { compileSources, compileOne } from '../support/compile.js';
 
@@ -62,5 +65,30 @@ describe('indexeer … met -3 %', () => {
     });
     expect(ev.ok).toBe(true);
     if (ev.ok) expect(ev.total).toBe('3.88');
+  });
+});
+
+describe("a '-' over a tariff in wijzig tabel", () => {
+  const [a, b] = folder('versions/bad/tarief-verwijderd');
+  it('is counted as vervallen by the diff, not as gewijzigd', () => {
+    if (!a || !b) throw new Error('twee versies verwacht');
+    const d = diffPrograms(a, b);
+    const s = summarize(d);
+    expect(s.removed).toBe(1);
+    expect(s.changedCells).toBe(1);
+    expect(diffCsv(d)).toMatch(/tariefcel,t,OB2\/zwaar,[^\n]*vervallen/);
+  });
+  it('leaves no tariff on both paths', async () => {
+    const ev = await both(
+      [a, b].filter((p): p is Ir.Program => p !== undefined),
+      {
+        resultaten: [
+          { id: 'r1', ob: 'OB2', int: 'zwaar', periode: { van: '2024-01-01', tot: '2024-01-07' } },
+        ],
+      },
+    );
+    expect(ev.diagnostics.map((d) => d.message).join('\n')).toContain(
+      "t[OB2, zwaar] is leeg ('-') in versie 2024",
+    );
   });
 });
