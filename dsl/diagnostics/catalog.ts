@@ -648,6 +648,12 @@ export const CATALOG = {
     "De regelset heeft toewijzingen maar geen 'toewijzing gemeente' met de CBS-gemeentecodes: die code is de Afzender van het bericht.",
     'Toewijzingen zonder de CBS-gemeentecodes van de gemeenten.',
   ),
+  RW8001: entry(
+    'fout',
+    'bestand',
+    "Dit bestand is gewijzigd nadat versie {0} is vastgesteld (tag {1}). Een vastgestelde versie verandert niet meer: zet de wijziging in een nieuwe versie, of zet het bestand terug met 'git checkout {1} -- {2}'.",
+    'Een bestand van een vastgestelde versie is gewijzigd na de tag van de vaststelling (git).',
+  ),
   RW9001: entry(
     'fout',
     'bestand',

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Ir, Span } from '../../dsl/index.js';
 import { euro } from '../../src/scenarios/run.js';
-import { dutchNumber } from '../../views/format.js';
+import { lineQuantityText } from '../../src/engine/format.js';
 import type { WorkerClient } from '../worker/client.js';
 import type { PlaygroundResult } from '../worker/protocol.js';
 import { CaseActions } from './case-actions.js';
@@ -240,9 +240,7 @@ function Outcome({ result, onJump }: { result: PlaygroundResult | undefined; onJ
                   <td>
                     {l.ref}: {l.key}
                   </td>
-                  <td>
-                    {quantityText(l.quantity)} {l.unit}
-                  </td>
+                  <td>{lineQuantityText(l.quantity, l.unit)}</td>
                   <td>{euro(l.rate)}</td>
                   <td className="amount">{euro(l.amount)}</td>
                 </tr>
@@ -300,6 +298,3 @@ function Outcome({ result, onJump }: { result: PlaygroundResult | undefined; onJ
     </div>
   );
 }
-
-/** A quantity in Dutch notation with all its decimals: "52.142857" → "52,142857", "1200" → "1.200". */
-const quantityText = (q: string): string => dutchNumber(q, (q.split('.')[1] ?? '').length);

@@ -11,7 +11,7 @@ import * as service from '../../dsl/service/index.js';
 import { Workspace } from '../../dsl/service/index.js';
 import { evaluateCase, runScenarioViews } from './evaluation.js';
 import { versionDiff } from './version-diff.js';
-import { compareVersions, indexationHover, sheetEdit, sheetState } from './sheet-service.js';
+import { compareVersions, indexationHover, parameterEdit, sheetEdit, sheetState } from './sheet-service.js';
 import type { FileSummary, FromWorker, ServiceRequest, ServiceResults, ToWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -135,6 +135,14 @@ async function answer(request: ServiceRequest): Promise<ServiceResults[ServiceRe
       const { path, table, key, typed } = request;
       return sheetEdit(ws.compile(), path, ws.file(path)?.text, table, key, typed);
     }
+    case 'parameterEdit':
+      return parameterEdit(
+        ws.compile(),
+        request.path,
+        ws.file(request.path)?.text,
+        request.name,
+        request.typed,
+      );
     case 'compare':
       return compareVersions(ws.compile(), request.from, request.to);
   }

@@ -55,6 +55,7 @@ export type ServiceRequest =
       readonly key: readonly string[];
       readonly typed: string;
     }
+  | { readonly method: 'parameterEdit'; readonly path: string; readonly name: string; readonly typed: string }
   | { readonly method: 'compare'; readonly from: string; readonly to: string };
 
 /** What each request answers. */
@@ -70,6 +71,7 @@ export interface ServiceResults {
   evaluate: PlaygroundResult;
   sheet: SheetState;
   sheetEdit: CellEditResult;
+  parameterEdit: CellEditResult;
   compare: CompareResult;
 }
 

@@ -7,7 +7,7 @@
 import type { Ir } from '../../dsl/index.js';
 import type { Engine } from '../../src/engine/evaluate.js';
 import type { Evaluation, LineExplanation, ValueExplanation } from '../../src/engine/result.js';
-import { euro } from '../../src/scenarios/run.js';
+import { explainedValueText } from '../../src/engine/format.js';
 import type { ScenarioOrigin } from './protocol.js';
 
 type Explained = Evaluation & { readonly explanation?: { readonly lines: readonly LineExplanation[] } };
@@ -49,8 +49,8 @@ function values(lines: readonly LineExplanation[]): Map<string, Value> {
   return out;
 }
 
-const shown = (v: string | null, unit: string): string =>
-  v === null ? '–' : unit.startsWith('€') ? `${euro(v)}${unit.slice(1)}` : `${v.replace('.', ',')} ${unit}`;
+/** A cell or parameter value as the explanation and `regelwerk explain` write it ("€ 136,20 per week"). */
+const shown = (v: string | null, unit: string): string => explainedValueText(v, unit);
 
 function origin(v: Value, before?: Value): ScenarioOrigin {
   return {
