@@ -57,13 +57,23 @@ const emptyFile = (length: number): RulesFile => ({
   span: { start: 0, end: length },
 });
 
-export function compile(sources: readonly Source[]): CompileResult {
+export interface CompileOptions {
+  /**
+   * A parse already made of exactly this source's text (the editor's workspace keeps one per file, so a keystroke
+   * re-parses only the edited file); undefined: parse it here.
+   */
+  readonly parsed?: (
+    source: Source,
+  ) => { readonly ast: RulesFile; readonly diagnostics: readonly Diagnostic[] } | undefined;
+}
+
+export function compile(sources: readonly Source[], options: CompileOptions = {}): CompileResult {
   const internal: Diagnostic[] = [];
   const parsed: { src: SourceFile; parseDiagnostics: readonly Diagnostic[] }[] = sources.map((s) => {
     const r = guarded(
       s.path,
       internal,
-      () => parse(s.text, s.path),
+      () => options.parsed?.(s) ?? parse(s.text, s.path),
       () => ({ ast: emptyFile(s.text.length), diagnostics: [], comments: [] }),
     );
     return {

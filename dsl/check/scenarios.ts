@@ -5,6 +5,7 @@
 import type { Assignment, Expectation, Expr, InputLevel, Name, ScenarioDecl } from '../ast/ast.js';
 import type { CaseJson, ExpectationDef, JsonValue, Type } from '../ir/ir.js';
 import { assertNever } from '../text/span.js';
+import { printExpr } from '../ast/print-expr.js';
 import { percentToFraction } from './decimal-string.js';
 import type { Env } from './env.js';
 import { nodeId } from './expr.js';
@@ -89,6 +90,8 @@ function literal(
   return undefined;
 }
 
+const isWhole = (t: Type): boolean => t.kind === 'number' && t.whole === true;
+
 function assignments(
   list: readonly Assignment[],
   level: InputLevel,
@@ -119,6 +122,8 @@ function assignments(
     if (!lit) continue;
     if (!lenient && !compatible(lit.type, f.type)) {
       env.reporter.report(file, 'RW5006', a.value.span, [name, describe(f.type), describe(lit.type)]);
+    } else if (!lenient && isWhole(f.type) && typeof lit.value === 'string' && !/^\d+$/.test(lit.value)) {
+      env.reporter.report(file, 'RW3301', a.value.span, [name, printExpr(a.value)]);
     }
     into[name] = lit.value;
   }

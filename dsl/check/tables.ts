@@ -152,6 +152,16 @@ function checkPart(
       own.add(k);
       const value =
         c.kind === 'CellEmpty' ? null : def.unit.kind === 'percent' ? percentToFraction(c.value) : c.value;
+      const before = cells.get(k);
+      if (value === null && decl !== def && before !== undefined && before.value !== null) {
+        // A `-` in `wijzig tabel` over a cell with a tariff deletes that tariff: never silently.
+        rep.report(file, 'RW4301', c.span, [
+          showKey(key, nRow),
+          decl.name.text,
+          before.value.replace('.', ','),
+          before.version,
+        ]);
+      }
       cells.set(k, {
         key,
         value,

@@ -9,6 +9,8 @@ import { assertNever } from '../text/span.js';
 export const T = {
   money: { kind: 'money' } as Type,
   number: { kind: 'number' } as Type,
+  /** `aantal`: a whole number, 0 or more. */
+  whole: { kind: 'number', whole: true } as Type,
   percent: { kind: 'percent' } as Type,
   date: { kind: 'date' } as Type,
   period: { kind: 'period' } as Type,
@@ -70,7 +72,7 @@ export function describe(t: Type): string {
         ? 'een hoeveelheid (in de eenheid van de module)'
         : `een hoeveelheid in ${UNIT_PLURAL[t.unit]}`;
     case 'number':
-      return 'een getal';
+      return t.whole === true ? 'een aantal (een geheel getal, 0 of meer)' : 'een getal';
     case 'percent':
       return 'een percentage';
     case 'date':
@@ -124,8 +126,9 @@ export function builtinFieldType(name: string): Type | undefined {
     case 'ja/nee':
       return T.bool;
     case 'getal':
-    case 'aantal':
       return T.number;
+    case 'aantal':
+      return T.whole;
     case 'bedrag':
       return T.money;
     case 'hoeveelheid':

@@ -105,6 +105,30 @@ export const CATALOG = {
     "Hier ontbreekt '{0}': schrijf '{0} {1}' (de domeinen van de {2}sleutel).",
     "Een tabel of gewijzigde tabel waarin het woord 'rijen' of 'kolommen' vóór de domeinen ontbreekt.",
   ),
+  RW3301: entry(
+    'fout',
+    'controle',
+    "Veld '{0}' is een aantal (een geheel getal, 0 of meer): {1} kan niet.",
+    "Een scenario geeft een veld van type 'aantal' een waarde met decimalen of onder 0.",
+  ),
+  RW3302: entry(
+    'fout',
+    'controle',
+    "'maximum … per {0}' kan niet: een maximum per periode is een hoeveelheid per dag, etmaal, week, vierweken of maand (zoals 'maximum 9 dagdelen per week'); een maximum in euro's geldt per aanvraag.",
+    'Een maximum per periode met een eenheid die geen periode is, of een bedrag per periode.',
+  ),
+  RW3303: entry(
+    'fout',
+    'controle',
+    "Het maximum van module '{0}' is in {1}, maar de module rekent in {2}: een maximum op de hoeveelheid staat in de eenheid van het tarief.",
+    'Een maximum op de hoeveelheid in een andere eenheid dan het tarief van de module.',
+  ),
+  RW4301: entry(
+    'waarschuwing',
+    'controle',
+    "De cel {0} van tabel '{1}' had een tarief ({2}, versie {3}); de '-' verwijdert het: vanaf deze versie is er voor {0} geen tarief meer. Bedoeld? Laat de cel anders weg (dan blijft het oude tarief) of schrijf het nieuwe bedrag.",
+    "Een '-' in 'wijzig tabel' over een cel die een tarief had: het tarief vervalt.",
+  ),
   // ── RW2xxx names (checker) ──
   RW2001: entry(
     'fout',
@@ -629,6 +653,12 @@ export const CATALOG = {
     'controle',
     "De regelset heeft toewijzingen maar geen 'toewijzing gemeente' met de CBS-gemeentecodes: die code is de Afzender van het bericht.",
     'Toewijzingen zonder de CBS-gemeentecodes van de gemeenten.',
+  ),
+  RW8001: entry(
+    'fout',
+    'bestand',
+    "Dit bestand is gewijzigd nadat versie {0} is vastgesteld (tag {1}). Een vastgestelde versie verandert niet meer: zet de wijziging in een nieuwe versie, of zet het bestand terug met 'git checkout {1} -- {2}'.",
+    'Een bestand van een vastgestelde versie is gewijzigd na de tag van de vaststelling (git).',
   ),
   RW9001: entry(
     'fout',

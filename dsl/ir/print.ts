@@ -18,8 +18,9 @@ export function typeText(t: Type): string {
       return `quantity/${t.unit}`;
     case 'domain':
       return `domain/${t.name}`;
-    case 'money':
     case 'number':
+      return t.whole === true ? 'number/whole' : 'number';
+    case 'money':
     case 'percent':
     case 'date':
     case 'period':

@@ -19,8 +19,13 @@ export function parseFile(
   return { ast: result.ast, diagnostics: result.diagnostics };
 }
 
-export function compileFiles(files: readonly SourceFile[]): CompileOutcome {
-  return compile(files);
+export function compileFiles(
+  files: readonly SourceFile[],
+  parsed?: (
+    file: SourceFile,
+  ) => { readonly ast: RulesFile; readonly diagnostics: readonly Diagnostic[] } | undefined,
+): CompileOutcome {
+  return compile(files, parsed === undefined ? {} : { parsed });
 }
 
 /** The formatted text, or undefined when the file has syntax errors. */

@@ -72,8 +72,13 @@ export class Workspace {
 
   /** Compiles all rules files together (versions resolve across files). */
   compile(): CompileOutcome {
+    // Unchanged files keep their parse: one edit re-parses only the edited file.
     this.compiled ??= compileFiles(
       this.rulePaths.map((path) => ({ path, text: this.texts.get(path) ?? '' })),
+      (source) => {
+        const file = this.file(source.path);
+        return file !== undefined && file.text === source.text ? file : undefined;
+      },
     );
     return this.compiled;
   }

@@ -1,26 +1,42 @@
 /** The editor app: rules tree, Monaco, problems, scenarios and the case playground. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic, Span } from '../../dsl/index.js';
-import { filePaths, listFiles, readFile, saveFile, type TreeDir } from '../file-api.js';
+import { filePaths, listFiles, loadRules, saveFile, type LoadedRules, type TreeDir } from '../file-api.js';
 import { registerLanguage } from '../monaco/language.js';
 import { setMarkers } from '../monaco/markers.js';
 import { WorkerClient } from '../worker/client.js';
 import type { FileSummary, FromWorker } from '../worker/protocol.js';
 import { CodeEditor, modelFor, type CodeEditorHandle } from './code-editor.js';
+import { exampleCase, versionFileFor } from './example-cases.js';
 import { ComparePanel } from './compare-panel.js';
 import { FileTree } from './file-tree.js';
+import { HelpButton } from './help-panel.js';
 import { ImpactPanel, type OpenCase } from './impact-panel.js';
 import { Playground, type OpenedCase } from './playground.js';
 import { ImpactClient } from '../worker/impact-client.js';
-import { ProblemsPanel } from './problems-panel.js';
+import { ProblemsPanel, unreadableDiagnostics } from './problems-panel.js';
 import { ScenarioPanel } from './scenario-panel.js';
+import { SideResizer } from './side-resizer.js';
 import { SheetView } from './sheet-view.js';
+import type { Stand } from '../workflow-api.js';
+import { HistoryPanel } from './history-panel.js';
+import { MergeDialog, type MergeState } from './merge-dialog.js';
+import { ReviewPanel } from './review-panel.js';
+import { useWorkflow } from './use-workflow.js';
+import { WorkflowBar } from './workflow-bar.js';
 
 type ScenarioEvent = Extract<FromWorker, { type: 'scenarios' }>;
 type DiffEvent = Extract<FromWorker, { type: 'verschil' }>;
-type Notice = { kind: 'ok' | 'fout' | 'conflict'; text: string; serverVersion?: string | null };
+type Notice = {
+  kind: 'ok' | 'fout' | 'conflict';
+  text: string;
+  serverVersion?: string | null;
+  /** On a conflict: the other person's text, for the merge view. */
+  merge?: Omit<MergeState, 'mine'>;
+};
 
-export function App() {
+/** `initial`: the rules folder, already being fetched by the entry script (editor/main.tsx). */
+export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {}) {
   const client = useMemo(() => new WorkerClient(), []);
   const impact = useMemo(() => new ImpactClient(), []);
   const [opened, setOpened] = useState<OpenedCase | undefined>(undefined);
@@ -36,12 +52,18 @@ export function App() {
   const [revision, setRevision] = useState(0);
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
   const [diff, setDiff] = useState<DiffEvent | undefined>(undefined);
-  const [side, setSide] = useState<'scenarios' | 'proefgeval' | 'verschil' | 'tarieven' | 'impact'>(
-    'scenarios',
-  );
+  const [side, setSide] = useState<
+    'scenarios' | 'proefgeval' | 'verschil' | 'tarieven' | 'impact' | 'geschiedenis' | 'beoordeling'
+  >('scenarios');
   const [ready, setReady] = useState(false);
   /** Files that are not valid UTF-8: path → why they are read-only (never saved, so never corrupted). */
   const [readOnly, setReadOnly] = useState<ReadonlyMap<string, string>>(new Map());
+
+  // The workflow: the commit message typed beside Opslaan, the merge view, the version under review.
+  const [bericht, setBericht] = useState('');
+  const [merge, setMerge] = useState<MergeState | undefined>(undefined);
+  const [reviewing, setReviewing] = useState<string | undefined>(undefined);
+  const [historyRevision, setHistoryRevision] = useState(0);
 
   useEffect(() => registerLanguage(client), [client]);
 
@@ -59,31 +81,47 @@ export function App() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
+  /** A file's model: its saved text, and every edit to the worker, the impact analysis and the • marks. */
+  const track = useCallback(
+    (pad: string, inhoud: string, versie: string) => {
+      saved.current.set(pad, { text: inhoud, versie });
+      const model = modelFor(pad, inhoud);
+      model.onDidChangeContent(() => {
+        const text = model.getValue();
+        client.edit(pad, text, model.getVersionId());
+        impact.edit(pad, text);
+        setDirty((prev) => {
+          const isDirty = text !== saved.current.get(pad)?.text;
+          if (isDirty === prev.has(pad)) return prev;
+          const next = new Set(prev);
+          if (isDirty) next.add(pad);
+          else next.delete(pad);
+          return next;
+        });
+      });
+    },
+    [client, impact],
+  );
+
+  /** A file the app wrote anew (a case saved from the playground): into the tree, a model and the worker. */
+  const adoptFile = useCallback(
+    (pad: string, inhoud: string, versie: string) => {
+      track(pad, inhoud, versie);
+      client.edit(pad, inhoud, modelFor(pad, inhoud).getVersionId());
+      impact.edit(pad, inhoud);
+      void listFiles().then(setTree, () => undefined);
+    },
+    [client, impact, track],
+  );
+
   // Load every file of the rules folder into a model and into the worker.
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const t = await listFiles();
+      const { tree: t, files } = await (initial ?? loadRules());
       const paths = filePaths(t);
-      const files = await Promise.all(paths.map((p) => readFile(p)));
       if (cancelled) return;
-      for (const f of files) {
-        saved.current.set(f.pad, { text: f.inhoud, versie: f.versie });
-        const model = modelFor(f.pad, f.inhoud);
-        model.onDidChangeContent(() => {
-          const text = model.getValue();
-          client.edit(f.pad, text, model.getVersionId());
-          impact.edit(f.pad, text);
-          setDirty((prev) => {
-            const isDirty = text !== saved.current.get(f.pad)?.text;
-            if (isDirty === prev.has(f.pad)) return prev;
-            const next = new Set(prev);
-            if (isDirty) next.add(f.pad);
-            else next.delete(f.pad);
-            return next;
-          });
-        });
-      }
+      for (const f of files) track(f.pad, f.inhoud, f.versie);
       setReadOnly(new Map(files.flatMap((f) => (f.alleenLezen ? [[f.pad, f.melding ?? '']] : []))));
       client.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
       impact.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
@@ -97,7 +135,7 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [client, impact]);
+  }, [client, impact, initial, track]);
 
   useEffect(
     () =>
@@ -126,6 +164,23 @@ export function App() {
   );
 
   const openFile = useCallback(
+    (path: string) => {
+      // An example case opens in the playground, next to the version that prices it.
+      const casus = exampleCase(path, modelFor(path, '').getValue());
+      const version = casus === undefined ? undefined : versionFileFor(path, casus, summaries);
+      if (casus !== undefined && version !== undefined) {
+        setOpened({ casus, label: path, file: path, nonce: Date.now() });
+        setSide('proefgeval');
+        path = version;
+      }
+      setOpen(path);
+      client.focus(path);
+    },
+    [client, summaries],
+  );
+
+  /** Any file as text in the editor (also an example case, which `openFile` sends to the playground). */
+  const openAsText = useCallback(
     (path: string) => {
       setOpen(path);
       client.focus(path);
@@ -156,9 +211,12 @@ export function App() {
       const expected =
         force && notice?.kind === 'conflict' ? (notice.serverVersion ?? null) : (known?.versie ?? null);
       setNotice({ kind: 'ok', text: 'Opslaan…' });
-      const outcome = await saveFile(open, text, expected);
+      const outcome = await saveFile(open, text, expected, bericht);
       if (outcome.ok) {
         saved.current.set(open, { text, versie: outcome.versie });
+        setBericht('');
+        setHistoryRevision((r) => r + 1);
+        client.saved(open, text);
         setDirty((prev) => {
           const next = new Set(prev);
           if (model.getValue() === text) next.delete(open);
@@ -166,12 +224,77 @@ export function App() {
         });
         setNotice({ kind: 'ok', text: `Opgeslagen: ${open}` });
       } else if (outcome.conflict) {
-        setNotice({ kind: 'conflict', text: outcome.fout, serverVersion: outcome.versie });
+        setNotice({
+          kind: 'conflict',
+          text: outcome.fout,
+          serverVersion: outcome.versie,
+          merge: {
+            path: open,
+            theirs: outcome.inhoud,
+            theirVersion: outcome.versie,
+            ...(outcome.door !== undefined ? { door: outcome.door } : {}),
+            ...(outcome.onderwerp !== undefined ? { onderwerp: outcome.onderwerp } : {}),
+          },
+        });
       } else {
         setNotice({ kind: 'fout', text: outcome.fout });
       }
     },
-    [open, notice, readOnly],
+    [open, notice, readOnly, bericht, client],
+  );
+
+  /**
+   * Reads the files again after the server moved (a new version, an adoption, a restore, someone else's save):
+   * new files get a model, files without unsaved changes take the server's text, read-only marks are renewed.
+   */
+  const reloadFiles = useCallback(
+    async (openPath?: string) => {
+      const { tree: t, files } = await loadRules();
+      for (const f of files) {
+        const known = saved.current.get(f.pad);
+        if (known === undefined) track(f.pad, f.inhoud, f.versie);
+        else if (known.versie !== f.versie && modelFor(f.pad, '').getValue() === known.text) {
+          saved.current.set(f.pad, { text: f.inhoud, versie: f.versie });
+          modelFor(f.pad, '').setValue(f.inhoud);
+        }
+      }
+      setReadOnly(new Map(files.flatMap((f) => (f.alleenLezen ? [[f.pad, f.melding ?? '']] : []))));
+      const texts = files.map((f) => ({ path: f.pad, text: modelFor(f.pad, f.inhoud).getValue() }));
+      client.setFiles(texts);
+      impact.setFiles(texts);
+      setTree(t);
+      setHistoryRevision((r) => r + 1);
+      if (openPath !== undefined) {
+        setOpen(openPath);
+        client.focus(openPath);
+      }
+    },
+    [client, impact, track],
+  );
+
+  // The server's stand, polled: a file that moved reloads, or (with unsaved changes here) says who moved it.
+  const onStand = useCallback(
+    (stand: Stand) => {
+      const moved = Object.entries(stand.versies).filter(([p, v]) => saved.current.get(p)?.versie !== v);
+      if (moved.length === 0) return;
+      const clashing = moved.filter(([p]) => dirty.has(p)).map(([p]) => p);
+      void reloadFiles();
+      if (clashing.length > 0 && stand.laatste !== null) {
+        setNotice({
+          kind: 'fout',
+          text: `${clashing.join(', ')} is intussen gewijzigd door ${stand.laatste.auteur} ("${stand.laatste.onderwerp}"). Bij opslaan ziet u beide wijzigingen naast elkaar.`,
+        });
+      }
+    },
+    [dirty, reloadFiles],
+  );
+  const workflow = useWorkflow(onStand);
+  const onWorkflowChanged = useCallback(
+    (openPath?: string) => {
+      workflow.refresh();
+      void reloadFiles(openPath);
+    },
+    [workflow, reloadFiles],
   );
 
   const editorOf = useCallback(() => editor.current?.editor(), []);
@@ -206,16 +329,47 @@ export function App() {
             : (open ?? '')}
         </span>
         <span className="spacer" />
+        <HelpButton />
         {notice !== undefined && (
-          <span className={`notice ${notice.kind}`} role="status" data-testid="notice">
+          <span className={`notice ${notice.kind}`} role="status" data-testid="notice" title={notice.text}>
             {notice.text}
-            {notice.kind === 'conflict' && (
-              <button type="button" className="link" onClick={() => void save(true)}>
-                Toch overschrijven
+            {notice.kind === 'conflict' && notice.merge !== undefined && (
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  notice.merge &&
+                  setMerge({ ...notice.merge, mine: modelFor(notice.merge.path, '').getValue() })
+                }
+                data-testid="samenvoegen-openen"
+              >
+                Vergelijken en samenvoegen
               </button>
             )}
           </span>
         )}
+        <WorkflowBar
+          me={workflow.me}
+          states={workflow.states}
+          open={open}
+          dirty={open !== undefined && dirty.has(open)}
+          onFilesChanged={onWorkflowChanged}
+          onReview={(v) => {
+            setReviewing(v);
+            setSide('beoordeling');
+          }}
+        />
+        <input
+          className="commit-message"
+          value={bericht}
+          onChange={(e) => setBericht(e.target.value)}
+          placeholder={
+            open !== undefined ? `Omschrijving: Wijziging in ${open}` : 'Omschrijving van de wijziging'
+          }
+          title="De omschrijving van de wijziging: de boodschap van de commit"
+          disabled={open === undefined || openReadOnly !== undefined}
+          data-testid="commit-bericht"
+        />
         <button
           type="button"
           className="primary"
@@ -247,9 +401,15 @@ export function App() {
             </p>
           )}
           <CodeEditor ref={editor} path={open} readOnlyMessage={openReadOnly} onSave={() => void save()} />
-          <ProblemsPanel diagnostics={diagnostics} open={open} lineOf={lineOf} onJump={jump} />
+          <ProblemsPanel
+            diagnostics={[...unreadableDiagnostics(readOnly), ...diagnostics]}
+            open={open}
+            lineOf={lineOf}
+            onJump={jump}
+          />
         </div>
         <aside>
+          <SideResizer />
           <div className="tabs">
             <button
               type="button"
@@ -288,13 +448,44 @@ export function App() {
             >
               Impact
             </button>
+            <button
+              type="button"
+              className={side === 'geschiedenis' ? 'active' : ''}
+              onClick={() => setSide('geschiedenis')}
+              data-testid="tab-geschiedenis"
+            >
+              Geschiedenis
+            </button>
+            <button
+              type="button"
+              className={side === 'beoordeling' ? 'active' : ''}
+              onClick={() => setSide('beoordeling')}
+              data-testid="tab-beoordeling"
+            >
+              Beoordeling
+            </button>
           </div>
           <div className="side-body" hidden={side !== 'impact'}>
             <ImpactPanel client={impact} path={open} active={side === 'impact'} onOpenCase={openCase} />
           </div>
           <div className="side-body" hidden={side === 'impact'}>
-            {side === 'impact' ? null : side === 'scenarios' ? (
-              <ScenarioPanel state={scenarioState} stale={false} onJump={jump} />
+            {side === 'impact' ? null : side === 'geschiedenis' ? (
+              <HistoryPanel
+                path={open}
+                versie={workflow.states.find((x) => x.pad === open)?.versie}
+                revision={historyRevision}
+                canRestore={workflow.me?.rollen.includes('opsteller') === true}
+                onRestored={(p) => onWorkflowChanged(p)}
+              />
+            ) : side === 'beoordeling' ? (
+              <ReviewPanel
+                versie={reviewing ?? workflow.states.find((x) => x.pad === open)?.versie}
+                states={workflow.states}
+                me={workflow.me}
+                onChanged={() => onWorkflowChanged()}
+              />
+            ) : side === 'scenarios' ? (
+              <ScenarioPanel state={scenarioState} stale={false} onJump={jump} client={client} />
             ) : side === 'verschil' ? (
               <ComparePanel
                 client={client}
@@ -323,11 +514,36 @@ export function App() {
                 revision={revision}
                 onJump={jump}
                 opened={opened}
+                bandwidths={scenarios?.bandwidths}
+                version={openSummary?.version}
+                onFileSaved={adoptFile}
+                onShowFile={openAsText}
               />
             )}
           </div>
         </aside>
       </main>
+      {merge !== undefined && (
+        <MergeDialog
+          state={merge}
+          onCancel={() => setMerge(undefined)}
+          onTakeTheirs={() => {
+            const m = merge;
+            setMerge(undefined);
+            setNotice(undefined);
+            saved.current.set(m.path, { text: m.theirs ?? '', versie: m.theirVersion ?? '' });
+            modelFor(m.path, '').setValue(m.theirs ?? '');
+          }}
+          onSave={(merged) => {
+            const m = merge;
+            setMerge(undefined);
+            saved.current.set(m.path, { text: m.theirs ?? '', versie: m.theirVersion ?? '' });
+            modelFor(m.path, '').setValue(merged);
+            setNotice({ kind: 'conflict', text: 'Samengevoegd; opslaan…', serverVersion: m.theirVersion });
+            setTimeout(() => void save(true), 0);
+          }}
+        />
+      )}
     </div>
   );
 }

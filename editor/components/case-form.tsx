@@ -1,6 +1,7 @@
 /** A form generated from the ruleset's `invoer` declaration; edits a case as JSON data. */
 import type { Ir } from '../../dsl/index.js';
 import { dutchDate } from '../dates.js';
+import './case-form.css';
 
 export type CaseData = Record<string, unknown>;
 type Item = Record<string, unknown>;
@@ -8,18 +9,33 @@ type Item = Record<string, unknown>;
 interface Props {
   readonly input: Ir.InputDef;
   readonly domains: readonly Ir.DomainDef[];
-  readonly modules: readonly { readonly name: string; readonly variants: readonly string[] }[];
+  readonly modules: readonly {
+    readonly name: string;
+    readonly label?: string | undefined;
+    readonly variants: readonly string[];
+  }[];
+  /** Which bandbreedtes each intensiteit allows. */
+  readonly bandwidths: readonly { readonly name: string; readonly intensity: string }[];
   readonly value: CaseData;
   readonly onChange: (value: CaseData) => void;
 }
 
 const isItem = (v: unknown): v is Item => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A choice: the value the case holds and the label the advisor reads ("Hof_van_Twente" → "Hof van Twente"). */
+export interface Choice {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** A name as words: "consultatie_diagnostiek" → "consultatie diagnostiek" (when the rules give no label). */
+export const words = (name: string): string => name.replace(/_/g, ' ');
+
 function FieldInput(props: {
   field: Ir.FieldDef;
   value: unknown;
   domains: readonly Ir.DomainDef[];
-  options?: readonly string[] | undefined;
+  options?: readonly Choice[] | undefined;
   onChange: (v: unknown) => void;
   id: string;
 }) {
@@ -28,21 +44,27 @@ function FieldInput(props: {
   const options =
     props.options ??
     (t.kind === 'domain'
-      ? props.domains.find((d) => d.name === t.name)?.values.map((v) => v.name)
+      ? props.domains
+          .find((d) => d.name === t.name)
+          ?.values.map((v) => ({ value: v.name, label: v.description ?? words(v.name) }))
       : undefined);
   if (options !== undefined) {
+    const current = typeof value === 'string' ? value : '';
+    const known = current === '' || options.some((o) => o.value === current);
     return (
       <select
         id={id}
-        value={typeof value === 'string' ? value : ''}
+        value={current}
         onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+        aria-invalid={known ? undefined : true}
       >
         <option value="">{field.optional ? '(leeg)' : '— kies —'}</option>
         {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
+          <option key={o.value} value={o.value}>
+            {o.label}
           </option>
         ))}
+        {!known && <option value={current}>{words(current)} (past hier niet)</option>}
       </select>
     );
   }
@@ -124,7 +146,7 @@ function Fields(props: {
   item: Item;
   prefix: string;
   domains: readonly Ir.DomainDef[];
-  optionsFor?: (field: string, item: Item) => readonly string[] | undefined;
+  optionsFor?: (field: string, item: Item) => readonly Choice[] | undefined;
   onChange: (item: Item) => void;
 }) {
   return (
@@ -133,8 +155,8 @@ function Fields(props: {
         const id = `${props.prefix}-${f.name}`;
         return (
           <label key={f.name} htmlFor={id}>
-            <span>
-              {f.name.replace(/_/g, ' ')}
+            <span title={f.name}>
+              {fieldLabel(f.name)}
               {f.optional ? '' : ' *'}
             </span>
             <FieldInput
@@ -157,7 +179,7 @@ function List(props: {
   items: readonly Item[];
   fields: readonly Ir.FieldDef[];
   domains: readonly Ir.DomainDef[];
-  optionsFor?: (field: string, item: Item) => readonly string[] | undefined;
+  optionsFor?: (field: string, item: Item) => readonly Choice[] | undefined;
   onChange: (items: Item[]) => void;
   fresh: () => Item;
 }) {
@@ -190,7 +212,13 @@ function List(props: {
   );
 }
 
-export function CaseForm({ input, domains, modules, value, onChange }: Props) {
+/** The label of a field: its name as a sentence ("ondersteuningsbehoefte" → "Ondersteuningsbehoefte"). */
+function fieldLabel(name: string): string {
+  const w = words(name);
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
+export function CaseForm({ input, domains, modules, bandwidths, value, onChange }: Props) {
   const resultaten = Array.isArray(value.resultaten) ? value.resultaten.filter(isItem) : [];
   const aanvragen = Array.isArray(value.modules) ? value.modules.filter(isItem) : [];
   const period = (): Item => {
@@ -214,6 +242,14 @@ export function CaseForm({ input, domains, modules, value, onChange }: Props) {
         items={resultaten}
         fields={input.resultaat}
         domains={domains}
+        optionsFor={(field, item) => {
+          if (field !== 'bandbreedte' || bandwidths.length === 0) return undefined;
+          // Only the bandbreedtes of the chosen intensiteit (all of them while none is chosen).
+          const names = bandwidths
+            .filter((b) => typeof item.intensiteit !== 'string' || b.intensity === item.intensiteit)
+            .map((b) => b.name);
+          return [...new Set(names)].map((n) => ({ value: n, label: n }));
+        }}
         onChange={(items) => onChange({ ...value, resultaten: items })}
         fresh={() => ({ id: `r${resultaten.length + 1}`, periode: period() })}
       />
@@ -224,9 +260,11 @@ export function CaseForm({ input, domains, modules, value, onChange }: Props) {
         domains={domains}
         optionsFor={(field, item) =>
           field === 'module'
-            ? modules.map((m) => m.name)
+            ? modules.map((m) => ({ value: m.name, label: m.label ?? words(m.name) }))
             : field === 'variant'
-              ? modules.find((m) => m.name === item.module)?.variants
+              ? modules
+                  .find((m) => m.name === item.module)
+                  ?.variants.map((v) => ({ value: v, label: words(v) }))
               : undefined
         }
         onChange={(items) => onChange({ ...value, modules: items })}

@@ -55,6 +55,13 @@ export const CodeEditor = forwardRef<CodeEditorHandle, Props>(function CodeEdito
       scrollBeyondLastLine: false,
       'semanticHighlighting.enabled': false,
       ariaLabel: 'Regels bewerken',
+      // The language's own signs (× and €) are not "confusable"; Dutch prose in comments and labels is not
+      // code: only the rules themselves are checked for look-alike characters.
+      unicodeHighlight: {
+        allowedCharacters: { '×': true, '€': true },
+        includeComments: false,
+        includeStrings: false,
+      },
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current());
     editorRef.current = editor;

@@ -216,7 +216,8 @@ export function ImpactPanel({ client, path, active, onOpenCase }: Props) {
             </>
           ) : ok !== undefined ? (
             <span className="muted">
-              {count(ok.report.counts.read)} rijen gelezen, berekend in {Math.round(ok.ms)} ms.
+              {count(ok.report.counts.read)} {ok.report.counts.read === 1 ? 'rij' : 'rijen'} gelezen, berekend
+              in {count(Math.round(ok.ms))} ms.
             </span>
           ) : null}
           <span className="spacer" />

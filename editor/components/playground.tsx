@@ -2,9 +2,10 @@
 import { useEffect, useState } from 'react';
 import type { Ir, Span } from '../../dsl/index.js';
 import { euro } from '../../src/scenarios/run.js';
-import { dutchNumber } from '../../views/format.js';
+import { lineQuantityText } from '../../src/engine/format.js';
 import type { WorkerClient } from '../worker/client.js';
 import type { PlaygroundResult } from '../worker/protocol.js';
+import { CaseActions } from './case-actions.js';
 import { CaseForm, type CaseData } from './case-form.js';
 import { ToewijzingView } from './toewijzing-view.js';
 
@@ -13,7 +14,19 @@ interface Props {
   readonly path: string | undefined;
   readonly input: Ir.InputDef | undefined;
   readonly domains: readonly Ir.DomainDef[];
-  readonly modules: readonly { readonly name: string; readonly variants: readonly string[] }[];
+  readonly modules: readonly {
+    readonly name: string;
+    readonly label?: string | undefined;
+    readonly variants: readonly string[];
+  }[];
+  /** Which bandbreedtes each intensiteit allows (the form offers only those). */
+  readonly bandwidths?: readonly { readonly name: string; readonly intensity: string }[] | undefined;
+  /** The open version (a scenario is added to it). */
+  readonly version?: string | undefined;
+  /** A case saved as a new JSON file. */
+  readonly onFileSaved?: (path: string, text: string, versie: string) => void;
+  /** Shows a file as text in the editor (an example case's JSON). */
+  readonly onShowFile?: (path: string) => void;
   readonly sample: unknown;
   /** Changes with every analysis, so the case is re-priced after an edit. */
   readonly revision: number;
@@ -22,12 +35,17 @@ interface Props {
   readonly opened?: OpenedCase | undefined;
 }
 
-/** A beschikking from the Impact tab, with the versions it was compared under. */
+/**
+ * A case opened from elsewhere: a beschikking from the Impact tab, with the versions it was compared under (priced
+ * as if one applied throughout), or an example case file (`file`, no versions: priced by its dates).
+ */
 export interface OpenedCase {
   readonly casus: unknown;
-  readonly version: string;
-  readonly basis: string;
+  readonly version?: string;
+  readonly basis?: string;
   readonly label: string;
+  /** The example case file it came from. */
+  readonly file?: string;
   readonly nonce: number;
 }
 
@@ -43,6 +61,10 @@ export function Playground({
   revision,
   onJump,
   opened,
+  bandwidths,
+  version,
+  onFileSaved,
+  onShowFile,
 }: Props) {
   const [casus, setCasus] = useState<CaseData | undefined>(undefined);
   const [view, setView] = useState<'formulier' | 'json'>('formulier');
@@ -64,7 +86,7 @@ export function Playground({
     if (opened === undefined || !isRecord(opened.casus)) return;
     setCasus(opened.casus);
     setJsonText(JSON.stringify(opened.casus, null, 2));
-    setAsIf({ version: opened.version, opened });
+    setAsIf(opened.version === undefined ? undefined : { version: opened.version, opened });
   }, [opened]);
 
   useEffect(() => {
@@ -120,12 +142,14 @@ export function Playground({
             onChange={(e) => setAsIf({ ...asIf, version: e.target.value })}
             aria-label="Versie"
           >
-            {[...new Set([asIf.opened.version, asIf.opened.basis])].map((v) => (
-              <option key={v} value={v}>
-                {v}
-                {v === asIf.opened.version ? ' (variant)' : ' (basis)'}
-              </option>
-            ))}
+            {[...new Set([asIf.opened.version ?? asIf.version, asIf.opened.basis ?? asIf.version])].map(
+              (v) => (
+                <option key={v} value={v}>
+                  {v}
+                  {v === asIf.opened.version ? ' (variant)' : ' (basis)'}
+                </option>
+              ),
+            )}
           </select>{' '}
           op al haar dagen gold.{' '}
           <button type="button" className="link" onClick={() => setAsIf(undefined)}>
@@ -133,8 +157,30 @@ export function Playground({
           </button>
         </div>
       )}
+      {opened?.file !== undefined && asIf === undefined && (
+        <p className="as-if" data-testid="voorbeeld">
+          Voorbeeldgeval <strong>{opened.file}</strong>, berekend volgens zijn datums.{' '}
+          {onShowFile !== undefined && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => opened.file !== undefined && onShowFile(opened.file)}
+              data-testid="voorbeeld-als-tekst"
+            >
+              Bestand als tekst tonen
+            </button>
+          )}
+        </p>
+      )}
       {view === 'formulier' ? (
-        <CaseForm input={input} domains={domains} modules={modules} value={casus ?? {}} onChange={update} />
+        <CaseForm
+          input={input}
+          domains={domains}
+          modules={modules}
+          bandwidths={bandwidths ?? []}
+          value={casus ?? {}}
+          onChange={update}
+        />
       ) : (
         <div className="json-view">
           <textarea
@@ -156,6 +202,16 @@ export function Playground({
           {jsonError !== undefined && <p className="warning">{jsonError}</p>}
         </div>
       )}
+      <CaseActions
+        path={path}
+        version={version}
+        input={input}
+        casus={casus}
+        result={result}
+        suggestion={opened?.file?.replace(/^.*\//, '').replace(/\.json$/, '')}
+        onScenarioAdded={(file, start, end) => onJump(file, { start, end })}
+        onFileSaved={onFileSaved}
+      />
       <Outcome result={result} onJump={onJump} />
     </div>
   );
@@ -184,9 +240,7 @@ function Outcome({ result, onJump }: { result: PlaygroundResult | undefined; onJ
                   <td>
                     {l.ref}: {l.key}
                   </td>
-                  <td>
-                    {quantityText(l.quantity)} {l.unit}
-                  </td>
+                  <td>{lineQuantityText(l.quantity, l.unit)}</td>
                   <td>{euro(l.rate)}</td>
                   <td className="amount">{euro(l.amount)}</td>
                 </tr>
@@ -244,6 +298,3 @@ function Outcome({ result, onJump }: { result: PlaygroundResult | undefined; onJ
     </div>
   );
 }
-
-/** A quantity in Dutch notation with all its decimals: "52.142857" → "52,142857", "1200" → "1.200". */
-const quantityText = (q: string): string => dutchNumber(q, (q.split('.')[1] ?? '').length);

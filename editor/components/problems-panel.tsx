@@ -1,5 +1,21 @@
-/** All diagnostics of the rules; a click jumps to the spot. */
+/** All diagnostics of the rules; a click jumps to the spot. Collapses to its heading when there are none. */
 import type { Diagnostic, Span } from '../../dsl/index.js';
+import { count } from './plural.js';
+
+/**
+ * The files opened read-only because they are not UTF-8 (path → why), as the RW9001 that `regelwerk check`
+ * reports for them: the checker in the browser reads their decoded text and would otherwise find nothing.
+ */
+export function unreadableDiagnostics(readOnly: ReadonlyMap<string, string>): Diagnostic[] {
+  return [...readOnly].map(([file, message]) => ({
+    code: 'RW9001',
+    severity: 'fout',
+    message,
+    file,
+    span: { start: 0, end: 0 },
+    stage: 'bestand',
+  }));
+}
 
 interface Props {
   readonly diagnostics: readonly Diagnostic[];
@@ -16,11 +32,16 @@ export function ProblemsPanel({ diagnostics, open, lineOf, onJump }: Props) {
   );
   const errors = diagnostics.filter((d) => d.severity === 'fout').length;
   return (
-    <section className="problems" aria-label="Problemen" data-testid="problems">
+    <section
+      className={`problems${sorted.length === 0 ? ' empty' : ''}`}
+      aria-label="Problemen"
+      data-testid="problems"
+    >
       <h2>
         Problemen{' '}
         <span className="muted">
-          ({errors} {errors === 1 ? 'fout' : 'fouten'}, {diagnostics.length - errors} waarschuwingen)
+          ({count(errors, 'fout', 'fouten')},{' '}
+          {count(diagnostics.length - errors, 'waarschuwing', 'waarschuwingen')})
         </span>
       </h2>
       {sorted.length === 0 ? (

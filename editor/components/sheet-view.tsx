@@ -7,13 +7,13 @@
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Span } from '../../dsl/index.js';
-import { originText } from '../../src/sheet/render-sheet.js';
 import type { Sheet } from '../../src/sheet/sheet.js';
 import type { WorkerClient } from '../worker/client.js';
 import type { SheetState } from '../worker/sheet-service.js';
 import { applyText } from './apply-text.js';
 import { modelFor } from './code-editor.js';
 import { cellId, OriginDetails, SheetGrid, type Pos } from './sheet-grid.js';
+import { ParameterTable } from './parameter-table.js';
 import { useTextSync } from './use-text-sync.js';
 import type { monaco } from '../monaco/setup.js';
 import './sheet-view.css';
@@ -131,6 +131,22 @@ export function SheetView({ client, path, active, readOnly, onJump, editor }: Pr
     } finally {
       committing.current = false;
       focusCell(e.pos);
+    }
+  };
+
+  const commitParameter = async (name: string, typed: string) => {
+    if (path === undefined || committing.current) return;
+    committing.current = true;
+    const before = modelFor(path, '').getValue();
+    try {
+      const r = await client.request({ method: 'parameterEdit', path, name, typed });
+      if (!r.ok) setMessage({ kind: 'fout', text: r.fout });
+      else if (!r.changed) setMessage({ kind: 'ok', text: 'Geen wijziging.' });
+      else if (!applyText(path, before, r.text))
+        setMessage({ kind: 'fout', text: 'De tekst veranderde intussen; probeer het opnieuw.' });
+      else setMessage({ kind: 'ok', text: `Parameter ${name} gewijzigd in de tekst; opslaan met Ctrl+S.` });
+    } finally {
+      committing.current = false;
     }
   };
 
@@ -252,35 +268,12 @@ export function SheetView({ client, path, active, readOnly, onJump, editor }: Pr
         />
       ))}
       {s.parameters.length > 0 && (
-        <table className="sheet-grid sheet-parameters" data-testid="sheet-parameters">
-          <caption>Parameters</caption>
-          <thead>
-            <tr>
-              <th scope="col">Naam</th>
-              <th scope="col" className="amount">
-                Waarde
-              </th>
-              <th scope="col">Herkomst</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.parameters.map((p) => (
-              <tr key={p.name} data-parameter={p.name}>
-                <th scope="row">{p.name}</th>
-                <td className="amount">{p.text}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="step"
-                    onClick={() => onJump(p.origin.written.file, p.origin.written.span)}
-                  >
-                    {originText(p.origin)}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ParameterTable
+          parameters={s.parameters}
+          editable={editable}
+          onCommit={(name, typed) => void commitParameter(name, typed)}
+          onJump={onJump}
+        />
       )}
     </div>
   );

@@ -5,6 +5,8 @@
 import type { CompletionItem, DocumentSymbol } from '../../dsl/service/index.js';
 import type { WorkerClient } from '../worker/client.js';
 import { positionToOffset, spanToLines, spanToRange } from './positions.js';
+import { registerJson } from './json-language.js';
+import { keywordHover } from './keyword-help.js';
 import { monaco } from './setup.js';
 import { themeRules, tokensProvider } from './tokens.js';
 
@@ -100,6 +102,7 @@ let registered = false;
 export function registerLanguage(client: WorkerClient): void {
   if (registered) return;
   registered = true;
+  registerJson(monaco);
   monaco.languages.register({ id: LANGUAGE_ID, extensions: ['.regels'], aliases: ['Regels', 'regels'] });
   monaco.languages.setTokensProvider(LANGUAGE_ID, tokensProvider);
   monaco.editor.defineTheme(THEME, { base: 'vs', inherit: true, rules: themeRules, colors: {} });
@@ -158,6 +161,27 @@ export function registerLanguage(client: WorkerClient): void {
       });
       if (hover === undefined) return null;
       return { range: spanToRange(model, hover.span), contents: [{ value: hover.markdown }] };
+    },
+  });
+
+  // Help on keywords, with an example from the language reference (outside comments and texts).
+  monaco.languages.registerHoverProvider(LANGUAGE_ID, {
+    provideHover(model, position) {
+      const word = model.getWordAtPosition(position);
+      if (word === null) return null;
+      const before = model.getLineContent(position.lineNumber).slice(0, word.startColumn - 1);
+      if (before.includes('//') || (before.match(/"/g)?.length ?? 0) % 2 === 1) return null;
+      const markdown = keywordHover(word.word);
+      if (markdown === undefined) return null;
+      return {
+        range: {
+          startLineNumber: position.lineNumber,
+          endLineNumber: position.lineNumber,
+          startColumn: word.startColumn,
+          endColumn: word.endColumn,
+        },
+        contents: [{ value: markdown }],
+      };
     },
   });
 

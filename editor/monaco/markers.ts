@@ -1,4 +1,7 @@
-/** Diagnostics → Monaco markers (Dutch message, code, stage). */
+/**
+ * Diagnostics → Monaco markers: the Dutch message and the code (no stage name such as `parser`: the hover shows
+ * `RW1101`, which the diagnostics catalog explains).
+ */
 import type { Diagnostic } from '../../dsl/index.js';
 import { spanToRange } from './positions.js';
 import { monaco } from './setup.js';
@@ -17,7 +20,6 @@ export function setMarkers(model: monaco.editor.ITextModel, diagnostics: readonl
       severity: d.severity === 'fout' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
       message: d.message,
       code: d.code,
-      source: d.stage,
     })),
   );
 }

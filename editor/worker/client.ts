@@ -45,6 +45,16 @@ export class WorkerClient {
     this.post({ type: 'focus', path });
   }
 
+  /** Run the scenarios of every version of the open ruleset (`true`) or of the open version only. */
+  setScope(all: boolean): void {
+    this.post({ type: 'scope', all });
+  }
+
+  /** A file was saved: failed scenario amounts are compared with this text from now on. */
+  saved(path: string, text: string): void {
+    this.post({ type: 'saved', path, text });
+  }
+
   request<R extends ServiceRequest>(request: R): Promise<ServiceResults[R['method']]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

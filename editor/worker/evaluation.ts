@@ -10,6 +10,7 @@ import { buildToewijzing } from '../../src/istandaard/build.js';
 import { MESSAGE_KINDS } from '../../src/istandaard/model.js';
 import { runScenarios } from '../../src/scenarios/run.js';
 import { explainSteps } from './explain-steps.js';
+import { amountOrigins } from './scenario-origins.js';
 import type { PlaygroundResult, PlaygroundToewijzing, ScenarioState, ScenarioView } from './protocol.js';
 
 const engines = new WeakMap<readonly Ir.Program[], Map<string, Engine>>();
@@ -31,26 +32,55 @@ function engineFor(programs: readonly Ir.Program[], ruleset: string): Engine {
   return engine;
 }
 
-export async function runScenarioViews(compiled: CompileOutcome, path: string): Promise<ScenarioState> {
+/**
+ * The scenarios of the open version (or, with `all`, of every version of its ruleset), each failed amount with
+ * the cells and parameters it comes from; `saved` is the same rules as last saved, to tell which of them changed.
+ */
+export async function runScenarioViews(
+  compiled: CompileOutcome,
+  path: string,
+  options: { readonly all?: boolean; readonly saved?: CompileOutcome | undefined } = {},
+): Promise<ScenarioState> {
   if (!compiled.ok) {
     return { kind: 'fouten', errors: compiled.diagnostics.filter((d) => d.severity === 'fout').length };
   }
   const program = compiled.programs.find((p) => p.file === path);
   if (program === undefined) return { kind: 'geen', reason: 'Dit bestand is geen versie van een regelset.' };
   const engine = engineFor(compiled.programs, program.ruleset);
-  const outcomes = await runScenarios(program, (c) => engine.evaluate(c), compiled.programs);
-  const views: ScenarioView[] = outcomes.map((o) => ({
-    name: o.scenario,
-    file: o.file,
-    span: o.origin.span,
-    passed: o.passed,
-    failures: o.failures.map((f) => ({
-      message: f.message,
-      file: o.file,
-      span: f.expectation.origin.span,
-    })),
-  }));
-  return { kind: 'ok', outcomes: views };
+  const saved =
+    options.saved?.ok === true && options.saved.programs.some((p) => p.ruleset === program.ruleset)
+      ? engineFor(options.saved.programs, program.ruleset)
+      : undefined;
+  const programs = options.all
+    ? [program, ...compiled.programs.filter((p) => p.ruleset === program.ruleset && p !== program)]
+    : [program];
+  const views: ScenarioView[] = [];
+  for (const p of programs) {
+    const outcomes = await runScenarios(p, (c) => engine.evaluate(c), compiled.programs);
+    for (const o of outcomes) {
+      const casus = p.scenarios.find((s) => s.name === o.scenario)?.casus;
+      const failures = [];
+      for (const f of o.failures) {
+        const origins =
+          casus === undefined ? undefined : await amountOrigins(f.expectation, casus, engine, saved);
+        failures.push({
+          message: f.message,
+          file: o.file,
+          span: f.expectation.origin.span,
+          ...(origins !== undefined ? { origins: origins.origins, changed: origins.changed } : {}),
+        });
+      }
+      views.push({
+        name: o.scenario,
+        file: o.file,
+        span: o.origin.span,
+        passed: o.passed,
+        version: p.version,
+        failures,
+      });
+    }
+  }
+  return options.all ? { kind: 'ok', outcomes: views, all: true } : { kind: 'ok', outcomes: views };
 }
 
 /** The engine that prices every day with `version` (and its municipal overrides), as the impact analysis does. */

@@ -11,12 +11,16 @@ import * as service from '../../dsl/service/index.js';
 import { Workspace } from '../../dsl/service/index.js';
 import { evaluateCase, runScenarioViews } from './evaluation.js';
 import { versionDiff } from './version-diff.js';
-import { compareVersions, indexationHover, sheetEdit, sheetState } from './sheet-service.js';
+import { compareVersions, indexationHover, parameterEdit, sheetEdit, sheetState } from './sheet-service.js';
 import type { FileSummary, FromWorker, ServiceRequest, ServiceResults, ToWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const ws = new Workspace();
+/** The rules as last saved (as loaded, then updated on each save): failed amounts are compared with them. */
+const saved = new Workspace();
+/** Whether the scenario panel runs every version's scenarios. */
+let allVersions = false;
 const versions: Record<string, number> = {};
 let focused: string | undefined;
 let generation = 0;
@@ -71,7 +75,7 @@ async function runScenarios(at: number): Promise<void> {
   const program: Ir.Program | undefined = compiled.ok
     ? compiled.programs.find((p) => p.file === path)
     : undefined;
-  const state = await runScenarioViews(compiled, path);
+  const state = await runScenarioViews(compiled, path, { all: allVersions, saved: saved.compile() });
   if (at !== generation) return;
   post({
     type: 'scenarios',
@@ -80,7 +84,13 @@ async function runScenarios(at: number): Promise<void> {
     state,
     input: program?.input,
     domains: program?.domains ?? [],
-    modules: program?.modules.map((m) => ({ name: m.name, variants: m.variants.map((v) => v.name) })) ?? [],
+    modules:
+      program?.modules.map((m) => ({
+        name: m.name,
+        label: m.label,
+        variants: m.variants.map((v) => v.name),
+      })) ?? [],
+    bandwidths: program?.bandwidths.map((b) => ({ name: b.name, intensity: b.intensity })) ?? [],
     sample: program?.scenarios[0]?.casus,
   });
   // After the scenarios (which the benchmark times): the Verschil view of the same compiled programs.
@@ -125,6 +135,14 @@ async function answer(request: ServiceRequest): Promise<ServiceResults[ServiceRe
       const { path, table, key, typed } = request;
       return sheetEdit(ws.compile(), path, ws.file(path)?.text, table, key, typed);
     }
+    case 'parameterEdit':
+      return parameterEdit(
+        ws.compile(),
+        request.path,
+        ws.file(request.path)?.text,
+        request.name,
+        request.typed,
+      );
     case 'compare':
       return compareVersions(ws.compile(), request.from, request.to);
   }
@@ -135,6 +153,15 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   switch (msg.type) {
     case 'files':
       ws.setFiles(msg.files);
+      saved.setFiles(msg.files);
+      scheduleAnalysis();
+      return;
+    case 'saved':
+      saved.update(msg.path, msg.text);
+      scheduleAnalysis();
+      return;
+    case 'scope':
+      allVersions = msg.all;
       scheduleAnalysis();
       return;
     case 'edit':

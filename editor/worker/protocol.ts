@@ -24,6 +24,10 @@ export type ToWorker =
   | { readonly type: 'files'; readonly files: readonly SourceFile[] }
   | { readonly type: 'edit'; readonly path: string; readonly text: string; readonly version: number }
   | { readonly type: 'focus'; readonly path: string }
+  /** Scenarios of the open version only, or of every version of its ruleset. */
+  | { readonly type: 'scope'; readonly all: boolean }
+  /** A file was saved with this text: failed amounts are compared with the rules as saved. */
+  | { readonly type: 'saved'; readonly path: string; readonly text: string }
   | { readonly type: 'request'; readonly id: number; readonly request: ServiceRequest };
 
 export type ServiceRequest =
@@ -51,6 +55,7 @@ export type ServiceRequest =
       readonly key: readonly string[];
       readonly typed: string;
     }
+  | { readonly method: 'parameterEdit'; readonly path: string; readonly name: string; readonly typed: string }
   | { readonly method: 'compare'; readonly from: string; readonly to: string };
 
 /** What each request answers. */
@@ -66,6 +71,7 @@ export interface ServiceResults {
   evaluate: PlaygroundResult;
   sheet: SheetState;
   sheetEdit: CellEditResult;
+  parameterEdit: CellEditResult;
   compare: CompareResult;
 }
 
@@ -115,20 +121,42 @@ export interface FileSummary {
   readonly warnings: number;
 }
 
+/** A tariff cell or parameter a failed amount is made of, with its value now (and as saved, when it differs). */
+export interface ScenarioOrigin {
+  readonly label: string;
+  readonly now: string;
+  readonly before?: string;
+  /** The version whose text wrote the value, and the versions that indexed it. */
+  readonly version: string;
+  readonly indexed: readonly string[];
+  readonly file: string;
+  readonly span: Span;
+}
+
 export interface ScenarioView {
   readonly name: string;
   readonly file: string;
   readonly span: Span;
   readonly passed: boolean;
+  /** The version the scenario belongs to. */
+  readonly version?: string;
   readonly failures: readonly {
     readonly message: string;
     readonly file: string;
     readonly span: Span;
+    /** For a failed amount: the cells and parameters it comes from (`changed`: those that differ from saved). */
+    readonly origins?: readonly ScenarioOrigin[];
+    readonly changed?: boolean;
   }[];
 }
 
 export type ScenarioState =
-  | { readonly kind: 'ok'; readonly outcomes: readonly ScenarioView[] }
+  | {
+      readonly kind: 'ok';
+      readonly outcomes: readonly ScenarioView[];
+      /** Set when the scenarios of every version of the ruleset ran (not only the open one). */
+      readonly all?: boolean;
+    }
   /** The rules do not compile: scenarios wait until they do. */
   | { readonly kind: 'fouten'; readonly errors: number }
   /** The open file is not a version of a ruleset (or has no program). */
@@ -180,7 +208,13 @@ export type FromWorker =
       /** The input declaration of the open version, for the playground form. */
       readonly input: Ir.InputDef | undefined;
       readonly domains: readonly Ir.DomainDef[];
-      readonly modules: readonly { readonly name: string; readonly variants: readonly string[] }[];
+      readonly modules: readonly {
+        readonly name: string;
+        readonly label?: string | undefined;
+        readonly variants: readonly string[];
+      }[];
+      /** The bandbreedtes per intensiteit (the playground offers only valid combinations). */
+      readonly bandwidths: readonly { readonly name: string; readonly intensity: string }[];
       readonly sample: unknown;
     }
   | {

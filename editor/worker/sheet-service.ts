@@ -9,6 +9,7 @@ import { diffCsv } from '../../src/change/diff-csv.js';
 import { diffPrograms } from '../../src/change/diff.js';
 import { renderDiff } from '../../src/change/render-diff.js';
 import { indexationEffect, indexationMarkdown } from '../../src/sheet/indexation-effect.js';
+import { editParameter } from '../../src/sheet/parameter-edit.js';
 import { buildSheet, type Sheet } from '../../src/sheet/sheet.js';
 import { editTableCell, type CellEditResult } from '../../src/sheet/table-edit.js';
 import { diffView } from './version-diff.js';
@@ -71,6 +72,24 @@ export function sheetEdit(
     return { ok: false, fout: 'Dit bestand is geen versie van een regelset.' };
   }
   return editTableCell({ file: path, text, program, base, table, key, typed });
+}
+
+export function parameterEdit(
+  compiled: CompileOutcome,
+  path: string,
+  text: string | undefined,
+  name: string,
+  typed: string,
+): CellEditResult {
+  if (!compiled.ok) {
+    const n = errorCount(compiled);
+    return { ok: false, fout: `De regels bevatten ${n} ${n === 1 ? 'fout' : 'fouten'}; los die eerst op.` };
+  }
+  const { program } = versionOf(compiled.programs, path);
+  if (program === undefined || text === undefined) {
+    return { ok: false, fout: 'Dit bestand is geen versie van een regelset.' };
+  }
+  return editParameter({ file: path, text, program, name, typed });
 }
 
 export function compareVersions(compiled: CompileOutcome, from: string, to: string): CompareResult {

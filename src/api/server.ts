@@ -5,6 +5,7 @@
  */
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { swaggerUiDutch } from './docs-nl.js';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { BundleHolder, Served } from './holder.js';
@@ -188,6 +189,8 @@ export async function createApi(
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/docs',
+    // Swagger UI in Dutch as far as it can be configured: the title, and a script for its fixed labels.
+    ...swaggerUiDutch('regelwerk API'),
     transformSpecificationClone: false,
     transformSpecification: (_doc, request) =>
       context.document((request as FastifyRequest).served ?? holder.current) as never,

@@ -49,9 +49,18 @@ interface Field {
 function valueSchema(f: Field, moduleNames: readonly string[]): JsonSchema {
   const t = f.type;
   switch (t.kind) {
+    case 'number':
+      // `aantal`: a whole number, 0 or more (as a JSON number or a text of digits).
+      return t.whole === true
+        ? {
+            oneOf: [
+              { type: 'integer', minimum: 0 },
+              { type: 'string', pattern: '^[0-9]{1,12}$' },
+            ],
+          }
+        : { $ref: '#/$defs/decimaal' };
     case 'money':
     case 'rate':
-    case 'number':
     case 'percent':
       return { $ref: '#/$defs/decimaal' };
     case 'quantity':

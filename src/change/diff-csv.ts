@@ -31,7 +31,13 @@ const cellValue = (v: string | null | undefined): string => (v === null ? '-' : 
 export function diffCsv(d: VersionDiff): string {
   const rows: (string | null | undefined)[][] = [];
   for (const c of d.cells) {
-    const change = c.old === undefined ? 'nieuw' : c.new === undefined ? 'vervallen' : 'gewijzigd';
+    // A `-` written over a tariff deletes it (vervallen); a tariff in a `-` cell is new.
+    const change =
+      c.old === undefined || (c.old === null && c.new !== null)
+        ? 'nieuw'
+        : c.new === undefined || (c.new === null && c.old !== null)
+          ? 'vervallen'
+          : 'gewijzigd';
     rows.push([
       d.from,
       d.to,

@@ -345,9 +345,12 @@ export function summarize(d: VersionDiff): {
 } {
   let added = 0;
   let removed = 0;
+  // A cell that had a tariff and has none now (gone, or `-` written over it) is vervallen; the other way round
+  // it is new.
+  const has = (v: string | null | undefined): boolean => v !== undefined && v !== null;
   for (const c of d.cells) {
-    if (c.old === undefined) added++;
-    if (c.new === undefined) removed++;
+    if (c.old === undefined || (c.old === null && has(c.new))) added++;
+    else if (c.new === undefined || (c.new === null && has(c.old))) removed++;
   }
   const count = (change: ItemChange['change']) => d.items.filter((i) => i.change === change).length;
   return {

@@ -3,11 +3,9 @@
  * A malformed case file or case is reported in Dutch with the field that is wrong.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { UNIT_AFTER_NUMBER, type Ir } from '../../dsl/index.js';
-import { dec, dutch } from '../engine/decimal.js';
 import { createEngine } from '../engine/evaluate.js';
 import { renderExplanation } from '../engine/explain.js';
-import { quantityText } from '../engine/format.js';
+import { lineQuantityText } from '../engine/format.js';
 import type { Evaluation } from '../engine/result.js';
 import { euro } from '../scenarios/run.js';
 import { decodeText } from './files.js';
@@ -59,14 +57,8 @@ export async function readCase(
   }
 }
 
-const isUnit = (u: string): u is Ir.Unit => Object.hasOwn(UNIT_AFTER_NUMBER, u);
-
-/** "25,857143 weken", "1 traject", "40 ritten": Dutch notation, the unit in its plural where it needs one. */
-function quantity(q: string, unit: string): string {
-  if (!/^-?\d+(\.\d+)?$/.test(q)) return unit ? `${q} ${unit}` : q;
-  if (isUnit(unit)) return quantityText(dec(q), unit);
-  return unit ? `${dutch(dec(q))} ${unit}` : dutch(dec(q));
-}
+/** "25,857143 weken", "1 traject", "40 ritten": the same notation as the explanation and the editor. */
+const quantity = lineQuantityText;
 
 /** "resultaat r1", and "module 1" for a request without id (its ref already says "module 1"). */
 const itemName = (kind: string, ref: string): string => (ref.startsWith(`${kind} `) ? ref : `${kind} ${ref}`);

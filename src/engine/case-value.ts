@@ -45,6 +45,13 @@ export function typedValue(
         );
         return undefined;
       }
+      if (type.kind === 'number' && type.whole === true && (!d.isInteger() || d.isNegative())) {
+        error(
+          join(prefix, name),
+          `${show(raw)} is geen aantal: verwacht een geheel getal van 0 of meer, zoals 3.`,
+        );
+        return undefined;
+      }
       if (type.kind === 'quantity' && d.isNegative()) {
         error(join(prefix, name), `${show(raw)} is negatief; een hoeveelheid is 0 of meer.`);
         return undefined;

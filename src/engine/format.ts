@@ -15,6 +15,18 @@ export function quantityText(q: Dec, unit: Ir.Unit | 'module' | undefined): stri
   return `${dutch(q)} ${word}`;
 }
 
+const isUnit = (u: string): u is Ir.Unit => Object.hasOwn(PLURAL, u);
+
+/**
+ * A result line's quantity (a decimal string and its unit, see result.ts) as the CLI, the explanation and the
+ * editor all write it: "25,857143 weken", "1 traject", "40 ritten".
+ */
+export function lineQuantityText(q: string, unit: string): string {
+  if (!/^-?\d+(\.\d+)?$/.test(q)) return unit ? `${q} ${unit}` : q;
+  if (isUnit(unit)) return quantityText(dec(q), unit);
+  return unit ? `${dutch(dec(q))} ${unit}` : dutch(dec(q));
+}
+
 /** "€ 131,00 per week"; a rate with more than two decimals keeps them (up to 6): "€ 22,463 per week". */
 export const rateText = (r: Dec, per: Ir.Unit | undefined): string =>
   `${r.decimalPlaces() > 2 ? `€ ${dutch(r)}` : euro(r)}${per ? ` per ${per}` : ''}`;

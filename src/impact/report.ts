@@ -4,7 +4,7 @@
 import type { Ir } from '../../dsl/index.js';
 import { moneyText, percentage } from './money.js';
 import type { CellSum, LargestEntry, StatusSum, Sum, Tally } from './tally.js';
-import { largerChange, newTally } from './tally.js';
+import { largerChange, newTally, settleTally } from './tally.js';
 import type {
   Amounts,
   ImpactCell,
@@ -29,6 +29,8 @@ function addSums(into: Map<string, Sum>, from: ReadonlyMap<string, Sum>): void {
 
 /** Adds tally `from` into `into` (exact: the result does not depend on the order of merging). */
 export function mergeTally(into: Tally, from: Tally): void {
+  settleTally(into);
+  settleTally(from);
   into.read += from.read;
   into.priced += from.priced;
   into.bad += from.bad;
@@ -171,6 +173,7 @@ export function finishReport(
   sides: { readonly basis: ImpactSide; readonly variant: ImpactSide },
   programs: readonly Ir.Program[],
 ): ImpactReport {
+  settleTally(t);
   const labels = gemeenteLabels(programs);
   const same = (k: string) => k;
   return {

@@ -17,7 +17,7 @@ export interface Written {
 
 const SEP = '\u0000';
 
-const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+export const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 /** The `wijzig tabel` blocks for the written cells, formatted. */
 export function renderBlocks(
@@ -81,7 +81,7 @@ export function renderBlocks(
 const DUMMY_HEADER = 'regelset "x"\nversie "x"\ngeldig vanaf 2000-01-01\n\n';
 
 /** Formats declarations without a header (the formatter wants one: a stand-in is added and taken off). */
-function formatBlocks(text: string): string {
+export function formatBlocks(text: string): string {
   const f = formatText(DUMMY_HEADER + text + '\n', 'blok.regels');
   if (!f.ok) return text + '\n';
   return f.text.split('\n').slice(4).join('\n');

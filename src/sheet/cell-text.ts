@@ -61,6 +61,13 @@ export type CellEntry =
   | { readonly ok: false; readonly fout: string };
 
 const MAX_DECIMALS = 6;
+const MAX_DIGITS = 12;
+
+/** What was typed, shortened for a message: a pasted page does not become a page-long message. */
+const short = (typed: string): string => {
+  const t = typed.trim();
+  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+};
 
 /**
  * Reads a typed cell value in Dutch notation: "190", "190,5", "€ 1.234,56", "17 %" (a % table), or "-" for a
@@ -78,23 +85,29 @@ export function parseCellEntry(t: Ir.Type, typed: string): CellEntry {
   if (/^\d+\.\d{1,2}$/.test(s) && !/^\d{1,3}\.\d{3}$/.test(s)) {
     return {
       ok: false,
-      fout: `'${typed.trim()}': schrijf decimalen met een komma, zoals ${s.replace('.', ',')}.`,
+      fout: `'${short(typed)}': schrijf decimalen met een komma, zoals ${s.replace('.', ',')}.`,
     };
   }
   if (s.startsWith('-'))
-    return { ok: false, fout: `'${typed.trim()}': een waarde in de tabel kan niet negatief zijn.` };
+    return { ok: false, fout: `'${short(typed)}': een waarde in de tabel kan niet negatief zijn.` };
   const m = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/.exec(s);
   if (m === null) {
     const example = money ? '190,00 of € 1.234,50' : t.kind === 'percent' ? '17 of 17,5 %' : '0,6';
     return {
       ok: false,
-      fout: `'${typed.trim()}' is geen getal in Nederlandse notatie (bijvoorbeeld ${example}).`,
+      fout: `'${short(typed)}' is geen getal in Nederlandse notatie (bijvoorbeeld ${example}).`,
     };
   }
   const int = (m[1] ?? '0').replace(/\./g, '').replace(/^0+(?=\d)/, '');
   const frac = m[2] ?? '';
+  if (int.length > MAX_DIGITS) {
+    return {
+      ok: false,
+      fout: `'${short(typed)}' is te groot: hoogstens ${MAX_DIGITS} cijfers voor de komma.`,
+    };
+  }
   if (frac.length > MAX_DECIMALS) {
-    return { ok: false, fout: `'${typed.trim()}' heeft meer dan ${MAX_DECIMALS} decimalen.` };
+    return { ok: false, fout: `'${short(typed)}' heeft meer dan ${MAX_DECIMALS} decimalen.` };
   }
   const number = dec(frac === '' ? int : `${int}.${frac}`);
   // Amounts are written with at least two decimals ("190,00"), as the rules write them.

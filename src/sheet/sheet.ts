@@ -175,7 +175,7 @@ export function sheetTable(t: Ir.TableDef): SheetTable {
   };
 }
 
-function sheetParameter(p: Ir.ParameterDef): SheetParameter {
+export function sheetParameter(p: Ir.ParameterDef): SheetParameter {
   const written = {
     version: p.origin.version,
     validFrom: p.origin.validFrom,

@@ -110,7 +110,7 @@ function lineRange(text: string, decl: Ast.TableDecl): { start: number; end: num
 }
 
 /** Where a new `wijzig tabel` goes: after the last change declaration, else the last declaration before the scenarios. */
-function insertionPoint(text: string, file: Ast.RulesFile): number {
+export function insertionPoint(text: string, file: Ast.RulesFile): number {
   const decls = file.decls;
   const isChange = (d: Ast.Decl): boolean =>
     d.kind === 'IndexationDecl' || d.kind === 'WithdrawDecl' || (d.kind === 'TableDecl' && d.amend);

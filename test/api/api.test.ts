@@ -162,6 +162,12 @@ describe('regelwerk api: routes', () => {
         .map((m) => m[1])
         .filter((u) => /^(https?:)?\/\//.test(u ?? '')),
     ).toEqual([]);
+    // In Dutch as far as Swagger UI allows: the title, and a script that translates its fixed labels.
+    expect(html).toMatch(/<title>regelwerk API: documentatie<\/title>/);
+    const script = [...html.matchAll(/src="([^"]*nederlands\.js)"/g)].map((m) => m[1])[0];
+    expect(script).toBeDefined();
+    const js = await (await fetch(new URL(script ?? '', `${api.url}/docs/`))).text();
+    expect(js).toContain('"Try it out":"Uitproberen"');
     const spec = await fetch(`${api.url}/docs/json`);
     expect(((await spec.json()) as { openapi: string }).openapi).toBe('3.1.0');
   });

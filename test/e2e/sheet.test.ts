@@ -207,6 +207,15 @@ describe('het tarievenblad', () => {
       .poll(() => page.textContent('[data-testid="sheet-message"]'), WAIT)
       .toMatch(/schrijf decimalen met een komma, zoals 190,5/);
     expect(await editorText(page)).toBe(before);
+    // A parameter too: vervoer_per_rit is declared in the concept, with the bron it inherits.
+    const rit = '[data-parameter="vervoer_per_rit"] td.amount';
+    await page.dblclick(rit);
+    await page.fill(`${rit} input`, '14');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => editorText(page), WAIT)
+      .toMatch(/^parameter vervoer_per_rit = € 14,00 per rit\n {2}bron "/m);
+    await expect.poll(() => page.textContent(rit), WAIT).toBe('€ 14,00 per rit');
   });
 });
 

@@ -134,3 +134,18 @@ describe('diff texts', () => {
     expect(t.tables[0]?.cells[2]?.old).toBe('nieuw');
   });
 });
+
+describe('bar chart without differences', () => {
+  it('draws one tick at 0, not an invented −1 … 1 scale', async () => {
+    const { BarChart } = await import('../../views/charts/bar-chart.js');
+    const html = renderToStaticMarkup(
+      createElement(BarChart, {
+        title: 'verschil',
+        rows: [{ label: 'Almelo', value: '0.00', text: '€ 0' }],
+      }),
+    );
+    const ticks = [...html.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
+    expect(ticks).toContain('0');
+    expect(ticks.some((t) => /1/.test(t ?? ''))).toBe(false);
+  });
+});

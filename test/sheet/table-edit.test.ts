@@ -10,6 +10,7 @@ import { diffPrograms } from '../../src/change/diff.js';
 import { diffCsv } from '../../src/change/diff-csv.js';
 import { parseCellEntry } from '../../src/sheet/cell-text.js';
 import { buildSheet, sheetCellAt } from '../../src/sheet/sheet.js';
+import { editParameter } from '../../src/sheet/parameter-edit.js';
 import { editTableCell } from '../../src/sheet/table-edit.js';
 import { RULES_DIR } from '../support/twents-model.js';
 
@@ -220,6 +221,12 @@ describe('reading what an advisor types in a cell', () => {
     for (const bad of ['', 'abc', '12,3,4', '-5', '1,1234567'])
       expect(parseCellEntry(money, bad)).toMatchObject({ ok: false, fout: expect.any(String) });
     expect(parseCellEntry(money, '1.234')).toEqual({ ok: true, value: '1234', written: '1.234,00' });
+    expect(parseCellEntry(money, '9'.repeat(13))).toEqual({
+      ok: false,
+      fout: "'9999999999999' is te groot: hoogstens 12 cijfers voor de komma.",
+    });
+    const pasted = parseCellEntry(money, 'x'.repeat(100_000));
+    expect(pasted.ok === false && pasted.fout.length).toBeLessThan(120);
   });
 });
 
@@ -290,5 +297,70 @@ describe('tables of other shapes', () => {
     expect(r.ok && r.text).toBe(own.replace('wmo       7,5', 'wmo       8'));
     const t = programs(r.ok ? r.text : own).v2023.tables.find((x) => x.name === 'toeslag');
     expect(t?.cells.find((c) => c.key[0] === 'wmo')?.value).toBe('0.08');
+  });
+});
+
+describe('editing a parameter from the sheet', () => {
+  it('declares an inherited parameter in the concept with its bron; the diff shows only its value', () => {
+    const { v2023 } = programs(CONCEPT);
+    const r = editParameter({
+      file: FILE,
+      text: CONCEPT,
+      program: v2023,
+      name: 'vervoer_per_rit',
+      typed: '14',
+    });
+    expect(r.ok).toBe(true);
+    const text = r.ok ? r.text : '';
+    expect(text).toContain(
+      [
+        'indexeer alle tarieven met 3 % afgerond op centen',
+        '',
+        'parameter vervoer_per_rit = € 14,00 per rit',
+        '  bron "Tarievenblad modules 2019 (illustratief)"',
+      ].join('\n'),
+    );
+    const d = diffPrograms(v2023, programs(text).v2023);
+    expect(d.cells).toEqual([]);
+    expect(
+      d.items.map((i) => `${i.name} ${i.oldText} → ${i.newText} ${(i.details ?? []).join('; ')}`),
+    ).toEqual(['vervoer_per_rit € 13,87 per rit → € 14,00 per rit ']);
+    // Then changed in place.
+    const again = editParameter({
+      file: FILE,
+      text,
+      program: programs(text).v2023,
+      name: 'vervoer_per_rit',
+      typed: '€ 14,25',
+    });
+    expect(again.ok && again.text).toBe(text.replace('€ 14,00 per rit', '€ 14,25 per rit'));
+  });
+
+  it('writes nothing for the value it already has, refuses a `-` and writes a percentage', () => {
+    const { v2023 } = programs(CONCEPT);
+    const same = editParameter({
+      file: FILE,
+      text: CONCEPT,
+      program: v2023,
+      name: 'vervoer_per_rit',
+      typed: '13,87',
+    });
+    expect(same).toMatchObject({ ok: true, changed: false, text: CONCEPT });
+    const dash = editParameter({
+      file: FILE,
+      text: CONCEPT,
+      program: v2023,
+      name: 'vervoer_per_rit',
+      typed: '-',
+    });
+    expect(dash.ok).toBe(false);
+    const pct = editParameter({
+      file: FILE,
+      text: CONCEPT,
+      program: v2023,
+      name: 'norm_indirect',
+      typed: '18 %',
+    });
+    expect(pct.ok && pct.text).toContain('parameter norm_indirect = 18 %');
   });
 });

@@ -39,8 +39,10 @@ export function BarChart({ title, rows, width = 560, axisLabel }: Props) {
   const values = rows.map((r) => drawn(r.value));
   const lo = Math.min(0, ...values);
   const hi = Math.max(0, ...values);
+  // Nothing differs (or nothing was counted): one tick at 0, not an invented "−1 … 1" scale.
+  const flat = lo === 0 && hi === 0;
   const x = scaleLinear<number>({
-    domain: lo === 0 && hi === 0 ? [-1, 1] : [lo, hi],
+    domain: flat ? [0, 1] : [lo, hi],
     range: [0, plotWidth],
     nice: true,
   });
@@ -101,6 +103,7 @@ export function BarChart({ title, rows, width = 560, axisLabel }: Props) {
           scale={x}
           top={rows.length * ROW}
           numTicks={5}
+          {...(flat ? { tickValues: [0] } : {})}
           stroke={COLORS.axis}
           tickStroke={COLORS.axis}
           tickFormat={(v) => dutchNumber(String(v.valueOf()), 0)}

@@ -16,7 +16,8 @@ export function parseJsonLine(text: string, line: number): CaseloadCase | Caselo
     return {
       kind: 'bad',
       line,
-      message: `regel ${line} is te lang (${text.length} tekens; ten hoogste ${MAX_LINE_CHARS}): geen beschikking.`,
+      // The reader stops just past the limit, so the line's real length is unknown: say the limit (1 MiB).
+      message: `regel ${line} is te lang (meer dan 1 MiB, ten hoogste ${String(MAX_LINE_CHARS).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} tekens): geen beschikking.`,
     };
   let value: unknown;
   try {

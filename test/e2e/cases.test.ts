@@ -1,0 +1,93 @@
+/**
+ * Cases as first-class things (issue 16, item 3), in a real browser: an example case from voorbeelden/ opens in
+ * the playground next to the version that prices it, and "Opslaan als scenario" adds a scenario with the outcome
+ * as its expectations; saved, it passes in the editor and in `regelwerk test`. Each test has its own page, server
+ * and copy of rules/ (test/e2e/harness.ts).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { bin } from '../support/cli.js';
+import {
+  editorText,
+  openBrowser,
+  openPage,
+  screenshot,
+  scenarioStatus,
+  type EditorSession,
+  type TestBrowser,
+} from './harness.js';
+
+let browser: TestBrowser;
+let s: EditorSession;
+const WAIT = { timeout: 30_000, interval: 100 };
+const CASE = 'twents-model/voorbeelden/ob-enkelvoudig-hengelo.json';
+
+beforeAll(async () => {
+  browser = await openBrowser();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  s = await openPage(browser);
+}, 180_000);
+
+afterEach(async () => {
+  await s?.close();
+});
+
+describe('voorbeeldgevallen in de proefomgeving', () => {
+  it('opens an example case in the playground and saves it as a scenario that passes', async () => {
+    const { page } = s;
+    await page.click(`[data-pad="${CASE}"]`);
+    await page.waitForSelector('[data-testid="voorbeeld"]', { timeout: 30_000 });
+    expect(await page.textContent('[data-testid="voorbeeld"]')).toContain(CASE);
+    // The editor shows the version that prices the case (2019), not the raw JSON.
+    await expect.poll(() => page.textContent('[data-testid="title"]'), WAIT).toMatch(/versie 2019 ·/);
+    await expect.poll(() => page.textContent('[data-testid="total"]'), WAIT).toMatch(/^€ \d/);
+    const total = (await page.textContent('[data-testid="total"]')) ?? '';
+    // Domain labels, not names: "Hengelo" in the gemeente list, "Hof van Twente" rather than Hof_van_Twente.
+    const gemeenten = await page.$$eval('#beschikking-gemeente option', (os) => os.map((o) => o.textContent));
+    expect(gemeenten).toContain('Hof van Twente');
+    expect(gemeenten).not.toContain('Hof_van_Twente');
+    await screenshot(page, 'geval-voorbeeld-geladen');
+
+    const before = await editorText(page);
+    await page.click('[data-testid="save-scenario"]');
+    await expect
+      .poll(() => page.textContent('[data-testid="case-message"]'), WAIT)
+      .toMatch(/Scenario toegevoegd/);
+    const after = await editorText(page);
+    const added = after.slice(before.length);
+    expect(added).toMatch(/^\s*scenario "ob-enkelvoudig-hengelo"\n {2}gegeven\n/);
+    expect(added).toContain(`  verwacht totaal = ${total}`);
+    await page.click('aside .tabs button:has-text("Scenario\'s")');
+    await expect.poll(() => scenarioStatus(page, 'ob-enkelvoudig-hengelo'), WAIT).toBe('geslaagd');
+
+    await page.click('[data-testid="save"]');
+    await expect.poll(() => page.textContent('[data-testid="notice"]'), WAIT).toMatch(/^Opgeslagen/);
+    const saved = await fs.readFile(path.join(s.rulesDir, 'twents-model', '2019.regels'), 'utf8');
+    expect(saved).toContain('scenario "ob-enkelvoudig-hengelo"');
+    const run = await bin('test', s.rulesDir);
+    expect(run.err + run.out).not.toMatch(/mislukt: [1-9]/);
+    expect(run.code).toBe(0);
+    await screenshot(page, 'geval-als-scenario');
+  });
+
+  it('offers only the bandbreedtes of the chosen intensiteit', async () => {
+    const { page } = s;
+    await page.click('aside .tabs button:has-text("Proefgeval")');
+    await page.waitForSelector('[data-testid="total"]', { timeout: 30_000 });
+    const choose = async (intensiteit: string) => {
+      await page.selectOption('[id="Resultaten-0-intensiteit"]', intensiteit);
+      return page.$$eval('[id="Resultaten-0-bandbreedte"] option', (os) =>
+        os.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''),
+      );
+    };
+    expect(await choose('licht')).toEqual(['A', 'B']);
+    expect(await choose('zwaar')).toEqual(expect.arrayContaining(['C', 'D']));
+  });
+});
