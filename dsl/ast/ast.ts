@@ -254,6 +254,8 @@ export interface ModuleDecl extends Node {
   readonly variants: readonly ModuleVariant[];
   readonly quantity: Expr | undefined;
   readonly cap: Expr | undefined;
+  /** `maximum 40 ritten per maand`: the period unit of a quantity maximum. */
+  readonly capPer: Name | undefined;
   readonly rounding: Rounding | undefined;
   readonly conditions: readonly Condition[];
   readonly source: StringLit | undefined;

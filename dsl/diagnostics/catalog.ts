@@ -111,6 +111,18 @@ export const CATALOG = {
     "Veld '{0}' is een aantal (een geheel getal, 0 of meer): {1} kan niet.",
     "Een scenario geeft een veld van type 'aantal' een waarde met decimalen of onder 0.",
   ),
+  RW3302: entry(
+    'fout',
+    'controle',
+    "'maximum … per {0}' kan niet: een maximum per periode is een hoeveelheid per dag, etmaal, week, vierweken of maand (zoals 'maximum 9 dagdelen per week'); een maximum in euro's geldt per aanvraag.",
+    'Een maximum per periode met een eenheid die geen periode is, of een bedrag per periode.',
+  ),
+  RW3303: entry(
+    'fout',
+    'controle',
+    "Het maximum van module '{0}' is in {1}, maar de module rekent in {2}: een maximum op de hoeveelheid staat in de eenheid van het tarief.",
+    'Een maximum op de hoeveelheid in een andere eenheid dan het tarief van de module.',
+  ),
   RW4301: entry(
     'waarschuwing',
     'controle',

@@ -247,10 +247,28 @@ export interface ModuleDef {
   readonly variants: readonly ModuleVariantDef[];
   readonly quantity: Expr;
   readonly cap: Expr | undefined;
+  /** `maximum 40 ritten per maand`: a maximum on the quantity (see {@link QuantityCap}). */
+  readonly quantityCap: QuantityCap | undefined;
   readonly rounding: Rounding | undefined;
   readonly conditions: readonly ConditionDef[];
   readonly source: string | undefined;
   readonly origin: DefOrigin;
+}
+
+/**
+ * A maximum on a module's quantity: `maximum 9 dagdelen per week` allows at most 9 × weken(periode) of the
+ * request, `maximum 40 ritten` at most 40 per request. Applies to the rate (or variants) in `unit`; the priced
+ * quantity is the smaller of the requested one and `limit`.
+ */
+export interface QuantityCap {
+  /** The maximum as written (`9 dagdelen`). */
+  readonly max: Expr;
+  /** The unit of the maximum: only requests priced per this unit are capped. */
+  readonly unit: Unit;
+  /** The period unit (`per week`), or undefined for a maximum per request. */
+  readonly per: Unit | undefined;
+  /** The maximum for the request's period: `max × weken(periode)`, or `max` without `per`. */
+  readonly limit: Expr;
 }
 
 export interface ConditionDef {

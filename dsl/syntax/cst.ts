@@ -294,6 +294,8 @@ export type ModuleDeclCstChildren = {
   quantity?: ExpressionCstNode[];
   Kw_maximum?: IToken[];
   cap?: ExpressionCstNode[];
+  Kw_per?: IToken[];
+  capPer?: IToken[];
   rounding?: RoundingCstNode[];
   condition?: ConditionCstNode[];
   sourceClause?: SourceClauseCstNode[];

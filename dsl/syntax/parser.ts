@@ -370,6 +370,11 @@ export class RegelsParser extends CstParser {
             ALT: () => {
               this.CONSUME(T.Maximum);
               this.SUBRULE3(this.expression, { LABEL: 'cap' });
+              // `maximum 9 dagdelen per week`: a quantity per period of the request.
+              this.OPTION2(() => {
+                this.CONSUME(T.Per);
+                this.CONSUME(T.UnitWord, { LABEL: 'capPer' });
+              });
             },
           },
           { ALT: () => this.SUBRULE(this.rounding) },
