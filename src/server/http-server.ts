@@ -3,9 +3,14 @@
  *
  *   GET  /api/bestanden            → the tree of rule files
  *   GET  /api/bestand?pad=…        → { pad, inhoud, versie, alleenLezen, melding? }
- *   PUT  /api/bestand?pad=…        ← { inhoud, versie }  (versie null: a new file)
- *                                  → { pad, versie } | 409 { fout, inhoud, versie }
+ *   PUT  /api/bestand?pad=…        ← { inhoud, versie, bericht? }  (versie null: a new file; bericht: commit message)
+ *                                  → { pad, versie, commit } | 409 { fout, inhoud, versie, door?, onderwerp? }
  *
+ *   POST /api/herstel              ← { pad, rev, bericht? }  an earlier revision as a new commit
+ *   …and the workflow's routes (workflow-routes.ts): versions and their steps, history, who is logged in.
+ *
+ * Every save is a git commit with the person as author (save.ts); adopted versions are read-only. Local mode
+ * (loopback only, one person with every role) or team mode (`users`: login page, sessions, roles; access.ts).
  * Every request passes the guard first (request-guard.ts: host allow-list, no cross-site API requests,
  * JSON-only writes) and every answer carries its security headers. Every error is a Dutch problem
  * (`application/problem+json`, `{ status, detail, fout }`). Node's `http` only.

@@ -43,7 +43,17 @@ export class RulesRepo {
   static async open(root: string): Promise<RulesRepo> {
     const real = await fs.realpath(root);
     const git = new Git(real);
-    if ((await git.topLevel()) === undefined) {
+    const top = await git.topLevel();
+    // A folder the enclosing repository ignores (the workspace .werkruimte/regels) gets its own repository.
+    const ignored =
+      top !== undefined &&
+      top !== real &&
+      (await new Git(top).try([
+        'check-ignore',
+        '-q',
+        `${path.relative(top, real).split(path.sep).join('/')}/`,
+      ])) !== undefined;
+    if (top === undefined || ignored) {
       // Making `.git` is the claim: of two processes starting at once, one initialises, the other waits.
       const claimed = await fs.mkdir(path.join(real, '.git')).then(
         () => true,
@@ -65,6 +75,9 @@ export class RulesRepo {
           person: IMPORT_PERSON,
         });
       } else {
+        for (let i = 0; i < 100 && (await git.topLevel()) !== real; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+        }
         for (let i = 0; i < 100 && (await git.head()) === undefined; i++) {
           await new Promise((r) => setTimeout(r, 100));
         }
