@@ -21,6 +21,9 @@ export type SaveOutcome =
       readonly fout: string;
       readonly inhoud: string | null;
       readonly versie: string | null;
+      /** Who made the last commit to the file, and its message (the other person's change). */
+      readonly door?: string;
+      readonly onderwerp?: string;
     }
   | { readonly ok: false; readonly conflict: false; readonly fout: string };
 
@@ -46,13 +49,19 @@ export async function readFile(pad: string): Promise<ServerFile> {
   return (await res.json()) as ServerFile;
 }
 
-export async function saveFile(pad: string, inhoud: string, versie: string | null): Promise<SaveOutcome> {
+/** Saves a file; the server commits it with `bericht` as the message (its own default when empty). */
+export async function saveFile(
+  pad: string,
+  inhoud: string,
+  versie: string | null,
+  bericht = '',
+): Promise<SaveOutcome> {
   let res: Response;
   try {
     res = await fetch(`/api/bestand?pad=${encodeURIComponent(pad)}`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ inhoud, versie }),
+      body: JSON.stringify({ inhoud, versie, bericht }),
     });
   } catch {
     return {
@@ -66,8 +75,22 @@ export async function saveFile(pad: string, inhoud: string, versie: string | nul
     return { ok: true, versie: body.versie };
   }
   if (res.status === 409) {
-    const body = (await res.json()) as { fout: string; inhoud: string | null; versie: string | null };
-    return { ok: false, conflict: true, fout: body.fout, inhoud: body.inhoud, versie: body.versie };
+    const body = (await res.json()) as {
+      fout: string;
+      inhoud: string | null;
+      versie: string | null;
+      door?: string;
+      onderwerp?: string;
+    };
+    return {
+      ok: false,
+      conflict: true,
+      fout: body.fout,
+      inhoud: body.inhoud,
+      versie: body.versie,
+      ...(body.door !== undefined ? { door: body.door } : {}),
+      ...(body.onderwerp !== undefined ? { onderwerp: body.onderwerp } : {}),
+    };
   }
   return { ok: false, conflict: false, fout: await errorText(res) };
 }

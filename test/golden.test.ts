@@ -92,7 +92,10 @@ describe('golden fixtures', () => {
     const produced = new Set(bad.flatMap((f) => rendered(f).codes));
     // RW9001 (a file that cannot be read) comes from the CLI, not from a text: covered by test/cli. RW9002 (a
     // defect in regelwerk) cannot come from any text: covered by test/dsl/check/internal-error.test.ts.
-    const missing = Object.keys(CATALOG).filter((c) => c !== 'RW9001' && c !== 'RW9002' && !produced.has(c));
+    // RW8001 (an adopted file changed after its tag) needs a git history: covered by test/workflow.
+    const missing = Object.keys(CATALOG).filter(
+      (c) => c !== 'RW9001' && c !== 'RW9002' && c !== 'RW8001' && !produced.has(c),
+    );
     expect(missing).toEqual([]);
   });
 });

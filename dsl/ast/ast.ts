@@ -254,6 +254,8 @@ export interface ModuleDecl extends Node {
   readonly variants: readonly ModuleVariant[];
   readonly quantity: Expr | undefined;
   readonly cap: Expr | undefined;
+  /** `maximum 40 ritten per maand`: the period unit of a quantity maximum. */
+  readonly capPer: Name | undefined;
   readonly rounding: Rounding | undefined;
   readonly conditions: readonly Condition[];
   readonly source: StringLit | undefined;
@@ -496,6 +498,11 @@ export interface BoolLit extends Node {
 export interface Ref extends Node {
   readonly kind: 'Ref';
   readonly name: Name;
+  /**
+   * `resultaat.perspectief`: a field of the result a module request refers to (`name` is `resultaat`);
+   * `dit.periode`: inside `aantal resultaten met (…)`, a field of the result the rule judges (`name` is `dit`).
+   */
+  readonly member?: Name;
 }
 
 /** `tabel[a, b, c]`. */
@@ -601,6 +608,8 @@ export interface ModuleRequested extends Node {
 /** `aantal resultaten`. */
 export interface CountResults extends Node {
   readonly kind: 'CountResults';
+  /** `aantal resultaten met (<voorwaarde>)`: only the results for which the condition is ja. */
+  readonly where?: Expr;
 }
 
 /** `(expr) afgerond op centen` inside an expression. */

@@ -21,7 +21,7 @@ import {
   tokSpan,
 } from './cst-access.js';
 import { buildExpr } from './from-cst-expr.js';
-import { buildRounding } from './from-cst-rounding.js';
+import { buildRounding, unitOf } from './from-cst-rounding.js';
 
 export function buildBudget(d: BudgetDeclCstNode, fb: Span, sink: DiagnosticSink): A.BudgetDecl {
   const c = d.children;
@@ -65,6 +65,9 @@ export function buildModule(d: ModuleDeclCstNode, fb: Span): A.ModuleDecl {
   const quantity = q === undefined ? undefined : buildExpr(q, at(fb.end));
   const cp = sub(c.cap);
   const cap = cp === undefined ? undefined : buildExpr(cp, at(fb.end));
+  const perTok = tok(c.capPer);
+  const capPer: A.Name | undefined =
+    perTok === undefined ? undefined : { kind: 'Name', text: unitOf(perTok), span: tokSpan(perTok) };
   const r = sub(c.rounding);
   const rounding = r === undefined ? undefined : buildRounding(r, at(fb.end));
   const conditions = subs(c.condition).map((cn): A.Condition => {
@@ -86,6 +89,7 @@ export function buildModule(d: ModuleDeclCstNode, fb: Span): A.ModuleDecl {
     variants,
     quantity,
     cap,
+    capPer,
     rounding,
     conditions,
     source,
@@ -95,6 +99,7 @@ export function buildModule(d: ModuleDeclCstNode, fb: Span): A.ModuleDecl {
       rate?.span,
       quantity?.span,
       cap?.span,
+      capPer?.span,
       rounding?.span,
       source?.span,
       ...variants.map((v) => v.span),

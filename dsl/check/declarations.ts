@@ -3,7 +3,8 @@
  * expressions are returned lowered and typed, ready for `lower`.
  */
 import type { BudgetDecl, ModuleDecl, ProvisionDecl, RuleDecl, Unit } from '../ast/ast.js';
-import type { Expr as IrExpr, Type } from '../ir/ir.js';
+import type { BuiltinFunction } from '../ast/ast.js';
+import type { Expr as IrExpr, QuantityCap, Type } from '../ir/ir.js';
 import { assertNever, span } from '../text/span.js';
 import { someExpr } from '../ir/walk.js';
 import type { Env } from './env.js';
@@ -73,7 +74,76 @@ export interface CheckedModule {
   readonly variants: readonly { readonly rate: IrExpr; readonly unit: Unit }[];
   readonly quantity: IrExpr;
   readonly cap: IrExpr | undefined;
+  readonly quantityCap: QuantityCap | undefined;
   readonly conditions: readonly IrExpr[];
+}
+
+/** The function that measures a period in a unit, for `maximum … per <unit>`. */
+const PERIOD_FUNCTIONS: Readonly<Partial<Record<Unit, BuiltinFunction>>> = {
+  dag: 'dagen',
+  etmaal: 'etmalen',
+  week: 'weken',
+  vierweken: 'vierweken',
+  maand: 'maanden',
+};
+
+/**
+ * `maximum 9 dagdelen per week` / `maximum 40 ritten`: a maximum on the quantity, in the unit of the module's
+ * rate or of one of its variants (RW3303 otherwise); `per` must be a period unit (RW3302).
+ */
+function quantityCapOf(
+  d: ModuleDecl,
+  max: IrExpr,
+  units: readonly (Unit | undefined)[],
+  ctx: Ctx,
+): QuantityCap | undefined {
+  const rep = ctx.env.reporter;
+  const t = max.type;
+  if (t.kind !== 'quantity' || t.unit === 'module') return undefined;
+  if (!units.includes(t.unit)) {
+    const known = [...new Set(units.filter((u): u is Unit => u !== undefined))];
+    rep.report(ctx.file, 'RW3303', max.span, [
+      d.name.text,
+      UNIT_PLURAL[t.unit],
+      known.map((u) => UNIT_PLURAL[u]).join(' of ') || '?',
+    ]);
+    return undefined;
+  }
+  const per = d.capPer;
+  if (per === undefined) return { max, unit: t.unit, per: undefined, limit: max };
+  const perUnit = per.text as Unit;
+  const fn = PERIOD_FUNCTIONS[perUnit];
+  if (fn === undefined) {
+    rep.report(ctx.file, 'RW3302', per.span, [per.text]);
+    return undefined;
+  }
+  const id = `${ctx.file}:QuantityCap:${max.span.start}-${per.span.end}`;
+  const periode: IrExpr = {
+    id: `${id}:periode`,
+    span: per.span,
+    kind: 'field',
+    level: 'module',
+    name: 'periode',
+    type: T.period,
+  };
+  const length: IrExpr = {
+    id: `${id}:duur`,
+    span: per.span,
+    kind: 'call',
+    fn,
+    args: [periode],
+    type: T.quantity(perUnit),
+  };
+  const limit: IrExpr = {
+    id,
+    span: span(max.span.start, per.span.end),
+    kind: 'arith',
+    op: '×',
+    left: max,
+    right: length,
+    type: t,
+  };
+  return { max, unit: t.unit, per: perUnit, limit };
 }
 
 export function checkModule(eff: Eff<ModuleDecl>, env: Env): CheckedModule {
@@ -113,16 +183,21 @@ export function checkModule(eff: Eff<ModuleDecl>, env: Env): CheckedModule {
     unit = checkRateAndQuantity(`module '${name}'`, rate, d.quantity ? quantity : undefined, ctx);
   }
   let cap: IrExpr | undefined;
+  let quantityCap: QuantityCap | undefined;
   if (d.cap) {
     cap = elaborate(d.cap, ctx);
-    if (!compatible(cap.type, T.money))
+    if (cap.type.kind === 'quantity' && cap.type.unit !== 'module') {
+      quantityCap = quantityCapOf(d, cap, [unit, ...variants.map((v) => v.unit)], ctx);
+      cap = undefined;
+    } else if (!compatible(cap.type, T.money))
       rep.report(ctx.file, 'RW3008', d.cap.span, [name, describe(cap.type)]);
+    else if (d.capPer) rep.report(ctx.file, 'RW3302', d.capPer.span, [d.capPer.text]);
   }
   // Variants have no rounding of their own: the module's `afgerond op …` rounds each of them.
   const money = rate?.type.kind === 'rate' || variants.some((v) => v.rate.type.kind === 'rate');
   if (!d.rounding && money) rep.report(ctx.file, 'RW5103', d.name.span, [`module '${name}'`]);
   const conditions = d.conditions.map((c) => condition(c.when, ctx));
-  return { eff, rate, unit, variants, quantity, cap, conditions };
+  return { eff, rate, unit, variants, quantity, cap, quantityCap, conditions };
 }
 
 export function checkRule(eff: Eff<RuleDecl>, env: Env): IrExpr {

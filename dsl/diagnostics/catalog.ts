@@ -111,6 +111,18 @@ export const CATALOG = {
     "Veld '{0}' is een aantal (een geheel getal, 0 of meer): {1} kan niet.",
     "Een scenario geeft een veld van type 'aantal' een waarde met decimalen of onder 0.",
   ),
+  RW3302: entry(
+    'fout',
+    'controle',
+    "'maximum … per {0}' kan niet: een maximum per periode is een hoeveelheid per dag, etmaal, week, vierweken of maand (zoals 'maximum 9 dagdelen per week'); een maximum in euro's geldt per aanvraag.",
+    'Een maximum per periode met een eenheid die geen periode is, of een bedrag per periode.',
+  ),
+  RW3303: entry(
+    'fout',
+    'controle',
+    "Het maximum van module '{0}' is in {1}, maar de module rekent in {2}: een maximum op de hoeveelheid staat in de eenheid van het tarief.",
+    'Een maximum op de hoeveelheid in een andere eenheid dan het tarief van de module.',
+  ),
   RW4301: entry(
     'waarschuwing',
     'controle',
@@ -459,7 +471,13 @@ export const CATALOG = {
     "Het bedrag van {0} wordt niet afgerond: de uitkomst toont centen, maar telt de onafgeronde bedragen op, zodat de regels niet altijd optellen tot het totaal. Schrijf bijvoorbeeld 'afgerond op centen'.",
     "Een budget of module met een bedrag zonder 'afgerond op …'.",
   ),
-  // ── RW54xx empty fields and scenarios (issue 15, lang2) ──
+  // ── RW54xx empty fields and scenarios, RW24xx references across results (issue 15, lang2) ──
+  RW2401: entry(
+    'fout',
+    'controle',
+    "'{0}' kan hier niet: 'resultaat.<veld>' leest in een module het resultaat dat de aanvraag noemt, en 'dit.<veld>' leest binnen 'aantal resultaten met (…)' in een regel voor elk resultaat het resultaat dat de regel beoordeelt.",
+    "Een verwijzing 'resultaat.<veld>' of 'dit.<veld>' buiten een module of buiten 'aantal resultaten met (…)'.",
+  ),
   RW5401: entry(
     'waarschuwing',
     'controle',
@@ -635,6 +653,12 @@ export const CATALOG = {
     'controle',
     "De regelset heeft toewijzingen maar geen 'toewijzing gemeente' met de CBS-gemeentecodes: die code is de Afzender van het bericht.",
     'Toewijzingen zonder de CBS-gemeentecodes van de gemeenten.',
+  ),
+  RW8001: entry(
+    'fout',
+    'bestand',
+    "Dit bestand is gewijzigd nadat versie {0} is vastgesteld (tag {1}). Een vastgestelde versie verandert niet meer: zet de wijziging in een nieuwe versie, of zet het bestand terug met 'git checkout {1} -- {2}'.",
+    'Een bestand van een vastgestelde versie is gewijzigd na de tag van de vaststelling (git).',
   ),
   RW9001: entry(
     'fout',

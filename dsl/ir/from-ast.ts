@@ -159,6 +159,7 @@ export function lower(c: CheckedVersion): Program {
         })),
         quantity: m.quantity,
         cap: m.cap,
+        quantityCap: m.quantityCap,
         rounding: rounding(d.rounding),
         conditions: d.conditions.map((cd, i) => ({
           when: m.conditions[i] ?? m.quantity,

@@ -247,10 +247,28 @@ export interface ModuleDef {
   readonly variants: readonly ModuleVariantDef[];
   readonly quantity: Expr;
   readonly cap: Expr | undefined;
+  /** `maximum 40 ritten per maand`: a maximum on the quantity (see {@link QuantityCap}). */
+  readonly quantityCap: QuantityCap | undefined;
   readonly rounding: Rounding | undefined;
   readonly conditions: readonly ConditionDef[];
   readonly source: string | undefined;
   readonly origin: DefOrigin;
+}
+
+/**
+ * A maximum on a module's quantity: `maximum 9 dagdelen per week` allows at most 9 × weken(periode) of the
+ * request, `maximum 40 ritten` at most 40 per request. Applies to the rate (or variants) in `unit`; the priced
+ * quantity is the smaller of the requested one and `limit`.
+ */
+export interface QuantityCap {
+  /** The maximum as written (`9 dagdelen`). */
+  readonly max: Expr;
+  /** The unit of the maximum: only requests priced per this unit are capped. */
+  readonly unit: Unit;
+  /** The period unit (`per week`), or undefined for a maximum per request. */
+  readonly per: Unit | undefined;
+  /** The maximum for the request's period: `max × weken(periode)`, or `max` without `per`. */
+  readonly limit: Expr;
 }
 
 export interface ConditionDef {
@@ -337,7 +355,17 @@ interface ExprBase extends Origin {
 export type Expr =
   /** A literal. Numeric kinds: decimal string (percent as fraction); date: ISO string; bool; text; domain value. */
   | (ExprBase & { readonly kind: 'const'; readonly value: string | boolean })
-  | (ExprBase & { readonly kind: 'field'; readonly level: InputLevel; readonly name: string })
+  /**
+   * A field of the case, the result or the module request in scope. Level `resultaat` in module scope reads the
+   * result the request names (`resultaat.perspectief`, via the request's field `resultaat`); `outer` (`dit.x`,
+   * inside `aantal resultaten met (…)`) reads the result the rule judges instead of the one being counted.
+   */
+  | (ExprBase & {
+      readonly kind: 'field';
+      readonly level: InputLevel;
+      readonly name: string;
+      readonly outer?: true;
+    })
   | (ExprBase & { readonly kind: 'calc'; readonly scope: Scope; readonly name: string })
   | (ExprBase & { readonly kind: 'param'; readonly name: string })
   | (ExprBase & { readonly kind: 'lookup'; readonly table: string; readonly keys: readonly Expr[] })
@@ -367,7 +395,8 @@ export type Expr =
       readonly module: string;
       readonly variant: string | undefined;
     })
-  | (ExprBase & { readonly kind: 'countResults' })
+  /** `aantal resultaten`, with `where`: only the results for which it is ja (evaluated per result). */
+  | (ExprBase & { readonly kind: 'countResults'; readonly where?: Expr })
   | (ExprBase & { readonly kind: 'round'; readonly value: Expr; readonly rounding: Rounding });
 
 export type ExprKind = Expr['kind'];

@@ -294,6 +294,8 @@ export type ModuleDeclCstChildren = {
   quantity?: ExpressionCstNode[];
   Kw_maximum?: IToken[];
   cap?: ExpressionCstNode[];
+  Kw_per?: IToken[];
+  capPer?: IToken[];
   rounding?: RoundingCstNode[];
   condition?: ConditionCstNode[];
   sourceClause?: SourceClauseCstNode[];
@@ -572,6 +574,8 @@ export type OperandCstChildren = {
   ifExpr?: IfExprCstNode[];
   Kw_aantal?: IToken[];
   Kw_resultaten?: IToken[];
+  Kw_met?: IToken[];
+  where?: ExpressionCstNode[];
   Kw_module?: IToken[];
   module?: IToken[];
   Kw_variant?: IToken[];
@@ -583,6 +587,8 @@ export type OperandCstChildren = {
   Comma?: IToken[];
   RBracket?: IToken[];
   args?: ExpressionCstNode[];
+  Dot?: IToken[];
+  member?: IToken[];
 };
 
 export interface IfExprCstNode extends CstNode {

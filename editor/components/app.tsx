@@ -18,10 +18,22 @@ import { ProblemsPanel, unreadableDiagnostics } from './problems-panel.js';
 import { ScenarioPanel } from './scenario-panel.js';
 import { SideResizer } from './side-resizer.js';
 import { SheetView } from './sheet-view.js';
+import type { Stand } from '../workflow-api.js';
+import { HistoryPanel } from './history-panel.js';
+import { MergeDialog, type MergeState } from './merge-dialog.js';
+import { ReviewPanel } from './review-panel.js';
+import { useWorkflow } from './use-workflow.js';
+import { WorkflowBar } from './workflow-bar.js';
 
 type ScenarioEvent = Extract<FromWorker, { type: 'scenarios' }>;
 type DiffEvent = Extract<FromWorker, { type: 'verschil' }>;
-type Notice = { kind: 'ok' | 'fout' | 'conflict'; text: string; serverVersion?: string | null };
+type Notice = {
+  kind: 'ok' | 'fout' | 'conflict';
+  text: string;
+  serverVersion?: string | null;
+  /** On a conflict: the other person's text, for the merge view. */
+  merge?: Omit<MergeState, 'mine'>;
+};
 
 /** `initial`: the rules folder, already being fetched by the entry script (editor/main.tsx). */
 export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {}) {
@@ -40,12 +52,18 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
   const [revision, setRevision] = useState(0);
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
   const [diff, setDiff] = useState<DiffEvent | undefined>(undefined);
-  const [side, setSide] = useState<'scenarios' | 'proefgeval' | 'verschil' | 'tarieven' | 'impact'>(
-    'scenarios',
-  );
+  const [side, setSide] = useState<
+    'scenarios' | 'proefgeval' | 'verschil' | 'tarieven' | 'impact' | 'geschiedenis' | 'beoordeling'
+  >('scenarios');
   const [ready, setReady] = useState(false);
   /** Files that are not valid UTF-8: path → why they are read-only (never saved, so never corrupted). */
   const [readOnly, setReadOnly] = useState<ReadonlyMap<string, string>>(new Map());
+
+  // The workflow: the commit message typed beside Opslaan, the merge view, the version under review.
+  const [bericht, setBericht] = useState('');
+  const [merge, setMerge] = useState<MergeState | undefined>(undefined);
+  const [reviewing, setReviewing] = useState<string | undefined>(undefined);
+  const [historyRevision, setHistoryRevision] = useState(0);
 
   useEffect(() => registerLanguage(client), [client]);
 
@@ -193,9 +211,11 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
       const expected =
         force && notice?.kind === 'conflict' ? (notice.serverVersion ?? null) : (known?.versie ?? null);
       setNotice({ kind: 'ok', text: 'Opslaan…' });
-      const outcome = await saveFile(open, text, expected);
+      const outcome = await saveFile(open, text, expected, bericht);
       if (outcome.ok) {
         saved.current.set(open, { text, versie: outcome.versie });
+        setBericht('');
+        setHistoryRevision((r) => r + 1);
         client.saved(open, text);
         setDirty((prev) => {
           const next = new Set(prev);
@@ -204,12 +224,77 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
         });
         setNotice({ kind: 'ok', text: `Opgeslagen: ${open}` });
       } else if (outcome.conflict) {
-        setNotice({ kind: 'conflict', text: outcome.fout, serverVersion: outcome.versie });
+        setNotice({
+          kind: 'conflict',
+          text: outcome.fout,
+          serverVersion: outcome.versie,
+          merge: {
+            path: open,
+            theirs: outcome.inhoud,
+            theirVersion: outcome.versie,
+            ...(outcome.door !== undefined ? { door: outcome.door } : {}),
+            ...(outcome.onderwerp !== undefined ? { onderwerp: outcome.onderwerp } : {}),
+          },
+        });
       } else {
         setNotice({ kind: 'fout', text: outcome.fout });
       }
     },
-    [open, notice, readOnly, client],
+    [open, notice, readOnly, bericht, client],
+  );
+
+  /**
+   * Reads the files again after the server moved (a new version, an adoption, a restore, someone else's save):
+   * new files get a model, files without unsaved changes take the server's text, read-only marks are renewed.
+   */
+  const reloadFiles = useCallback(
+    async (openPath?: string) => {
+      const { tree: t, files } = await loadRules();
+      for (const f of files) {
+        const known = saved.current.get(f.pad);
+        if (known === undefined) track(f.pad, f.inhoud, f.versie);
+        else if (known.versie !== f.versie && modelFor(f.pad, '').getValue() === known.text) {
+          saved.current.set(f.pad, { text: f.inhoud, versie: f.versie });
+          modelFor(f.pad, '').setValue(f.inhoud);
+        }
+      }
+      setReadOnly(new Map(files.flatMap((f) => (f.alleenLezen ? [[f.pad, f.melding ?? '']] : []))));
+      const texts = files.map((f) => ({ path: f.pad, text: modelFor(f.pad, f.inhoud).getValue() }));
+      client.setFiles(texts);
+      impact.setFiles(texts);
+      setTree(t);
+      setHistoryRevision((r) => r + 1);
+      if (openPath !== undefined) {
+        setOpen(openPath);
+        client.focus(openPath);
+      }
+    },
+    [client, impact, track],
+  );
+
+  // The server's stand, polled: a file that moved reloads, or (with unsaved changes here) says who moved it.
+  const onStand = useCallback(
+    (stand: Stand) => {
+      const moved = Object.entries(stand.versies).filter(([p, v]) => saved.current.get(p)?.versie !== v);
+      if (moved.length === 0) return;
+      const clashing = moved.filter(([p]) => dirty.has(p)).map(([p]) => p);
+      void reloadFiles();
+      if (clashing.length > 0 && stand.laatste !== null) {
+        setNotice({
+          kind: 'fout',
+          text: `${clashing.join(', ')} is intussen gewijzigd door ${stand.laatste.auteur} ("${stand.laatste.onderwerp}"). Bij opslaan ziet u beide wijzigingen naast elkaar.`,
+        });
+      }
+    },
+    [dirty, reloadFiles],
+  );
+  const workflow = useWorkflow(onStand);
+  const onWorkflowChanged = useCallback(
+    (openPath?: string) => {
+      workflow.refresh();
+      void reloadFiles(openPath);
+    },
+    [workflow, reloadFiles],
   );
 
   const editorOf = useCallback(() => editor.current?.editor(), []);
@@ -248,13 +333,43 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
         {notice !== undefined && (
           <span className={`notice ${notice.kind}`} role="status" data-testid="notice" title={notice.text}>
             {notice.text}
-            {notice.kind === 'conflict' && (
-              <button type="button" className="link" onClick={() => void save(true)}>
-                Toch overschrijven
+            {notice.kind === 'conflict' && notice.merge !== undefined && (
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  notice.merge &&
+                  setMerge({ ...notice.merge, mine: modelFor(notice.merge.path, '').getValue() })
+                }
+                data-testid="samenvoegen-openen"
+              >
+                Vergelijken en samenvoegen
               </button>
             )}
           </span>
         )}
+        <WorkflowBar
+          me={workflow.me}
+          states={workflow.states}
+          open={open}
+          dirty={open !== undefined && dirty.has(open)}
+          onFilesChanged={onWorkflowChanged}
+          onReview={(v) => {
+            setReviewing(v);
+            setSide('beoordeling');
+          }}
+        />
+        <input
+          className="commit-message"
+          value={bericht}
+          onChange={(e) => setBericht(e.target.value)}
+          placeholder={
+            open !== undefined ? `Omschrijving: Wijziging in ${open}` : 'Omschrijving van de wijziging'
+          }
+          title="De omschrijving van de wijziging: de boodschap van de commit"
+          disabled={open === undefined || openReadOnly !== undefined}
+          data-testid="commit-bericht"
+        />
         <button
           type="button"
           className="primary"
@@ -333,12 +448,43 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
             >
               Impact
             </button>
+            <button
+              type="button"
+              className={side === 'geschiedenis' ? 'active' : ''}
+              onClick={() => setSide('geschiedenis')}
+              data-testid="tab-geschiedenis"
+            >
+              Geschiedenis
+            </button>
+            <button
+              type="button"
+              className={side === 'beoordeling' ? 'active' : ''}
+              onClick={() => setSide('beoordeling')}
+              data-testid="tab-beoordeling"
+            >
+              Beoordeling
+            </button>
           </div>
           <div className="side-body" hidden={side !== 'impact'}>
             <ImpactPanel client={impact} path={open} active={side === 'impact'} onOpenCase={openCase} />
           </div>
           <div className="side-body" hidden={side === 'impact'}>
-            {side === 'impact' ? null : side === 'scenarios' ? (
+            {side === 'impact' ? null : side === 'geschiedenis' ? (
+              <HistoryPanel
+                path={open}
+                versie={workflow.states.find((x) => x.pad === open)?.versie}
+                revision={historyRevision}
+                canRestore={workflow.me?.rollen.includes('opsteller') === true}
+                onRestored={(p) => onWorkflowChanged(p)}
+              />
+            ) : side === 'beoordeling' ? (
+              <ReviewPanel
+                versie={reviewing ?? workflow.states.find((x) => x.pad === open)?.versie}
+                states={workflow.states}
+                me={workflow.me}
+                onChanged={() => onWorkflowChanged()}
+              />
+            ) : side === 'scenarios' ? (
               <ScenarioPanel state={scenarioState} stale={false} onJump={jump} client={client} />
             ) : side === 'verschil' ? (
               <ComparePanel
@@ -377,6 +523,27 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
           </div>
         </aside>
       </main>
+      {merge !== undefined && (
+        <MergeDialog
+          state={merge}
+          onCancel={() => setMerge(undefined)}
+          onTakeTheirs={() => {
+            const m = merge;
+            setMerge(undefined);
+            setNotice(undefined);
+            saved.current.set(m.path, { text: m.theirs ?? '', versie: m.theirVersion ?? '' });
+            modelFor(m.path, '').setValue(m.theirs ?? '');
+          }}
+          onSave={(merged) => {
+            const m = merge;
+            setMerge(undefined);
+            saved.current.set(m.path, { text: m.theirs ?? '', versie: m.theirVersion ?? '' });
+            modelFor(m.path, '').setValue(merged);
+            setNotice({ kind: 'conflict', text: 'Samengevoegd; opslaan…', serverVersion: m.theirVersion });
+            setTimeout(() => void save(true), 0);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@
  * `^~~~` marker. Exit 0 without errors, 1 with errors, 2 on wrong usage.
  */
 import { compile, renderDiagnostics, sortDiagnostics, type Diagnostic } from '../../dsl/index.js';
+import { changesAfterAdoption } from '../workflow/tamper.js';
 import { diagnosticsAsJson, problemAsJson } from './diagnostics.js';
 import { loadWithContext, renderLoadProblem, type LoadProblem } from './files.js';
 import { EXIT_OK, EXIT_PROBLEMS, plural, type Io } from './output.js';
@@ -18,7 +19,12 @@ export interface CheckOutcome {
 export async function checkPaths(paths: readonly string[]): Promise<CheckOutcome> {
   const loaded = await loadWithContext(paths);
   const result = compile(loaded.files);
-  const diagnostics = sortDiagnostics(result.diagnostics.filter((d) => loaded.named.has(d.file)));
+  // RW8001: a file of an adopted version (tag vastgesteld/<versie>) changed after that tag.
+  const tampered = await changesAfterAdoption(loaded.files.filter((f) => loaded.named.has(f.path)));
+  const diagnostics = sortDiagnostics([
+    ...result.diagnostics.filter((d) => loaded.named.has(d.file)),
+    ...tampered,
+  ]);
   const texts = new Map(loaded.files.map((f) => [f.path, f.text]));
   return { diagnostics, problems: loaded.problems, texts, fileCount: loaded.named.size };
 }

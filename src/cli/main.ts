@@ -15,6 +15,8 @@
  *   regelwerk impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie> [...]
  *   regelwerk caseload genereer --aantal <n> --seed <s> [--jaar <jjjj>] [--formaat jsonl|csv]
  *   regelwerk rapport --regels <map> --basis <versie> --variant <versie> --caseload <bestand> -o <html> [--pdf <pdf>]
+ *   regelwerk versie nieuw|lijst|ter-vaststelling|vaststellen|terugsturen|geschiedenis … [--regels <map>]
+ *   regelwerk gebruiker toevoegen|wijzigen|verwijderen|lijst <naam> --gebruikers <bestand> [--rol …]
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
@@ -36,6 +38,7 @@ Opdrachten:
                                           daar gelden [--tabel <naam>] [--herkomst] [--json]
   serve [--port n] [--host adres]         start de editor-server (standaard 127.0.0.1:5178)
         [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
+        [--gebruikers <bestand>] [--achter-https]  teammodus: inloggen, rollen (zie README)
   bundle --regels <map> -o <bestand>      schrijf de bundel: alle versies, tabellen, casusschema, hash [--json]
   schema --regels <map>                   het JSON Schema van een casus; --bundel: van het bundelformaat
   api --bundel <bestand> | --regels <map> start de HTTP-API [--port n] [--host adres] [--naam <hostnaam>]…
@@ -50,6 +53,14 @@ Opdrachten:
                                           rapport voor het college (HTML) [--pdf <rapport.pdf>]
   caseload genereer --aantal <n> --seed <s>  een gegenereerde (illustratieve) Twentse caseload
                                           [--jaar <jjjj>] [--formaat jsonl|csv]
+  versie nieuw --basis <v> --naam <v> --vanaf <datum>
+                                          een nieuwe versie (status concept), vastgelegd als commit
+                                          [--gemeente <naam>] [--bericht <tekst>] [--regels <map>]
+  versie lijst | ter-vaststelling <v> | vaststellen <v> --besluit <tekst> | terugsturen <v> --tekst <tekst>
+        | geschiedenis <v>                de levensloop van een versie (vier ogen bij vaststellen)
+  gebruiker toevoegen|wijzigen|verwijderen|lijst <naam> --gebruikers <bestand> [--rol lezer|opsteller|vaststeller]
+                                          [--volledige-naam <naam>] [--email <adres>] [--wachtwoord]
+                                          gebruikers van de teammodus (regelwerk serve --gebruikers)
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
 Staat de basisversie in een andere map (een concept elders), geef dan meer paden of --regels meermaals
@@ -248,6 +259,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await (await import('./impact-args.js')).runImpactCommand(rest, io, json, { parse, usage });
       case 'caseload':
         return (await import('./impact-args.js')).runCaseloadCommand(rest, io, { parse, usage });
+      case 'versie':
+        return await (await import('./versie.js')).runVersieCommand(rest, io, { parse, usage });
+      case 'gebruiker':
+        return await (await import('./gebruiker.js')).runGebruikerCommand(rest, io, { parse, usage });
       case 'rapport':
         return await (await import('./rapport.js')).runRapportCommand(rest, io, { parse, usage });
       case 'bundle': {

@@ -88,9 +88,15 @@ function partExplanation(p: PricedPart, cache: LineCache): PartExplanation {
   const rate = x.rate;
   const quantity = x.quantity;
   const unit = x.unit;
+  const qc = x.quantityCap;
+  // A quantity maximum that applied is part of the calculation: which maximum, and what was asked.
+  const capText =
+    qc === undefined
+      ? ''
+      : ` (maximum ${quantityText(qc.max, qc.unit)}${qc.per ? ` per ${qc.per}` : ''}${qc.per ? `: ${quantityText(qc.limit, qc.unit)} in deze periode` : ''}; aangevraagd ${quantityText(qc.requested, qc.unit)})`;
   const calc =
     rate && quantity
-      ? `${rateText(rate, unit)} × ${quantityText(quantity, unit)} = ${euro(p.amount)}${x.rounding ? ` (${roundingText(x.rounding)})` : ''}`
+      ? `${rateText(rate, unit)} × ${quantityText(quantity, unit)}${capText} = ${euro(p.amount)}${x.rounding ? ` (${roundingText(x.rounding)})` : ''}`
       : '';
   return {
     version: p.program.version,

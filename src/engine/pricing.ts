@@ -19,6 +19,8 @@ export interface Priced {
   readonly quantity: Dec | undefined;
   readonly hours: Dec | undefined;
   readonly cap: Dec | undefined;
+  /** Set when a quantity maximum (`maximum 40 ritten per maand`) lowered the requested quantity. */
+  readonly quantityCap?: AppliedQuantityCap;
   /** Cells looked up while computing the rate (the first is the line's key). */
   readonly cells: readonly CellUse[];
   /** Parameters read while computing the rate, in order (each once). */
@@ -28,6 +30,15 @@ export interface Priced {
   readonly source: Ir.Origin & { readonly file?: string };
   /** Set when the program has nothing to price for the target (no budget, module or variant withdrawn). */
   readonly missing?: true;
+}
+
+/** A quantity maximum that applied: the maximum as written, its period unit, the limit and what was asked. */
+export interface AppliedQuantityCap {
+  readonly max: Dec;
+  readonly unit: Ir.Unit;
+  readonly per: Ir.Unit | undefined;
+  readonly limit: Dec;
+  readonly requested: Dec;
 }
 
 const NO_PARAMS: readonly ParamUse[] = [];
@@ -74,6 +85,8 @@ interface PriceSpec {
   readonly quantity: Ir.Expr | undefined;
   readonly hours: Ir.Expr | undefined;
   readonly cap: Ir.Expr | undefined;
+  /** The module's quantity maximum, when it is in this target's unit. */
+  readonly quantityCap?: Ir.QuantityCap;
   readonly unit: Ir.Unit | undefined;
   readonly rounding: Ir.Rounding | undefined;
   readonly source: Priced['source'];
@@ -124,12 +137,15 @@ function resolveExprs(rt: LoadedProgram, target: PriceTarget): Omit<PriceSpec, '
       source: fallback,
     };
   const v = m.variants.find((x) => x.name === target.variant);
+  const unit = v ? v.unit : m.unit;
+  const qc = m.quantityCap;
   return {
+    ...(qc !== undefined && qc.unit === unit ? { quantityCap: qc } : {}),
     rate: v ? v.rate : target.variant === undefined ? m.rate : undefined,
     quantity: m.quantity,
     hours: undefined,
     cap: m.cap,
-    unit: v ? v.unit : m.unit,
+    unit,
     rounding: m.rounding,
     source: v ? rt.cache.prices.variantSource(v, m) : m.origin,
   };
@@ -171,6 +187,7 @@ export function price(
     quantity: qtyExpr,
     hours: hoursExpr,
     cap: capExpr,
+    quantityCap: qcSpec,
     unit,
     rounding,
     source,
@@ -200,10 +217,20 @@ export function price(
   // `c` is this call's own tracing context: keep the rate's lookups, stop recording for the other figures.
   c.cells = undefined;
   c.params = undefined;
-  const quantity = asDec(run(qtyExpr, c));
+  let quantity = asDec(run(qtyExpr, c));
+  let quantityCap: AppliedQuantityCap | undefined;
+  if (qcSpec !== undefined && quantity !== undefined) {
+    const limit = asDec(run(qcSpec.limit, c));
+    const max = asDec(run(qcSpec.max, c));
+    if (limit !== undefined && max !== undefined && quantity.gt(limit)) {
+      quantityCap = { max, unit: qcSpec.unit, per: qcSpec.per, limit, requested: quantity };
+      quantity = limit;
+    }
+  }
   const hours = hoursExpr ? asDec(run(hoursExpr, c)) : undefined;
   const cap = capExpr ? asDec(run(capExpr, c)) : undefined;
   return {
+    ...(quantityCap !== undefined ? { quantityCap } : {}),
     rate,
     quantity,
     hours,

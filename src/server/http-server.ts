@@ -3,19 +3,34 @@
  *
  *   GET  /api/bestanden            → the tree of rule files
  *   GET  /api/bestand?pad=…        → { pad, inhoud, versie, alleenLezen, melding? }
- *   PUT  /api/bestand?pad=…        ← { inhoud, versie }  (versie null: a new file)
- *                                  → { pad, versie } | 409 { fout, inhoud, versie }
+ *   PUT  /api/bestand?pad=…        ← { inhoud, versie, bericht? }  (versie null: a new file; bericht: commit message)
+ *                                  → { pad, versie, commit } | 409 { fout, inhoud, versie, door?, onderwerp? }
  *
+ *   POST /api/herstel              ← { pad, rev, bericht? }  an earlier revision as a new commit
+ *   …and the workflow's routes (workflow-routes.ts): versions and their steps, history, who is logged in.
+ *
+ * Every save is a git commit with the person as author (save.ts); adopted versions are read-only. Local mode
+ * (loopback only, one person with every role) or team mode (`users`: login page, sessions, roles; access.ts).
  * Every request passes the guard first (request-guard.ts: host allow-list, no cross-site API requests,
  * JSON-only writes) and every answer carries its security headers. Every error is a Dutch problem
  * (`application/problem+json`, `{ status, detail, fout }`). Node's `http` only.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Person } from '../workflow/git.js';
+import { WorkflowError } from '../workflow/errors.js';
+import { History } from '../workflow/history.js';
+import { AccountFile, personOf } from '../workflow/people.js';
+import { Workflow } from '../workflow/workflow.js';
+import { localPerson } from '../workflow/workspace.js';
+import { Access, redirect } from './access.js';
+import { readJsonBody, type BodyLimits } from './json-body.js';
 import { sendJson, sendProblem } from './json-response.js';
 import { allowedHosts, RequestGuard, SECURITY_HEADERS } from './request-guard.js';
 import { RulesStore, StoreError } from './rules-store.js';
+import { saveAndCommit } from './save.js';
 import { serveStatic } from './static-files.js';
+import { need, routeWorkflow } from './workflow-routes.js';
 
 export interface ServerOptions {
   /** The rules folder. */
@@ -34,7 +49,21 @@ export interface ServerOptions {
   readonly bodyTimeoutMs?: number;
   /** Progress lines (leftovers cleaned up at startup). */
   readonly log?: (line: string) => void;
+  /** Team mode: the accounts file (`regelwerk gebruiker …`). Without it: local mode, loopback only. */
+  readonly users?: string;
+  /** The server is reached over https (a reverse proxy): the session cookie gets `Secure`. */
+  readonly https?: boolean;
+  /** Local mode: the person saves are made as (default: git's user.name/user.email, else the login name). */
+  readonly person?: Person;
 }
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i;
+
+/** Whether the address only this machine can reach. */
+export const isLoopback = (host: string): boolean => LOOPBACK.test(host.trim());
+
+/** Thrown before listening when the server would be reachable by others without accounts. */
+export class StartRefusal extends Error {}
 
 export interface RunningServer {
   readonly url: string;
@@ -46,7 +75,19 @@ export const DEFAULT_MAX_BODY = 1024 * 1024;
 export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  if (options.users === undefined && !isLoopback(options.host)) {
+    throw new StartRefusal(
+      `De server luistert alleen op een adres van andere machines (${options.host}) als er gebruikers zijn: ` +
+        "start hem met --gebruikers <bestand> (maak gebruikers met 'regelwerk gebruiker toevoegen'), of laat --host weg.",
+    );
+  }
   const store = new RulesStore(options.rulesDir);
+  const workflow = await Workflow.open(options.rulesDir);
+  const access =
+    options.users !== undefined
+      ? Access.team(await AccountFile.read(options.users), options.https === true)
+      : Access.local(options.person ?? (await localPerson(workflow.repo)));
+  const history = new History(workflow);
   const removed = await store.removeLeftovers().catch(() => 0);
   if (removed > 0) options.log?.(`${removed} achtergebleven tijdelijke bestanden of sloten opgeruimd.`);
   const limits = {
@@ -54,6 +95,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     bodyTimeout: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
   };
   const guard = new RequestGuard();
+  guard.httpsOrigin = options.https === true;
+  const app: App = { store, workflow, history, access, guard, appDir: options.appDir, limits };
   const server = http.createServer(
     {
       // Backstops behind the body timeout of readJsonBody: slow headers and requests are cut off.
@@ -64,8 +107,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     (req, res) => {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-      handle(req, res, store, guard, options.appDir, limits).catch((e: unknown) => {
-        if (e instanceof StoreError) {
+      handle(req, res, app).catch((e: unknown) => {
+        if (e instanceof StoreError || e instanceof WorkflowError) {
           sendProblem(res, e.status, e.message, e.extra);
         } else {
           console.error(`Fout bij ${req.method ?? '?'} ${(req.url ?? '').slice(0, 200)}:`, e);
@@ -108,22 +151,35 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
-async function handle(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  store: RulesStore,
-  guard: RequestGuard,
-  appDir: string | undefined,
-  limits: { maxBody: number; bodyTimeout: number },
-): Promise<void> {
+interface App {
+  readonly store: RulesStore;
+  readonly workflow: Workflow;
+  readonly history: History;
+  readonly access: Access;
+  readonly guard: RequestGuard;
+  readonly appDir: string | undefined;
+  readonly limits: BodyLimits;
+}
+
+async function handle(req: http.IncomingMessage, res: http.ServerResponse, app: App): Promise<void> {
+  const { store, guard, access, workflow } = app;
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = req.method ?? 'GET';
   const isApi = url.pathname.startsWith('/api/');
-  const refusal = guard.check(req, isApi);
+  const refusal =
+    guard.check(req, isApi) ??
+    (url.pathname === '/inloggen' && method === 'POST' ? guard.crossSite(req) : undefined);
   if (refusal !== undefined) {
     res.setHeader('Connection', 'close');
     req.resume();
     return sendProblem(res, refusal.status, refusal.message);
+  }
+  if (url.pathname === '/inloggen') return access.handleLogin(req, res);
+  const who = access.identify(req);
+  if (who === undefined) {
+    req.resume();
+    if (!isApi && (method === 'GET' || method === 'HEAD')) return redirect(res, '/inloggen');
+    return sendProblem(res, 401, 'U bent niet ingelogd (of uw sessie is verlopen). Log in via /inloggen.');
   }
   if (url.pathname === '/api/bestanden') {
     if (method !== 'GET') return methodNotAllowed(res, 'GET');
@@ -133,22 +189,68 @@ async function handle(
   if (url.pathname === '/api/bestand') {
     const pad = url.searchParams.get('pad') ?? '';
     if (method === 'GET') {
-      sendJson(res, 200, await store.read(pad));
+      const file = await store.read(pad);
+      const locked = file.alleenLezen
+        ? undefined
+        : await workflow.saveRefusal(file.pad, file.inhoud, file.inhoud);
+      sendJson(res, 200, locked === undefined ? file : { ...file, alleenLezen: true, melding: locked });
       return;
     }
     if (method === 'PUT') {
-      const body = await readJsonBody(req, res, limits);
-      const { inhoud, versie } = parseSaveBody(body);
-      const saved = await store.save(pad, inhoud, versie);
-      sendJson(res, 200, { pad: saved.pad, versie: saved.versie });
+      need(who, 'opsteller');
+      const body = await readJsonBody(req, res, app.limits);
+      const { inhoud, versie, bericht } = parseSaveBody(body);
+      sendJson(
+        res,
+        200,
+        await saveAndCommit(store, workflow, personOf(who), { pad, inhoud, versie, bericht }),
+      );
       return;
     }
     return methodNotAllowed(res, 'GET, PUT');
   }
-  if (isApi) return sendProblem(res, 404, `Onbekend adres '${url.pathname.slice(0, 200)}'.`);
+  if (url.pathname === '/api/herstel') {
+    if (method !== 'POST') return methodNotAllowed(res, 'POST');
+    need(who, 'opsteller');
+    const body = (await readJsonBody(req, res, app.limits)) as Record<string, unknown> | null;
+    const pad = typeof body?.['pad'] === 'string' ? body['pad'] : '';
+    const rev = typeof body?.['rev'] === 'string' ? body['rev'] : '';
+    const typed = typeof body?.['bericht'] === 'string' ? body['bericht'] : '';
+    const inhoud = await app.history.textAt(rev, pad);
+    const current = await store.read(pad).catch(() => undefined);
+    const bericht = typed.trim() !== '' ? typed : `${pad} hersteld naar revisie ${rev.slice(0, 12)}`;
+    sendJson(
+      res,
+      200,
+      await saveAndCommit(store, workflow, personOf(who), {
+        pad,
+        inhoud,
+        versie: current?.versie ?? null,
+        bericht,
+      }),
+    );
+    return;
+  }
+  if (isApi) {
+    if (
+      await routeWorkflow({
+        req,
+        res,
+        url,
+        who,
+        workflow,
+        history: app.history,
+        access,
+        store,
+        limits: app.limits,
+      })
+    )
+      return;
+    return sendProblem(res, 404, `Onbekend adres '${url.pathname.slice(0, 200)}'.`);
+  }
   if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
-  if (appDir === undefined) return sendProblem(res, 404, 'De editor is niet gebouwd.');
-  await serveStatic(req, res, appDir, url.pathname);
+  if (app.appDir === undefined) return sendProblem(res, 404, 'De editor is niet gebouwd.');
+  await serveStatic(req, res, app.appDir, url.pathname);
 }
 
 function clientErrorAnswer(code: string | undefined): [number, string, string] {
@@ -167,72 +269,14 @@ function methodNotAllowed(res: http.ServerResponse, allow: string): void {
   sendProblem(res, 405, `Deze methode is hier niet toegestaan (wel: ${allow}).`);
 }
 
-/**
- * Reads the body: more than `maxBody` bytes is a 413, a body that takes longer than `bodyTimeout` a 408
- * (the connection is closed after the answer, so a slow sender holds nothing open).
- */
-function readJsonBody(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  limits: { maxBody: number; bodyTimeout: number },
-): Promise<unknown> {
-  const tooLarge = () =>
-    new StoreError(
-      413,
-      `Het verzoek is te groot: hooguit ${Math.floor(limits.maxBody / 1024)} KiB is toegestaan.`,
-    );
-  const giveUp = (error: StoreError) => {
-    res.setHeader('Connection', 'close');
-    res.once('finish', () => req.destroy());
-    req.resume();
-    return error;
-  };
-  if (Number(req.headers['content-length'] ?? '0') > limits.maxBody)
-    return Promise.reject(giveUp(tooLarge()));
-  return new Promise<unknown>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    const finish = (error: StoreError | undefined, value?: unknown) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      req.off('data', onData);
-      if (error !== undefined) reject(giveUp(error));
-      else resolve(value);
-    };
-    const timer = setTimeout(
-      () =>
-        finish(
-          new StoreError(
-            408,
-            `De inhoud van het verzoek kwam niet binnen ${Math.round(limits.bodyTimeout / 1000)} seconden binnen.`,
-          ),
-        ),
-      limits.bodyTimeout,
-    );
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limits.maxBody) return finish(tooLarge());
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('error', () => finish(new StoreError(400, 'Het verzoek werd afgebroken.')));
-    req.once('end', () => {
-      try {
-        finish(undefined, JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown);
-      } catch {
-        finish(new StoreError(400, 'De inhoud van het verzoek is geen geldige JSON.'));
-      }
-    });
-  });
-}
-
-function parseSaveBody(body: unknown): { inhoud: string; versie: string | null } {
+function parseSaveBody(body: unknown): { inhoud: string; versie: string | null; bericht: string } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new StoreError(400, 'Verwacht een object met "inhoud" en "versie".');
   }
-  const { inhoud, versie } = body as Record<string, unknown>;
+  const { inhoud, versie, bericht } = body as Record<string, unknown>;
+  if (bericht !== undefined && typeof bericht !== 'string') {
+    throw new StoreError(400, 'Het veld "bericht" (de omschrijving van de wijziging) moet tekst zijn.');
+  }
   if (typeof inhoud !== 'string') {
     throw new StoreError(400, 'Het veld "inhoud" ontbreekt of is geen tekst.');
   }
@@ -242,5 +286,5 @@ function parseSaveBody(body: unknown): { inhoud: string; versie: string | null }
       'Het veld "versie" ontbreekt: geef de versie die u het laatst las (of null voor een nieuw bestand).',
     );
   }
-  return { inhoud, versie };
+  return { inhoud, versie, bericht: bericht ?? '' };
 }

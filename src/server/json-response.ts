@@ -10,6 +10,7 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
 
 const TITLES: Readonly<Record<number, string>> = {
   400: 'Ongeldig verzoek',
+  401: 'Niet ingelogd',
   403: 'Geweigerd',
   404: 'Niet gevonden',
   405: 'Methode niet toegestaan',
@@ -19,6 +20,7 @@ const TITLES: Readonly<Record<number, string>> = {
   415: 'Verkeerd soort inhoud',
   421: 'Onbekende host',
   422: 'Kan niet worden verwerkt',
+  429: 'Te veel pogingen',
   431: 'Kopregels te groot',
   500: 'Fout op de server',
   503: 'Tijdelijk bezet',

@@ -91,6 +91,24 @@ export class RequestGuard {
       };
     }
     if (!isApi) return undefined;
+    const crossSite = this.crossSite(req);
+    if (crossSite !== undefined) return crossSite;
+    const method = req.method ?? 'GET';
+    if (WITH_BODY.has(method) && !isJson(header(req, 'content-type'))) {
+      return {
+        status: 415,
+        message: 'Een wijziging moet als JSON worden gestuurd (Content-Type: application/json).',
+      };
+    }
+    return undefined;
+  }
+
+  /** Also the https origin of the same host is our own (behind an https reverse proxy). */
+  httpsOrigin = false;
+
+  /** A refusal for a request another website made (Sec-Fetch-Site, Origin), or undefined. */
+  crossSite(req: http.IncomingMessage): Refusal | undefined {
+    const host = (req.headers.host ?? '').toLowerCase();
     const site = header(req, 'sec-fetch-site');
     if (site !== undefined && site !== 'same-origin' && site !== 'none') {
       return {
@@ -99,17 +117,17 @@ export class RequestGuard {
       };
     }
     const origin = header(req, 'origin');
-    if (origin !== undefined && origin !== `http://${host}`) {
+    // A form posted under `Referrer-Policy: no-referrer` says `Origin: null`; the browser's own
+    // Sec-Fetch-Site (which no page can set) then tells whether it came from this origin.
+    if (origin === 'null' && site === 'same-origin') return undefined;
+    if (
+      origin !== undefined &&
+      origin !== `http://${host}` &&
+      !(this.httpsOrigin && origin === `https://${host}`)
+    ) {
       return {
         status: 403,
         message: `Een verzoek van een andere herkomst wordt geweigerd (Origin: ${origin.slice(0, 100)}). Gebruik de editor zelf.`,
-      };
-    }
-    const method = req.method ?? 'GET';
-    if (WITH_BODY.has(method) && !isJson(header(req, 'content-type'))) {
-      return {
-        status: 415,
-        message: 'Een wijziging moet als JSON worden gestuurd (Content-Type: application/json).',
       };
     }
     return undefined;

@@ -39,7 +39,8 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  s = await openPage(browser);
+  // Adopted versions are read-only in the editor: these tests type in 2019 and 2020 as drafts.
+  s = await openPage(browser, true, { drafts: [FILE, FILE_2020] });
   original = await editorText(s.page);
 }, 180_000);
 
@@ -65,7 +66,7 @@ describe('de editor in de browser', () => {
 
   it('shows a Dutch marker when an error is typed', async () => {
     const { page } = s;
-    await selectInLine(page, '^status vastgesteld', 'vastgesteld');
+    await selectInLine(page, '^status concept', 'concept');
     await page.keyboard.type('misschien');
     await expect
       .poll(
@@ -198,7 +199,7 @@ describe('de editor in de browser', () => {
 
   it('saves the file', async () => {
     const { page } = s;
-    await selectInLine(page, '^status vastgesteld', 'vastgesteld');
+    await selectInLine(page, '^status concept', 'concept');
     await page.keyboard.press('End');
     await page.keyboard.type('  // opgeslagen vanuit de browser');
     // Unsaved changes show in the window title.
@@ -207,7 +208,7 @@ describe('de editor in de browser', () => {
     await expect.poll(() => page.textContent('[data-testid="notice"]'), WAIT).toMatch(/Opgeslagen/);
     await expect.poll(() => page.title(), WAIT).toMatch(/^Regelwerk/);
     const onDisk = await fs.readFile(path.join(s.rulesDir, FILE), 'utf8');
-    expect(onDisk).toContain('status vastgesteld  // opgeslagen vanuit de browser');
+    expect(onDisk).toContain('status concept  // opgeslagen vanuit de browser');
     expect(onDisk).toBe(await editorText(page));
   });
 
@@ -216,12 +217,12 @@ describe('de editor in de browser', () => {
     const file = path.join(s.rulesDir, FILE);
     // A colleague saves the file after this page loaded it.
     const colleague = (await fs.readFile(file, 'utf8')).replace(
-      'status vastgesteld',
-      'status vastgesteld  // collega was eerder',
+      'status concept',
+      'status concept  // collega was eerder',
     );
     expect(colleague).toContain('// collega was eerder');
     await fs.writeFile(file, colleague);
-    await selectInLine(page, '^status vastgesteld', 'vastgesteld');
+    await selectInLine(page, '^status concept', 'concept');
     await page.keyboard.press('End');
     await page.keyboard.type(' // en nog iets');
     const mine = await editorText(page);
@@ -236,7 +237,7 @@ describe('de editor in de browser', () => {
 
   it('warns before leaving with unsaved changes', async () => {
     const { page } = s;
-    await selectInLine(page, '^status vastgesteld', 'vastgesteld');
+    await selectInLine(page, '^status concept', 'concept');
     await page.keyboard.press('End');
     await page.keyboard.type('  // niet opgeslagen');
     await expect.poll(() => page.title(), WAIT).toMatch(/^• Regelwerk.*niet opgeslagen/);

@@ -94,6 +94,13 @@ export async function openPage(
   const rulesDir = path.join(tmp, 'rules');
   await fs.cp(path.join(PROJECT_ROOT, 'rules'), rulesDir, { recursive: true });
   if (options.rulesOverlay !== undefined) await fs.cp(options.rulesOverlay, rulesDir, { recursive: true });
+  for (const draft of options.drafts ?? []) {
+    const file = path.join(rulesDir, draft);
+    await fs.writeFile(
+      file,
+      (await fs.readFile(file, 'utf8')).replace(/^status vastgesteld$/m, 'status concept'),
+    );
+  }
   const server = await startServer({ rulesDir, appDir: APP_DIR, host: '127.0.0.1', port: 0 });
   const page = await browser.context.newPage();
   if (load) await waitForApp(page, server.url + '/');
@@ -113,6 +120,11 @@ export async function openPage(
 export interface EditorOptions {
   /** A folder whose files are copied over the copy of rules/ (a test's own versions, e.g. a concept). */
   readonly rulesOverlay?: string;
+  /**
+   * Files of the copy whose header says `status concept` instead of `vastgesteld`: an adopted version is
+   * read-only in the editor, so a test that types in 2019 makes it a draft first.
+   */
+  readonly drafts?: readonly string[];
 }
 
 /** A browser with one page of its own (for the editor benchmarks); closing it closes the browser. */

@@ -92,3 +92,27 @@ describe("a '-' over a tariff in wijzig tabel", () => {
     );
   });
 });
+
+describe('maximum 40 ritten per maand', () => {
+  const program = compileOne(fixture('check/good/maximum-hoeveelheid.regels'));
+  const casus = (variant: string, aantal: string, tot: string) => ({
+    resultaten: [{ id: 'r1', periode: { van: '2024-01-01', tot: '2024-01-07' } }],
+    modules: [{ module: 'vervoer', variant, aantal, periode: { van: '2024-01-01', tot } }],
+  });
+  const vervoer = (ev: Awaited<ReturnType<typeof both>>) =>
+    ev.ok ? ev.lines.find((l) => l.kind === 'module') : undefined;
+
+  it('caps the quantity at 40 per month of the request, on both paths, and the explanation says so', async () => {
+    const ev = await both([program], casus('rit', '100', '2024-02-29'));
+    const line = vervoer(ev);
+    expect(line?.amount).toBe('1000.00');
+    expect(line?.quantity).toBe('80');
+    const text = JSON.stringify(ev.ok ? ev.explanation : undefined);
+    expect(text).toContain('maximum 40 ritten per maand: 80 ritten in deze periode; aangevraagd 100 ritten');
+  });
+
+  it('leaves a smaller request and another unit alone', async () => {
+    expect(vervoer(await both([program], casus('rit', '50', '2024-02-29')))?.amount).toBe('625.00');
+    expect(vervoer(await both([program], casus('km', '1000', '2024-01-31')))?.amount).toBe('450.00');
+  });
+});

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/http-server.js';
 import { versionTag } from '../../src/server/rules-store.js';
+import { AccountFile } from '../../src/workflow/people.js';
 import { rawRequest } from './helpers.js';
 
 let dir: string;
@@ -153,11 +154,29 @@ describe('requests Node itself refuses', () => {
 });
 
 describe('a server on every address', () => {
-  it('prints a loopback address and still refuses foreign names', async () => {
-    const wide = await startServer({ rulesDir: rules, appDir: undefined, host: '0.0.0.0', port: 0 });
+  it('is refused without accounts, with a Dutch message', async () => {
+    await expect(
+      startServer({ rulesDir: rules, appDir: undefined, host: '0.0.0.0', port: 0 }),
+    ).rejects.toThrow(/alleen .* als er gebruikers zijn: start hem met --gebruikers/);
+  });
+
+  it('prints a loopback address and still refuses foreign names (with accounts)', async () => {
+    const users = path.join(dir, 'gebruikers.json');
+    const accounts = await AccountFile.read(users, { create: true });
+    await accounts.add({
+      gebruikersnaam: 'anna',
+      naam: 'Anna',
+      email: '',
+      rollen: ['lezer'],
+      wachtwoord: 'geheim-genoeg-1',
+    });
+    await accounts.write();
+    const wide = await startServer({ rulesDir: rules, appDir: undefined, host: '0.0.0.0', port: 0, users });
     try {
       expect(wide.url).toBe(`http://127.0.0.1:${wide.port}`);
-      expect((await rawRequest(`${wide.url}/api/bestanden`, {})).status).toBe(200);
+      // Without a session only the login page answers.
+      expect((await rawRequest(`${wide.url}/api/bestanden`, {})).status).toBe(401);
+      expect((await rawRequest(`${wide.url}/inloggen`, {})).status).toBe(200);
       const foreign = await rawRequest(`${wide.url}/api/bestanden`, {
         headers: { Host: `evil.example:${wide.port}` },
       });

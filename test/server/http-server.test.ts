@@ -30,6 +30,7 @@ beforeAll(async () => {
   await fs.mkdir(path.join(app, 'assets'), { recursive: true });
   await fs.writeFile(path.join(app, 'index.html'), '<!doctype html><title>regelwerk</title>');
   await fs.writeFile(path.join(app, 'assets', 'main.js'), 'console.log(1)');
+  await fs.mkdir(rules);
   server = await startServer({
     rulesDir: rules,
     appDir: app,
@@ -40,7 +41,11 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await fs.rm(rules, { recursive: true, force: true });
+  // A fresh folder for each test; its git repository (made when the server started) stays.
+  for (const name of await fs.readdir(rules)) {
+    if (name !== '.git' && name !== '.gitignore')
+      await fs.rm(path.join(rules, name), { recursive: true, force: true });
+  }
   await fs.mkdir(path.join(rules, 'almelo'), { recursive: true });
   await fs.writeFile(path.join(rules, 'twents-2019.regels'), 'regelset "Twents Model"\n');
   await fs.writeFile(path.join(rules, 'almelo', 'almelo-2021.regels'), 'regelset "Twents Model"\n');

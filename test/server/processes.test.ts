@@ -31,11 +31,12 @@ async function start(): Promise<ServerProcess> {
   return p;
 }
 
-/** Every file below `root` whose name starts with a dot (temporary files, locks). */
+/** Every file below `root` whose name starts with a dot (temporary files, locks), outside the folder's git repository. */
 async function hiddenEntries(root: string): Promise<string[]> {
   const out: string[] = [];
   for (const e of await fs.readdir(root, { withFileTypes: true, recursive: true })) {
-    if (e.name.startsWith('.')) out.push(e.name);
+    const inGit = path.relative(root, e.parentPath).split(path.sep)[0] === '.git';
+    if (e.name.startsWith('.') && !inGit && e.name !== '.git' && e.name !== '.gitignore') out.push(e.name);
   }
   return out;
 }

@@ -44,7 +44,9 @@ const get = async (pad: string) => {
   return { status: res.status, body: JSON.parse(res.body) as Record<string, unknown> };
 };
 
-const hidden = async (folder: string) => (await fs.readdir(folder)).filter((n) => n.startsWith('.'));
+// Leftovers of the editor (temporary files, locks); the rules folder's own git repository and its .gitignore stay.
+const hidden = async (folder: string) =>
+  (await fs.readdir(folder)).filter((n) => n.startsWith('.') && n !== '.git' && n !== '.gitignore');
 
 describe('one save wins', () => {
   it('through a symlinked folder alias: the same file, exactly one of two saves wins, every round', async () => {
