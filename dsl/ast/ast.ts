@@ -498,6 +498,11 @@ export interface BoolLit extends Node {
 export interface Ref extends Node {
   readonly kind: 'Ref';
   readonly name: Name;
+  /**
+   * `resultaat.perspectief`: a field of the result a module request refers to (`name` is `resultaat`);
+   * `dit.periode`: inside `aantal resultaten met (…)`, a field of the result the rule judges (`name` is `dit`).
+   */
+  readonly member?: Name;
 }
 
 /** `tabel[a, b, c]`. */
@@ -603,6 +608,8 @@ export interface ModuleRequested extends Node {
 /** `aantal resultaten`. */
 export interface CountResults extends Node {
   readonly kind: 'CountResults';
+  /** `aantal resultaten met (<voorwaarde>)`: only the results for which the condition is ja. */
+  readonly where?: Expr;
 }
 
 /** `(expr) afgerond op centen` inside an expression. */

@@ -214,7 +214,8 @@ function buildPrimary(node: OperandCstNode, fallback: Span): Expr {
   if (str !== undefined) return stringOf(str, fallback);
   const ja = tok(c.Kw_ja) ?? tok(c.Kw_nee);
   if (ja !== undefined) return { kind: 'BoolLit', value: ja.image === 'ja', span: tokSpan(ja) };
-  const lparen = tok(c.LParen);
+  // `aantal resultaten met (…)` has parentheses too: it is not a parenthesised expression.
+  const lparen = c.Kw_aantal === undefined ? tok(c.LParen) : undefined;
   if (lparen !== undefined) {
     const inner = buildExpr(sub(c.inner), {
       start: lparen.startOffset + 1,
@@ -235,7 +236,12 @@ function buildPrimary(node: OperandCstNode, fallback: Span): Expr {
   const aantal = tok(c.Kw_aantal);
   if (aantal !== undefined) {
     const res = tok(c.Kw_resultaten);
-    return { kind: 'CountResults', span: coverAll(tokSpan(aantal), tokSpan(aantal), res && tokSpan(res)) };
+    const span = coverAll(tokSpan(aantal), tokSpan(aantal), res && tokSpan(res));
+    const whereNode = sub(c.where);
+    if (whereNode === undefined) return { kind: 'CountResults', span };
+    const where = buildExpr(whereNode, { start: span.end, end: span.end });
+    const close = toks(c.RParen).find((t) => t.startOffset >= where.span.end);
+    return { kind: 'CountResults', where, span: coverAll(span, span, where.span, close && tokSpan(close)) };
   }
   const mod = tok(c.Kw_module);
   if (mod !== undefined) {
@@ -273,6 +279,11 @@ function buildIf(node: IfExprCstNode, fallback: Span): Expr {
 function buildReference(node: OperandCstNode, nameTok: IToken, fallback: Span): Expr {
   const name = nameOf(nameTok, fallback);
   const c = node.children;
+  const memberTok = tok(c.member);
+  if (c.Dot !== undefined) {
+    const member = nameOf(memberTok, { start: name.span.end + 1, end: name.span.end + 1 });
+    return { kind: 'Ref', name, member, span: coverAll(name.span, name.span, member.span) };
+  }
   if (c.LBracket === undefined && c.LParen === undefined) return { kind: 'Ref', name, span: name.span };
   const inner = { start: name.span.end, end: name.span.end };
   if (c.LBracket !== undefined) {

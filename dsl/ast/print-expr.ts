@@ -157,7 +157,7 @@ function printBare(e: Expr, tail: boolean, money: boolean): string {
     case 'BoolLit':
       return e.value ? 'ja' : 'nee';
     case 'Ref':
-      return e.name.text;
+      return e.member === undefined ? e.name.text : `${e.name.text}.${e.member.text}`;
     case 'Lookup':
       return `${e.table.text}[${e.keys.map((k) => printExpr(k)).join(', ')}]`;
     case 'Call':
@@ -175,7 +175,7 @@ function printBare(e: Expr, tail: boolean, money: boolean): string {
     case 'ModuleRequested':
       return `module ${e.module.text}${e.variant === undefined ? '' : ` variant ${e.variant.text}`} aangevraagd`;
     case 'CountResults':
-      return 'aantal resultaten';
+      return e.where === undefined ? 'aantal resultaten' : `aantal resultaten met (${printExpr(e.where)})`;
     case 'Rounded':
       return `(${printExpr(e.value)}) ${printRounding(e.rounding, money)}`;
     case 'ErrorExpr':

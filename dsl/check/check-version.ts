@@ -109,11 +109,13 @@ function warnEmptyFields(
     ]);
   for (const [name, when] of rules) {
     const file = items.rules.get(name)?.origin.file;
-    if (file !== undefined) for (const r of check.check(when)) report(file, r);
+    const rule = items.rules.get(name);
+    if (file !== undefined && rule) for (const r of check.check(when, rule.decl.scope)) report(file, r);
   }
   for (const m of modules) {
     const handled = new Set<string>();
-    for (const when of m.conditions) for (const r of check.check(when, handled)) report(m.eff.origin.file, r);
+    for (const when of m.conditions)
+      for (const r of check.check(when, 'module', handled)) report(m.eff.origin.file, r);
   }
 }
 

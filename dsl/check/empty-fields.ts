@@ -22,6 +22,7 @@ const keyOf = (level: string, name: string): string => `${level}.${name}`;
 function scan(
   e: IrExpr,
   env: Env,
+  scope: string,
 ): { handled: Set<string>; reads: { field: string; span: Span; calc?: string }[] } {
   const handled = new Set<string>();
   const reads: { field: string; span: Span; calc?: string }[] = [];
@@ -34,7 +35,10 @@ function scan(
       continue; // a field inside `is leeg` is the handling itself, not a read
     }
     if (x.kind === 'field') {
-      if (env.fields[x.level].get(x.name)?.optional)
+      // In a module, `resultaat.x` depends on the request naming a result: the optional field `resultaat`.
+      if (scope === 'module' && x.level === 'resultaat' && !x.outer)
+        reads.push({ field: 'module.resultaat', span: x.span });
+      else if (!x.outer && env.fields[x.level].get(x.name)?.optional)
         reads.push({ field: keyOf(x.level, x.name), span: x.span });
       continue;
     }
@@ -62,7 +66,11 @@ export class EmptyFieldCheck {
     const ir = this.env.calcs.get(name)?.ir;
     const out: string[] = [];
     if (ir) {
-      const { handled, reads } = scan(ir, this.env);
+      const { handled, reads } = scan(
+        ir,
+        this.env,
+        this.env.items.calcs.get(name)?.decl.scope ?? 'beschikking',
+      );
       for (const r of reads) {
         const fields = r.calc !== undefined ? this.unhandledInCalc(r.calc) : [r.field];
         for (const f of fields) if (!handled.has(f) && !out.includes(f)) out.push(f);
@@ -76,8 +84,8 @@ export class EmptyFieldCheck {
    * The unhandled reads of one condition (each field once, at its first read). `handledBefore`: fields an earlier
    * condition of the same module already tests with `is leeg` (they are added to it).
    */
-  check(when: IrExpr, handledBefore: Set<string> = new Set()): Read[] {
-    const { handled, reads } = scan(when, this.env);
+  check(when: IrExpr, scope: string, handledBefore: Set<string> = new Set()): Read[] {
+    const { handled, reads } = scan(when, this.env, scope);
     const out: Read[] = [];
     const seen = new Set<string>();
     for (const r of reads) {

@@ -19,6 +19,8 @@ export interface Ctx {
   readonly scope: Scope;
   /** In a parameter: only literals and other parameters. */
   readonly constant: boolean;
+  /** Inside `aantal resultaten met (…)`: the scope around it (`dit.x` reads its result when that is `resultaat`). */
+  readonly outer?: Scope;
 }
 
 export const nodeId = (file: string, kind: string, s: Span): string => `${file}:${kind}:${s.start}-${s.end}`;
@@ -75,7 +77,7 @@ export function elaborate(e: Expr, ctx: Ctx, expected?: Type): IrExpr {
     case 'BoolLit':
       return { ...base, kind: 'const', type: T.bool, value: e.value };
     case 'Ref':
-      return resolveRef(e.name, ctx, expected, base);
+      return e.member === undefined ? resolveRef(e.name, ctx, expected, base) : resolveMember(e, ctx, base);
     case 'Lookup':
       return lookup(e, ctx, base);
     case 'Call':
@@ -158,9 +160,13 @@ export function elaborate(e: Expr, ctx: Ctx, expected?: Type): IrExpr {
         variant: e.variant?.text,
       };
     }
-    case 'CountResults':
+    case 'CountResults': {
       if (ctx.constant) report(ctx, 'RW3009', e.span, ['aantal resultaten']);
-      return { ...base, kind: 'countResults', type: T.number };
+      if (e.where === undefined) return { ...base, kind: 'countResults', type: T.number };
+      // The condition is judged per result: its fields are the counted result's; `dit.x` the rule's own.
+      const where = condition(e.where, { ...ctx, scope: 'resultaat', outer: ctx.scope });
+      return { ...base, kind: 'countResults', type: T.number, where };
+    }
     case 'Rounded': {
       const value = elaborate(e.value, ctx, expected);
       const t = value.type;
@@ -275,6 +281,31 @@ function resolveRef(name: Name, ctx: Ctx, expected: Type | undefined, base: Base
   }
   report(ctx, 'RW2001', name.span, [text], suggest(text, visibleNames(ctx)));
   return { ...base, kind: 'const', type: T.error, value: text };
+}
+
+/** `resultaat.x` in a module (the result the request names) or `dit.x` in `aantal resultaten met (…)`. */
+function resolveMember(e: Extract<Expr, { kind: 'Ref' }>, ctx: Ctx, base: Base): IrExpr {
+  const member = e.member as Name;
+  const object = e.name.text;
+  const error = { ...base, kind: 'const' as const, type: T.error, value: '' };
+  const own = object === 'resultaat' && ctx.scope === 'module' && ctx.outer === undefined;
+  const outer = object === 'dit' && ctx.outer === 'resultaat';
+  if (!own && !outer) {
+    report(ctx, 'RW2401', e.span, [`${object}.${member.text}`]);
+    return error;
+  }
+  const f = ctx.env.fields.resultaat.get(member.text);
+  if (!f) {
+    report(ctx, 'RW2001', member.span, [member.text], suggest(member.text, ctx.env.fields.resultaat.keys()));
+    return error;
+  }
+  if (ctx.constant) {
+    report(ctx, 'RW3009', e.span, [`${object}.${member.text}`]);
+    return error;
+  }
+  return outer
+    ? { ...base, kind: 'field', type: f.type, level: 'resultaat', name: member.text, outer: true }
+    : { ...base, kind: 'field', type: f.type, level: 'resultaat', name: member.text };
 }
 
 function* visibleNames(ctx: Ctx): Iterable<string> {

@@ -109,6 +109,8 @@ export const BUILTIN_FIELDS: Readonly<
   module: [
     { name: 'module', type: 'tekst', optional: false },
     { name: 'variant', type: 'tekst', optional: true },
+    // The id of the result of the same beschikking this request belongs to (read as `resultaat.<veld>`).
+    { name: 'resultaat', type: 'tekst', optional: true },
     { name: 'periode', type: 'periode', optional: false },
     { name: 'id', type: 'tekst', optional: true },
   ],

@@ -471,7 +471,13 @@ export const CATALOG = {
     "Het bedrag van {0} wordt niet afgerond: de uitkomst toont centen, maar telt de onafgeronde bedragen op, zodat de regels niet altijd optellen tot het totaal. Schrijf bijvoorbeeld 'afgerond op centen'.",
     "Een budget of module met een bedrag zonder 'afgerond op …'.",
   ),
-  // ── RW54xx empty fields and scenarios (issue 15, lang2) ──
+  // ── RW54xx empty fields and scenarios, RW24xx references across results (issue 15, lang2) ──
+  RW2401: entry(
+    'fout',
+    'controle',
+    "'{0}' kan hier niet: 'resultaat.<veld>' leest in een module het resultaat dat de aanvraag noemt, en 'dit.<veld>' leest binnen 'aantal resultaten met (…)' in een regel voor elk resultaat het resultaat dat de regel beoordeelt.",
+    "Een verwijzing 'resultaat.<veld>' of 'dit.<veld>' buiten een module of buiten 'aantal resultaten met (…)'.",
+  ),
   RW5401: entry(
     'waarschuwing',
     'controle',

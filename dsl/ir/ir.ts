@@ -355,7 +355,17 @@ interface ExprBase extends Origin {
 export type Expr =
   /** A literal. Numeric kinds: decimal string (percent as fraction); date: ISO string; bool; text; domain value. */
   | (ExprBase & { readonly kind: 'const'; readonly value: string | boolean })
-  | (ExprBase & { readonly kind: 'field'; readonly level: InputLevel; readonly name: string })
+  /**
+   * A field of the case, the result or the module request in scope. Level `resultaat` in module scope reads the
+   * result the request names (`resultaat.perspectief`, via the request's field `resultaat`); `outer` (`dit.x`,
+   * inside `aantal resultaten met (…)`) reads the result the rule judges instead of the one being counted.
+   */
+  | (ExprBase & {
+      readonly kind: 'field';
+      readonly level: InputLevel;
+      readonly name: string;
+      readonly outer?: true;
+    })
   | (ExprBase & { readonly kind: 'calc'; readonly scope: Scope; readonly name: string })
   | (ExprBase & { readonly kind: 'param'; readonly name: string })
   | (ExprBase & { readonly kind: 'lookup'; readonly table: string; readonly keys: readonly Expr[] })
@@ -385,7 +395,8 @@ export type Expr =
       readonly module: string;
       readonly variant: string | undefined;
     })
-  | (ExprBase & { readonly kind: 'countResults' })
+  /** `aantal resultaten`, with `where`: only the results for which it is ja (evaluated per result). */
+  | (ExprBase & { readonly kind: 'countResults'; readonly where?: Expr })
   | (ExprBase & { readonly kind: 'round'; readonly value: Expr; readonly rounding: Rounding });
 
 export type ExprKind = Expr['kind'];

@@ -45,7 +45,7 @@ export function exprText(e: Expr): string {
           : 'nee'
         : `const:${e.type.kind === 'text' ? JSON.stringify(e.value) : e.value}:${typeText(e.type)}`;
     case 'field':
-      return `field:${e.level}.${e.name}`;
+      return `field:${e.outer ? 'dit' : e.level}.${e.name}`;
     case 'calc':
       return `calc:${e.scope}.${e.name}`;
     case 'param':
@@ -100,7 +100,7 @@ export function exprText(e: Expr): string {
     case 'moduleRequested':
       return `(aangevraagd ${e.module}${e.variant === undefined ? '' : ` ${e.variant}`})`;
     case 'countResults':
-      return 'aantal-resultaten';
+      return e.where === undefined ? 'aantal-resultaten' : form('aantal-resultaten-met', [e.where]);
     case 'round':
       return form(`afgerond ${e.rounding.decimals} ${e.rounding.mode}`, [e.value]);
     default:

@@ -10,8 +10,9 @@ export function childExprs(e: Expr): readonly Expr[] {
     case 'calc':
     case 'param':
     case 'moduleRequested':
-    case 'countResults':
       return [];
+    case 'countResults':
+      return e.where === undefined ? [] : [e.where];
     case 'lookup':
       return e.keys;
     case 'call':

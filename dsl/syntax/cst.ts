@@ -574,6 +574,8 @@ export type OperandCstChildren = {
   ifExpr?: IfExprCstNode[];
   Kw_aantal?: IToken[];
   Kw_resultaten?: IToken[];
+  Kw_met?: IToken[];
+  where?: ExpressionCstNode[];
   Kw_module?: IToken[];
   module?: IToken[];
   Kw_variant?: IToken[];
@@ -585,6 +587,8 @@ export type OperandCstChildren = {
   Comma?: IToken[];
   RBracket?: IToken[];
   args?: ExpressionCstNode[];
+  Dot?: IToken[];
+  member?: IToken[];
 };
 
 export interface IfExprCstNode extends CstNode {

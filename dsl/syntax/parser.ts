@@ -880,6 +880,16 @@ export class RegelsParser extends CstParser {
           ALT: () => {
             this.CONSUME(T.Aantal);
             this.CONSUME(T.Resultaten);
+            // `aantal resultaten met (<voorwaarde>)`: the results for which the condition is ja.
+            this.OPTION6({
+              GATE: this.nestingAllowed,
+              DEF: () => {
+                this.CONSUME(T.Met);
+                this.CONSUME3(T.LParen);
+                this.SUBRULE4(this.expression, { LABEL: 'where' });
+                this.CONSUME3(T.RParen);
+              },
+            });
           },
         },
         {
@@ -921,6 +931,13 @@ export class RegelsParser extends CstParser {
                         DEF: () => this.SUBRULE3(this.expression, { LABEL: 'args' }),
                       });
                       this.CONSUME2(T.RParen);
+                    },
+                  },
+                  {
+                    // `resultaat.perspectief` (a module's result), `dit.periode` (in `aantal resultaten met`).
+                    ALT: () => {
+                      this.CONSUME(T.Dot);
+                      this.CONSUME4(T.Name, { LABEL: 'member' });
                     },
                   },
                 ]),

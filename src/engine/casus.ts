@@ -52,6 +52,16 @@ export function checkCase(
     c.error('resultaten', 'geen resultaten; een beschikking heeft minstens één resultaat.');
   c.uniqueIds(results);
   c.uniqueIds(modules);
+  // A module request's `resultaat` names a result of this beschikking by its id.
+  const ids = new Set(results.map((r) => r.fields.id).filter((x): x is string => typeof x === 'string'));
+  for (const m of modules) {
+    const ref = m.fields.resultaat;
+    if (typeof ref === 'string' && !ids.has(ref))
+      c.error(
+        `${m.path}.resultaat`,
+        `geen resultaat met id '${ref}' in deze beschikking${ids.size > 0 ? ` (wel: ${[...ids].join(', ')})` : '; geef het resultaat een id'}.`,
+      );
+  }
   if (c.diagnostics.length > 0) return { ok: false, diagnostics: c.diagnostics };
   const requested = new Set<string>();
   for (const m of modules) {

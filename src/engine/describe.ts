@@ -136,6 +136,7 @@ function subject(e: Ir.Expr, subjects: Subjects): string | undefined {
 function subjectOf(e: Ir.Expr, subjects: Subjects): string | undefined {
   switch (e.kind) {
     case 'field':
+      return e.outer ? `dit.${e.name}` : e.name;
     case 'calc':
     case 'param':
       return e.name;

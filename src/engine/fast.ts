@@ -8,6 +8,7 @@ import {
   arith,
   calcKey,
   compare,
+  countWhere,
   fieldValue,
   inList,
   isRequested,
@@ -83,6 +84,7 @@ export class FastCompiler {
       }
       case 'field': {
         const { level, name } = e;
+        if (e.outer) return (ctx) => ctx.outer?.fields[name];
         if (level === 'beschikking') return (ctx) => ctx.data.fields[name];
         // A module's own `periode` may be a part of it (Ctx.period): that read goes through fieldValue.
         if (level === 'module' && name !== 'periode') return (ctx) => ctx.module?.fields[name];
@@ -242,8 +244,11 @@ export class FastCompiler {
         const { module, variant } = e;
         return (ctx) => isRequested(ctx, module, variant);
       }
-      case 'countResults':
-        return resultCount;
+      case 'countResults': {
+        if (e.where === undefined) return resultCount;
+        const where = this.compile(e.where);
+        return (ctx) => countWhere(ctx, where);
+      }
       case 'round': {
         const v = this.compile(e.value);
         const r = e.rounding;

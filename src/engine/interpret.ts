@@ -8,6 +8,7 @@ import {
   arith,
   calcKey,
   compare,
+  countWhere,
   fieldValue,
   inList,
   isRequested,
@@ -30,7 +31,7 @@ export function interpret(e: Ir.Expr, ctx: Ctx): Value {
     case 'const':
       return constant(e, ctx.rt.cache.runtime);
     case 'field':
-      return fieldValue(ctx, e.level, e.name);
+      return e.outer ? ctx.outer?.fields[e.name] : fieldValue(ctx, e.level, e.name);
     case 'calc':
       return calcValue(e.scope, e.name, ctx);
     case 'param':
@@ -101,8 +102,10 @@ export function interpret(e: Ir.Expr, ctx: Ctx): Value {
       return (interpret(e.value, ctx) === undefined) !== e.negated;
     case 'moduleRequested':
       return isRequested(ctx, e.module, e.variant);
-    case 'countResults':
-      return resultCount(ctx);
+    case 'countResults': {
+      const where = e.where;
+      return where === undefined ? resultCount(ctx) : countWhere(ctx, (c) => interpret(where, c));
+    }
     case 'round':
       return roundValue(interpret(e.value, ctx), e.rounding);
     default:

@@ -64,6 +64,8 @@ export interface Ctx {
   readonly data: TypedCase;
   readonly result: CaseItem | undefined;
   readonly module: CaseItem | undefined;
+  /** Inside `aantal resultaten met (…)`: the result the rule judges (`dit.x`); `result` is the counted one. */
+  readonly outer: CaseItem | undefined;
   /**
    * The part of the item's period being priced, for a part of an item across a version boundary: read as the
    * `periode` of the item in scope (result or module) instead of its own. Undefined otherwise.
@@ -100,6 +102,7 @@ export function newCtx(
     data,
     result,
     module,
+    outer: undefined,
     period,
     caseMemo,
     itemMemo: undefined,
@@ -117,6 +120,7 @@ export const tracingCtx = (ctx: Ctx): Ctx => ({
   data: ctx.data,
   result: ctx.result,
   module: ctx.module,
+  outer: ctx.outer,
   period: ctx.period,
   caseMemo: ctx.caseMemo,
   itemMemo: undefined,
@@ -135,7 +139,11 @@ export function fieldValue(ctx: Ctx, level: Ir.InputLevel, name: string): Value 
     case 'beschikking':
       return ctx.data.fields[name];
     case 'resultaat':
-      if (ctx.result === undefined) return ctx.data.results[0]?.fields[name];
+      if (ctx.result === undefined)
+        // In a module: the result the request names (`resultaat.x`); empty when it names none.
+        return ctx.module !== undefined
+          ? referencedResult(ctx)?.fields[name]
+          : ctx.data.results[0]?.fields[name];
       return ctx.period !== undefined && name === 'periode' ? ctx.period : ctx.result.fields[name];
     case 'module':
       if (ctx.module === undefined) return undefined;
@@ -143,6 +151,35 @@ export function fieldValue(ctx: Ctx, level: Ir.InputLevel, name: string): Value 
     default:
       return assertNever(level);
   }
+}
+
+/** The result a module request names with its field `resultaat` (an id), if any. */
+export function referencedResult(ctx: Ctx): CaseItem | undefined {
+  const id = ctx.module?.fields.resultaat;
+  if (typeof id !== 'string') return undefined;
+  for (const r of ctx.data.results) if (r.fields.id === id) return r;
+  return undefined;
+}
+
+/** The context for judging the condition of `aantal resultaten met (…)` on one result. */
+export const countingCtx = (ctx: Ctx, result: CaseItem): Ctx => ({
+  rt: ctx.rt,
+  data: ctx.data,
+  result,
+  module: undefined,
+  outer: ctx.result,
+  period: undefined,
+  caseMemo: ctx.caseMemo,
+  itemMemo: undefined,
+  cells: ctx.cells,
+  params: ctx.params,
+});
+
+/** `aantal resultaten met (…)`: the results for which `holds` is ja. */
+export function countWhere(ctx: Ctx, holds: (c: Ctx) => Value): Dec {
+  let n = 0;
+  for (const r of ctx.data.results) if (holds(countingCtx(ctx, r)) === true) n++;
+  return ctx.rt.cache.runtime.int(n);
 }
 
 /** A parameter a rate read: its definition and the value used (after indexation). */

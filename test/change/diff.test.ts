@@ -321,9 +321,10 @@ describe('version diff: the summary and the layout', () => {
       removed: count('vervallen'),
       changed: count('gewijzigd'),
     });
-    expect([count('toegevoegd'), count('vervallen'), count('gewijzigd')]).toEqual([10, 1, 5]);
+    // 2022 adds three calculations and two combinatie rules, and rewrites consultatie_diagnostiek (issue 15).
+    expect([count('toegevoegd'), count('vervallen'), count('gewijzigd')]).toEqual([15, 1, 6]);
     expect(renderDiff(d)).toContain(
-      '  tariefcellen: 79 gewijzigd, 3 nieuw, 0 vervallen; declaraties: 10 toegevoegd, 1 vervallen, 5 gewijzigd\n',
+      '  tariefcellen: 79 gewijzigd, 3 nieuw, 0 vervallen; declaraties: 15 toegevoegd, 1 vervallen, 6 gewijzigd\n',
     );
   });
 

@@ -89,7 +89,7 @@ export function caseGenerator(
     (f) => f.type.kind === 'domain' && f.type.name === 'bandbreedte',
   )?.name;
   const NO = new Set(['id']);
-  const MOD = new Set(['id', 'module', 'variant']);
+  const MOD = new Set(['id', 'module', 'variant', 'resultaat']);
   return (rnd) => {
     const c: Record<string, Json> = fields(rnd, program.input.beschikking, NO);
     if (o.gemeente !== undefined) c.gemeente = o.gemeente;
@@ -113,6 +113,8 @@ export function caseGenerator(
       const x = fields(rnd, program.input.module, MOD);
       x.module = def.name;
       if (def.variants.length > 0) x.variant = pick(rnd, def.variants).name;
+      // Half the requests name one of the case's results (`resultaat.x` in the rules reads it).
+      if (rnd() < 0.5) x.resultaat = `r${1 + Math.floor(rnd() * n)}`;
       modules.push(x);
     }
     c.modules = modules;
