@@ -74,7 +74,8 @@ async function mainScriptBytes(): Promise<number> {
 
 async function main(): Promise<void> {
   const largest = await largestRulesFile();
-  const s = await openEditor();
+  // Adopted versions are read-only in the editor (issue 12): the largest file is made a draft so it can be typed in.
+  const s = await openEditor({ drafts: [largest] });
   try {
     const { page } = s;
     const t0 = performance.now();
