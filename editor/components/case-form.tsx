@@ -26,7 +26,18 @@ const isItem = (v: unknown): v is Item => typeof v === 'object' && v !== null &&
 export interface Choice {
   readonly value: string;
   readonly label: string;
+  /** The whole description, when the label is its short form. */
+  readonly title?: string;
 }
+
+/**
+ * A description as an option label: the part before a colon ("Ontwikkelen: groei, afname …" → "Ontwikkelen"), so
+ * the choice fits its field; the whole description is the option's title.
+ */
+const shortLabel = (description: string): string => {
+  const at = description.indexOf(':');
+  return at > 0 ? description.slice(0, at) : description;
+};
 
 /** A name as words: "consultatie_diagnostiek" → "consultatie diagnostiek" (when the rules give no label). */
 export const words = (name: string): string => name.replace(/_/g, ' ');
@@ -46,7 +57,11 @@ function FieldInput(props: {
     (t.kind === 'domain'
       ? props.domains
           .find((d) => d.name === t.name)
-          ?.values.map((v) => ({ value: v.name, label: v.description ?? words(v.name) }))
+          ?.values.map((v) => ({
+            value: v.name,
+            label: v.description === undefined ? words(v.name) : shortLabel(v.description),
+            ...(v.description !== undefined ? { title: v.description } : {}),
+          }))
       : undefined);
   if (options !== undefined) {
     const current = typeof value === 'string' ? value : '';
@@ -60,7 +75,7 @@ function FieldInput(props: {
       >
         <option value="">{field.optional ? '(leeg)' : '— kies —'}</option>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} title={o.title}>
             {o.label}
           </option>
         ))}

@@ -87,7 +87,12 @@ export function ComparePanel({ client, path, summaries, diff, onJump }: Props) {
     if (from === undefined || to === undefined) return;
     const r = await client.request({ method: 'compare', from, to });
     if (r.kind === 'ok') download(`verschil-${from}-${to}.csv`, r.csv);
-    else setError(r.kind === 'geen' ? r.reason : `De regels bevatten ${r.errors} fouten.`);
+    else
+      setError(
+        r.kind === 'geen'
+          ? r.reason
+          : `De regels bevatten ${r.errors === 1 ? 'een fout' : `${r.errors} fouten`}.`,
+      );
   };
 
   const state: DiffState | undefined = !custom

@@ -1,6 +1,7 @@
 /** The rules folder: rulesets and their versions, with status and effective date. */
 import type { TreeNode } from '../file-api.js';
 import type { FileSummary } from '../worker/protocol.js';
+import { count } from './plural.js';
 
 interface Props {
   readonly tree: TreeNode | undefined;
@@ -30,7 +31,9 @@ function FileRow({ node, props }: { node: TreeNode & { soort: 'bestand' }; props
         <span className="tree-meta">
           {s?.status !== undefined && <span className={`badge ${s.status}`}>{s.status}</span>}
           {s?.validFrom !== undefined && <span>vanaf {s.validFrom}</span>}
-          {s !== undefined && s.errors > 0 && <span className="badge fout">{s.errors} fout</span>}
+          {s !== undefined && s.errors > 0 && (
+            <span className="badge fout">{count(s.errors, 'fout', 'fouten')}</span>
+          )}
           {s?.version === undefined && <span>{node.naam}</span>}
         </span>
       </button>

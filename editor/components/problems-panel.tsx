@@ -7,14 +7,18 @@ import { count } from './plural.js';
  * reports for them: the checker in the browser reads their decoded text and would otherwise find nothing.
  */
 export function unreadableDiagnostics(readOnly: ReadonlyMap<string, string>): Diagnostic[] {
-  return [...readOnly].map(([file, message]) => ({
-    code: 'RW9001',
-    severity: 'fout',
-    message,
-    file,
-    span: { start: 0, end: 0 },
-    stage: 'bestand',
-  }));
+  // Only the files that are not UTF-8 (the server's message says so); a version locked by the workflow
+  // (vastgesteld, under review) is read-only too, but readable.
+  return [...readOnly]
+    .filter(([, message]) => /geen geldige UTF-8/.test(message))
+    .map(([file, message]) => ({
+      code: 'RW9001',
+      severity: 'fout',
+      message,
+      file,
+      span: { start: 0, end: 0 },
+      stage: 'bestand',
+    }));
 }
 
 interface Props {

@@ -130,7 +130,9 @@ export async function runRapport(o: RapportOptions, io: Io): Promise<number> {
   io.out(headlineText(outcome.report));
   if (outcome.report.counts.bad > 0) {
     io.err(
-      `${outcome.report.counts.bad} rijen van de caseload konden niet worden gelezen; ze tellen niet mee en staan in het rapport.`,
+      outcome.report.counts.bad === 1
+        ? '1 rij van de caseload kon niet worden gelezen; die telt niet mee en staat in het rapport.'
+        : `${outcome.report.counts.bad} rijen van de caseload konden niet worden gelezen; ze tellen niet mee en staan in het rapport.`,
     );
     return EXIT_PROBLEMS;
   }

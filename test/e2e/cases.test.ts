@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bin } from '../support/cli.js';
 import {
@@ -22,6 +23,9 @@ let browser: TestBrowser;
 let s: EditorSession;
 const WAIT = { timeout: 30_000, interval: 100 };
 const CASE = 'twents-model/voorbeelden/ob-enkelvoudig-hengelo.json';
+/** This file's fixture: a concept version 2023 (a vastgesteld version cannot be saved) and a case dated in it. */
+const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'cases');
+const CONCEPT_CASE = 'twents-model/voorbeelden/concept-2023.json';
 
 beforeAll(async () => {
   browser = await openBrowser();
@@ -32,8 +36,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  // Adopted versions are read-only in the editor (issue 12): these tests edit 2019, so it is a draft here.
-  s = await openPage(browser, true, { drafts: ['twents-model/2019.regels'] });
+  s = await openPage(browser, true, { rulesOverlay: FIXTURE });
 }, 180_000);
 
 afterEach(async () => {
@@ -41,7 +44,7 @@ afterEach(async () => {
 });
 
 describe('voorbeeldgevallen in de proefomgeving', () => {
-  it('opens an example case in the playground and saves it as a scenario that passes', async () => {
+  it('opens an example case next to the version that prices it, with domain labels', async () => {
     const { page } = s;
     await page.click(`[data-pad="${CASE}"]`);
     await page.waitForSelector('[data-testid="voorbeeld"]', { timeout: 30_000 });
@@ -49,11 +52,18 @@ describe('voorbeeldgevallen in de proefomgeving', () => {
     // The editor shows the version that prices the case (2019), not the raw JSON.
     await expect.poll(() => page.textContent('[data-testid="title"]'), WAIT).toMatch(/versie 2019 ·/);
     await expect.poll(() => page.textContent('[data-testid="total"]'), WAIT).toMatch(/^€ \d/);
-    const total = (await page.textContent('[data-testid="total"]')) ?? '';
-    // Domain labels, not names: "Hengelo" in the gemeente list, "Hof van Twente" rather than Hof_van_Twente.
     const gemeenten = await page.$$eval('#beschikking-gemeente option', (os) => os.map((o) => o.textContent));
     expect(gemeenten).toContain('Hof van Twente');
     expect(gemeenten).not.toContain('Hof_van_Twente');
+  });
+
+  it('saves an example case as a scenario of its (concept) version, which passes', async () => {
+    const { page } = s;
+    await page.click(`[data-pad="${CONCEPT_CASE}"]`);
+    await page.waitForSelector('[data-testid="voorbeeld"]', { timeout: 30_000 });
+    await expect.poll(() => page.textContent('[data-testid="title"]'), WAIT).toMatch(/versie 2023 ·/);
+    await expect.poll(() => page.textContent('[data-testid="total"]'), WAIT).toMatch(/^€ \d/);
+    const total = (await page.textContent('[data-testid="total"]')) ?? '';
     await screenshot(page, 'geval-voorbeeld-geladen');
 
     const before = await editorText(page);
@@ -63,15 +73,15 @@ describe('voorbeeldgevallen in de proefomgeving', () => {
       .toMatch(/Scenario toegevoegd/);
     const after = await editorText(page);
     const added = after.slice(before.length);
-    expect(added).toMatch(/^\s*scenario "ob-enkelvoudig-hengelo"\n {2}gegeven\n/);
+    expect(added).toMatch(/^\s*scenario "concept-2023"\n {2}gegeven\n/);
     expect(added).toContain(`  verwacht totaal = ${total}`);
     await page.click('aside .tabs button:has-text("Scenario\'s")');
-    await expect.poll(() => scenarioStatus(page, 'ob-enkelvoudig-hengelo'), WAIT).toBe('geslaagd');
+    await expect.poll(() => scenarioStatus(page, 'concept-2023'), WAIT).toBe('geslaagd');
 
     await page.click('[data-testid="save"]');
     await expect.poll(() => page.textContent('[data-testid="notice"]'), WAIT).toMatch(/^Opgeslagen/);
-    const saved = await fs.readFile(path.join(s.rulesDir, 'twents-model', '2019.regels'), 'utf8');
-    expect(saved).toContain('scenario "ob-enkelvoudig-hengelo"');
+    const saved = await fs.readFile(path.join(s.rulesDir, 'twents-model', '2023.regels'), 'utf8');
+    expect(saved).toContain('scenario "concept-2023"');
     const run = await bin('test', s.rulesDir);
     expect(run.err + run.out).not.toMatch(/mislukt: [1-9]/);
     expect(run.code).toBe(0);

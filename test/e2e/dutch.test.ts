@@ -4,6 +4,8 @@
  * these places before Monaco was given Dutch texts (editor/monaco/nls-nl.ts). Each test has its own page, server
  * and copy of rules/ (test/e2e/harness.ts).
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -48,6 +50,10 @@ const ENGLISH = [
 const englishIn = (text: string): string[] =>
   ENGLISH.filter((w) => new RegExp(`(^|[^\\p{L}])${w}([^\\p{L}]|$)`, 'iu').test(text));
 
+/** A concept version 2023 (vastgesteld versions are read-only, with a shorter menu). */
+const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'dutch');
+const CONCEPT = 'twents-model/2023.regels';
+
 let browser: TestBrowser;
 let s: EditorSession;
 const WAIT = { timeout: 30_000, interval: 100 };
@@ -61,8 +67,11 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  // Adopted versions are read-only in the editor (issue 12): these tests edit 2019, so it is a draft here.
-  s = await openPage(browser, true, { drafts: ['twents-model/2019.regels'] });
+  s = await openPage(browser, true, { rulesOverlay: FIXTURE });
+  await s.page.click(`[data-pad="${CONCEPT}"]`);
+  await expect
+    .poll(() => s.page.textContent('[data-testid="title"]'), { timeout: 30_000 })
+    .toMatch(/versie 2023 ·/);
 }, 180_000);
 
 afterEach(async () => {
@@ -85,7 +94,7 @@ function menuText(page: Page): Promise<string> {
 describe('Monaco in het Nederlands', () => {
   it('shows a context menu (and its submenu) without English', async () => {
     const { page } = s;
-    await selectInLine(page, '^tabel weektarief', 'weektarief');
+    await selectInLine(page, '^versie "2023"', 'versie');
     await page.locator('.monaco-editor .view-line').nth(3).click({ button: 'right' });
     await expect.poll(() => menuText(page), WAIT).toMatch(/Ga naar definitie/);
     const menu = await menuText(page);
@@ -119,7 +128,7 @@ describe('Monaco in het Nederlands', () => {
 
   it('does not flag the language’s own × as a confusable character', async () => {
     const { page } = s;
-    await page.click('[data-pad="twents-model/2021-07.regels"]');
+    await page.click('[data-pad="twents-model/2021-07.regels"]'); // read-only (vastgesteld) is fine here
     await expect.poll(() => page.textContent('[data-testid="title"]'), WAIT).toMatch(/versie 2021-07/);
     await selectInLine(page, '^\\s*tarief weektarief', '×');
     await expect.poll(() => page.locator('.monaco-editor .view-lines').innerText(), WAIT).toContain('×');

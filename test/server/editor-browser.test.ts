@@ -90,6 +90,11 @@ describe('the editor behind the hardened server', () => {
     await banner.waitFor({ timeout: 30_000 });
     expect(await banner.textContent()).toMatch(/geen geldige UTF-8.*alleen-lezen/);
     expect(await page.getByTestId('save').isDisabled()).toBe(true);
+    // Problemen says what `regelwerk check` says about the file (RW9001), not "0 fouten".
+    await expect
+      .poll(() => page.getByTestId('problems').textContent(), { timeout: 30_000 })
+      .toMatch(/RW9001/);
+    expect(await page.getByTestId('problems').textContent()).not.toMatch(/\(0 fouten/);
     // The banner is a line or two above the editor, which keeps most of the height.
     const bannerBox = await banner.boundingBox();
     const editorBox = await page.locator('.monaco-editor').first().boundingBox();
