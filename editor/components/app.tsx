@@ -64,6 +64,8 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
   const [merge, setMerge] = useState<MergeState | undefined>(undefined);
   const [reviewing, setReviewing] = useState<string | undefined>(undefined);
   const [historyRevision, setHistoryRevision] = useState(0);
+  /** Files read-only because their version is adopted or under review (not shown as RW9001). */
+  const [locked, setLocked] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => registerLanguage(client), [client]);
 
@@ -123,6 +125,7 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
       if (cancelled) return;
       for (const f of files) track(f.pad, f.inhoud, f.versie);
       setReadOnly(new Map(files.flatMap((f) => (f.alleenLezen ? [[f.pad, f.melding ?? '']] : []))));
+      setLocked(new Set(files.filter((f) => f.vergrendeld === true).map((f) => f.pad)));
       client.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
       impact.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
       setTree(t);
@@ -259,6 +262,7 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
         }
       }
       setReadOnly(new Map(files.flatMap((f) => (f.alleenLezen ? [[f.pad, f.melding ?? '']] : []))));
+      setLocked(new Set(files.filter((f) => f.vergrendeld === true).map((f) => f.pad)));
       const texts = files.map((f) => ({ path: f.pad, text: modelFor(f.pad, f.inhoud).getValue() }));
       client.setFiles(texts);
       impact.setFiles(texts);
@@ -273,20 +277,26 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
   );
 
   // The server's stand, polled: a file that moved reloads, or (with unsaved changes here) says who moved it.
+  /** Moved files already told about (path → the server's version), so the poll tells each move once. */
+  const told = useRef(new Map<string, string>());
   const onStand = useCallback(
     (stand: Stand) => {
-      const moved = Object.entries(stand.versies).filter(([p, v]) => saved.current.get(p)?.versie !== v);
+      const moved = Object.entries(stand.versies).filter(
+        ([p, v]) => saved.current.get(p)?.versie !== v && told.current.get(p) !== v,
+      );
       if (moved.length === 0) return;
+      for (const [p, v] of moved) told.current.set(p, v);
       const clashing = moved.filter(([p]) => dirty.has(p)).map(([p]) => p);
-      void reloadFiles();
-      if (clashing.length > 0 && stand.laatste !== null) {
+      if (clashing.length < moved.length) void reloadFiles();
+      // A file with unsaved changes here: say so, unless a save already showed the conflict.
+      if (clashing.length > 0 && notice?.kind !== 'conflict') {
         setNotice({
           kind: 'fout',
-          text: `${clashing.join(', ')} is intussen gewijzigd door ${stand.laatste.auteur} ("${stand.laatste.onderwerp}"). Bij opslaan ziet u beide wijzigingen naast elkaar.`,
+          text: `${clashing.join(', ')} is intussen elders gewijzigd${stand.laatste !== null ? ` (laatste commit: ${stand.laatste.auteur}, "${stand.laatste.onderwerp}")` : ''}. Bij opslaan ziet u beide wijzigingen naast elkaar.`,
         });
       }
     },
-    [dirty, reloadFiles],
+    [dirty, reloadFiles, notice],
   );
   const workflow = useWorkflow(onStand);
   const onWorkflowChanged = useCallback(
@@ -332,7 +342,6 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
         <HelpButton />
         {notice !== undefined && (
           <span className={`notice ${notice.kind}`} role="status" data-testid="notice" title={notice.text}>
-            {notice.text}
             {notice.kind === 'conflict' && notice.merge !== undefined && (
               <button
                 type="button"
@@ -346,6 +355,7 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
                 Vergelijken en samenvoegen
               </button>
             )}
+            {notice.text}
           </span>
         )}
         <WorkflowBar
@@ -402,7 +412,10 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
           )}
           <CodeEditor ref={editor} path={open} readOnlyMessage={openReadOnly} onSave={() => void save()} />
           <ProblemsPanel
-            diagnostics={[...unreadableDiagnostics(readOnly), ...diagnostics]}
+            diagnostics={[
+              ...unreadableDiagnostics(new Map([...readOnly].filter(([p]) => !locked.has(p)))),
+              ...diagnostics,
+            ]}
             open={open}
             lineOf={lineOf}
             onJump={jump}

@@ -193,7 +193,11 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, app: 
       const locked = file.alleenLezen
         ? undefined
         : await workflow.saveRefusal(file.pad, file.inhoud, file.inhoud);
-      sendJson(res, 200, locked === undefined ? file : { ...file, alleenLezen: true, melding: locked });
+      sendJson(
+        res,
+        200,
+        locked === undefined ? file : { ...file, alleenLezen: true, melding: locked, vergrendeld: true },
+      );
       return;
     }
     if (method === 'PUT') {

@@ -42,6 +42,8 @@ export interface FileContent {
   /** The file is not valid UTF-8: shown (read as Windows-1252) but never saved; `melding` says why. */
   readonly alleenLezen: boolean;
   readonly melding?: string;
+  /** Read-only because its version is adopted or under review (the workflow), not because it is unreadable. */
+  readonly vergrendeld?: boolean;
 }
 
 const ALLOWED_EXTENSIONS = ['.regels', '.json'];

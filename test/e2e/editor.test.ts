@@ -233,6 +233,15 @@ describe('de editor in de browser', () => {
     await screenshot(page, '06-conflict');
     expect(await fs.readFile(file, 'utf8')).toBe(colleague);
     expect(await editorText(page)).toBe(mine);
+    // Both changes side by side; saving the merge (here: one's own side) keeps it, nothing lost unseen.
+    await page.click('[data-testid="samenvoegen-openen"]');
+    await expect
+      .poll(() => page.textContent('[data-testid="samenvoegen"]'), WAIT)
+      .toMatch(/Iemand anders wijzigde/);
+    await screenshot(page, '06b-samenvoegen');
+    await page.click('[data-testid="samengevoegd-opslaan"]');
+    await expect.poll(() => page.textContent('[data-testid="notice"]'), WAIT).toMatch(/Opgeslagen/);
+    expect(await fs.readFile(file, 'utf8')).toBe(mine);
   });
 
   it('warns before leaving with unsaved changes', async () => {

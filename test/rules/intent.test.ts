@@ -33,6 +33,16 @@ function expectIndexation(d: VersionDiff, before: Ir.Program, tables: readonly s
   expect(actual.sort()).toEqual(expected.sort());
 }
 
+/** What 2022 changes besides parameters: consultatie en diagnostiek reads its result, combinatie rules. */
+const EXPECTED_2022_ITEMS = [
+  'berekening module:cd_behoefte toegevoegd',
+  'berekening module:cd_intensiteit toegevoegd',
+  'berekening module:cd_perspectief toegevoegd',
+  'module consultatie_diagnostiek gewijzigd',
+  'regel Hoogstens één resultaat stabiliseren toegevoegd',
+  'regel Niet twee resultaten met dezelfde ondersteuningsbehoefte tegelijk toegevoegd',
+];
+
 const itemNames = (d: VersionDiff) => d.items.map((i) => `${i.kind} ${i.name} ${i.change}`).sort();
 
 describe('intent of each version', () => {
@@ -101,8 +111,14 @@ describe('intent of each version', () => {
       '0.0474',
     );
     expect(d.cells.some((c) => c.table === 'groepsfactor')).toBe(false);
-    expect(d.items.every((i) => i.kind === 'parameter' && i.change === 'gewijzigd')).toBe(true);
-    for (const p of d.items) {
+    // Besides the indexation, 2022 deliberately lets consultatie en diagnostiek read its result and adds two
+    // combinatie rules across results (issue 15 item 8); nothing else changes.
+    const params = d.items.filter((i) => i.kind === 'parameter');
+    expect(params.every((i) => i.change === 'gewijzigd')).toBe(true);
+    expect(itemNames({ ...d, items: d.items.filter((i) => i.kind !== 'parameter') })).toEqual(
+      EXPECTED_2022_ITEMS,
+    );
+    for (const p of params) {
       expect(p.new, p.name).toBe(
         moneyString(
           dec(p.old ?? '0')
