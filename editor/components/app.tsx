@@ -495,6 +495,7 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
                 versie={reviewing ?? workflow.states.find((x) => x.pad === open)?.versie}
                 states={workflow.states}
                 me={workflow.me}
+                impact={impact}
                 onChanged={() => onWorkflowChanged()}
               />
             ) : side === 'scenarios' ? (

@@ -1,6 +1,6 @@
 /**
  * The review page of a version ter vaststelling: the diff against its base, every scenario and its result, the
- * comment thread, and the buttons to adopt (with the decision it rests on) or send back (with a comment).
+ * comment thread, the impact report over the caseload (basis: its base, variant: the version), and the buttons to adopt (with the decision it rests on) or send back (with a comment).
  */
 import { useCallback, useEffect, useState } from 'react';
 import {
@@ -11,17 +11,21 @@ import {
   type VersionDiff,
   type VersionState,
 } from '../workflow-api.js';
+import type { ImpactClient } from '../worker/impact-client.js';
+import { ReviewImpact } from './review-impact.js';
 import { VersionDiffView } from './version-diff-view.js';
 
 interface Props {
   readonly versie: string | undefined;
   readonly states: readonly VersionState[];
   readonly me: Me | undefined;
+  /** The impact worker: the review shows what the version costs against its base over the caseload. */
+  readonly impact: ImpactClient;
   /** After a step: reload the files and the states. */
   readonly onChanged: () => void;
 }
 
-export function ReviewPanel({ versie, states, me, onChanged }: Props) {
+export function ReviewPanel({ versie, states, me, impact, onChanged }: Props) {
   const state = states.find((s) => s.versie === versie);
   const [diff, setDiff] = useState<VersionDiff>();
   const [gate, setGate] = useState<GateReport>();
@@ -95,6 +99,8 @@ export function ReviewPanel({ versie, states, me, onChanged }: Props) {
       )}
       <h3>Wat verandert ten opzichte van {state.basis}</h3>
       {diff === undefined ? <p className="muted">Verschil laden…</p> : <VersionDiffView diff={diff} />}
+      <h3>Impact over de caseload</h3>
+      <ReviewImpact client={impact} path={state.pad} versie={state.versie} basis={state.basis} />
       <h3>Scenario's</h3>
       {gate === undefined ? (
         <p className="muted">Scenario's uitvoeren…</p>

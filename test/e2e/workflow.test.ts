@@ -131,6 +131,14 @@ describe('de jaarlijkse ronde in de browser', () => {
     await expect
       .poll(() => page.textContent('[data-testid="scenario-uitslag"]'), WAIT)
       .toMatch(/1 van versie 2023/);
+    // The impact report over the sample caseload: basis 2022, variant 2023 (OB2 midden/C went up).
+    await expect
+      .poll(() => page.getAttribute('[data-testid="review-impact"]', 'data-state'), WAIT)
+      .toBe('ok');
+    const headline = '[data-testid="review-impact"] [data-testid="impact-headline"]';
+    expect(await page.textContent(headline)).toMatch(/Versie 2023 kost €\s[\d.,]+ meer dan versie 2022 \(\+/);
+    expect(Number(await page.getAttribute(headline, 'data-difference'))).toBeGreaterThan(0);
+    expect(await page.textContent('[data-testid="review-impact"]')).toMatch(/Verschil per gemeente/);
     expect(await page.textContent('[data-testid="opmerkingen"]')).toMatch(
       /Anna de Vries.*ter vaststelling.*Graag vaststellen/s,
     );
