@@ -58,6 +58,8 @@ export function useTextSync(
   const reveal = (): void => {
     const e = editor();
     if (e === undefined || path === undefined || sheet === undefined || selected === undefined) return;
+    // Never move the selection from under someone typing in the text.
+    if (e.hasTextFocus()) return;
     const cell = sheet.tables.find((t) => t.name === selected.table)?.rows[selected.row]?.cells[selected.col];
     const w = cell?.origin.written;
     const model = e.getModel();

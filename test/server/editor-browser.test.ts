@@ -63,9 +63,11 @@ afterAll(async () => {
 
 describe('the editor behind the hardened server', () => {
   it('runs Monaco and the language worker under the CSP without a violation', async () => {
-    const workers = page.workers().map((w) => new URL(w.url()).pathname);
-    expect(workers.some((w) => /language-worker/.test(w))).toBe(true);
-    expect(workers.some((w) => /editor\.worker/.test(w))).toBe(true);
+    // The workers start lazily: wait until both run.
+    const workers = () => page.workers().map((w) => new URL(w.url()).pathname);
+    const wait = { timeout: 30_000, interval: 100 };
+    await expect.poll(() => workers().some((w) => /language-worker/.test(w)), wait).toBe(true);
+    await expect.poll(() => workers().some((w) => /editor\.worker/.test(w)), wait).toBe(true);
     // The worker answered: markers come from it.
     expect(await page.locator('.monaco-editor .view-lines').count()).toBeGreaterThan(0);
     expect(violations).toEqual([]);
