@@ -7,45 +7,21 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bin } from '../support/cli.js';
-import {
-  editorText,
-  openBrowser,
-  openPage,
-  screenshot,
-  scenarioStatus,
-  type EditorSession,
-  type TestBrowser,
-} from './harness.js';
+import { editorText, pagePerTest, screenshot, scenarioStatus } from './harness.js';
 
-let browser: TestBrowser;
-let s: EditorSession;
 const WAIT = { timeout: 30_000, interval: 100 };
 const CASE = 'twents-model/voorbeelden/ob-enkelvoudig-hengelo.json';
 /** This file's fixture: a concept version 2023 (a vastgesteld version cannot be saved) and a case dated in it. */
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'cases');
 const CONCEPT_CASE = 'twents-model/voorbeelden/concept-2023.json';
 
-beforeAll(async () => {
-  browser = await openBrowser();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  s = await openPage(browser, true, { rulesOverlay: FIXTURE });
-}, 180_000);
-
-afterEach(async () => {
-  await s?.close();
-});
+const session = pagePerTest({ rulesOverlay: FIXTURE });
 
 describe('voorbeeldgevallen in de proefomgeving', () => {
   it('opens an example case next to the version that prices it, with domain labels', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.click(`[data-pad="${CASE}"]`);
     await page.waitForSelector('[data-testid="voorbeeld"]', { timeout: 30_000 });
     expect(await page.textContent('[data-testid="voorbeeld"]')).toContain(CASE);
@@ -58,7 +34,7 @@ describe('voorbeeldgevallen in de proefomgeving', () => {
   });
 
   it('saves an example case as a scenario of its (concept) version, which passes', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.click(`[data-pad="${CONCEPT_CASE}"]`);
     await page.waitForSelector('[data-testid="voorbeeld"]', { timeout: 30_000 });
     await expect.poll(() => page.textContent('[data-testid="title"]'), WAIT).toMatch(/versie 2023 ·/);
@@ -80,16 +56,16 @@ describe('voorbeeldgevallen in de proefomgeving', () => {
 
     await page.click('[data-testid="save"]');
     await expect.poll(() => page.textContent('[data-testid="notice"]'), WAIT).toMatch(/^Opgeslagen/);
-    const saved = await fs.readFile(path.join(s.rulesDir, 'twents-model', '2023.regels'), 'utf8');
+    const saved = await fs.readFile(path.join(session().rulesDir, 'twents-model', '2023.regels'), 'utf8');
     expect(saved).toContain('scenario "concept-2023"');
-    const run = await bin('test', s.rulesDir);
+    const run = await bin('test', session().rulesDir);
     expect(run.err + run.out).not.toMatch(/mislukt: [1-9]/);
     expect(run.code).toBe(0);
     await screenshot(page, 'geval-als-scenario');
   });
 
   it('offers only the bandbreedtes of the chosen intensiteit', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.click('aside .tabs button:has-text("Proefgeval")');
     await page.waitForSelector('[data-testid="total"]', { timeout: 30_000 });
     const choose = async (intensiteit: string) => {

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { ensureBuilt } from '../../src/server/ensure-built.js';
 import { startServer, type RunningServer } from '../../src/server/http-server.js';
 
@@ -114,6 +115,33 @@ export async function openPage(
       await server.close();
       await fs.rm(tmp, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Registers the hooks of a test file whose tests each get a page of their own (`openPage` with `options`), all in
+ * one browser per file. Returns the running test's session.
+ */
+export function pagePerTest(options: EditorOptions = {}): () => EditorSession {
+  let browser: TestBrowser | undefined;
+  let session: EditorSession | undefined;
+  beforeAll(async () => {
+    browser = await openBrowser();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (browser === undefined) throw new Error('De browser is niet gestart.');
+    session = await openPage(browser, true, options);
+  }, 180_000);
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+  return () => {
+    if (session === undefined) throw new Error('Geen pagina: alleen binnen een test te gebruiken.');
+    return session;
   };
 }
 

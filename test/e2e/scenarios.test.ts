@@ -6,41 +6,18 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  openBrowser,
-  openPage,
-  screenshot,
-  selectInLine,
-  type EditorSession,
-  type TestBrowser,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { pagePerTest, screenshot, selectInLine } from './harness.js';
 
-let browser: TestBrowser;
-let s: EditorSession;
 const WAIT = { timeout: 60_000, interval: 200 };
 /** Concepts 2023 (indexes 2022 by 1 %) and 2024 (on 2023), each with a scenario; vastgesteld versions are locked. */
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'scenarios');
 
-beforeAll(async () => {
-  browser = await openBrowser();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  s = await openPage(browser, true, { rulesOverlay: FIXTURE });
-}, 180_000);
-
-afterEach(async () => {
-  await s?.close();
-});
+const session = pagePerTest({ rulesOverlay: FIXTURE });
 
 describe("scenario's van alle versies", () => {
   it('shows later versions failing on a 2019 change, with the cell the difference comes from', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.waitForSelector('[data-testid="scenario-summary"]', { timeout: 60_000 });
     await page.check('[data-testid="scenarios-all"]');
     await expect

@@ -6,18 +6,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
-import {
-  editorText,
-  openBrowser,
-  openPage,
-  screenshot,
-  selectedText,
-  selectInLine,
-  type EditorSession,
-  type TestBrowser,
-} from './harness.js';
+import { editorText, pagePerTest, screenshot, selectedText, selectInLine } from './harness.js';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'sheet');
 const WAIT = { timeout: 30_000, interval: 100 };
@@ -26,27 +17,10 @@ const ORIGIN_2022 =
   'geschreven in versie 2019 (2019-01-01), geïndexeerd in 2020 (+2,85 %) en 2022 (+4,74 %); ' +
   'bron: Tarievenblad Twents Model 2019 (illustratief)';
 
-let browser: TestBrowser;
-let s: EditorSession;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  s = await openPage(browser, true, { rulesOverlay: FIXTURE });
-}, 180_000);
-
-afterEach(async () => {
-  await s?.close();
-});
+const session = pagePerTest({ rulesOverlay: FIXTURE });
 
 async function openVersion(file: string, version: string): Promise<void> {
-  const { page } = s;
+  const { page } = session();
   await page.click(`.file-tree button[data-pad="twents-model/${file}"]`);
   await expect
     .poll(() => page.textContent('[data-testid="title"]'), WAIT)
@@ -54,16 +28,18 @@ async function openVersion(file: string, version: string): Promise<void> {
 }
 
 async function openSheet(version: string): Promise<void> {
-  await s.page.click('[data-testid="tab-tarieven"]');
-  await s.page.waitForSelector(`[data-testid="sheet"][data-version="${version}"]`, { timeout: 30_000 });
+  await session().page.click('[data-testid="tab-tarieven"]');
+  await session().page.waitForSelector(`[data-testid="sheet"][data-version="${version}"]`, {
+    timeout: 30_000,
+  });
 }
 
 const focusedKey = () =>
-  s.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key ?? null);
+  session().page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key ?? null);
 
 describe('het tarievenblad', () => {
   it('shows the 2022 sheet: weektarief[ontwikkelen, OB2, midden, C] is € 188,41, with its origin; read-only', async () => {
-    const { page } = s;
+    const { page } = session();
     await openVersion('2022.regels', '2022');
     await openSheet('2022');
     expect(await page.textContent(CELL)).toBe('€ 188,41');
@@ -121,7 +97,7 @@ describe('het tarievenblad', () => {
   });
 
   it('shows on an indexeer line what it does to which tables', async () => {
-    const { page } = s;
+    const { page } = session();
     await openVersion('2022.regels', '2022');
     await selectInLine(page, '^indexeer alle tarieven', 'indexeer');
     await page.evaluate(() => window.regelwerk?.editor.trigger('test', 'editor.action.showHover', {}));
@@ -136,7 +112,7 @@ describe('het tarievenblad', () => {
   });
 
   it('edits a cell of a concept version: the smallest wijzig tabel, accepted by check, one cell in diff', async () => {
-    const { page, rulesDir } = s;
+    const { page, rulesDir } = session();
     await openVersion('2023.regels', '2023');
     await openSheet('2023');
     expect(await page.getAttribute('[data-testid="sheet"]', 'data-editable')).toBe('ja');
@@ -221,7 +197,7 @@ describe('het tarievenblad', () => {
 
 describe('twee versies vergelijken', () => {
   it('compares 2019 with 2022 cell by cell, as the CLI prints it, and exports CSV', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.click('aside .tabs button:has-text("Verschil")');
     await page.selectOption('[data-testid="compare-from"]', '2019');
     await page.selectOption('[data-testid="compare-to"]', '2022');
@@ -253,7 +229,7 @@ describe('twee versies vergelijken', () => {
   });
 
   it('compares a municipal override with its regional version', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.click('aside .tabs button:has-text("Verschil")');
     await page.selectOption('[data-testid="compare-from"]', '2019');
     await page.selectOption('[data-testid="compare-to"]', '2019-almelo');
