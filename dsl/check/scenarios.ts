@@ -56,7 +56,13 @@ function literal(
     case 'StringLit':
       // `variant = "rit"` is the quoted form of `variant = rit`: the variant must exist either way.
       if (variants && !lenient && !variants.names.includes(e.value))
-        env.reporter.report(file, 'RW2003', e.span, [e.value, variants.module], suggest(e.value, variants.names));
+        env.reporter.report(
+          file,
+          'RW2003',
+          e.span,
+          [e.value, variants.module],
+          suggest(e.value, variants.names),
+        );
       return { value: e.value, type: variants ? expected : T.text };
     case 'BoolLit':
       return { value: e.value, type: T.bool };

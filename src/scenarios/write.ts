@@ -49,9 +49,7 @@ function literal(name: string, value: Json, type: Ir.Type | undefined): string |
       return value;
     default:
       // An unknown field: a bare name when it is one, text otherwise.
-      return isBareName(value) || /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? value
-        : JSON.stringify(value);
+      return isBareName(value) || /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : JSON.stringify(value);
   }
 }
 
