@@ -10,3 +10,4 @@ export { UNIT_AFTER_NUMBER, cellUnitText } from './ast/ast.js';
 export { isNumeric, tableCellUnit, tableUnitText } from './ir/type-text.js';
 export { childExprs, readsItemPeriod, someExpr, leftChain, prefixChain, type LinkExpr } from './ir/walk.js';
 export { suggest } from './text/suggest.js';
+export { keyMatches, selectionText, type SelectionPart } from './text/selection-text.js';
