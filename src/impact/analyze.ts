@@ -13,8 +13,9 @@ import { forEachChunkLine, parseJsonLine } from './caseload/json-lines.js';
 import { finishReport } from './report.js';
 import { addBadRow, addCase, newTally } from './tally.js';
 import type { Tally } from './tally.js';
-import type { CaseloadPiece, ImpactOutcome, ImpactReport, ImpactSide } from './types.js';
+import type { CaseloadCase, CaseloadPiece, ImpactOutcome, ImpactReport, ImpactSide } from './types.js';
 import { selectVersion } from './versions.js';
+import { forSide, ModuleCatalog } from './withdrawn.js';
 
 /** One side of the comparison: all compiled versions of a ruleset and the version to price with. */
 export interface ImpactVersion {
@@ -80,10 +81,17 @@ export function selectedPricer({ basis, variant }: SelectedSides): ImpactPricer 
   const priceVariant = fastEvaluator(variant.programs);
   const sides = { basis: basis.side, variant: variant.side };
   const labelPrograms = [...variant.programs, ...basis.programs];
+  const basisModules = new ModuleCatalog(basis.programs);
+  const variantModules = new ModuleCatalog(variant.programs);
+  const addEntry = (tally: Tally, e: CaseloadCase): void => {
+    const b = forSide(e.casus, basisModules, variantModules);
+    const v = forSide(e.casus, variantModules, basisModules);
+    addCase(tally, e, priceBasis(b.casus), priceVariant(v.casus), { basis: b.dropped, variant: v.dropped });
+  };
   const addLine = (tally: Tally, text: string, line: number): void => {
     const e = parseJsonLine(text, line);
     if (e.kind === 'bad') addBadRow(tally, e);
-    else addCase(tally, e, priceBasis(e.casus), priceVariant(e.casus));
+    else addEntry(tally, e);
   };
   return {
     sides,
@@ -97,7 +105,7 @@ export function selectedPricer({ basis, variant }: SelectedSides): ImpactPricer 
         case 'bad':
           return addBadRow(tally, entry);
         case 'case':
-          return addCase(tally, entry, priceBasis(entry.casus), priceVariant(entry.casus));
+          return addEntry(tally, entry);
         default:
           return assertNever(entry);
       }
