@@ -10,6 +10,7 @@ export type * as Ast from './ast/ast.js';
 export type * as Ir from './ir/ir.js';
 export { parse, type ParseResult, type SourceComment } from './ast/parse.js';
 export { parseCst, classifyTokens } from './syntax/parse.js';
+export { isBareName } from './syntax/lexer.js';
 export { tokenClass, allTokens, TOKEN_CLASSES, type TokenClass } from './syntax/tokens.js';
 export { compile, compileFile, type CompileResult, type ParsedFile, type Source } from './compile.js';
 export type { FileSymbols, SymbolDef, SymbolKind } from './check/symbols.js';

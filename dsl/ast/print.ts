@@ -2,7 +2,8 @@
  * The formatter: one canonical layout for a `.regels` file. Header first, a blank line between declarations,
  * bodies indented two spaces, tables aligned (keys left, numbers right), comments kept: a comment on its own
  * line stays before the line that followed it, a trailing comment stays at the end of its line.
- * Formatting twice changes nothing, and `parse(format(x))` equals `parse(x)` apart from spans.
+ * Formatting twice changes nothing, and `parse(format(x))` equals `parse(x)` apart from spans and the bare form of
+ * a scenario's `resultaat = "r1"` / `variant = "rit"` (printed `resultaat = r1`: the same case).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -10,6 +11,7 @@ import { parse, type SourceComment } from './parse.js';
 import { assertNever, LineIndex } from '../text/span.js';
 import type * as A from './ast.js';
 import { cellUnitText } from './ast.js';
+import { isBareName } from '../syntax/lexer.js';
 import { dutchNumber, printExpr, printRounding, printString, unitAfter } from './print-expr.js';
 
 /** One printed line and the source offset it came from (to place comments). */
@@ -227,8 +229,17 @@ function printAllocation(d: A.AllocationDecl, out: Out): void {
   }
 }
 
+/** Fields whose value names something (a result's id, a module's variant): written bare, like other names. */
+const NAMING_FIELDS: ReadonlySet<string> = new Set(['resultaat', 'variant']);
+
+/** A scenario's `veld = waarde`; `resultaat = "r1"` and `variant = "rit"` print as `resultaat = r1`, `variant = rit`. */
+const assignmentValue = (f: A.Assignment): string =>
+  NAMING_FIELDS.has(f.name.text) && f.value.kind === 'StringLit' && isBareName(f.value.value)
+    ? f.value.value
+    : printExpr(f.value);
+
 const assignments = (fs: readonly A.Assignment[]): string =>
-  fs.map((f) => `${f.name.text} = ${printExpr(f.value)}`).join(', ');
+  fs.map((f) => `${f.name.text} = ${assignmentValue(f)}`).join(', ');
 
 function printScenario(d: A.ScenarioDecl, out: Out): void {
   line(out, 0, d.span.start, `scenario ${printString(d.name)}`);

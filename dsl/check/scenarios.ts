@@ -61,7 +61,16 @@ function literal(
     case 'PeriodLit':
       return { value: { van: e.from.value, tot: e.to.value }, type: T.period };
     case 'StringLit':
-      return { value: e.value, type: T.text };
+      // `variant = "rit"` is the quoted form of `variant = rit`: the variant must exist either way.
+      if (variants && !lenient && !variants.names.includes(e.value))
+        env.reporter.report(
+          file,
+          'RW2003',
+          e.span,
+          [e.value, variants.module],
+          suggest(e.value, variants.names),
+        );
+      return { value: e.value, type: variants ? expected : T.text };
     case 'BoolLit':
       return { value: e.value, type: T.bool };
     case 'Unary':

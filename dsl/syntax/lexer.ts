@@ -15,6 +15,7 @@ import {
   Times,
   START_ONLY,
   StringLiteral,
+  UnitWord,
   UnterminatedString,
 } from './tokens.js';
 
@@ -23,6 +24,22 @@ export const regelsLexer = new Lexer(allTokens, {
   ensureOptimizations: true,
   skipValidations: true,
 });
+
+/**
+ * Whether a text can stand as a bare name where a scenario names a result or a variant (`resultaat = r1`,
+ * `variant = rit`): it lexes as one name that is no keyword (a unit word such as `rit` or `km` is fine there).
+ */
+export function isBareName(text: string): boolean {
+  const r = regelsLexer.tokenize(text);
+  const t = r.tokens[0];
+  return (
+    r.errors.length === 0 &&
+    r.tokens.length === 1 &&
+    t !== undefined &&
+    t.image === text &&
+    (t.tokenType === Identifier || t.tokenType === UnitWord)
+  );
+}
 
 export interface LexResult {
   readonly tokens: IToken[];

@@ -12,7 +12,8 @@ import { CaseValidator } from './validate.js';
 
 /** Where bundles come from: a bundle file, or a rules folder compiled on load. */
 export type BundleSource =
-  { readonly kind: 'bundel'; readonly file: string } | { readonly kind: 'regels'; readonly dir: string };
+  | { readonly kind: 'bundel'; readonly file: string }
+  | { readonly kind: 'regels'; readonly dirs: readonly string[] };
 
 /** A bundle prepared for serving: its runtime and its compiled case validator. */
 export interface Served {
@@ -42,12 +43,15 @@ export async function loadServed(
       };
     }
   } else {
-    const load = await compileRuleset([source.dir]);
+    const load = await compileRuleset(source.dirs);
     if (!load.ok) {
       const first = failureAsJson(load.failure)
         .slice(0, 5)
         .map((d) => (d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}` : d.message));
-      return { ok: false, error: `De regels in '${source.dir}' laden niet: ${first.join('; ')}` };
+      return {
+        ok: false,
+        error: `De regels in '${source.dirs.join("', '")}' laden niet: ${first.join('; ')}`,
+      };
     }
     const build = await bundleFromSources(
       Object.entries(load.ruleset.texts).map(([path, text]) => ({ path, text })),

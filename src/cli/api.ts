@@ -1,18 +1,17 @@
 /**
- * `regelwerk api --bundel <bestand> | --regels <map> [--port 8080] [--host 127.0.0.1] [--naam <hostnaam>]…
+ * `regelwerk api --bundel <bestand> | --regels <map>… [--port 8080] [--host 127.0.0.1] [--naam <hostnaam>]…
  * [--max-batch n] [--tijdslimiet s]`: starts the HTTP API (src/api). The API key, when wanted, comes from the
  * environment (REGELWERK_API_SLEUTEL), never from the command line. SIGHUP loads the bundle anew; SIGTERM and
  * SIGINT stop after the requests in progress (/gereed answers 503 meanwhile).
  */
-import { parseArgs } from 'node:util';
 import { BundleHolder, loadServed } from '../api/holder.js';
 import type { BundleSource } from '../api/holder.js';
 import { createApi } from '../api/server.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, type Io } from './output.js';
-import { translateArgError } from './main.js';
+import { parseCommand } from './args.js';
 
 const USAGE =
-  'Gebruik: regelwerk api --bundel <bestand> | --regels <map> [--port 8080] [--host 127.0.0.1] [--naam <hostnaam>] [--max-batch 1000] [--tijdslimiet 10]';
+  'Gebruik: regelwerk api --bundel <bestand> | --regels <map>… [--port 8080] [--host 127.0.0.1] [--naam <hostnaam>] [--max-batch 1000] [--tijdslimiet 10]';
 
 const fail = (io: Io, message: string): number => {
   io.err(`Verkeerd gebruik: ${message}\n${USAGE}`);
@@ -20,34 +19,30 @@ const fail = (io: Io, message: string): number => {
 };
 
 export async function runApi(args: string[], io: Io): Promise<number> {
-  let a;
-  try {
-    a = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
+  const a = parseCommand(
+    args,
+    {
+      command: 'api',
       options: {
         bundel: { type: 'string' },
-        regels: { type: 'string' },
+        regels: { type: 'string', multiple: true },
         port: { type: 'string' },
         host: { type: 'string' },
         naam: { type: 'string', multiple: true },
         'max-batch': { type: 'string' },
         tijdslimiet: { type: 'string' },
       },
-    });
-  } catch (e) {
-    return fail(io, translateArgError(e instanceof Error ? e.message : String(e)));
-  }
+    },
+    io,
+  );
+  if (typeof a === 'number') return a;
   const v = a.values;
   if ((v.bundel === undefined) === (v.regels === undefined))
-    return fail(io, 'geef --bundel <bestand> of --regels <map> (één van beide).');
-  if (v.bundel === '' || v.regels === '') return fail(io, "een leeg pad ('') is geen bestand of map.");
+    return fail(io, 'geef --bundel <bestand> of --regels <map> (één van beide; --regels mag vaker).');
   const port = Number(v.port ?? '8080');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     return fail(io, 'ongeldige poort: geef een getal van 0 tot 65535.');
   const host = v.host ?? '127.0.0.1';
-  if (host === '') return fail(io, 'geef bij --host een adres op.');
   const batchCases = Number(v['max-batch'] ?? '1000');
   if (!Number.isInteger(batchCases) || batchCases < 1 || batchCases > 100_000)
     return fail(io, '--max-batch moet een geheel getal van 1 tot 100000 zijn.');
@@ -56,7 +51,7 @@ export async function runApi(args: string[], io: Io): Promise<number> {
     return fail(io, '--tijdslimiet moet een aantal seconden van meer dan 0 tot 600 zijn.');
 
   const source: BundleSource =
-    v.bundel !== undefined ? { kind: 'bundel', file: v.bundel } : { kind: 'regels', dir: v.regels ?? '' };
+    v.bundel !== undefined ? { kind: 'bundel', file: v.bundel } : { kind: 'regels', dirs: v.regels ?? [] };
   const first = await loadServed(source);
   if (!first.ok) {
     io.err(first.error);

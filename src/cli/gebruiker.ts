@@ -5,7 +5,7 @@
  */
 import { WorkflowError } from '../workflow/errors.js';
 import { AccountFile, parseRoles, ROLES } from '../workflow/people.js';
-import type { ArgHelpers } from './impact-args.js';
+import { parse, usage } from './args.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io } from './output.js';
 
 /** Reads a password: hidden prompt on a terminal (twice), else the first line of stdin. */
@@ -48,9 +48,9 @@ async function readPassword(io: Io): Promise<string> {
   return first;
 }
 
-export async function runGebruikerCommand(args: string[], io: Io, h: ArgHelpers): Promise<number> {
+export async function runGebruikerCommand(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
-  const a = h.parse(
+  const a = parse(
     rest,
     {
       gebruikers: { type: 'string' },
@@ -65,7 +65,7 @@ export async function runGebruikerCommand(args: string[], io: Io, h: ArgHelpers)
   if (!a) return EXIT_USAGE;
   const file = a.values.gebruikers;
   if (typeof file !== 'string' || file === '') {
-    return h.usage(
+    return usage(
       io,
       false,
       'gebruiker heeft --gebruikers <bestand> nodig (het gebruikersbestand van de teammodus).',
@@ -73,7 +73,7 @@ export async function runGebruikerCommand(args: string[], io: Io, h: ArgHelpers)
     );
   }
   const [name, ...extra] = a.positionals;
-  if (extra.length > 0) return h.usage(io, false, `onverwacht argument '${extra[0] ?? ''}'.`, false);
+  if (extra.length > 0) return usage(io, false, `onverwacht argument '${extra[0] ?? ''}'.`, false);
   const roles = Array.isArray(a.values.rol)
     ? a.values.rol.filter((r): r is string => typeof r === 'string')
     : [];
@@ -87,7 +87,7 @@ export async function runGebruikerCommand(args: string[], io: Io, h: ArgHelpers)
       return EXIT_OK;
     }
     if (name === undefined || !['toevoegen', 'wijzigen', 'verwijderen'].includes(sub ?? '')) {
-      return h.usage(
+      return usage(
         io,
         false,
         `gebruiker kent toevoegen, wijzigen, verwijderen en lijst, bijvoorbeeld: regelwerk gebruiker toevoegen anna --rol opsteller --volledige-naam "Anna de Vries" --gebruikers gebruikers.json (rollen: ${ROLES.join(', ')}).`,

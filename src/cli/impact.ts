@@ -23,11 +23,12 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, writeJsonFailure, type Io } from '.
 import { loadRuleset, type Ruleset } from './ruleset.js';
 
 export interface ImpactOptions {
-  readonly regels: string;
+  /** The rules folders (a draft and the folder of its base). */
+  readonly regels: readonly string[];
   readonly caseload: string;
   readonly basis: string;
   readonly variant: string;
-  readonly variantRegels?: string;
+  readonly variantRegels?: readonly string[];
   readonly json: boolean;
   readonly csv?: string;
   readonly uitleg?: number;
@@ -45,12 +46,20 @@ function fail(io: Io, json: boolean, message: string, file?: string): number {
   return EXIT_PROBLEMS;
 }
 
-/** The command that explains one beschikking of this run (shown with the largest changes). */
-function explainCommand(o: ImpactOptions): (line: number) => string {
-  const q = (s: string) => (/^[\w./:@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  const variantRegels = o.variantRegels !== undefined ? ` --variant-regels ${q(o.variantRegels)}` : '';
-  return (line) =>
-    `regelwerk impact --regels ${q(o.regels)}${variantRegels} --caseload ${q(o.caseload)} --basis ${q(o.basis)} --variant ${q(o.variant)} --uitleg ${line}`;
+/** A shell word: as it is when it is safe, else in single quotes. */
+const shellWord = (s: string): string => (/^[\w./:@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** The command that explains one beschikking of this run, up to its line number (`… --uitleg`). */
+export function explainCommandPrefix(o: {
+  readonly regels: readonly string[];
+  readonly variantRegels?: readonly string[] | undefined;
+  readonly caseload: string;
+  readonly basis: string;
+  readonly variant: string;
+}): string {
+  const folders = (option: string, dirs: readonly string[]) =>
+    dirs.map((d) => ` --${option} ${shellWord(d)}`).join('');
+  return `regelwerk impact${folders('regels', o.regels)}${folders('variant-regels', o.variantRegels ?? [])} --caseload ${shellWord(o.caseload)} --basis ${shellWord(o.basis)} --variant ${shellWord(o.variant)} --uitleg`;
 }
 
 export async function runImpact(o: ImpactOptions, io: Io): Promise<number> {
@@ -73,10 +82,10 @@ export async function runImpact(o: ImpactOptions, io: Io): Promise<number> {
  * the engine (see src/impact/node/pool.ts).
  */
 async function analyze(o: ImpactOptions, io: Io, signal: AbortSignal): Promise<number> {
-  const basisRules = await loadRuleset([o.regels], io, o.json);
+  const basisRules = await loadRuleset(o.regels, io, o.json);
   if (!basisRules) return EXIT_PROBLEMS;
   const variantRules =
-    o.variantRegels !== undefined ? await loadRuleset([o.variantRegels], io, o.json) : basisRules;
+    o.variantRegels !== undefined ? await loadRuleset(o.variantRegels, io, o.json) : basisRules;
   if (!variantRules) return EXIT_PROBLEMS;
   // An unknown version is wrong usage (exit 2), as with `diff`.
   for (const [rules, version, role] of [
@@ -144,7 +153,12 @@ async function writeReport(o: ImpactOptions, report: ImpactReport, io: Io): Prom
   }
   if (o.json) io.out(JSON.stringify({ ok: true, ...report }, null, 2));
   else {
-    io.out(renderImpactText(report, { caseload: o.caseload, explainCommand: explainCommand(o) }));
+    io.out(
+      renderImpactText(report, {
+        caseload: o.caseload,
+        explainCommand: (line: number) => `${explainCommandPrefix(o)} ${line}`,
+      }),
+    );
     if (o.csv !== undefined) io.out(`\nCSV-bestanden geschreven in ${o.csv}.`);
   }
   return report.counts.bad > 0 ? EXIT_PROBLEMS : EXIT_OK;

@@ -18,96 +18,14 @@
  *   regelwerk versie nieuw|lijst|ter-vaststelling|vaststellen|terugsturen|geschiedenis … [--regels <map>]
  *   regelwerk gebruiker toevoegen|wijzigen|verwijderen|lijst <naam> --gebruikers <bestand> [--rol …]
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parse, usage, wantsJson } from './args.js';
+import { USAGE } from './help.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
 
 // Each command's module is imported when that command runs (`await import`), so `--help` or `fmt` does not
 // load the checker, the engine or json-rules-engine: the CLI starts at once.
 
-export const USAGE = `Gebruik: regelwerk <opdracht> [opties]
-
-Opdrachten:
-  check [--json] [paden…]                 controleer regelbestanden (.regels); standaard: rules/
-  fmt [--check] [paden…]                  maak regelbestanden op in de standaardopmaak
-  ir [paden…]                             toon wat de compiler van de regels maakt (de IR, als tekst)
-  test [--json] [--coverage] [paden…]     voer de scenario's uit [--pad jre|fast]
-  eval --regels <pad> --casus <bestand>   bereken een geval (JSON) [--json] [--pad jre|fast]
-  explain --regels <pad> --casus <bestand> leg elk bedrag en elke beslissing uit [--json]
-  diff --regels <pad> <van> <naar>        verschil tussen twee versies per tariefcel [--json | --csv]
-  tarieven --regels <pad> <versie>        het tarievenblad van een versie: elke tabel en parameter zoals ze
-                                          daar gelden [--tabel <naam>] [--herkomst] [--json]
-  serve [--port n] [--host adres]         start de editor-server (standaard 127.0.0.1:5178)
-        [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
-        [--gebruikers <bestand>] [--achter-https]  teammodus: inloggen, rollen (zie README)
-  bundle --regels <map> -o <bestand>      schrijf de bundel: alle versies, tabellen, casusschema, hash [--json]
-  schema --regels <map>                   het JSON Schema van een casus; --bundel: van het bundelformaat
-  api --bundel <bestand> | --regels <map> start de HTTP-API [--port n] [--host adres] [--naam <hostnaam>]…
-                                          [--max-batch n] [--tijdslimiet s]; herladen met SIGHUP (zie README)
-  toewijzing --regels <pad> --casus <bestand> [-o bericht.xml]
-                                          schrijf de JW301/WMO301 van een geval [--vorige <eerder.xml>]
-                                          [--tijdstip JJJJ-MM-DDTUU:MM:SS] [--xsd <map>] [--nummer-vanaf n]
-  impact --regels <map> --caseload <bestand> --basis <versie> --variant <versie>
-                                          wat een wijziging kost over een caseload [--variant-regels <map>]
-                                          [--json] [--csv <map>] [--uitleg <regel>] [--threads n] [--voortgang]
-  rapport --regels <map> --basis <versie> --variant <versie> --caseload <bestand> -o <rapport.html>
-                                          rapport voor het college (HTML) [--pdf <rapport.pdf>]
-  caseload genereer --aantal <n> --seed <s>  een gegenereerde (illustratieve) Twentse caseload
-                                          [--jaar <jjjj>] [--formaat jsonl|csv]
-  versie nieuw --basis <v> --naam <v> --vanaf <datum>
-                                          een nieuwe versie (status concept), vastgelegd als commit
-                                          [--gemeente <naam>] [--bericht <tekst>] [--regels <map>]
-  versie lijst | ter-vaststelling <v> | vaststellen <v> --besluit <tekst> | terugsturen <v> --tekst <tekst>
-        | geschiedenis <v>                de levensloop van een versie (vier ogen bij vaststellen)
-  gebruiker toevoegen|wijzigen|verwijderen|lijst <naam> --gebruikers <bestand> [--rol lezer|opsteller|vaststeller]
-                                          [--volledige-naam <naam>] [--email <adres>] [--wachtwoord]
-                                          gebruikers van de teammodus (regelwerk serve --gebruikers)
-
-Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
-Staat de basisversie in een andere map (een concept elders), geef dan meer paden of --regels meermaals
-(eval, explain, diff, bundle, schema, toewijzing), of zet een projectbestand regelwerk.json boven de regels:
-{ "regels": ["../rules/twents-model"] } (mappen ten opzichte van dat bestand).
-Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik. Deze hulp: regelwerk --help.`;
-
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-/** Whether the user asked for JSON (also when that very option is misspelt, as `--json=ja`). */
-function wantsJson(args: readonly string[]): boolean {
-  const end = args.indexOf('--');
-  return (end < 0 ? args : args.slice(0, end)).some((a) => /^--json(=|$)/.test(a));
-}
-
-/** Wrong usage: a Dutch message (with `--json` as a JSON object on stdout), exit 2. */
-function usage(io: Io, json: boolean, message: string, showUsage = true): number {
-  if (json) writeJsonFailure(io, [{ severity: 'fout', message: `Verkeerd gebruik: ${message}` }]);
-  else io.err(`Verkeerd gebruik: ${message}${showUsage ? `\n\n${USAGE}` : ''}`);
-  return EXIT_USAGE;
-}
-
-function parse<O extends Options>(args: string[], options: O, io: Io, json: boolean) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    usage(io, json, translateArgError(e instanceof Error ? e.message : String(e)));
-    return undefined;
-  }
-}
-
-/** node:util's English argument errors in Dutch; anything not recognised gets a Dutch message, never English. */
-export function translateArgError(msg: string): string {
-  const option = String.raw`'(?:-\w, )?(-[^' ]+)(?: <value>)?'`;
-  const unknown = /^Unknown option '([^']+)'/.exec(msg);
-  if (unknown) return `onbekende optie '${unknown[1]}'.`;
-  const missing = new RegExp(`^Option ${option} argument missing`).exec(msg);
-  if (missing) return `optie '${missing[1]}' heeft een waarde nodig.`;
-  const noValue = new RegExp(`^Option ${option} does not take an argument`).exec(msg);
-  if (noValue) return `optie '${noValue[1]}' neemt geen waarde; schrijf alleen '${noValue[1]}'.`;
-  const ambiguous = new RegExp(`^Option ${option} argument is ambiguous`).exec(msg);
-  if (ambiguous)
-    return `optie '${ambiguous[1]}' heeft een waarde nodig, maar er volgt een andere optie. Begint de waarde met een streepje, schrijf dan '${ambiguous[1]}=-…'.`;
-  const positional = /^Unexpected argument '([^']+)'/.exec(msg);
-  if (positional) return `onverwacht argument '${positional[1]}'.`;
-  return 'de opties en argumenten kloppen niet.';
-}
+export { USAGE };
 
 /** A path option or argument that is empty ('') would mean the working folder: the whole repository. */
 const emptyPath = (paths: readonly (string | undefined)[]): boolean => paths.some((p) => p === '');
@@ -254,17 +172,17 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         );
       }
       case 'tarieven':
-        return await (await import('./tarieven.js')).runTarievenCommand(rest, io, json, { parse, usage });
+        return await (await import('./tarieven.js')).runTarievenCommand(rest, io, json);
       case 'impact':
-        return await (await import('./impact-args.js')).runImpactCommand(rest, io, json, { parse, usage });
+        return await (await import('./impact-args.js')).runImpactCommand(rest, io, json);
       case 'caseload':
-        return (await import('./impact-args.js')).runCaseloadCommand(rest, io, { parse, usage });
+        return (await import('./impact-args.js')).runCaseloadCommand(rest, io);
       case 'versie':
-        return await (await import('./versie.js')).runVersieCommand(rest, io, { parse, usage });
+        return await (await import('./versie.js')).runVersieCommand(rest, io);
       case 'gebruiker':
-        return await (await import('./gebruiker.js')).runGebruikerCommand(rest, io, { parse, usage });
+        return await (await import('./gebruiker.js')).runGebruikerCommand(rest, io);
       case 'rapport':
-        return await (await import('./rapport.js')).runRapportCommand(rest, io, { parse, usage });
+        return await (await import('./rapport.js')).runRapportCommand(rest, io);
       case 'bundle': {
         const a = parse(
           rest,

@@ -16,18 +16,19 @@ import { analyzeImpactOnPool } from '../impact/node/pool.js';
 import { selectVersion } from '../impact/versions.js';
 import { findChromium, printPdf } from '../report/print-pdf.js';
 import { buildReportData } from '../report/report-data.js';
-import type { ArgHelpers } from './impact-args.js';
+import { parseCommand, threadsOption, usage } from './args.js';
+import { explainCommandPrefix } from './impact.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io } from './output.js';
 import { loadRuleset, type Ruleset } from './ruleset.js';
 
 export interface RapportOptions {
-  readonly regels: string;
+  readonly regels: readonly string[];
   readonly basis: string;
   readonly variant: string;
   readonly caseload: string;
   readonly uit: string;
   readonly pdf?: string;
-  readonly variantRegels?: string;
+  readonly variantRegels?: readonly string[];
   readonly threads?: number;
 }
 
@@ -41,8 +42,6 @@ function today(): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
-const quoted = (s: string): string => (/^[\w./:@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-
 export async function runRapport(o: RapportOptions, io: Io): Promise<number> {
   // Chromium is checked first: a PDF that cannot be made should not cost a whole analysis.
   if (o.pdf !== undefined) {
@@ -52,9 +51,9 @@ export async function runRapport(o: RapportOptions, io: Io): Promise<number> {
       return EXIT_PROBLEMS;
     }
   }
-  const basisRules = await loadRuleset([o.regels], io);
+  const basisRules = await loadRuleset(o.regels, io);
   if (!basisRules) return EXIT_PROBLEMS;
-  const variantRules = o.variantRegels !== undefined ? await loadRuleset([o.variantRegels], io) : basisRules;
+  const variantRules = o.variantRegels !== undefined ? await loadRuleset(o.variantRegels, io) : basisRules;
   if (!variantRules) return EXIT_PROBLEMS;
   const basisSel = selectVersion(basisRules.programs, o.basis, 'basis');
   const variantSel = selectVersion(variantRules.programs, o.variant, 'variant');
@@ -97,7 +96,6 @@ export async function runRapport(o: RapportOptions, io: Io): Promise<number> {
     io.err(outcome.message);
     return EXIT_PROBLEMS;
   }
-  const variantRegels = o.variantRegels !== undefined ? ` --variant-regels ${quoted(o.variantRegels)}` : '';
   const data = await buildReportData({
     programs: variantRules.programs,
     basis,
@@ -105,7 +103,7 @@ export async function runRapport(o: RapportOptions, io: Io): Promise<number> {
     impact: outcome.report,
     caseload: path.basename(o.caseload),
     made: today(),
-    explainCommand: `regelwerk impact --regels ${quoted(o.regels)}${variantRegels} --caseload ${quoted(o.caseload)} --basis ${quoted(o.basis)} --variant ${quoted(o.variant)} --uitleg`,
+    explainCommand: explainCommandPrefix(o),
   });
   const { renderReportHtml } = await import('../../views/report/render-report.js');
   const html = renderReportHtml(data);
@@ -139,64 +137,45 @@ export async function runRapport(o: RapportOptions, io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-/** Option parsing (main.ts hands in its parser and wrong-usage reporter). */
-export async function runRapportCommand(args: string[], io: Io, h: ArgHelpers): Promise<number> {
-  const a = h.parse(
+/** Option parsing (the parser every command shares, args.ts). */
+export async function runRapportCommand(args: string[], io: Io): Promise<number> {
+  const a = parseCommand(
     args,
     {
-      regels: { type: 'string' },
-      basis: { type: 'string' },
-      variant: { type: 'string' },
-      caseload: { type: 'string' },
-      uit: { type: 'string', short: 'o' },
-      pdf: { type: 'string' },
-      'variant-regels': { type: 'string' },
-      threads: { type: 'string' },
+      command: 'rapport',
+      options: {
+        regels: { type: 'string', multiple: true },
+        basis: { type: 'string' },
+        variant: { type: 'string' },
+        caseload: { type: 'string' },
+        uit: { type: 'string', short: 'o' },
+        pdf: { type: 'string' },
+        'variant-regels': { type: 'string', multiple: true },
+        threads: { type: 'string' },
+      },
+      required: ['regels', 'basis', 'variant', 'caseload', 'uit'],
+      missing:
+        'rapport heeft --regels <map>, --basis <versie>, --variant <versie>, --caseload <bestand> en -o <rapport.html> nodig, bijvoorbeeld: regelwerk rapport --regels rules/twents-model --basis 2021-07 --variant 2022 --caseload caseload.jsonl -o rapport.html --pdf rapport.pdf.',
     },
     io,
-    false,
   );
-  if (!a) return EXIT_USAGE;
-  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  if (typeof a === 'number') return a;
   const v = a.values;
-  const [regels, basis, variant, caseload, uit] = [v.regels, v.basis, v.variant, v.caseload, v.uit].map(str);
-  if (
-    regels === undefined ||
-    basis === undefined ||
-    variant === undefined ||
-    caseload === undefined ||
-    uit === undefined
-  )
-    return h.usage(
-      io,
-      false,
-      'rapport heeft --regels <map>, --basis <versie>, --variant <versie>, --caseload <bestand> en -o <rapport.html> nodig, bijvoorbeeld: regelwerk rapport --regels rules/twents-model --basis 2021-07 --variant 2022 --caseload caseload.jsonl -o rapport.html --pdf rapport.pdf.',
-    );
-  const pdf = str(v.pdf);
-  const variantRegels = str(v['variant-regels']);
-  if ([regels, basis, variant, caseload, uit, pdf, variantRegels].some((x) => x === ''))
-    return h.usage(io, false, 'bij rapport mag geen optie een lege waarde hebben.');
-  if (a.positionals.length > 0)
-    return h.usage(
-      io,
-      false,
-      `rapport neemt geen losse argumenten, maar kreeg '${a.positionals.join("', '")}'.`,
-    );
-  if (pdf !== undefined && path.resolve(pdf) === path.resolve(uit))
-    return h.usage(io, false, 'de PDF en het HTML-rapport moeten verschillende bestanden zijn.', false);
-  const threads = str(v.threads);
-  if (threads !== undefined && !/^(?:[1-9]|[1-5]\d|6[0-4])$/.test(threads))
-    return h.usage(io, false, `--threads neemt een aantal van 1 tot en met 64, niet '${threads}'.`, false);
+  const uit = v.uit ?? '';
+  if (v.pdf !== undefined && path.resolve(v.pdf) === path.resolve(uit))
+    return usage(io, false, 'de PDF en het HTML-rapport moeten verschillende bestanden zijn.', false);
+  const threads = threadsOption(v.threads, io, false);
+  if (!threads.ok) return threads.code;
   return runRapport(
     {
-      regels,
-      basis,
-      variant,
-      caseload,
+      regels: v.regels ?? [],
+      basis: v.basis ?? '',
+      variant: v.variant ?? '',
+      caseload: v.caseload ?? '',
       uit,
-      ...(pdf !== undefined ? { pdf } : {}),
-      ...(variantRegels !== undefined ? { variantRegels } : {}),
-      ...(threads !== undefined ? { threads: Number(threads) } : {}),
+      ...(v.pdf !== undefined ? { pdf: v.pdf } : {}),
+      ...(v['variant-regels'] !== undefined ? { variantRegels: v['variant-regels'] } : {}),
+      ...(threads.value !== undefined ? { threads: threads.value } : {}),
     },
     io,
   );

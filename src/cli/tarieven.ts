@@ -1,43 +1,40 @@
 /**
  * `regelwerk tarieven --regels <map> <versie> [--tabel <naam>] [--herkomst] [--json]`: the tariff sheet of a
  * version, every table and parameter as it applies there (inherited, indexed, overridden), in Dutch notation;
- * `--herkomst` adds where each value comes from. main.ts dispatches here with its own parser and usage helper.
+ * `--herkomst` adds where each value comes from. `--regels` may be given more than once (a draft and its base).
  */
 import { buildSheet } from '../sheet/sheet.js';
 import { renderSheet } from '../sheet/render-sheet.js';
-import type { ArgHelpers } from './impact-args.js';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io } from './output.js';
+import { parseCommand, usage } from './args.js';
+import { EXIT_OK, EXIT_PROBLEMS, type Io } from './output.js';
 import { compileRuleset, reportFailure } from './ruleset.js';
 
-export async function runTarievenCommand(
-  args: string[],
-  io: Io,
-  json: boolean,
-  h: ArgHelpers,
-): Promise<number> {
-  const a = h.parse(
+const TARIEVEN_USAGE =
+  'tarieven heeft --regels <map> en één versie nodig, bijvoorbeeld: regelwerk tarieven --regels rules/twents-model 2022.';
+
+export async function runTarievenCommand(args: string[], io: Io, json: boolean): Promise<number> {
+  const a = parseCommand(
     args,
     {
-      regels: { type: 'string' },
-      tabel: { type: 'string' },
-      herkomst: { type: 'boolean' },
-      json: { type: 'boolean' },
+      command: 'tarieven',
+      options: {
+        regels: { type: 'string', multiple: true },
+        tabel: { type: 'string' },
+        herkomst: { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+      required: ['regels'],
+      missing: TARIEVEN_USAGE,
+      positionals: true,
+      json,
     },
     io,
-    json,
   );
-  if (!a) return EXIT_USAGE;
-  const regels = a.values.regels;
-  const tabel = typeof a.values.tabel === 'string' ? a.values.tabel : undefined;
+  if (typeof a === 'number') return a;
+  const tabel = a.values.tabel;
   const [version, ...extra] = a.positionals;
-  if (typeof regels !== 'string' || regels === '' || version === undefined || extra.length > 0) {
-    return h.usage(
-      io,
-      json,
-      'tarieven heeft --regels <map> en één versie nodig, bijvoorbeeld: regelwerk tarieven --regels rules/twents-model 2022.',
-    );
-  }
-  const load = await compileRuleset([regels]);
+  if (version === undefined || extra.length > 0) return usage(io, json, TARIEVEN_USAGE);
+  const load = await compileRuleset(a.values.regels ?? []);
   if (!load.ok) {
     reportFailure(load.failure, io, json);
     return EXIT_PROBLEMS;
@@ -46,12 +43,12 @@ export async function runTarievenCommand(
   const program = programs.find((p) => p.version === version);
   if (program === undefined) {
     const known = [...new Set(programs.map((p) => p.version))].join(', ');
-    return h.usage(io, json, `onbekende versie '${version}'. Bekende versies: ${known}.`, false);
+    return usage(io, json, `onbekende versie '${version}'. Bekende versies: ${known}.`, false);
   }
   const sheet = buildSheet(program);
   if (tabel !== undefined && !sheet.tables.some((t) => t.name === tabel)) {
     const known = sheet.tables.map((t) => t.name).join(', ');
-    return h.usage(io, json, `versie ${version} heeft geen tabel '${tabel}'. Tabellen: ${known}.`, false);
+    return usage(io, json, `versie ${version} heeft geen tabel '${tabel}'. Tabellen: ${known}.`, false);
   }
   if (a.values.json === true) {
     const tables = tabel === undefined ? sheet.tables : sheet.tables.filter((t) => t.name === tabel);

@@ -16,7 +16,7 @@ import { History } from '../workflow/history.js';
 import { ensureWorkspace, localPerson } from '../workflow/workspace.js';
 import { Workflow } from '../workflow/workflow.js';
 import type { VersionState } from '../workflow/states.js';
-import type { ArgHelpers } from './impact-args.js';
+import { parse, usage } from './args.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io } from './output.js';
 import { projectRoot } from './project-root.js';
 
@@ -30,10 +30,10 @@ function describe(s: VersionState): string {
   return `${s.versie.padEnd(14)} ${s.status.padEnd(17)} vanaf ${s.vanaf}  ${s.pad}${extra}`;
 }
 
-export async function runVersieCommand(args: string[], io: Io, h: ArgHelpers): Promise<number> {
+export async function runVersieCommand(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
   const json = rest.includes('--json');
-  const a = h.parse(
+  const a = parse(
     rest,
     {
       regels: { type: 'string' },
@@ -53,7 +53,7 @@ export async function runVersieCommand(args: string[], io: Io, h: ArgHelpers): P
   const v = a.values;
   const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
   const [name, ...extra] = a.positionals;
-  if (extra.length > 0) return h.usage(io, json, `onverwacht argument '${extra[0] ?? ''}'.`, false);
+  if (extra.length > 0) return usage(io, json, `onverwacht argument '${extra[0] ?? ''}'.`, false);
   try {
     const dir =
       str(v.regels) !== undefined
@@ -68,7 +68,7 @@ export async function runVersieCommand(args: string[], io: Io, h: ArgHelpers): P
     };
     const needName = (): string | undefined => {
       if (name === undefined || name === '') {
-        h.usage(
+        usage(
           io,
           json,
           `versie ${sub ?? ''} heeft de naam van een versie nodig, bijvoorbeeld: regelwerk versie ${sub ?? ''} 2023.`,
@@ -84,7 +84,7 @@ export async function runVersieCommand(args: string[], io: Io, h: ArgHelpers): P
         const naam = str(v.naam);
         const vanaf = str(v.vanaf);
         if (basis === undefined || naam === undefined || vanaf === undefined || name !== undefined) {
-          return h.usage(
+          return usage(
             io,
             json,
             'versie nieuw heeft --basis, --naam en --vanaf nodig, bijvoorbeeld: regelwerk versie nieuw --basis 2022 --naam 2023 --vanaf 2023-01-01.',
@@ -125,7 +125,7 @@ export async function runVersieCommand(args: string[], io: Io, h: ArgHelpers): P
         if (n === undefined) return EXIT_USAGE;
         const besluit = str(v.besluit);
         if (besluit === undefined) {
-          return h.usage(
+          return usage(
             io,
             json,
             'versie vaststellen heeft --besluit "…" nodig: het besluit waarop de vaststelling rust.',
@@ -154,7 +154,7 @@ export async function runVersieCommand(args: string[], io: Io, h: ArgHelpers): P
         return EXIT_OK;
       }
       default:
-        return h.usage(
+        return usage(
           io,
           json,
           `versie kent ${SUBCOMMANDS}${sub === undefined ? '' : `, niet '${sub}'`}.`,

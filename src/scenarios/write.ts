@@ -4,7 +4,7 @@
  * decision, the rules that reported). The playground offers it as "Opslaan als scenario": the advisor confirms
  * the expected amounts before saving the file; `regelwerk test` then guards them.
  */
-import type { Ir } from '../../dsl/index.js';
+import { isBareName, type Ir } from '../../dsl/index.js';
 import { Dec } from '../engine/decimal.js';
 import type { Evaluation } from '../engine/result.js';
 import { euro } from './run.js';
@@ -19,8 +19,11 @@ function dutchDecimal(s: string): string {
   return s.replace('.', ',');
 }
 
+/** Fields whose value names a result (its id) or a variant: written bare (`resultaat = r1`) when it is a name. */
+const NAMING_FIELDS: ReadonlySet<string> = new Set(['resultaat', 'variant']);
+
 /** One value as a literal of the language, by the field's declared type (undefined: cannot be written). */
-function literal(value: Json, type: Ir.Type | undefined): string | undefined {
+function literal(name: string, value: Json, type: Ir.Type | undefined): string | undefined {
   if (typeof value === 'boolean') return value ? 'ja' : 'nee';
   if (typeof value === 'number') return dutchDecimal(String(value));
   if (isItem(value)) {
@@ -28,6 +31,7 @@ function literal(value: Json, type: Ir.Type | undefined): string | undefined {
     return typeof van === 'string' && typeof tot === 'string' ? `${van} tot ${tot}` : undefined;
   }
   if (typeof value !== 'string') return undefined;
+  if (NAMING_FIELDS.has(name) && isBareName(value)) return value;
   switch (type?.kind) {
     case 'number':
     case 'quantity':
@@ -44,10 +48,8 @@ function literal(value: Json, type: Ir.Type | undefined): string | undefined {
     case 'domain':
       return value;
     default:
-      // A variant name or an unknown field: a bare name when it is one, text otherwise.
-      return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(value) || /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? value
-        : JSON.stringify(value);
+      // An unknown field: a bare name when it is one, text otherwise.
+      return isBareName(value) || /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : JSON.stringify(value);
   }
 }
 
@@ -56,7 +58,7 @@ function assignments(item: Item, fields: readonly Ir.FieldDef[], skip: readonly 
   const parts: string[] = [];
   for (const [k, v] of Object.entries(item)) {
     if (skip.includes(k) || v === null || v === undefined) continue;
-    const lit = literal(v, types.get(k));
+    const lit = literal(k, v, types.get(k));
     if (lit !== undefined) parts.push(`${k} = ${lit}`);
   }
   return parts.join(', ');

@@ -6,11 +6,15 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import type { ImpactReport } from '../../src/impact/types.js';
+import { startApi } from '../api/harness.js';
 import { cli, tmp } from '../support/cli.js';
 
 const RULES = path.resolve('rules/twents-model');
 const CASE = path.resolve('rules/twents-model/voorbeelden/ob-enkelvoudig-hengelo.json');
+const CASELOAD = path.resolve('rules/twents-model/voorbeelden/caseload-voorbeeld.csv');
 
 const DRAFT = `regelset "Twents Model"
 versie "2023" op basis van "2022"
@@ -78,5 +82,92 @@ describe('a version whose base lives in another folder', () => {
     await writeFile(path.join(root, 'regelwerk.json'), '{"regels": ["bestaat-niet"]}');
     const missing = await cli('check', dir);
     expect(missing.out).toContain('de map \'bestaat-niet\' in "regels" bestaat niet');
+  });
+});
+
+describe('impact, rapport and api take --regels more than once', () => {
+  const impactArgs = (regels: string[], variantRegels: string[] = []) => [
+    'impact',
+    ...regels.flatMap((r) => ['--regels', r]),
+    ...variantRegels.flatMap((r) => ['--variant-regels', r]),
+    '--caseload',
+    CASELOAD,
+    '--basis',
+    '2022',
+    '--variant',
+    '2023',
+    '--threads',
+    '1',
+  ];
+
+  it('impact: the draft with the folder of its base prices the caseload (3 % more)', async () => {
+    const { dir } = await draft();
+    const r = await cli(...impactArgs([dir, RULES]), '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as ImpactReport;
+    expect(report.counts.priced).toBeGreaterThan(0);
+    expect(report.totals.percentage?.startsWith('2.9') || report.totals.percentage?.startsWith('3.0')).toBe(
+      true,
+    );
+    // The text report's explain command repeats both folders.
+    const text = await cli(...impactArgs([dir, RULES]));
+    expect(text.out).toContain(`--regels ${dir} --regels ${RULES} --caseload`);
+  });
+
+  it('impact without the base: RW6001 names the folders searched', async () => {
+    const { dir } = await draft();
+    const r = await cli(...impactArgs([dir]));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("RW6001: Onbekende basisversie '2022' van regelset 'Twents Model' (gezocht in:");
+    expect(r.err).toContain(dir);
+    expect(r.err).not.toMatch(/Bedoelt u '2023'/);
+  });
+
+  it('impact: --variant-regels may be repeated too', async () => {
+    const { dir } = await draft();
+    const r = await cli(...impactArgs([RULES], [dir, RULES]));
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('--variant-regels');
+  });
+
+  it('rapport: the draft with the folder of its base', async () => {
+    const { root, dir } = await draft();
+    const html = path.join(root, 'rapport.html');
+    const rapport = (...regels: string[]) =>
+      cli(
+        'rapport',
+        ...regels.flatMap((r) => ['--regels', r]),
+        ...['--basis', '2022', '--variant', '2023', '--caseload', CASELOAD, '-o', html, '--threads', '1'],
+      );
+    const r = await rapport(dir, RULES);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const page = await readFile(html, 'utf8');
+    expect(page).toContain('Versie 2023 tegenover versie 2022');
+    const bare = await rapport(dir);
+    expect(bare.code).toBe(1);
+    expect(bare.err).toContain('gezocht in:');
+  });
+
+  it('an empty --regels among several is wrong usage (exit 2), in Dutch', async () => {
+    const r = await cli(...impactArgs([RULES, '']));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('bij impact mag geen optie een lege waarde hebben');
+  });
+
+  it('api: serves the draft with the folder of its base', async () => {
+    const { dir } = await draft();
+    const api = await startApi(['--regels', dir, '--regels', RULES]);
+    try {
+      const res = await fetch(`${api.url}/v1/versies`);
+      expect(res.status).toBe(200);
+      const body = JSON.stringify(await res.json());
+      expect(body).toContain('"2023"');
+      expect(body).toContain('"2022"');
+    } finally {
+      await api.stop();
+    }
   });
 });

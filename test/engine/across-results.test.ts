@@ -1,5 +1,5 @@
 /**
- * Issue 15 item 8: a module request names a result of the same beschikking (`resultaat = "r1"`) and the module
+ * Issue 15 item 8: a module request names a result of the same beschikking (`resultaat = r1`) and the module
  * reads its fields (`resultaat.perspectief`); rules look across the results (`aantal resultaten met (…)`, with
  * `dit.x` for the result the rule judges). Both evaluators agree; a reference to no result is refused in Dutch.
  */
