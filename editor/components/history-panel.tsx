@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { workflowApi, when, type Commit, type CommitChange, type ValueHistory } from '../workflow-api.js';
+import { AskDialog } from './ask-dialog.js';
 import { VersionDiffView } from './version-diff-view.js';
 
 interface Props {
@@ -47,15 +48,12 @@ export function HistoryPanel({ path, versie, revision, canRestore, onRestored }:
     };
   }, [open]);
 
+  /** The commit whose state is about to be restored (the dialog asks first). */
+  const [restoring, setRestoring] = useState<Commit>();
   const restore = useCallback(
     async (c: Commit) => {
+      setRestoring(undefined);
       if (path === undefined) return;
-      if (
-        !window.confirm(
-          `${path} terugzetten naar de stand van commit ${c.kort} (${c.onderwerp})? Dat wordt een nieuwe commit.`,
-        )
-      )
-        return;
       try {
         await workflowApi.restore(path, c.hash, `${path} hersteld naar ${c.kort} (${c.onderwerp})`);
         onRestored(path);
@@ -69,6 +67,18 @@ export function HistoryPanel({ path, versie, revision, canRestore, onRestored }:
   if (path === undefined) return <p className="muted">Open een bestand.</p>;
   return (
     <div className="history-panel" data-testid="geschiedenis">
+      {restoring !== undefined && (
+        <AskDialog
+          title="Deze stand herstellen?"
+          confirm="Herstellen"
+          onConfirm={() => void restore(restoring)}
+          onCancel={() => setRestoring(undefined)}
+          testId="herstel-dialoog"
+        >
+          {path} terugzetten naar de stand van commit <code>{restoring.kort}</code> ({restoring.onderwerp})?
+          Dat wordt een nieuwe commit; de geschiedenis blijft bewaard.
+        </AskDialog>
+      )}
       <h3>Commits van {path}</h3>
       {fout !== undefined && (
         <p className="fout" role="alert">
@@ -104,7 +114,7 @@ export function HistoryPanel({ path, versie, revision, canRestore, onRestored }:
                     change.verschillen.map((d) => <VersionDiffView key={`${d.from}-${d.to}`} diff={d} />)
                   )}
                   {canRestore && i > 0 && (
-                    <button type="button" onClick={() => void restore(c)}>
+                    <button type="button" onClick={() => setRestoring(c)}>
                       Deze stand herstellen
                     </button>
                   )}

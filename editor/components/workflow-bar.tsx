@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, workflowApi, type Me, type VersionState } from '../workflow-api.js';
+import { AskDialog } from './ask-dialog.js';
 import { NewVersionDialog } from './new-version-dialog.js';
 import './workflow.css';
 
@@ -30,36 +31,41 @@ export function WorkflowBar({ me, states, open, dirty, onFilesChanged, onReview 
     problemen?: readonly string[];
   }>();
   const [busy, setBusy] = useState(false);
+  /** The Ter vaststelling dialog is open (for this version). */
+  const [asking, setAsking] = useState<string>();
   const state = states.find((s) => s.pad === open);
 
   useEffect(() => setMessage(undefined), [open]);
 
-  const ask = useCallback(async () => {
+  const ask = useCallback(() => {
     if (state === undefined) return;
     if (dirty) {
       setMessage({ kind: 'fout', text: 'Sla uw wijzigingen eerst op.' });
       return;
     }
-    const tekst = window.prompt(
-      `Versie ${state.versie} ter vaststelling aanbieden. Toelichting voor de vaststeller (mag leeg):`,
-      '',
-    );
-    if (tekst === null) return;
-    setBusy(true);
-    try {
-      await workflowApi.requestAdoption(state.versie, tekst);
-      setMessage({ kind: 'ok', text: `Versie ${state.versie} ligt nu ter vaststelling.` });
-      onFilesChanged();
-    } catch (e) {
-      setMessage({
-        kind: 'fout',
-        text: e instanceof Error ? e.message : String(e),
-        problemen: e instanceof ApiError ? e.problemen : [],
-      });
-    } finally {
-      setBusy(false);
-    }
-  }, [state, dirty, onFilesChanged]);
+    setAsking(state.versie);
+  }, [state, dirty]);
+
+  const requestAdoption = useCallback(
+    async (versie: string, tekst: string) => {
+      setAsking(undefined);
+      setBusy(true);
+      try {
+        await workflowApi.requestAdoption(versie, tekst);
+        setMessage({ kind: 'ok', text: `Versie ${versie} ligt nu ter vaststelling.` });
+        onFilesChanged();
+      } catch (e) {
+        setMessage({
+          kind: 'fout',
+          text: e instanceof Error ? e.message : String(e),
+          problemen: e instanceof ApiError ? e.problemen : [],
+        });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [onFilesChanged],
+  );
 
   return (
     <div className="workflow-bar" data-testid="workflow-bar">
@@ -78,7 +84,12 @@ export function WorkflowBar({ me, states, open, dirty, onFilesChanged, onReview 
         </button>
       )}
       {state?.status === 'concept' && hasRole(me, 'opsteller') && (
-        <button type="button" onClick={() => void ask()} disabled={busy} data-testid="ter-vaststelling">
+        <button
+          type="button"
+          onClick={ask}
+          disabled={busy || asking !== undefined}
+          data-testid="ter-vaststelling"
+        >
           Ter vaststelling
         </button>
       )}
@@ -119,6 +130,23 @@ export function WorkflowBar({ me, states, open, dirty, onFilesChanged, onReview 
             Sluiten
           </button>
         </div>
+      )}
+      {asking !== undefined && (
+        <AskDialog
+          title={`Versie ${asking} ter vaststelling aanbieden`}
+          field={{
+            label: 'Toelichting voor de vaststeller (mag leeg)',
+            placeholder: 'Bijvoorbeeld: indexatie 2023 volgens het besluit van de stuurgroep.',
+            multiline: true,
+          }}
+          confirm="Ter vaststelling aanbieden"
+          onConfirm={(tekst) => void requestAdoption(asking, tekst)}
+          onCancel={() => setAsking(undefined)}
+          testId="ter-vaststelling-dialoog"
+        >
+          Daarna kan de versie niet meer worden gewijzigd, tot een vaststeller haar vaststelt of terugstuurt.
+          Ctrl+Enter biedt aan, Escape annuleert.
+        </AskDialog>
       )}
       {dialog && (
         <NewVersionDialog

@@ -31,6 +31,7 @@ let server: RunningServer;
 let tmp: string;
 let rules: string;
 let page: Page;
+const browserDialogs: string[] = [];
 
 beforeAll(async () => {
   browser = await openBrowser();
@@ -56,7 +57,11 @@ beforeAll(async () => {
   await accounts.write();
   server = await startServer({ rulesDir: rules, appDir: APP_DIR, host: '127.0.0.1', port: 0, users });
   page = await browser.context.newPage();
-  page.on('dialog', (d) => void d.accept('Graag vaststellen in de bestuurscommissie van mei.'));
+  // The editor asks in its own dialogs: a browser prompt or confirm would be a failure.
+  page.on('dialog', (d) => {
+    if (d.type() !== 'beforeunload') browserDialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
 }, 600_000);
 
 afterAll(async () => {
@@ -101,13 +106,57 @@ describe('de jaarlijkse ronde in de browser', () => {
     expect(await page.textContent('[data-testid="versie-status"]')).toBe('concept');
   });
 
-  it('Anna changes a cell, saves with her message and asks for vaststelling', async () => {
+  it('Anna changes a cell and saves with her message', async () => {
     await setEditorText(page, (await editorText(page)) + CHANGE_2023);
     await page.fill('[data-testid="commit-bericht"]', 'OB2 midden/C naar € 190,00');
     await page.click('[data-testid="save"]');
     await expect.poll(() => page.textContent('[data-testid="notice"]'), WAIT).toMatch(/Opgeslagen/);
+  });
+
+  it('restoring an earlier state asks in a dialog first; Annuleren changes nothing', async () => {
+    const commits = () =>
+      execFileSync('git', ['log', '--format=%h', '--', FILE], { cwd: rules, encoding: 'utf8' });
+    const before = commits();
+    const text = await editorText(page);
+    await page.click('[data-testid="tab-geschiedenis"]');
+    await expect.poll(() => page.locator('[data-testid="commit"]').count(), WAIT).toBe(2);
+    await page.locator('[data-testid="commit"]').nth(1).locator('button.link').click();
+    await page.click('text=Deze stand herstellen');
+    const dialog = page.locator('[data-testid="herstel-dialoog"]');
+    await expect.poll(() => dialog.isVisible(), WAIT).toBe(true);
+    expect(await dialog.textContent()).toMatch(/terugzetten naar de stand van commit/);
+    // The confirm button has the focus; Tab reaches Annuleren, Enter presses it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'herstel-dialoog-ok',
+    );
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count(), WAIT).toBe(0);
+    expect(commits()).toBe(before);
+    expect(await editorText(page)).toBe(text);
+  });
+
+  it('Anna asks for vaststelling with a comment in the dialog; Escape cancels', async () => {
+    const dialog = page.locator('[data-testid="ter-vaststelling-dialoog"]');
+    const field = '[data-testid="ter-vaststelling-dialoog-tekst"]';
     await page.click('[data-testid="ter-vaststelling"]');
+    await expect.poll(() => dialog.isVisible(), WAIT).toBe(true);
+    // The comment field has the focus; Escape closes the dialog and nothing is asked.
+    await page.keyboard.type('niet versturen');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count(), WAIT).toBe(0);
+    expect(await page.textContent('[data-testid="versie-status"]')).toBe('concept');
+
+    await page.click('[data-testid="ter-vaststelling"]');
+    await expect.poll(() => dialog.isVisible(), WAIT).toBe(true);
+    expect(await page.inputValue(field)).toBe('');
+    expect(await dialog.textContent()).toMatch(/Versie 2023 ter vaststelling aanbieden/);
+    await page.keyboard.type('Graag vaststellen in de bestuurscommissie van mei.');
+    await screenshot(page, '30b-ter-vaststelling');
+    await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.textContent('[data-testid="versie-status"]'), WAIT).toBe('ter vaststelling');
+    expect(await dialog.count()).toBe(0);
+    expect(browserDialogs).toEqual([]);
   });
 
   it('Anna cannot adopt her own version', async () => {
