@@ -14,6 +14,7 @@ import { addBadRow, addCase, newTally } from './tally.js';
 import type { Tally } from './tally.js';
 import type { CaseloadEntry, CaseloadLine, ImpactOutcome, ImpactReport, ImpactSide } from './types.js';
 import { selectVersion } from './versions.js';
+import { forSide, ModuleCatalog } from './withdrawn.js';
 
 /** One side of the comparison: all compiled versions of a ruleset and the version to price with. */
 export interface ImpactVersion {
@@ -79,12 +80,19 @@ export function selectedPricer({ basis, variant }: SelectedSides): ImpactPricer 
   const priceVariant = fastEvaluator(variant.programs);
   const sides = { basis: basis.side, variant: variant.side };
   const labelPrograms = [...variant.programs, ...basis.programs];
+  const basisModules = new ModuleCatalog(basis.programs);
+  const variantModules = new ModuleCatalog(variant.programs);
   return {
     sides,
     add(tally, entry) {
       const e = entry.kind === 'line' ? parseJsonLine(entry.text, entry.line) : entry;
-      if (e.kind === 'bad') addBadRow(tally, e);
-      else addCase(tally, e, priceBasis(e.casus), priceVariant(e.casus));
+      if (e.kind === 'bad') {
+        addBadRow(tally, e);
+        return;
+      }
+      const b = forSide(e.casus, basisModules, variantModules);
+      const v = forSide(e.casus, variantModules, basisModules);
+      addCase(tally, e, priceBasis(b.casus), priceVariant(v.casus), { basis: b.dropped, variant: v.dropped });
     },
     report: (tally) => finishReport(tally, sides, labelPrograms),
   };

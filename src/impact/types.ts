@@ -105,6 +105,8 @@ export type StatusChangeKind =
   | 'geldig_geworden'
   | 'module_geweigerd'
   | 'module_toegestaan'
+  | 'module_vervallen'
+  | 'module_nieuw'
   | 'nieuwe_fout'
   | 'fout_vervallen'
   | 'nieuwe_waarschuwing'
