@@ -167,7 +167,7 @@ export function buildBandwidth(d: BandwidthDeclCstNode, fb: Span): A.BandwidthDe
   const c = d.children;
   const names = toks(c.Name);
   const nums = toks(c.NumberLiteral);
-  const units = toks(c.UnitWord);
+  const units = toks(c.UnitLike);
   const num = (t: IToken | undefined): A.NumberLit =>
     t === undefined
       ? { kind: 'NumberLit', value: '0', span: at(fb.end) }
@@ -180,6 +180,8 @@ export function buildBandwidth(d: BandwidthDeclCstNode, fb: Span): A.BandwidthDe
     to: num(nums[1]),
     unit: unitOf(units[0]),
     per: has(c.Kw_per) ? unitOf(units[1]) : undefined,
+    unitSpan: units[0] === undefined ? at(fb.end) : tokSpan(units[0]),
+    perSpan: has(c.Kw_per) && units[1] !== undefined ? tokSpan(units[1]) : undefined,
     span: fb,
   };
 }

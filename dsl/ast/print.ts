@@ -198,6 +198,13 @@ function printDecl(d: A.Decl, out: Out): void {
     case 'AllocationDecl':
       printAllocation(d, out);
       return;
+    case 'UnitDecl': {
+      const plural = d.plural ? ` meervoud ${d.plural.text}` : '';
+      const code = d.code ? ` istandaard ${d.code.text}` : '';
+      line(out, 0, at, `eenheid ${d.name.text}${plural}${label(d.label)}${code}`);
+      if (d.source) line(out, 2, d.source.span.start, `bron ${printString(d.source)}`);
+      return;
+    }
     default:
       assertNever(d);
   }
@@ -292,6 +299,7 @@ const isOneLiner = (d: A.Decl): boolean =>
   d.kind === 'BandwidthDecl' ||
   (d.kind === 'ParameterDecl' && d.source === undefined) ||
   d.kind === 'CalcDecl' ||
+  (d.kind === 'UnitDecl' && d.source === undefined) ||
   d.kind === 'ProvisionDecl' ||
   d.kind === 'IndexationDecl' ||
   d.kind === 'WithdrawDecl';

@@ -254,6 +254,7 @@ const DECL_WORD: Readonly<Record<string, string>> = {
   ProvisionDecl: 'voorziening',
   ScenarioDecl: 'scenario',
   AllocationDecl: 'toewijzing',
+  UnitDecl: 'eenheid',
 };
 
 /** The identity of a declaration for replacement and duplicates, or undefined if it has none. */
@@ -264,6 +265,7 @@ function declKey(d: Decl): { key: string; name: string; span: Span } | undefined
     case 'CalcDecl':
     case 'ModuleDecl':
     case 'ProvisionDecl':
+    case 'UnitDecl':
       return { key: `${d.kind}:${d.name.text}`, name: d.name.text, span: d.name.span };
     case 'TableDecl':
       return d.amend ? undefined : { key: `${d.kind}:${d.name.text}`, name: d.name.text, span: d.name.span };
@@ -358,6 +360,9 @@ function applyFile(node: VersionNode, items: Items): Items {
         break;
       case 'AllocationDecl':
         items.allocations.set(allocationKey(d), { decl: d, origin });
+        break;
+      case 'UnitDecl':
+        items.units.set(d.name.text, { decl: d, origin });
         break;
       case 'ScenarioDecl':
         break;

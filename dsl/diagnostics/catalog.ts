@@ -123,6 +123,43 @@ export const CATALOG = {
     "Het maximum van module '{0}' is in {1}, maar de module rekent in {2}: een maximum op de hoeveelheid staat in de eenheid van het tarief.",
     'Een maximum op de hoeveelheid in een andere eenheid dan het tarief van de module.',
   ),
+  // Declared units (issue 15, item 1): `eenheid dagdeel meervoud dagdelen "Dagdeel (4 uur)" istandaard 16`.
+  RW2501: entry(
+    'fout',
+    'controle',
+    "Onbekende eenheid '{0}': de taal kent uur, dag, week, maand, vierweken, etmaal, km, rit, traject en jaar{1}. Een eigen eenheid declareert u met 'eenheid <naam> meervoud <meervoud> \"<omschrijving>\"'.",
+    'Een eenheid die de taal niet kent en die de regels (of hun basisversie) niet declareren.',
+  ),
+  RW2502: entry(
+    'fout',
+    'controle',
+    "'{0}' is al een ingebouwde eenheid{1}: een gedeclareerde eenheid heeft een eigen naam en meervoud.",
+    'Een gedeclareerde eenheid met de naam of het meervoud van een ingebouwde eenheid.',
+  ),
+  RW2503: entry(
+    'fout',
+    'controle',
+    "Eenheid '{0}': '{1}' is al de naam of het meervoud van eenheid '{2}'{3}. Kies een andere naam of een ander meervoud.",
+    'Twee gedeclareerde eenheden met dezelfde naam of hetzelfde meervoud.',
+  ),
+  RW2504: entry(
+    'fout',
+    'controle',
+    "'{0}' kan geen eenheid zijn: het is een woord van de taal. Kies een andere naam.",
+    'Een gedeclareerde eenheid met als naam of meervoud een woord van de taal (tarief, totaal, …).',
+  ),
+  RW7501: entry(
+    'fout',
+    'controle',
+    "Eenheid '{0}' heeft geen iStandaard-code: geef haar in de declaratie met 'istandaard <code>' (bijvoorbeeld 'istandaard 16' voor een dagdeel van 4 uur), of schrijf 'in euro's totaal'.",
+    'Een toewijzing in een gedeclareerde eenheid zonder iStandaard-code.',
+  ),
+  RW7502: entry(
+    'fout',
+    'controle',
+    "Onbekende iStandaard-eenheid '{0}' bij eenheid '{1}': een volume is in 01 (minuut), 04 (uur), 14 (etmaal), 16 (dagdeel, 4 uur) of 82 (stuks) (Eenheid, WJ756).",
+    'Een gedeclareerde eenheid met een iStandaard-code die geen volume-eenheid van WJ756 is.',
+  ),
   RW4301: entry(
     'waarschuwing',
     'controle',

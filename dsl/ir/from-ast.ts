@@ -8,9 +8,9 @@ import type { Span } from '../text/span.js';
 import type { CheckedVersion } from '../check/check-version.js';
 import { nodeId } from '../check/expr.js';
 import type { Eff, VersionRef } from '../check/items.js';
-import { cellType, T } from '../check/types.js';
+import { T } from '../check/types.js';
 import { percentToFraction } from '../check/decimal-string.js';
-import type { Adjustment, DefOrigin, FieldDef, Program, Rounding, Type } from './ir.js';
+import type { Adjustment, DefOrigin, FieldDef, Program, Rounding, Type, UnitDef } from './ir.js';
 import { BUILTIN_FIELDS } from '../check/items.js';
 
 const defOrigin = (ref: VersionRef, kind: string, span: Span): DefOrigin => ({
@@ -88,8 +88,8 @@ export function lower(c: CheckedVersion): Program {
       intensity: b.decl.intensity.text,
       from: b.decl.from.value,
       to: b.decl.to.value,
-      unit: b.decl.unit,
-      per: b.decl.per,
+      unit: env.units.unit(b.decl.unit),
+      per: b.decl.per === undefined ? undefined : env.units.unit(b.decl.per),
       origin: defOrigin(b.origin, 'BandwidthDecl', b.decl.span),
     })),
     input: { beschikking: input('beschikking'), resultaat: input('resultaat'), module: input('module') },
@@ -112,7 +112,7 @@ export function lower(c: CheckedVersion): Program {
       name: t.decl.name.text,
       // The label and bron as last declared (a `wijzig tabel` may give new ones); each cell keeps its own bron.
       label: latest(t.parts, (d) => d.label?.value) ?? t.decl.label?.value,
-      type: cellType(t.decl.unit),
+      type: env.units.cellType(t.decl.unit),
       keys: [...t.decl.rowKeys, ...t.decl.columnKeys].map((n) => n.text),
       rowKeyCount: t.decl.rowKeys.length,
       cells: c.tableCells.get(t.decl.name.text) ?? [],
@@ -202,6 +202,18 @@ export function lower(c: CheckedVersion): Program {
       ...a,
       origin: defOrigin(eff.origin, 'AllocationDecl', eff.decl.span),
     })),
+    // Declared units only when there are any: a program without them is the same data as before.
+    ...(env.units.all.length > 0
+      ? {
+          units: env.units.all.map((u): UnitDef => ({
+            name: u.name,
+            plural: u.plural,
+            label: u.label,
+            eenheid: u.eenheid,
+            origin: defOrigin(u.eff.origin, 'UnitDecl', u.eff.decl.span),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -89,6 +89,8 @@ function symbolOf(d: Ast.Decl): DocumentSymbol {
         d.module?.span ?? d.span,
         d.unit ? `in ${d.unit.text} totaal` : '',
       );
+    case 'UnitDecl':
+      return leaf(d.name.text, 'eenheid', d, d.name.span, d.label?.value ?? '');
   }
 }
 

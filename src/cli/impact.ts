@@ -11,14 +11,15 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Ir } from '../../dsl/index.js';
 import { createEngine, renderExplanation } from '../index.js';
-import { parseJsonLine } from '../impact/caseload/json-lines.js';
+import { chunkLines, parseJsonLine } from '../impact/caseload/json-lines.js';
 import { openCaseload } from '../impact/node/read-file.js';
 import { analyzeImpactOnPool } from '../impact/node/pool.js';
 import { impactCsvFiles } from '../impact/render-csv.js';
 import { countText, euroText, percentText, renderImpactText, signedEuro } from '../impact/render-text.js';
 import { selectVersion } from '../impact/versions.js';
+import { forSide, ModuleCatalog } from '../impact/withdrawn.js';
 import { cents, moneyText, percentage } from '../impact/money.js';
-import type { CaseloadCase, CaseloadEntry, CaseloadLine, ImpactReport } from '../impact/types.js';
+import type { CaseloadCase, CaseloadPiece, ImpactReport } from '../impact/types.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, writeJsonFailure, type Io } from './output.js';
 import { loadRuleset, type Ruleset } from './ruleset.js';
 
@@ -169,19 +170,20 @@ async function explainOne(
   o: ImpactOptions,
   basisRules: Ruleset,
   variantRules: Ruleset,
-  entries: AsyncIterable<CaseloadEntry | CaseloadLine>,
+  pieces: AsyncIterable<CaseloadPiece>,
   io: Io,
 ): Promise<number> {
   const line = o.uitleg as number;
   let found: CaseloadCase | undefined;
-  for await (const e of entries) {
-    if (e.line < line) continue;
-    if (e.line > line) break;
-    const entry = e.kind === 'line' ? parseJsonLine(e.text, e.line) : e;
-    if (entry.kind === 'bad') return fail(io, o.json, entry.message, o.caseload);
-    found = entry;
-    break;
-  }
+  search: for await (const piece of pieces)
+    for (const e of piece.kind === 'chunk' ? chunkLines(piece) : [piece]) {
+      if (e.line < line) continue;
+      if (e.line > line) break search;
+      const entry = e.kind === 'line' ? parseJsonLine(e.text, e.line) : e;
+      if (entry.kind === 'bad') return fail(io, o.json, entry.message, o.caseload);
+      found = entry;
+      break search;
+    }
   if (!found)
     return fail(
       io,
@@ -189,13 +191,23 @@ async function explainOne(
       `Op regel ${line} van '${o.caseload}' begint geen beschikking; de regelnummers staan in de uitvoer van regelwerk impact.`,
       o.caseload,
     );
-  const explain = async (rules: Ruleset, version: string, role: string) => {
+  const select = (rules: Ruleset, version: string, role: string): Ir.Program[] => {
     const s = selectVersion(rules.programs, version, role);
-    const programs: Ir.Program[] = s.ok ? s.programs : [];
-    return createEngine(programs).explain(found.casus);
+    return s.ok ? s.programs : [];
   };
-  const basis = await explain(basisRules, o.basis, 'basis');
-  const variant = await explain(variantRules, o.variant, 'variant');
+  const basisPrograms = select(basisRules, o.basis, 'basis');
+  const variantPrograms = select(variantRules, o.variant, 'variant');
+  // As `regelwerk impact` prices it: a request for a module only one side has is left out on the other side.
+  const basisModules = new ModuleCatalog(basisPrograms);
+  const variantModules = new ModuleCatalog(variantPrograms);
+  const basisCase = forSide(found.casus, basisModules, variantModules);
+  const variantCase = forSide(found.casus, variantModules, basisModules);
+  const basis = await createEngine(basisPrograms).explain(basisCase.casus);
+  const variant = await createEngine(variantPrograms).explain(variantCase.casus);
+  const left = (dropped: readonly string[], version: string): string =>
+    dropped.length === 0
+      ? ''
+      : `\nNiet geprijsd: versie ${version} heeft geen module ${dropped.join(', ')}; die aanvraag is hier weggelaten.`;
   if (o.json) {
     io.out(
       JSON.stringify(
@@ -206,6 +218,7 @@ async function explainOne(
           casus: found.casus,
           basis,
           variant,
+          weggelaten: { basis: basisCase.dropped, variant: variantCase.dropped },
         },
         null,
         2,
@@ -217,8 +230,12 @@ async function explainOne(
   const b = cents(total(basis));
   const v = cents(total(variant));
   io.out(`Beschikking op regel ${line}${found.id !== undefined ? ` (${found.id})` : ''} van ${o.caseload}`);
-  io.out(`\n── Basis: versie ${o.basis} ──\n${renderExplanation(basis, basisRules.texts)}`);
-  io.out(`\n── Variant: versie ${o.variant} ──\n${renderExplanation(variant, variantRules.texts)}`);
+  io.out(
+    `\n── Basis: versie ${o.basis} ──${left(basisCase.dropped, o.basis)}\n${renderExplanation(basis, basisRules.texts)}`,
+  );
+  io.out(
+    `\n── Variant: versie ${o.variant} ──${left(variantCase.dropped, o.variant)}\n${renderExplanation(variant, variantRules.texts)}`,
+  );
   io.out(
     `\nVerschil: ${euroText(total(basis))} → ${euroText(total(variant))}: ${signedEuro(moneyText(v - b))} (${percentText(percentage(v - b, b))})`,
   );

@@ -89,14 +89,16 @@ function partExplanation(p: PricedPart, cache: LineCache): PartExplanation {
   const quantity = x.quantity;
   const unit = x.unit;
   const qc = x.quantityCap;
+  // A declared unit (`eenheid dagdeel meervoud dagdelen`) is written with its plural: "9 dagdelen".
+  const units = p.program.units;
   // A quantity maximum that applied is part of the calculation: which maximum, and what was asked.
   const capText =
     qc === undefined
       ? ''
-      : ` (maximum ${quantityText(qc.max, qc.unit)}${qc.per ? ` per ${qc.per}` : ''}${qc.per ? `: ${quantityText(qc.limit, qc.unit)} in deze periode` : ''}; aangevraagd ${quantityText(qc.requested, qc.unit)})`;
+      : ` (maximum ${quantityText(qc.max, qc.unit, units)}${qc.per ? ` per ${qc.per}` : ''}${qc.per ? `: ${quantityText(qc.limit, qc.unit, units)} in deze periode` : ''}; aangevraagd ${quantityText(qc.requested, qc.unit, units)})`;
   const calc =
     rate && quantity
-      ? `${rateText(rate, unit)} × ${quantityText(quantity, unit)}${capText} = ${euro(p.amount)}${x.rounding ? ` (${roundingText(x.rounding)})` : ''}`
+      ? `${rateText(rate, unit)} × ${quantityText(quantity, unit, units)}${capText} = ${euro(p.amount)}${x.rounding ? ` (${roundingText(x.rounding)})` : ''}`
       : '';
   return {
     version: p.program.version,

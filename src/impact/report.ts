@@ -107,6 +107,8 @@ const STATUS_ORDER: readonly StatusChangeKind[] = [
   'geldig_geworden',
   'module_geweigerd',
   'module_toegestaan',
+  'module_vervallen',
+  'module_nieuw',
   'nieuwe_fout',
   'fout_vervallen',
   'nieuwe_waarschuwing',
@@ -123,6 +125,10 @@ export function statusLabel(kind: StatusChangeKind, subject: string): string {
       return `module ${subject} nu geweigerd`;
     case 'module_toegestaan':
       return `module ${subject} nu toegestaan`;
+    case 'module_vervallen':
+      return `module ${subject} vervalt in de variant (aanvraag niet meer geprijsd)`;
+    case 'module_nieuw':
+      return `module ${subject} is nieuw in de variant (in de basis niet geprijsd)`;
     case 'nieuwe_fout':
       return `nieuwe fout: ${subject}`;
     case 'fout_vervallen':

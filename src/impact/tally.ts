@@ -245,6 +245,21 @@ function noteStatus(t: Tally, kind: StatusChangeKind, subject: string, ref: Case
   if (s.examples.length < STATUS_EXAMPLES) s.examples.push(ref);
 }
 
+/** Module requests one side left out because its version does not have the module (see `withdrawn.ts`). */
+export interface Dropped {
+  readonly basis: readonly string[];
+  readonly variant: readonly string[];
+}
+
+const NOTHING_DROPPED: Dropped = { basis: [], variant: [] };
+
+/** Notes the requests only one side could price; returns whether there were any. */
+function noteDropped(t: Tally, dropped: Dropped, ref: CaseRef): boolean {
+  for (const name of new Set(dropped.variant)) noteStatus(t, 'module_vervallen', name, ref);
+  for (const name of new Set(dropped.basis)) noteStatus(t, 'module_nieuw', name, ref);
+  return dropped.basis.length > 0 || dropped.variant.length > 0;
+}
+
 /** Notes every change of status between the two outcomes; returns whether there was one. */
 function compareStatus(t: Tally, b: Outcome, v: Outcome, ref: CaseRef): boolean {
   let changed = false;
@@ -326,7 +341,13 @@ function addLines(t: Tally, ev: EvaluationOk, side: 'basis' | 'variant', casus: 
  * Adds one beschikking priced under both versions. A case invalid under both is a bad row (left out of the
  * totals, its first message reported); invalid under one counts zero on that side and is a change of status.
  */
-export function addCase(t: Tally, entry: CaseloadCase, basis: Evaluation, variant: Evaluation): void {
+export function addCase(
+  t: Tally,
+  entry: CaseloadCase,
+  basis: Evaluation,
+  variant: Evaluation,
+  dropped: Dropped = NOTHING_DROPPED,
+): void {
   const ref: CaseRef = entry.id !== undefined ? { line: entry.line, id: entry.id } : { line: entry.line };
   if (!basis.ok && !variant.ok) {
     const first = basis.diagnostics.find((d) => d.severity === 'fout') ?? basis.diagnostics[0];
@@ -353,7 +374,11 @@ export function addCase(t: Tally, entry: CaseloadCase, basis: Evaluation, varian
   }
   if (basis.ok) addLines(t, basis, 'basis', casus);
   if (variant.ok) addLines(t, variant, 'variant', casus);
-  if (!sameOutcome(basis, variant) && compareStatus(t, outcomeOf(basis), outcomeOf(variant), ref))
+  const withdrawn = noteDropped(t, dropped, ref);
+  if (
+    (!sameOutcome(basis, variant) && compareStatus(t, outcomeOf(basis), outcomeOf(variant), ref)) ||
+    withdrawn
+  )
     t.statusChanged++;
   if (b !== v) noteLargest(t, { ...ref, gemeente, basis: b, variant: v, casus: entry.casus });
 }
