@@ -6,7 +6,9 @@
 export type { Span, LineCol } from './text/span.js';
 export { LineIndex, assertNever } from './text/span.js';
 export type * as Ir from './ir/ir.js';
-export { UNIT_AFTER_NUMBER, cellUnitText } from './ast/ast.js';
+export { UNIT_AFTER_NUMBER, cellUnitText, isBuiltinUnit, unitWordAfter } from './ast/ast.js';
+export type { UnitNames } from './ast/ast.js';
 export { isNumeric, tableCellUnit, tableUnitText } from './ir/type-text.js';
 export { childExprs, readsItemPeriod, someExpr, leftChain, prefixChain, type LinkExpr } from './ir/walk.js';
 export { suggest } from './text/suggest.js';
+export { keyMatches, selectionText, type SelectionPart } from './text/selection-text.js';

@@ -4,6 +4,7 @@
  * Built from the CST by `from-cst.ts`; printed back by `print.ts` (the formatter).
  */
 import { assertNever, type Span } from '../text/span.js';
+import type { Unit } from './units.js';
 
 export interface Node {
   readonly span: Span;
@@ -15,58 +16,8 @@ export interface Name extends Node {
   readonly text: string;
 }
 
-/** Units of quantities and rates. Plural spellings are normalised to these. */
-export type Unit =
-  'uur' | 'dag' | 'week' | 'maand' | 'vierweken' | 'etmaal' | 'km' | 'rit' | 'traject' | 'jaar';
-
-export const UNITS: readonly Unit[] = [
-  'uur',
-  'dag',
-  'week',
-  'maand',
-  'vierweken',
-  'etmaal',
-  'km',
-  'rit',
-  'traject',
-  'jaar',
-];
-
-/** The plural Dutch writes after a number other than 1 (`18 jaar`, `2 uur`, `3 weken`). */
-export const UNIT_AFTER_NUMBER: Readonly<Record<Unit, string>> = {
-  uur: 'uur',
-  dag: 'dagen',
-  week: 'weken',
-  maand: 'maanden',
-  vierweken: 'vierweken',
-  etmaal: 'etmalen',
-  km: 'km',
-  rit: 'ritten',
-  traject: 'trajecten',
-  jaar: 'jaar',
-};
-
-/** Plural (and singular) spellings → unit. */
-export const UNIT_SPELLINGS: Readonly<Record<string, Unit>> = {
-  uur: 'uur',
-  uren: 'uur',
-  dag: 'dag',
-  dagen: 'dag',
-  week: 'week',
-  weken: 'week',
-  maand: 'maand',
-  maanden: 'maand',
-  vierweken: 'vierweken',
-  etmaal: 'etmaal',
-  etmalen: 'etmaal',
-  km: 'km',
-  rit: 'rit',
-  ritten: 'rit',
-  traject: 'traject',
-  trajecten: 'traject',
-  jaar: 'jaar',
-  jaren: 'jaar',
-};
+export type { BuiltinUnit, Unit, UnitNames } from './units.js';
+export { BUILTIN_UNITS, UNIT_AFTER_NUMBER, UNIT_SPELLINGS, isBuiltinUnit, unitWordAfter } from './units.js';
 
 // ───────────────────────────── file and header ─────────────────────────────
 
@@ -108,7 +59,8 @@ export type Decl =
   | ScenarioDecl
   | IndexationDecl
   | WithdrawDecl
-  | AllocationDecl;
+  | AllocationDecl
+  | UnitDecl;
 
 export type DeclKind = Decl['kind'];
 
@@ -136,6 +88,8 @@ export interface BandwidthDecl extends Node {
   /** The measure of the range, e.g. `uur per week`: quantity unit and period. */
   readonly unit: Unit;
   readonly per: Unit | undefined;
+  readonly unitSpan: Span;
+  readonly perSpan: Span | undefined;
 }
 
 /** `invoer beschikking|resultaat|module` with its fields. */
@@ -315,6 +269,20 @@ export interface AllocationRow extends Node {
   readonly code: StringLit | undefined;
 }
 
+/**
+ * `eenheid dagdeel meervoud dagdelen "Dagdeel (4 uur)" istandaard 16`: a unit of rates and quantities beside the
+ * built-in ones, with the plural Dutch writes after a number, a description and the iStandaard Eenheid (WJ756).
+ */
+export interface UnitDecl extends Node {
+  readonly kind: 'UnitDecl';
+  readonly name: Name;
+  readonly plural: Name | undefined;
+  readonly label: StringLit | undefined;
+  /** The Eenheid code as written (`16`). */
+  readonly code: Name | undefined;
+  readonly source: StringLit | undefined;
+}
+
 /** `voorziening crisisopvang "…" budget € 1.250.000,00 per jaar`. */
 export interface ProvisionDecl extends Node {
   readonly kind: 'ProvisionDecl';
@@ -336,8 +304,23 @@ export interface IndexationDecl extends Node {
    * written amount or rate (`€ 12,50 per rit`); undefined: only the named ones.
    */
   readonly all: IndexationScope | undefined;
+  /**
+   * `voor ondersteuningsbehoefte OB2, OB3 en intensiteit zwaar`: only the cells whose key has one of the values
+   * of every selector; undefined without `voor` (every cell).
+   */
+  readonly selection: readonly IndexSelector[] | undefined;
   readonly percent: PercentLit;
   readonly rounding: Rounding | undefined;
+}
+
+/**
+ * One domain of a partial indexation and its values (`ondersteuningsbehoefte OB2, OB3`). `domain` is undefined
+ * when the text names values without a domain first (`voor OB2`): the checker reports it (RW6605).
+ */
+export interface IndexSelector extends Node {
+  readonly kind: 'IndexSelector';
+  readonly domain: Name | undefined;
+  readonly values: readonly Name[];
 }
 
 /** What `indexeer alle …` reaches. */
@@ -455,6 +438,8 @@ export interface MoneyLit extends Node {
   readonly kind: 'MoneyLit';
   readonly value: string;
   readonly per: Unit | undefined;
+  /** The unit word after `per`. */
+  readonly perSpan: Span | undefined;
 }
 
 export interface PercentLit extends Node {
@@ -466,7 +451,9 @@ export interface PercentLit extends Node {
 export interface QuantityLit extends Node {
   readonly kind: 'QuantityLit';
   readonly value: string;
+  /** A built-in unit (plurals normalised: `uren` → `uur`), or the word as written (a declared unit). */
   readonly unit: Unit;
+  readonly unitSpan: Span;
 }
 
 export interface DateLit extends Node {

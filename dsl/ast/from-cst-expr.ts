@@ -183,12 +183,13 @@ function buildPrimary(node: OperandCstNode, fallback: Span): Expr {
     const n = tok(c.NumberLiteral);
     if (n === undefined) return errorExpr(fallback);
     const value = normaliseNumber(n.image);
-    const unit = tok(c.UnitWord);
+    const unit = tok(c.UnitLike);
     if (unit !== undefined)
       return {
         kind: 'QuantityLit',
         value,
         unit: unitOf(unit),
+        unitSpan: tokSpan(unit),
         span: coverAll(tokSpan(n), tokSpan(n), tokSpan(unit)),
       };
     const pct = tok(c.Percent);
@@ -199,12 +200,13 @@ function buildPrimary(node: OperandCstNode, fallback: Span): Expr {
   const euro = tok(c.Euro);
   if (euro !== undefined) {
     const n = tok(c.NumberLiteral);
-    const unit = tok(c.UnitWord);
+    const unit = tok(c.UnitLike);
     const per = c.Kw_per !== undefined ? unitOf(unit) : undefined;
     return {
       kind: 'MoneyLit',
       value: n === undefined ? '0' : normaliseNumber(n.image),
       per,
+      perSpan: per !== undefined && unit !== undefined ? tokSpan(unit) : undefined,
       span: coverAll(tokSpan(euro), tokSpan(euro), n && tokSpan(n), unit && tokSpan(unit)),
     };
   }

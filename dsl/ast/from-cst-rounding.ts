@@ -10,8 +10,9 @@ import type { Rounding, RoundingMode, Unit } from './ast.js';
 import { UNIT_SPELLINGS } from './ast.js';
 import { has, ownSpan, tok, tokSpan } from './cst-access.js';
 
+/** A unit as written: a built-in spelling normalised (`uren` → `uur`), any other word kept for the checker. */
 export const unitOf = (t: IToken | undefined): Unit =>
-  t === undefined ? 'week' : (UNIT_SPELLINGS[t.image] ?? 'week');
+  t === undefined ? 'week' : (UNIT_SPELLINGS[t.image] ?? t.image);
 
 /** `afgerond op centen|hele euro's|<n> decimalen [wijze]`. */
 export function buildRounding(node: RoundingCstNode, fallback: Span): Rounding {

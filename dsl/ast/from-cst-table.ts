@@ -14,7 +14,7 @@ import { unitOf } from './from-cst-rounding.js';
 function buildCellUnit(node: CellUnitCstNode | undefined): A.CellUnit {
   if (node === undefined) return { kind: 'number' };
   const c = node.children;
-  if (has(c.Euro)) return has(c.Kw_per) ? { kind: 'rate', per: unitOf(tok(c.UnitWord)) } : { kind: 'money' };
+  if (has(c.Euro)) return has(c.Kw_per) ? { kind: 'rate', per: unitOf(tok(c.UnitLike)) } : { kind: 'money' };
   if (has(c.Percent)) return { kind: 'percent' };
   return { kind: 'number' };
 }

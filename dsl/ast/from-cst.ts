@@ -25,6 +25,7 @@ import {
 import { buildAllocation, buildBudget, buildModule } from './from-cst-module.js';
 import { buildScenario } from './from-cst-scenario.js';
 import { buildTable } from './from-cst-table.js';
+import { buildUnitDecl } from './from-cst-unit.js';
 
 export function buildFile(
   file: FileCstNode,
@@ -117,5 +118,7 @@ function buildDecl(node: DeclarationCstNode, sink: DiagnosticSink): A.Decl | und
   if (withdraw !== undefined) return buildWithdraw(withdraw, fb(withdraw));
   const allocation = sub(c.allocationDecl);
   if (allocation !== undefined) return buildAllocation(allocation, fb(allocation), sink);
+  const unit = sub(c.unitDecl);
+  if (unit !== undefined) return buildUnitDecl(unit, fb(unit));
   return undefined;
 }

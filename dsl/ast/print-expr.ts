@@ -4,7 +4,7 @@
  */
 import { assertNever } from '../text/span.js';
 import type { Expr, Rounding, StringLit, Unit } from './ast.js';
-import { BINARY_PRECEDENCE, UNIT_AFTER_NUMBER } from './ast.js';
+import { BINARY_PRECEDENCE, isBuiltinUnit, UNIT_AFTER_NUMBER } from './ast.js';
 
 /** "1234.56" → "1.234,56" (decimals kept as written). */
 export function dutchNumber(value: string): string {
@@ -23,8 +23,12 @@ export function dutchNumber(value: string): string {
 
 const PLURAL = UNIT_AFTER_NUMBER;
 
-/** The unit after a number: singular for 1, otherwise the plural Dutch uses after numbers (`18 jaar`, `3 weken`). */
-export const unitAfter = (value: string, unit: Unit): string => (Number(value) === 1 ? unit : PLURAL[unit]);
+/**
+ * The unit after a number: singular for 1, otherwise the plural Dutch uses after numbers (`18 jaar`, `3 weken`).
+ * A declared unit (`9 dagdelen`) is printed as written: its plural is declared elsewhere, perhaps in the base.
+ */
+export const unitAfter = (value: string, unit: Unit): string =>
+  !isBuiltinUnit(unit) ? unit : Number(value) === 1 ? unit : PLURAL[unit];
 
 export const printString = (s: StringLit | string): string =>
   '"' + (typeof s === 'string' ? s : s.value).replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';

@@ -8,7 +8,6 @@
 import type { AllocationDecl, Unit } from '../ast/ast.js';
 import type { AllocationDef, AllocationKey, AllocationRowDef, InputLevel } from '../ir/ir.js';
 import {
-  ALLOCATION_UNITS,
   isIstandaardWet,
   MAX_PRODUCT_CODE,
   PRODUCT_CATEGORIES,
@@ -20,7 +19,7 @@ import { levelsOf, type Env } from './env.js';
 import { nodeId } from './expr.js';
 import type { Eff } from './items.js';
 import { suggest } from './suggest.js';
-import { UNIT_PLURAL } from './types.js';
+import { allocationUnitOf } from './units.js';
 
 /** An allocation as the lowering needs it (origin filled in by `lower`). */
 export type CheckedAllocation = Omit<AllocationDef, 'origin'> & { readonly eff: Eff<AllocationDecl> };
@@ -135,20 +134,17 @@ function checkOne(
     ]);
     return undefined;
   }
-  const unit = ALLOCATION_UNITS[d.unit.text];
-  if (!unit) {
-    report('RW7005', d.unit.span, [d.unit.text], suggest(d.unit.text, Object.keys(ALLOCATION_UNITS)));
-    return undefined;
-  }
+  const unit = allocationUnitOf(d.unit, env.units, file, env.reporter);
+  if (!unit) return undefined;
   if (unit.eenheid !== '83') {
-    const fits = Object.keys(unit.from) as Unit[];
+    const fits = Object.keys(unit.from);
     for (const u of new Set(units)) {
       if (!fits.includes(u))
         report('RW7006', d.unit.span, [
           unit.word,
           what,
-          UNIT_PLURAL[u],
-          fits.map((f) => UNIT_PLURAL[f]).join(', '),
+          env.units.plural(u),
+          fits.map((f) => env.units.plural(f)).join(', '),
         ]);
     }
   }

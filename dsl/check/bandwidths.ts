@@ -8,15 +8,19 @@ import { INTENSITY_DOMAIN, type Env } from './env.js';
 import type { Eff } from './items.js';
 import { suggest } from './suggest.js';
 
-const unitOf = (d: BandwidthDecl): string => (d.per ? `${d.unit} per ${d.per}` : d.unit);
-
 export function checkBandwidths(env: Env): void {
   const rep = env.reporter;
+  const unitOf = (d: BandwidthDecl): string => {
+    const u = env.units.unit(d.unit);
+    return d.per ? `${u} per ${env.units.unit(d.per)}` : u;
+  };
   const intensities = env.domains.get(INTENSITY_DOMAIN);
   const byIntensity = new Map<string, Eff<BandwidthDecl>[]>();
   for (const b of env.items.bandwidths) {
     const d = b.decl;
     const file = b.origin.file;
+    env.units.check(d.unit, file, d.unitSpan);
+    if (d.per !== undefined) env.units.check(d.per, file, d.perSpan ?? d.span);
     if (!intensities?.index.has(d.intensity.text)) {
       rep.report(
         file,

@@ -10,7 +10,7 @@ import { someExpr } from '../ir/walk.js';
 import type { Env } from './env.js';
 import { condition, elaborate, type Ctx } from './expr.js';
 import type { Eff } from './items.js';
-import { compatible, describe, T, UNIT_PLURAL } from './types.js';
+import { compatible, describe, T } from './types.js';
 
 export interface CheckedBudget {
   readonly eff: Eff<BudgetDecl>;
@@ -37,7 +37,7 @@ export function checkBudget(eff: Eff<BudgetDecl>, env: Env): CheckedBudget {
   if (d.hours) {
     hours = elaborate(d.hours, ctx);
     if (!compatible(hours.type, T.quantity('uur'))) {
-      env.reporter.report(ctx.file, 'RW3014', d.hours.span, [describe(hours.type)]);
+      env.reporter.report(ctx.file, 'RW3014', d.hours.span, [describe(hours.type, env.units)]);
     }
   }
   return { eff, rate, quantity, hours, unit: unit ?? 'week' };
@@ -52,7 +52,8 @@ function checkRateAndQuantity(
 ): Unit | undefined {
   const rt = rate.type;
   if (rt.kind !== 'rate') {
-    if (rt.kind !== 'error') ctx.env.reporter.report(ctx.file, 'RW3006', rate.span, [what, describe(rt)]);
+    if (rt.kind !== 'error')
+      ctx.env.reporter.report(ctx.file, 'RW3006', rate.span, [what, describe(rt, ctx.env.units)]);
     return undefined;
   }
   if (quantity) checkQuantity(what, rt.per, quantity, ctx);
@@ -63,7 +64,11 @@ function checkQuantity(what: string, unit: Unit, quantity: IrExpr, ctx: Ctx): vo
   const qt: Type = quantity.type;
   if (qt.kind === 'error') return;
   if (qt.kind !== 'quantity' || (qt.unit !== 'module' && qt.unit !== unit)) {
-    ctx.env.reporter.report(ctx.file, 'RW3007', quantity.span, [what, UNIT_PLURAL[unit], describe(qt)]);
+    ctx.env.reporter.report(ctx.file, 'RW3007', quantity.span, [
+      what,
+      ctx.env.units.plural(unit),
+      describe(qt, ctx.env.units),
+    ]);
   }
 }
 
@@ -79,7 +84,7 @@ export interface CheckedModule {
 }
 
 /** The function that measures a period in a unit, for `maximum … per <unit>`. */
-const PERIOD_FUNCTIONS: Readonly<Partial<Record<Unit, BuiltinFunction>>> = {
+const PERIOD_FUNCTIONS: Readonly<Partial<Record<string, BuiltinFunction>>> = {
   dag: 'dagen',
   etmaal: 'etmalen',
   week: 'weken',
@@ -104,8 +109,8 @@ function quantityCapOf(
     const known = [...new Set(units.filter((u): u is Unit => u !== undefined))];
     rep.report(ctx.file, 'RW3303', max.span, [
       d.name.text,
-      UNIT_PLURAL[t.unit],
-      known.map((u) => UNIT_PLURAL[u]).join(' of ') || '?',
+      ctx.env.units.plural(t.unit),
+      known.map((u) => ctx.env.units.plural(u)).join(' of ') || '?',
     ]);
     return undefined;
   }
@@ -190,8 +195,9 @@ export function checkModule(eff: Eff<ModuleDecl>, env: Env): CheckedModule {
       quantityCap = quantityCapOf(d, cap, [unit, ...variants.map((v) => v.unit)], ctx);
       cap = undefined;
     } else if (!compatible(cap.type, T.money))
-      rep.report(ctx.file, 'RW3008', d.cap.span, [name, describe(cap.type)]);
-    else if (d.capPer) rep.report(ctx.file, 'RW3302', d.capPer.span, [d.capPer.text]);
+      rep.report(ctx.file, 'RW3008', d.cap.span, [name, describe(cap.type, ctx.env.units)]);
+    else if (d.capPer && cap.type.kind !== 'error')
+      rep.report(ctx.file, 'RW3302', d.capPer.span, [d.capPer.text]);
   }
   // Variants have no rounding of their own: the module's `afgerond op …` rounds each of them.
   const money = rate?.type.kind === 'rate' || variants.some((v) => v.rate.type.kind === 'rate');
@@ -251,6 +257,6 @@ export function checkProvision(eff: Eff<ProvisionDecl>, env: Env): CheckedProvis
   const ctx: Ctx = { env, file: eff.origin.file, scope: 'beschikking', constant: true };
   const ir = elaborate(b, ctx);
   if (ir.type.kind !== 'error')
-    env.reporter.report(ctx.file, 'RW3001', b.span, ['een bedrag (€ …)', describe(ir.type)]);
+    env.reporter.report(ctx.file, 'RW3001', b.span, ['een bedrag (€ …)', describe(ir.type, env.units)]);
   return { eff, amount: '0', per: undefined };
 }

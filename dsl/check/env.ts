@@ -12,6 +12,7 @@ import type { Span } from '../text/span.js';
 import { BUILTIN_FIELDS, type Items } from './items.js';
 import { suggest } from './suggest.js';
 import { builtinFieldType, T } from './types.js';
+import { UnitVocabulary } from './units.js';
 
 export interface DomainInfo {
   readonly name: string;
@@ -55,6 +56,8 @@ export class Reporter {
 export interface Env {
   readonly items: Items;
   readonly reporter: Reporter;
+  /** The built-in and declared units (`eenheid dagdeel …`). */
+  readonly units: UnitVocabulary;
   readonly domains: Map<string, DomainInfo>;
   /** Domain value → the domains that have it. */
   readonly valueDomains: Map<string, string[]>;
@@ -148,6 +151,7 @@ export function buildEnv(items: Items, reporter: Reporter): Env {
   return {
     items,
     reporter,
+    units: new UnitVocabulary(items.units, reporter),
     domains,
     valueDomains,
     bandPairs,

@@ -10,7 +10,7 @@ import { assertNever, type Span } from '../text/span.js';
 import { percentToFraction } from './decimal-string.js';
 import { levelsOf, type Env } from './env.js';
 import { suggest } from './suggest.js';
-import { compatible, describe, howToGet, isNumeric, join, T, UNIT_PLURAL } from './types.js';
+import { compatible, describe, howToGet, isNumeric, join, T } from './types.js';
 
 export interface Ctx {
   readonly env: Env;
@@ -61,12 +61,22 @@ export function elaborate(e: Expr, ctx: Ctx, expected?: Type): IrExpr {
   switch (e.kind) {
     case 'NumberLit':
       return { ...base, kind: 'const', type: T.number, value: e.value };
-    case 'MoneyLit':
-      return { ...base, kind: 'const', type: e.per ? T.rate(e.per) : T.money, value: e.value };
+    case 'MoneyLit': {
+      const per = e.per === undefined ? undefined : ctx.env.units.check(e.per, ctx.file, e.perSpan ?? e.span);
+      const type = e.per === undefined ? T.money : per === undefined ? T.error : T.rate(per);
+      return { ...base, kind: 'const', type, value: e.value };
+    }
     case 'PercentLit':
       return { ...base, kind: 'const', type: T.percent, value: percentToFraction(e.value) };
-    case 'QuantityLit':
-      return { ...base, kind: 'const', type: T.quantity(e.unit), value: e.value };
+    case 'QuantityLit': {
+      const unit = ctx.env.units.check(e.unit, ctx.file, e.unitSpan);
+      return {
+        ...base,
+        kind: 'const',
+        type: unit === undefined ? T.error : T.quantity(unit),
+        value: e.value,
+      };
+    }
     case 'DateLit':
       return { ...base, kind: 'const', type: T.date, value: e.value };
     case 'PeriodLit':
@@ -100,7 +110,10 @@ export function elaborate(e: Expr, ctx: Ctx, expected?: Type): IrExpr {
       }
       let type = join(then.type, els.type);
       if (!compatible(then.type, els.type)) {
-        report(ctx, 'RW3012', e.span, [describe(then.type), describe(els.type)]);
+        report(ctx, 'RW3012', e.span, [
+          describe(then.type, ctx.env.units),
+          describe(els.type, ctx.env.units),
+        ]);
         type = T.error;
       }
       return { ...base, kind: 'if', type, cond, then, else: els };
@@ -120,7 +133,11 @@ export function elaborate(e: Expr, ctx: Ctx, expected?: Type): IrExpr {
       }
       for (const o of options) {
         if (!compatible(value.type, o.type)) {
-          report(ctx, 'RW3004', o.span, [describe(value.type), describe(o.type), 'in']);
+          report(ctx, 'RW3004', o.span, [
+            describe(value.type, ctx.env.units),
+            describe(o.type, ctx.env.units),
+            'in',
+          ]);
         }
       }
       return { ...base, kind: 'in', type: T.bool, value, options };
@@ -170,7 +187,7 @@ export function elaborate(e: Expr, ctx: Ctx, expected?: Type): IrExpr {
     case 'Rounded': {
       const value = elaborate(e.value, ctx, expected);
       const t = value.type;
-      if (!isNumeric(t)) report(ctx, 'RW3013', e.span, [describe(t)]);
+      if (!isNumeric(t)) report(ctx, 'RW3013', e.span, [describe(t, ctx.env.units)]);
       return {
         ...base,
         kind: 'round',
@@ -193,7 +210,7 @@ export function condition(e: Expr, ctx: Ctx): IrExpr {
 
 /** Reports an elaborated expression that is not ja/nee. */
 function asCondition(ir: IrExpr, e: Expr, ctx: Ctx): IrExpr {
-  if (!compatible(ir.type, T.bool)) report(ctx, 'RW3005', e.span, [describe(ir.type)]);
+  if (!compatible(ir.type, T.bool)) report(ctx, 'RW3005', e.span, [describe(ir.type, ctx.env.units)]);
   return ir;
 }
 
@@ -219,7 +236,8 @@ function unary(e: UnaryExpr, ctx: Ctx, base: Base): IrExpr {
     } else {
       const operand = acc ?? elaborate(u.operand, ctx);
       const t = operand.type;
-      if (!isNumeric(t)) report(ctx, 'RW3003', u.span, ['-', describe(t), describe(t)]);
+      if (!isNumeric(t))
+        report(ctx, 'RW3003', u.span, ['-', describe(t, ctx.env.units), describe(t, ctx.env.units)]);
       acc = { ...b, kind: 'neg', type: isNumeric(t) ? t : T.error, operand };
     }
   }
@@ -338,7 +356,7 @@ export function calcType(name: string, at: Span, ctx: Ctx): Type {
   let ir = elaborate(calc.decl.value, inner);
   if (calc.decl.rounding) {
     const r = calc.decl.rounding;
-    if (!isNumeric(ir.type)) report(inner, 'RW3013', r.span, [describe(ir.type)]);
+    if (!isNumeric(ir.type)) report(inner, 'RW3013', r.span, [describe(ir.type, ctx.env.units)]);
     ir = {
       id: nodeId(calc.origin.file, 'CalcRounding', r.span),
       span: r.span,
@@ -401,7 +419,7 @@ function lookup(e: Extract<Expr, { kind: 'Lookup' }>, ctx: Ctx, base: Base): IrE
     const expected = dom !== undefined && env.domains.has(dom) ? T.domain(dom) : undefined;
     const ir = elaborate(k, ctx, expected);
     if (expected && !compatible(ir.type, expected)) {
-      report(ctx, 'RW4008', k.span, [i + 1, e.table.text, dom ?? '', describe(ir.type)]);
+      report(ctx, 'RW4008', k.span, [i + 1, e.table.text, dom ?? '', describe(ir.type, ctx.env.units)]);
     }
     return ir;
   });
@@ -410,7 +428,7 @@ function lookup(e: Extract<Expr, { kind: 'Lookup' }>, ctx: Ctx, base: Base): IrE
     u.kind === 'money'
       ? T.money
       : u.kind === 'rate'
-        ? T.rate(u.per)
+        ? T.rate(env.units.unit(u.per))
         : u.kind === 'percent'
           ? T.percent
           : T.number;
@@ -432,7 +450,8 @@ function call(e: Extract<Expr, { kind: 'Call' }>, ctx: Ctx, base: Base): IrExpr 
   }
   const expectArg = (i: number, want: Type): void => {
     const a = args[i];
-    if (a && !compatible(a.type, want)) report(ctx, 'RW3001', a.span, [describe(want), describe(a.type)]);
+    if (a && !compatible(a.type, want))
+      report(ctx, 'RW3001', a.span, [describe(want, ctx.env.units), describe(a.type, ctx.env.units)]);
   };
   let type: Type;
   switch (f) {
@@ -459,10 +478,10 @@ function call(e: Extract<Expr, { kind: 'Call' }>, ctx: Ctx, base: Base): IrExpr 
       const [a, b] = args;
       type = a && b ? join(a.type, b.type) : T.error;
       if (a && b && !compatible(a.type, b.type)) {
-        report(ctx, 'RW3003', e.span, [fn, describe(a.type), describe(b.type)]);
+        report(ctx, 'RW3003', e.span, [fn, describe(a.type, ctx.env.units), describe(b.type, ctx.env.units)]);
         type = T.error;
       } else if (a && !isNumeric(a.type) && a.type.kind !== 'date') {
-        report(ctx, 'RW3003', e.span, [fn, describe(a.type), describe(a.type)]);
+        report(ctx, 'RW3003', e.span, [fn, describe(a.type, ctx.env.units), describe(a.type, ctx.env.units)]);
         type = T.error;
       }
       break;
@@ -537,7 +556,8 @@ function binaryLink(e: BinaryExpr, ctx: Ctx, base: Base, done?: IrExpr): IrExpr 
         else if (k === 'domain') compare = ordering ? 'ordinal' : 'equal';
         else if (ordering && k !== 'error') ok = false;
       }
-      if (!ok) report(ctx, 'RW3004', e.opSpan, [cap(describe(lt)), describe(rt), op]);
+      if (!ok)
+        report(ctx, 'RW3004', e.opSpan, [cap(describe(lt, ctx.env.units)), describe(rt, ctx.env.units), op]);
       return { ...base, kind: 'compare', type: T.bool, op, compare, left, right };
     }
     case '+':
@@ -550,11 +570,12 @@ function binaryLink(e: BinaryExpr, ctx: Ctx, base: Base, done?: IrExpr): IrExpr 
           const rate = lt.kind === 'rate' ? lt : rt;
           const other = lt.kind === 'rate' ? rt : lt;
           if (rate.kind === 'rate' && other.kind === 'quantity' && other.unit !== 'module') {
-            report(ctx, 'RW3002', e.opSpan, [rate.per, UNIT_PLURAL[other.unit], howToGet(rate.per)]);
+            const units = ctx.env.units;
+            report(ctx, 'RW3002', e.opSpan, [rate.per, units.plural(other.unit), howToGet(rate.per, units)]);
             return { ...base, kind: 'arith', type: T.error, op, left, right };
           }
         }
-        report(ctx, 'RW3003', e.opSpan, [op, describe(lt), describe(rt)]);
+        report(ctx, 'RW3003', e.opSpan, [op, describe(lt, ctx.env.units), describe(rt, ctx.env.units)]);
         return { ...base, kind: 'arith', type: T.error, op, left, right };
       }
       return { ...base, kind: 'arith', type, op, left, right };

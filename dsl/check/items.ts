@@ -16,6 +16,7 @@ import type {
   ProvisionDecl,
   RuleDecl,
   TableDecl,
+  UnitDecl,
 } from '../ast/ast.js';
 
 /** The version whose file wrote an item. */
@@ -58,6 +59,8 @@ export interface Items {
   readonly provisions: Map<string, Eff<ProvisionDecl>>;
   /** iStandaard mappings: `resultaat` or `module:<naam>` → the declaration that last wrote it. */
   readonly allocations: Map<string, Eff<AllocationDecl>>;
+  /** Declared units (`eenheid dagdeel …`), by name; the built-in ones are not here. */
+  readonly units: Map<string, Eff<UnitDecl>>;
 }
 
 export function emptyItems(): Items {
@@ -73,6 +76,7 @@ export function emptyItems(): Items {
     rules: new Map(),
     provisions: new Map(),
     allocations: new Map(),
+    units: new Map(),
   };
 }
 
@@ -94,6 +98,7 @@ export function copyItems(i: Items): Items {
     rules: new Map(i.rules),
     provisions: new Map(i.provisions),
     allocations: new Map(i.allocations),
+    units: new Map(i.units),
   };
 }
 

@@ -43,12 +43,19 @@ function literal(
         value: e.value,
         type: expected.kind === 'quantity' || expected.kind === 'money' ? expected : T.number,
       };
-    case 'MoneyLit':
-      return { value: e.value, type: e.per ? T.rate(e.per) : T.money };
+    case 'MoneyLit': {
+      const per = e.per === undefined ? undefined : env.units.check(e.per, file, e.perSpan ?? e.span);
+      return {
+        value: e.value,
+        type: e.per === undefined ? T.money : per === undefined ? T.error : T.rate(per),
+      };
+    }
     case 'PercentLit':
       return { value: percentToFraction(e.value), type: T.percent };
-    case 'QuantityLit':
-      return { value: e.value, type: T.quantity(e.unit) };
+    case 'QuantityLit': {
+      const unit = env.units.check(e.unit, file, e.unitSpan);
+      return { value: e.value, type: unit === undefined ? T.error : T.quantity(unit) };
+    }
     case 'DateLit':
       return { value: e.value, type: T.date };
     case 'PeriodLit':
@@ -130,7 +137,11 @@ function assignments(
     const lit = literal(a.value, f.type, name === 'variant' ? variants : undefined, file, env, lenient);
     if (!lit) continue;
     if (!lenient && !compatible(lit.type, f.type)) {
-      env.reporter.report(file, 'RW5006', a.value.span, [name, describe(f.type), describe(lit.type)]);
+      env.reporter.report(file, 'RW5006', a.value.span, [
+        name,
+        describe(f.type, env.units),
+        describe(lit.type, env.units),
+      ]);
     } else if (!lenient && isWhole(f.type) && typeof lit.value === 'string' && !/^\d+$/.test(lit.value)) {
       env.reporter.report(file, 'RW3301', a.value.span, [name, printExpr(a.value)]);
     }

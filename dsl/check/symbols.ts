@@ -18,7 +18,8 @@ export type SymbolKind =
   | 'variant'
   | 'regel'
   | 'voorziening'
-  | 'scenario';
+  | 'scenario'
+  | 'eenheid';
 
 export interface SymbolDef {
   readonly kind: SymbolKind;
@@ -78,6 +79,9 @@ function collect(d: Decl, add: (k: SymbolKind, n: string, s: Span, ds: Span) => 
       return;
     case 'ScenarioDecl':
       add('scenario', d.name.value, d.name.span, d.span);
+      return;
+    case 'UnitDecl':
+      add('eenheid', d.name.text, d.name.span, d.span);
       return;
     case 'IndexationDecl':
     case 'WithdrawDecl':

@@ -3,7 +3,7 @@
  * combination of the key domains, restricted to the declared intensiteit/bandbreedte pairs when both are keys).
  * Returns the merged cells of a table (its definition, then amendments of later versions).
  */
-import type { Name, TableDecl } from '../ast/ast.js';
+import type { CellUnit, Name, TableDecl } from '../ast/ast.js';
 import type { TableCellDef } from '../ir/ir.js';
 import { percentToFraction } from './decimal-string.js';
 import { BANDWIDTH_DOMAIN, INTENSITY_DOMAIN, type DomainInfo, type Env } from './env.js';
@@ -29,6 +29,13 @@ export function checkTable(t: EffTable, env: Env): TableCellDef[] {
   const iIdx = keyNames.findIndex((n) => n.text === INTENSITY_DOMAIN);
   const bIdx = keyNames.findIndex((n) => n.text === BANDWIDTH_DOMAIN);
   const pairs = iIdx >= 0 && bIdx >= 0 ? env.bandPairs : undefined;
+  // `in € per dagdeel`: a unit the language knows or the rules declare.
+  for (const part of t.parts) {
+    const u = part.decl.unit;
+    if (u.kind === 'rate') env.units.check(u.per, part.origin.file, part.decl.unitSpan);
+  }
+  const unitText = (u: CellUnit): string =>
+    cellUnitText(u.kind === 'rate' ? { kind: 'rate', per: env.units.unit(u.per) } : u);
 
   const cells = new Map<string, TableCellDef>();
   for (const part of t.parts) {
@@ -48,8 +55,8 @@ export function checkTable(t: EffTable, env: Env): TableCellDef[] {
         rep.report(part.origin.file, 'RW6007', p.name.span, [p.name.text, 'sleutels', show(def), show(p)]);
         continue;
       }
-      const u1 = cellUnitText(def.unit);
-      const u2 = cellUnitText(p.unit);
+      const u1 = unitText(def.unit);
+      const u2 = unitText(p.unit);
       if (u1 !== u2) {
         rep.report(part.origin.file, 'RW6007', p.unitSpan, [p.name.text, 'eenheid', u1, u2]);
         continue;

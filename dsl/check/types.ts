@@ -1,7 +1,7 @@
 /**
  * Types of the language (see dsl/ir/ir.ts `Type`): construction, compatibility and Dutch descriptions for messages.
  */
-import type { CellUnit, Unit } from '../ast/ast.js';
+import { isBuiltinUnit, type BuiltinUnit, type CellUnit, type Unit } from '../ast/ast.js';
 import type { Type } from '../ir/ir.js';
 import { isNumeric as holdsDecimals } from '../ir/type-text.js';
 import { assertNever } from '../text/span.js';
@@ -23,7 +23,7 @@ export const T = {
 } as const;
 
 /** Plural spellings for messages: "dagen", "weken". */
-export const UNIT_PLURAL: Readonly<Record<Unit, string>> = {
+export const UNIT_PLURAL: Readonly<Record<BuiltinUnit, string>> = {
   uur: 'uren',
   dag: 'dagen',
   week: 'weken',
@@ -36,8 +36,17 @@ export const UNIT_PLURAL: Readonly<Record<Unit, string>> = {
   jaar: 'jaren',
 };
 
+/** How a message writes a unit's plural: the built-in list, or the plural a unit declaration gives. */
+export interface PluralOf {
+  plural(unit: Unit): string;
+}
+
+/** Only the built-in units (a declared unit is written as its name). */
+export const BUILTIN_PLURALS: PluralOf = { plural: (u) => (isBuiltinUnit(u) ? UNIT_PLURAL[u] : u) };
+
 /** How to obtain a quantity in a unit, for the advice in a unit error. */
-export function howToGet(unit: Unit): string {
+export function howToGet(unit: Unit, units: PluralOf = BUILTIN_PLURALS): string {
+  if (!isBuiltinUnit(unit)) return `een hoeveelheid in ${units.plural(unit)}`;
   switch (unit) {
     case 'dag':
       return 'dagen(periode)';
@@ -61,7 +70,7 @@ export function howToGet(unit: Unit): string {
 }
 
 /** A Dutch description of a type: "een bedrag", "een tarief per week", "een hoeveelheid in dagen". */
-export function describe(t: Type): string {
+export function describe(t: Type, units: PluralOf = BUILTIN_PLURALS): string {
   switch (t.kind) {
     case 'money':
       return 'een bedrag';
@@ -70,7 +79,7 @@ export function describe(t: Type): string {
     case 'quantity':
       return t.unit === 'module'
         ? 'een hoeveelheid (in de eenheid van de module)'
-        : `een hoeveelheid in ${UNIT_PLURAL[t.unit]}`;
+        : `een hoeveelheid in ${units.plural(t.unit)}`;
     case 'number':
       return t.whole === true ? 'een aantal (een geheel getal, 0 of meer)' : 'een getal';
     case 'percent':

@@ -96,7 +96,7 @@ export const CATALOG = {
   RW1303: entry(
     'fout',
     'parser',
-    "Een indexatie schrijf je als 'indexeer alle tarieven met 2,5 %', 'indexeer alle tabellen met 2,5 %' of 'indexeer weektarief, cd_tarief met 2,5 %' (een verlaging: 'met -3 %'); gevonden {0}.",
+    "Een indexatie schrijf je als 'indexeer alle tarieven met 2,5 %', 'indexeer alle tabellen met 2,5 %' of 'indexeer weektarief, cd_tarief met 2,5 %' (een verlaging: 'met -3 %'; een deel: 'indexeer weektarief voor ondersteuningsbehoefte OB2 met 2 %'); gevonden {0}.",
     'Een indexatie in een andere vorm (bijvoorbeeld met het percentage in woorden).',
   ),
   RW1304: entry(
@@ -122,6 +122,43 @@ export const CATALOG = {
     'controle',
     "Het maximum van module '{0}' is in {1}, maar de module rekent in {2}: een maximum op de hoeveelheid staat in de eenheid van het tarief.",
     'Een maximum op de hoeveelheid in een andere eenheid dan het tarief van de module.',
+  ),
+  // Declared units (issue 15, item 1): `eenheid dagdeel meervoud dagdelen "Dagdeel (4 uur)" istandaard 16`.
+  RW2501: entry(
+    'fout',
+    'controle',
+    "Onbekende eenheid '{0}': de taal kent uur, dag, week, maand, vierweken, etmaal, km, rit, traject en jaar{1}. Een eigen eenheid declareert u met 'eenheid <naam> meervoud <meervoud> \"<omschrijving>\"'.",
+    'Een eenheid die de taal niet kent en die de regels (of hun basisversie) niet declareren.',
+  ),
+  RW2502: entry(
+    'fout',
+    'controle',
+    "'{0}' is al een ingebouwde eenheid{1}: een gedeclareerde eenheid heeft een eigen naam en meervoud.",
+    'Een gedeclareerde eenheid met de naam of het meervoud van een ingebouwde eenheid.',
+  ),
+  RW2503: entry(
+    'fout',
+    'controle',
+    "Eenheid '{0}': '{1}' is al de naam of het meervoud van eenheid '{2}'{3}. Kies een andere naam of een ander meervoud.",
+    'Twee gedeclareerde eenheden met dezelfde naam of hetzelfde meervoud.',
+  ),
+  RW2504: entry(
+    'fout',
+    'controle',
+    "'{0}' kan geen eenheid zijn: het is een woord van de taal. Kies een andere naam.",
+    'Een gedeclareerde eenheid met als naam of meervoud een woord van de taal (tarief, totaal, …).',
+  ),
+  RW7501: entry(
+    'fout',
+    'controle',
+    "Eenheid '{0}' heeft geen iStandaard-code: geef haar in de declaratie met 'istandaard <code>' (bijvoorbeeld 'istandaard 16' voor een dagdeel van 4 uur), of schrijf 'in euro's totaal'.",
+    'Een toewijzing in een gedeclareerde eenheid zonder iStandaard-code.',
+  ),
+  RW7502: entry(
+    'fout',
+    'controle',
+    "Onbekende iStandaard-eenheid '{0}' bij eenheid '{1}': een volume is in 01 (minuut), 04 (uur), 14 (etmaal), 16 (dagdeel, 4 uur) of 82 (stuks) (Eenheid, WJ756).",
+    'Een gedeclareerde eenheid met een iStandaard-code die geen volume-eenheid van WJ756 is.',
   ),
   RW4301: entry(
     'waarschuwing',
@@ -586,6 +623,37 @@ export const CATALOG = {
     'versies',
     'Wat versie {0} erft, klopt in deze versie niet meer ({1}): {2} Vervang die geërfde declaratie in deze versie of laat haar ook vervallen, of herstel wat ze gebruikt.',
     'Een versie die iets laat vervallen of vervangt dat een geërfde declaratie nog gebruikt.',
+  ),
+  // ── RW66xx a partial indexation (indexeer … voor <domein> <waarde> …) ──
+  RW6601: entry(
+    'fout',
+    'versies',
+    "'{0}' is geen sleutel van {1}: een indexatie van een deel kiest cellen op een domein van de rijen of kolommen ({2}).",
+    'Een indexatie van een deel op een domein dat geen rij- of kolomsleutel van de tabel is.',
+  ),
+  RW6602: entry(
+    'fout',
+    'versies',
+    "Domein '{0}' staat twee keer in de selectie: zet de waarden bij elkaar, '{0} {1}'.",
+    'Een indexatie van een deel die hetzelfde domein twee keer noemt.',
+  ),
+  RW6603: entry(
+    'fout',
+    'versies',
+    "'{0}' is een parameter: die heeft geen rijen of kolommen, dus 'voor …' kan er geen deel van kiezen. Indexeer de parameter in een eigen regel zonder 'voor'.",
+    "Een indexatie van een deel ('voor …') van een parameter.",
+  ),
+  RW6604: entry(
+    'waarschuwing',
+    'versies',
+    "De selectie 'voor {0}' raakt {1} geen cel met een tarief uit een eerdere versie: deze indexatie verandert{2} niets.",
+    'Een indexatie van een deel die geen cel met een tarief kiest.',
+  ),
+  RW6605: entry(
+    'fout',
+    'versies',
+    "Na 'voor' komt eerst een domein en dan zijn waarden: {0}.",
+    "Een indexatie van een deel met een waarde zonder domein ('voor OB2') of een domein zonder waarden.",
   ),
   // ── RW70xx iStandaard mapping (toewijzing) ──
   RW7001: entry(

@@ -80,11 +80,24 @@ export interface Program {
   readonly scenarios: readonly ScenarioDef[];
   /** iStandaard mappings (`toewijzing`): the result budget and each module that has one. */
   readonly allocations: readonly AllocationDef[];
+  /** The units the rules declare (`eenheid dagdeel …`, also inherited); absent when there are none. */
+  readonly units?: readonly UnitDef[];
   /**
    * Set only on a program made to apply on every day (impact analysis and "Open in proefgeval", src/impact/
    * versions.ts): the version's own dates, for explanations; `validFrom`/`validTo` then span all days.
    */
   readonly asIf?: { readonly validFrom: string; readonly validTo: string | undefined };
+}
+
+/** `eenheid dagdeel meervoud dagdelen "Dagdeel (4 uur)" istandaard 16`: a unit beside the built-in ones. */
+export interface UnitDef {
+  readonly name: string;
+  /** What Dutch writes after a number other than 1 (`9 dagdelen`). */
+  readonly plural: string;
+  readonly label: string | undefined;
+  /** The iStandaard Eenheid (WJ756) of one of this unit, when declared. */
+  readonly eenheid: Eenheid | undefined;
+  readonly origin: DefOrigin;
 }
 
 /** A field an allocation row is keyed on: `wet` (beschikking), `perspectief` (resultaat), `variant` (module). */
@@ -178,6 +191,22 @@ export interface Adjustment {
   readonly fraction: string;
   readonly rounding: Rounding | undefined;
   readonly origin: DefOrigin;
+  /**
+   * A partial indexation (`indexeer weektarief voor ondersteuningsbehoefte OB2 met -3 %`): it applies only to
+   * the cells whose key has, for every entry, one of its values. Absent: every cell (and always for a parameter).
+   */
+  readonly selection?: readonly IndexSelection[];
+}
+
+/** One domain of a partial indexation, for one table: `ondersteuningsbehoefte OB2, OB3`. */
+export interface IndexSelection {
+  readonly domain: string;
+  /**
+   * The position of `domain` in the table's keys (rows, then columns); -1 when the table has no such key (the
+   * checker reports that, RW6601): then no cell matches.
+   */
+  readonly key: number;
+  readonly values: readonly string[];
 }
 
 export interface TableCellDef {

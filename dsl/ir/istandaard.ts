@@ -3,7 +3,6 @@
  * per wet (JZ020 / WMO020), the Eenheid codes (WJ756) and how the language's units convert into them. Plain
  * data, shared by the checker and `src/istandaard`.
  */
-import type { Unit } from '../ast/ast.js';
 
 /** The wetten with an iStandaard, by the value of the case's `wet` field. */
 export type IstandaardWet = 'jeugdwet' | 'wmo';
@@ -61,11 +60,11 @@ export type Eenheid = '01' | '04' | '14' | '16' | '82' | '83';
 export interface AllocationUnit {
   readonly eenheid: Eenheid;
   /** The language units whose quantity this volume counts, with the factor quantity → volume. */
-  readonly from: Readonly<Partial<Record<Unit, string>>>;
+  readonly from: Readonly<Partial<Record<string, string>>>;
   readonly word: string;
 }
 
-const unit = (eenheid: Eenheid, word: string, from: Partial<Record<Unit, string>>): AllocationUnit => ({
+const unit = (eenheid: Eenheid, word: string, from: Partial<Record<string, string>>): AllocationUnit => ({
   eenheid,
   word,
   from,

@@ -66,7 +66,8 @@ export type SymbolKind =
   | 'scenario'
   | 'indexatie'
   | 'vervalt'
-  | 'toewijzing';
+  | 'toewijzing'
+  | 'eenheid';
 
 export interface DocumentSymbol {
   readonly name: string;

@@ -67,6 +67,7 @@ export type DeclarationCstChildren = {
   indexationDecl?: IndexationDeclCstNode[];
   withdrawDecl?: WithdrawDeclCstNode[];
   allocationDecl?: AllocationDeclCstNode[];
+  unitDecl?: UnitDeclCstNode[];
 };
 
 export interface DomainDeclCstNode extends CstNode {
@@ -103,8 +104,24 @@ export type BandwidthDeclCstChildren = {
   Kw_van?: IToken[];
   NumberLiteral?: IToken[];
   Kw_tot?: IToken[];
-  UnitWord?: IToken[];
+  UnitLike?: IToken[];
   Kw_per?: IToken[];
+};
+
+export interface UnitDeclCstNode extends CstNode {
+  name: 'unitDecl';
+  children: UnitDeclCstChildren;
+}
+
+export type UnitDeclCstChildren = {
+  Start_eenheid?: IToken[];
+  Name?: IToken[];
+  Kw_meervoud?: IToken[];
+  plural?: IToken[];
+  StringLiteral?: IToken[];
+  Kw_istandaard?: IToken[];
+  NumberLiteral?: IToken[];
+  sourceClause?: SourceClauseCstNode[];
 };
 
 export interface InputDeclCstNode extends CstNode {
@@ -208,7 +225,7 @@ export interface CellUnitCstNode extends CstNode {
 export type CellUnitCstChildren = {
   Euro?: IToken[];
   Kw_per?: IToken[];
-  UnitWord?: IToken[];
+  UnitLike?: IToken[];
   Percent?: IToken[];
   Kw_getal?: IToken[];
 };
@@ -367,11 +384,33 @@ export type IndexationDeclCstChildren = {
   Kw_tabellen?: IToken[];
   Kw_tarieven?: IToken[];
   nameList?: NameListCstNode[];
+  indexSelection?: IndexSelectionCstNode[];
   Kw_met?: IToken[];
   Minus?: IToken[];
   NumberLiteral?: IToken[];
   Percent?: IToken[];
   rounding?: RoundingCstNode[];
+};
+
+export interface IndexSelectionCstNode extends CstNode {
+  name: 'indexSelection';
+  children: IndexSelectionCstChildren;
+}
+
+export type IndexSelectionCstChildren = {
+  Kw_voor?: IToken[];
+  indexSelectionItem?: IndexSelectionItemCstNode[];
+  Comma?: IToken[];
+  Kw_en?: IToken[];
+};
+
+export interface IndexSelectionItemCstNode extends CstNode {
+  name: 'indexSelectionItem';
+  children: IndexSelectionItemCstChildren;
+}
+
+export type IndexSelectionItemCstChildren = {
+  Name?: IToken[];
 };
 
 export interface AllocationDeclCstNode extends CstNode {
@@ -559,7 +598,7 @@ export type OperandCstChildren = {
   Kw_niet?: IToken[];
   Minus?: IToken[];
   NumberLiteral?: IToken[];
-  UnitWord?: IToken[];
+  UnitLike?: IToken[];
   Percent?: IToken[];
   Euro?: IToken[];
   Kw_per?: IToken[];

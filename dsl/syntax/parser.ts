@@ -26,6 +26,7 @@ type AltName =
   | 'ruleSeverity'
   | 'indexationTarget'
   | 'indexationAll'
+  | 'indexSelectionSeparator'
   | 'allocationLevel'
   | 'allocationUnit'
   | 'allocationCategory'
@@ -144,6 +145,7 @@ export class RegelsParser extends CstParser {
         { ALT: () => this.SUBRULE(this.indexationDecl) },
         { ALT: () => this.SUBRULE(this.withdrawDecl) },
         { ALT: () => this.SUBRULE(this.allocationDecl) },
+        { ALT: () => this.SUBRULE(this.unitDecl) },
       ]),
     );
   });
@@ -169,11 +171,30 @@ export class RegelsParser extends CstParser {
     this.CONSUME(T.NumberLiteral);
     this.CONSUME(T.Tot);
     this.CONSUME2(T.NumberLiteral);
-    this.CONSUME(T.UnitWord);
+    this.CONSUME(T.UnitLike);
     this.OPTION(() => {
       this.CONSUME(T.Per);
-      this.CONSUME2(T.UnitWord);
+      this.CONSUME2(T.UnitLike);
     });
+  });
+
+  /**
+   * `eenheid dagdeel meervoud dagdelen "Dagdeel (4 uur)" istandaard 16`: a unit the rules declare, with its
+   * plural, description, iStandaard Eenheid code (WJ756) and source; the parts may continue on indented lines.
+   */
+  readonly unitDecl = this.RULE('unitDecl', () => {
+    this.CONSUME(T.EenheidStart);
+    this.CONSUME(T.Name);
+    this.OPTION(() => {
+      this.CONSUME(T.Meervoud);
+      this.CONSUME2(T.Name, { LABEL: 'plural' });
+    });
+    this.OPTION2(() => this.CONSUME(T.StringLiteral));
+    this.OPTION3(() => {
+      this.CONSUME(T.Istandaard);
+      this.CONSUME(T.NumberLiteral);
+    });
+    this.OPTION4(() => this.SUBRULE(this.sourceClause));
   });
 
   readonly inputDecl = this.RULE('inputDecl', () => {
@@ -275,7 +296,7 @@ export class RegelsParser extends CstParser {
             this.CONSUME(T.Euro);
             this.OPTION(() => {
               this.CONSUME(T.Per);
-              this.CONSUME(T.UnitWord);
+              this.CONSUME(T.UnitLike);
             });
           },
         },
@@ -373,7 +394,7 @@ export class RegelsParser extends CstParser {
               // `maximum 9 dagdelen per week`: a quantity per period of the request.
               this.OPTION2(() => {
                 this.CONSUME(T.Per);
-                this.CONSUME(T.UnitWord, { LABEL: 'capPer' });
+                this.CONSUME(T.UnitLike, { LABEL: 'capPer' });
               });
             },
           },
@@ -443,12 +464,38 @@ export class RegelsParser extends CstParser {
         { ALT: () => this.SUBRULE(this.nameList) },
       ]),
     );
+    // `voor ondersteuningsbehoefte OB2`: only the cells with those key values.
+    this.OPTION3(() => this.SUBRULE(this.indexSelection));
     this.CONSUME(T.Met);
     // `met -3 %`: a reduction.
     this.OPTION2(() => this.CONSUME(T.Minus));
     this.CONSUME(T.NumberLiteral);
     this.CONSUME(T.Percent);
     this.OPTION(() => this.SUBRULE(this.rounding));
+  });
+
+  /**
+   * `voor ondersteuningsbehoefte OB2, OB3 en intensiteit zwaar`: items separated by `,` or `en`; an item of two
+   * names starts a domain with its first value, an item of one name is another value of the domain before it
+   * (the AST step groups them; the checker reports an item that names no domain).
+   */
+  readonly indexSelection = this.RULE('indexSelection', () => {
+    this.CONSUME(T.Voor);
+    this.SUBRULE(this.indexSelectionItem);
+    this.MANY(() => {
+      this.OR(
+        (this.alt.indexSelectionSeparator ??= [
+          { ALT: () => this.CONSUME(T.Comma) },
+          { ALT: () => this.CONSUME(T.En) },
+        ]),
+      );
+      this.SUBRULE2(this.indexSelectionItem);
+    });
+  });
+
+  readonly indexSelectionItem = this.RULE('indexSelectionItem', () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME2(T.Name));
   });
 
   /**
@@ -830,6 +877,12 @@ export class RegelsParser extends CstParser {
     );
   });
 
+  /** A `%`, or a unit word or name on the line of the number before it. */
+  private readonly unitOnSameLine = (): boolean => {
+    const next = this.LA(1);
+    return next.tokenType === T.Percent || next.startLine === this.LA(0).startLine;
+  };
+
   /** Whether the next operand may start with `niet` (set by `expression` right before it parses one). */
   private nietAllowed = true;
 
@@ -847,8 +900,12 @@ export class RegelsParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(T.NumberLiteral);
-            this.OPTION(() => {
-              this.OR2([{ ALT: () => this.CONSUME(T.UnitWord) }, { ALT: () => this.CONSUME(T.Percent) }]);
+            // A number followed by a unit word or a name on the same line is a quantity (`9 dagdelen`); a
+            // name on the next line starts something else (a scenario's next field).
+            this.OPTION({
+              GATE: this.unitOnSameLine,
+              DEF: () =>
+                this.OR2([{ ALT: () => this.CONSUME(T.UnitLike) }, { ALT: () => this.CONSUME(T.Percent) }]),
             });
           },
         },
@@ -858,7 +915,7 @@ export class RegelsParser extends CstParser {
             this.CONSUME2(T.NumberLiteral);
             this.OPTION2(() => {
               this.CONSUME(T.Per);
-              this.CONSUME2(T.UnitWord);
+              this.CONSUME2(T.UnitLike);
             });
           },
         },

@@ -15,6 +15,11 @@ export const Literal = createToken({ name: 'Literal', pattern: Lexer.NA });
 export const Unit = createToken({ name: 'Unit', pattern: Lexer.NA });
 /** Anything the grammar accepts as a name: identifiers, unit words and a few soft keywords. */
 export const Name = createToken({ name: 'Name', pattern: Lexer.NA });
+/**
+ * What the grammar accepts where a unit goes (`40 ritten`, `€ 38,75 per dagdeel`): a built-in unit word or an
+ * identifier, the name of a unit the rules declare (`eenheid dagdeel …`); the checker resolves it.
+ */
+export const UnitLike = createToken({ name: 'UnitLike', pattern: Lexer.NA });
 /** Tokens that start a declaration (only produced at the start of a line, by the lexer's second pass). */
 export const DeclStart = createToken({ name: 'DeclStart', pattern: Lexer.NA });
 /**
@@ -38,7 +43,7 @@ export const Identifier = createToken({
   name: 'Identifier',
   pattern:
     /[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f][a-zA-Z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]*/,
-  categories: [Name],
+  categories: [Name, UnitLike],
 });
 export const DateLiteral = createToken({
   name: 'DateLiteral',
@@ -70,7 +75,7 @@ export const UnitWord = createToken({
   pattern:
     /vierweken|trajecten|traject|maanden|maand|etmalen|etmaal|ritten|rit|dagen|dag|weken|week|jaren|jaar|uren|uur|km/,
   longer_alt: Identifier,
-  categories: [Unit, Name],
+  categories: [Unit, Name, UnitLike],
 });
 
 // ─────────────── keywords ───────────────
@@ -113,6 +118,10 @@ export const Indexeer = kw('indexeer');
 export const Vervalt = kw('vervalt');
 /** iStandaard mapping (`toewijzing resultaat …`); only a declaration word at the start of a line. */
 export const Toewijzing = kw('toewijzing');
+/** A declared unit (`eenheid dagdeel meervoud dagdelen "Dagdeel (4 uur)" istandaard 16`); a name elsewhere. */
+export const Eenheid = kw('eenheid');
+export const Meervoud = kw('meervoud', true);
+export const Istandaard = kw('istandaard', true);
 // Clauses.
 export const Op = kw('op');
 export const Basis = kw('basis');
@@ -181,6 +190,9 @@ export const Aantal = kw('aantal', true);
 export const Categorie = kw('categorie', true);
 export const Code = kw('code', true);
 
+/** Every word of the language (keywords, also the soft ones that may serve as a name). */
+export const KEYWORD_WORDS: ReadonlySet<string> = new Set(keywordTokens.map((k) => k.word));
+
 /** Declaration starts: same word, produced only at the start of a line. */
 const startTokens = new Map<TokenType, TokenType>();
 const start = (of: TokenType, word: string): TokenType => {
@@ -209,6 +221,7 @@ export const ScenarioStart = start(Scenario, 'scenario');
 export const IndexeerStart = start(Indexeer, 'indexeer');
 export const VervaltStart = start(Vervalt, 'vervalt');
 export const ToewijzingStart = start(Toewijzing, 'toewijzing');
+export const EenheidStart = start(Eenheid, 'eenheid');
 
 /** Keyword → its declaration-start variant (used by the lexer at the start of a line). */
 export const DECL_START: ReadonlyMap<TokenType, TokenType> = startTokens;
@@ -227,6 +240,7 @@ export const START_ONLY: ReadonlySet<TokenType> = new Set([
   Indexeer,
   Vervalt,
   Toewijzing,
+  Eenheid,
 ]);
 
 // ─────────────── operators and punctuation ───────────────
@@ -325,6 +339,7 @@ export const parserTokens: TokenType[] = [
   Literal,
   Unit,
   Name,
+  UnitLike,
   DeclStart,
   BinaryOperator,
 ];

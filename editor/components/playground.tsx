@@ -240,7 +240,7 @@ function Outcome({ result, onJump }: { result: PlaygroundResult | undefined; onJ
                   <td>
                     {l.ref}: {l.key}
                   </td>
-                  <td>{lineQuantityText(l.quantity, l.unit)}</td>
+                  <td>{lineQuantityText(l.quantity, l.unit, l.plural)}</td>
                   <td>{euro(l.rate)}</td>
                   <td className="amount">{euro(l.amount)}</td>
                 </tr>

@@ -78,6 +78,8 @@ const symbolKind = (kind: DocumentSymbol['kind']): monaco.languages.SymbolKind =
       return SymbolKind.Object;
     case 'scenario':
       return SymbolKind.Method;
+    case 'eenheid':
+      return SymbolKind.Constant;
     case 'indexatie':
     case 'vervalt':
     case 'toewijzing':

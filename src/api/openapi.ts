@@ -106,6 +106,7 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
       key: text,
       quantity: decimal,
       unit: text,
+      plural: { ...text, description: "Het meervoud van een gedeclareerde eenheid ('dagdelen')." },
       rate: decimal,
       amount: decimal,
       hours: decimal,

@@ -4,7 +4,7 @@
  * ('bron "…" → "…"', "indicatieve uren toegevoegd"). Values are formatted with the engine's helpers.
  */
 import type { Ir } from '../../dsl/index.js';
-import { isNumeric, tableUnitText, UNIT_AFTER_NUMBER } from '../../dsl/core.js';
+import { isNumeric, tableUnitText, unitWordAfter } from '../../dsl/core.js';
 import { dec, dutch, type Dec } from '../engine/decimal.js';
 import { roundingText } from '../engine/explain.js';
 import { formatValue, quantityText, rateText } from '../engine/format.js';
@@ -43,7 +43,7 @@ export function typeText(t: Ir.Type): string {
     case 'rate':
       return `tarief (€ per ${t.per})`;
     case 'quantity':
-      return t.unit === 'module' ? 'hoeveelheid' : `hoeveelheid (${UNIT_AFTER_NUMBER[t.unit]})`;
+      return t.unit === 'module' ? 'hoeveelheid' : `hoeveelheid (${unitWordAfter(false, t.unit)})`;
     case 'number':
       return 'getal';
     case 'percent':

@@ -78,15 +78,15 @@ export function renderEvaluation(ev: Evaluation): string {
     // A line of several parts has a rate per part: the parts show the multiplication, the line their sum.
     const figures =
       l.parts.length > 1
-        ? `${quantity(l.quantity, l.unit)} in ${l.parts.length} delen`
-        : `${quantity(l.quantity, l.unit)} × ${euro(l.rate)}`;
+        ? `${quantity(l.quantity, l.unit, l.plural)} in ${l.parts.length} delen`
+        : `${quantity(l.quantity, l.unit, l.plural)} × ${euro(l.rate)}`;
     out.push(
       `    ${figures} = ${euro(l.amount)}${l.capped ? ' (begrensd door het maximum)' : ''}${l.hours ? `; indicatief ${quantity(l.hours, 'uur')} directe tijd` : ''}`,
     );
     if (l.parts.length > 1)
       for (const p of l.parts)
         out.push(
-          `      versie ${p.version} ${p.from} t/m ${p.to}: ${quantity(p.quantity, l.unit)} × ${euro(p.rate)} = ${euro(p.amount)}`,
+          `      versie ${p.version} ${p.from} t/m ${p.to}: ${quantity(p.quantity, l.unit, l.plural)} × ${euro(p.rate)} = ${euro(p.amount)}`,
         );
   }
   out.push(`  totaal: ${euro(ev.total)}`);

@@ -301,6 +301,8 @@ export function assembleLine(
   const ref = plan.item.ref;
   const quantity = single ? firstPart.quantity : summedQuantityText(parts, cache);
   const unit = first.priced.unit ?? '';
+  // A declared unit's plural travels with the line, for "9 dagdelen" where the program is not at hand.
+  const plural = first.program.units?.find((u) => u.name === unit)?.plural;
   const rate = firstPart.rate;
   const amountText =
     cap !== undefined && capped
@@ -313,7 +315,7 @@ export function assembleLine(
   const source = cache.sourceRef(first.priced.source, first.priced.source.file ?? first.program.file);
   // The usual line (no hours, not capped) as one literal; the optional keys keep their place otherwise.
   const line: ResultLine =
-    hours === undefined && !capped
+    hours === undefined && !capped && plural === undefined
       ? { kind, key, ref, quantity, unit, rate, amount: amountText, parts: lineParts, source }
       : {
           kind,
@@ -321,6 +323,7 @@ export function assembleLine(
           ref,
           quantity,
           unit,
+          ...(plural !== undefined ? { plural } : {}),
           rate,
           amount: amountText,
           ...(hours !== undefined ? { hours: plainString(hours, 2) } : {}),

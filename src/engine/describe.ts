@@ -4,6 +4,7 @@
  */
 import type { Ir } from '../../dsl/index.js';
 import { leftChain } from '../../dsl/core.js';
+import type { UnitNames } from '../../dsl/core.js';
 import { formatValue } from './format.js';
 import type { Value } from './values.js';
 
@@ -42,6 +43,8 @@ interface Observed {
   readonly seen: Map<Ir.Expr, LeafObservation>;
   readonly outcomes: Map<Ir.Expr, boolean | undefined>;
   readonly subjects: Subjects;
+  /** The program's declared units, for their plurals (`12 dagdelen`). */
+  readonly units: readonly UnitNames[];
 }
 
 /** Subjects by expression, built once (expressions are immutable); an engine keeps one (see EngineCache). */
@@ -98,9 +101,10 @@ export function describe(
   observe: Observe,
   wanted = true,
   subjects: Subjects = new WeakMap(),
+  units: readonly UnitNames[] = [],
 ): Check[] {
   const out: Check[] = [];
-  walk(e, wanted, { observe, seen: new Map(), outcomes: new Map(), subjects }, out);
+  walk(e, wanted, { observe, seen: new Map(), outcomes: new Map(), subjects, units }, out);
   return out;
 }
 
@@ -110,7 +114,7 @@ function walk(root: Ir.Expr, wanted: boolean, o: Observed, out: Check[]): void {
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     const [node, want] = top;
     if (!isBranch(node)) {
-      out.push(leafCheck(node, observed(o, node), want, o.subjects));
+      out.push(leafCheck(node, observed(o, node), want, o.subjects, o.units));
       continue;
     }
     if (node.kind === 'not') {
@@ -151,10 +155,10 @@ function subjectOf(e: Ir.Expr, subjects: Subjects): string | undefined {
   }
 }
 
-function operand(e: Ir.Expr, v: Value, subjects: Subjects): string {
+function operand(e: Ir.Expr, v: Value, subjects: Subjects, units: readonly UnitNames[]): string {
   const name = subject(e, subjects);
-  if (e.kind === 'const') return formatValue(v, e.type);
-  return name === undefined ? formatValue(v, e.type) : `${name} (${formatValue(v, e.type)})`;
+  if (e.kind === 'const') return formatValue(v, e.type, units);
+  return name === undefined ? formatValue(v, e.type, units) : `${name} (${formatValue(v, e.type, units)})`;
 }
 
 /** What a leaf needed, with "niet" when the condition wanted it false. */
@@ -169,7 +173,13 @@ function check(subject: string, actual: string, shown: string, expected: string,
 }
 
 /** A leaf that compared an empty value: it says which value was empty instead of claiming an outcome. */
-function undeterminedCheck(e: Ir.Expr, obs: LeafObservation, want: boolean, subjects: Subjects): Check {
+function undeterminedCheck(
+  e: Ir.Expr,
+  obs: LeafObservation,
+  want: boolean,
+  subjects: Subjects,
+  units: readonly UnitNames[],
+): Check {
   const sides: [Ir.Expr, Value][] =
     e.kind === 'compare'
       ? [
@@ -184,9 +194,9 @@ function undeterminedCheck(e: Ir.Expr, obs: LeafObservation, want: boolean, subj
   const expected = needed(
     want,
     e.kind === 'compare'
-      ? `${e.op} ${e.right.kind === 'const' ? operand(e.right, obs.right as Value, subjects) : (subject(e.right, subjects) ?? 'waarde')}`
+      ? `${e.op} ${e.right.kind === 'const' ? operand(e.right, obs.right as Value, subjects, units) : (subject(e.right, subjects) ?? 'waarde')}`
       : e.kind === 'in'
-        ? `een van (${e.options.map((x, i) => formatValue(Array.isArray(obs.right) ? (obs.right as readonly Value[])[i] : undefined, x.type)).join(', ')})`
+        ? `een van (${e.options.map((x, i) => formatValue(Array.isArray(obs.right) ? (obs.right as readonly Value[])[i] : undefined, x.type, units)).join(', ')})`
         : 'ja',
   );
   const leeg = empty.length > 1 ? `${empty.join(' en ')} zijn leeg` : `${name} is leeg`;
@@ -200,33 +210,39 @@ function undeterminedCheck(e: Ir.Expr, obs: LeafObservation, want: boolean, subj
   };
 }
 
-function leafCheck(e: Ir.Expr, obs: LeafObservation, want: boolean, subjects: Subjects): Check {
+function leafCheck(
+  e: Ir.Expr,
+  obs: LeafObservation,
+  want: boolean,
+  subjects: Subjects,
+  units: readonly UnitNames[],
+): Check {
   const left = obs.left;
-  if (obs.outcome === undefined) return undeterminedCheck(e, obs, want, subjects);
+  if (obs.outcome === undefined) return undeterminedCheck(e, obs, want, subjects, units);
   const held = obs.outcome === want;
   switch (e.kind) {
     case 'compare': {
       const name = subject(e.left, subjects) ?? 'waarde';
       const right = Array.isArray(obs.right) ? undefined : (obs.right as Value);
-      const actual = formatValue(left, e.left.type);
+      const actual = formatValue(left, e.left.type, units);
       return check(
         name,
         actual,
         `${name} = ${actual}`,
-        needed(want, `${e.op} ${operand(e.right, right, subjects)}`),
+        needed(want, `${e.op} ${operand(e.right, right, subjects, units)}`),
         held,
       );
     }
     case 'in': {
       const name = subject(e.value, subjects) ?? 'waarde';
       const opts = Array.isArray(obs.right) ? (obs.right as readonly Value[]) : [];
-      const list = e.options.map((o, i) => formatValue(opts[i], o.type)).join(', ');
-      const actual = formatValue(left, e.value.type);
+      const list = e.options.map((o, i) => formatValue(opts[i], o.type, units)).join(', ');
+      const actual = formatValue(left, e.value.type, units);
       return check(name, actual, `${name} = ${actual}`, needed(want, `een van (${list})`), held);
     }
     case 'isEmpty': {
       const name = subject(e.value, subjects) ?? 'waarde';
-      const actual = left === undefined ? 'leeg' : formatValue(left, e.value.type);
+      const actual = left === undefined ? 'leeg' : formatValue(left, e.value.type, units);
       const state = left === undefined ? 'is leeg' : `= ${actual}`;
       return check(name, actual, `${name} ${state}`, needed(want, e.negated ? 'niet leeg' : 'leeg'), held);
     }
@@ -237,7 +253,7 @@ function leafCheck(e: Ir.Expr, obs: LeafObservation, want: boolean, subjects: Su
     }
     default: {
       const name = subject(e, subjects) ?? 'voorwaarde';
-      const actual = formatValue(left, e.type);
+      const actual = formatValue(left, e.type, units);
       return check(name, actual, `${name} = ${actual}`, needed(want, 'ja'), held);
     }
   }

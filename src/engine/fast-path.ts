@@ -74,13 +74,27 @@ export function fastPath(): Path {
       if (v === undefined) {
         (undetermined ??= []).push({
           rule,
-          details: describe(rule.when, observer(c.compiler, task.ctx), true, subjects(task)),
+          details: describe(
+            rule.when,
+            observer(c.compiler, task.ctx),
+            true,
+            subjects(task),
+            task.ctx.rt.program.units,
+          ),
         });
         continue;
       }
       fired.push({
         rule,
-        details: explain ? describe(rule.when, observer(c.compiler, task.ctx), true, subjects(task)) : [],
+        details: explain
+          ? describe(
+              rule.when,
+              observer(c.compiler, task.ctx),
+              true,
+              subjects(task),
+              task.ctx.rt.program.units,
+            )
+          : [],
       });
     }
     const conditions: ConditionOutcome[] = [];
@@ -92,7 +106,13 @@ export function fastPath(): Path {
         const details =
           ok && !explain
             ? []
-            : describe(condition.when, observer(c.compiler, task.ctx), true, subjects(task));
+            : describe(
+                condition.when,
+                observer(c.compiler, task.ctx),
+                true,
+                subjects(task),
+                task.ctx.rt.program.units,
+              );
         conditions.push(
           v === undefined ? { condition, ok, undetermined: true, details } : { condition, ok, details },
         );

@@ -1,29 +1,33 @@
 /** Dutch formatting of runtime values for messages and explanations (no locale APIs: deterministic). */
 import type { Ir } from '../../dsl/index.js';
-import { UNIT_AFTER_NUMBER } from '../../dsl/core.js';
+import { isBuiltinUnit, unitWordAfter, type UnitNames } from '../../dsl/core.js';
 import { dec, dutch, euro, isDec } from './decimal.js';
 import type { Dec } from './decimal.js';
 import { isPeriod } from './values.js';
 import type { Value } from './values.js';
 
-const PLURAL = UNIT_AFTER_NUMBER;
-
-/** "25,857142… weken", "1 week", "40 ritten". */
-export function quantityText(q: Dec, unit: Ir.Unit | 'module' | undefined): string {
+/**
+ * "25,857142… weken", "1 week", "40 ritten", "9 dagdelen": a declared unit takes its plural from `units` (the
+ * program's declared units, `Program.units`).
+ */
+export function quantityText(
+  q: Dec,
+  unit: Ir.Unit | 'module' | undefined,
+  units: readonly UnitNames[] = [],
+): string {
   if (unit === undefined || unit === 'module') return dutch(q);
-  const word = q.eq(1) ? unit : PLURAL[unit];
-  return `${dutch(q)} ${word}`;
+  return `${dutch(q)} ${unitWordAfter(q.eq(1), unit, units)}`;
 }
-
-const isUnit = (u: string): u is Ir.Unit => Object.hasOwn(PLURAL, u);
 
 /**
  * A result line's quantity (a decimal string and its unit, see result.ts) as the CLI, the explanation and the
- * editor all write it: "25,857143 weken", "1 traject", "40 ritten".
+ * editor all write it: "25,857143 weken", "1 traject", "40 ritten", "9 dagdelen" (a declared unit's plural is
+ * on the line: `plural`).
  */
-export function lineQuantityText(q: string, unit: string): string {
+export function lineQuantityText(q: string, unit: string, plural?: string): string {
   if (!/^-?\d+(\.\d+)?$/.test(q)) return unit ? `${q} ${unit}` : q;
-  if (isUnit(unit)) return quantityText(dec(q), unit);
+  if (isBuiltinUnit(unit)) return quantityText(dec(q), unit);
+  if (plural !== undefined) return quantityText(dec(q), unit, [{ name: unit, plural }]);
   return unit ? `${dutch(dec(q))} ${unit}` : dutch(dec(q));
 }
 
@@ -31,7 +35,7 @@ export function lineQuantityText(q: string, unit: string): string {
 export const rateText = (r: Dec, per: Ir.Unit | undefined): string =>
   `${r.decimalPlaces() > 2 ? `€ ${dutch(r)}` : euro(r)}${per ? ` per ${per}` : ''}`;
 
-export function formatValue(v: Value, type: Ir.Type): string {
+export function formatValue(v: Value, type: Ir.Type, units: readonly UnitNames[] = []): string {
   if (v === undefined) return 'leeg';
   if (typeof v === 'boolean') return v ? 'ja' : 'nee';
   if (isPeriod(v)) return `${v.from} t/m ${v.to}`;
@@ -44,7 +48,7 @@ export function formatValue(v: Value, type: Ir.Type): string {
       case 'percent':
         return `${dutch(v.times(100))} %`;
       case 'quantity':
-        return quantityText(v, type.unit);
+        return quantityText(v, type.unit, units);
       default:
         return dutch(v);
     }

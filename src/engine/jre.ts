@@ -374,11 +374,20 @@ export function jrePath(): Path {
       const observe = () => observer(c.rt, res.conditions);
       const unknown = !res.result && lenient.get(res.origin) === true;
       if (rule && res.result)
-        fired.push({ rule, details: explain ? describe(rule.when, observe(), true, subjects) : [] });
+        fired.push({
+          rule,
+          details: explain ? describe(rule.when, observe(), true, subjects, c.rt.program.units) : [],
+        });
       if (rule && unknown)
-        (undetermined ??= []).push({ rule, details: describe(rule.when, observe(), true, subjects) });
+        (undetermined ??= []).push({
+          rule,
+          details: describe(rule.when, observe(), true, subjects, c.rt.program.units),
+        });
       if (condition) {
-        const details = res.result && !explain ? [] : describe(condition.when, observe(), true, subjects);
+        const details =
+          res.result && !explain
+            ? []
+            : describe(condition.when, observe(), true, subjects, c.rt.program.units);
         conditions.push(
           unknown
             ? { condition, ok: false, undetermined: true, details }

@@ -32,6 +32,8 @@ export interface ResultLine {
   readonly ref: string;
   readonly quantity: string;
   readonly unit: string;
+  /** The plural of a declared unit (`eenheid dagdeel meervoud dagdelen`): "9 dagdelen"; absent for built-in units. */
+  readonly plural?: string;
   readonly rate: string;
   readonly amount: string;
   /** Indicative hours of direct client time, when the rules declare time norms. */
@@ -144,6 +146,8 @@ export interface ValueExplanation {
     readonly fraction: string;
     readonly version: string;
     readonly validFrom: string;
+    /** For a partial indexation, the cells it chose: "ondersteuningsbehoefte OB2" (`indexeer … voor …`). */
+    readonly selection?: string;
   }[];
   /** The policy source (`bron`) of the declaration that wrote it. */
   readonly bron?: string;
