@@ -618,6 +618,12 @@ export const CATALOG = {
     "De afwijking voor {0} heeft geen 'geldig tot' en blijft daarom gelden tot een volgende afwijking voor {0} begint: de latere regionale versie '{1}' (vanaf {2}) geldt zo niet voor {0}. Schrijf 'geldig tot {3}' of maak een nieuwe afwijking voor {0} op basis van '{1}'.",
     'Een gemeentelijke afwijking zonder einddatum die een latere regionale versie verdringt.',
   ),
+  RW6016: entry(
+    'fout',
+    'versies',
+    'Wat versie {0} erft, klopt in deze versie niet meer ({1}): {2} Vervang die geërfde declaratie in deze versie of laat haar ook vervallen, of herstel wat ze gebruikt.',
+    'Een versie die iets laat vervallen of vervangt dat een geërfde declaratie nog gebruikt.',
+  ),
   // ── RW66xx a partial indexation (indexeer … voor <domein> <waarde> …) ──
   RW6601: entry(
     'fout',
