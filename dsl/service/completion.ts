@@ -2,7 +2,7 @@
  * Completion: what fits at the cursor. Context comes from the text around the cursor (robust while the user is
  * typing something that does not parse yet) and the names the ruleset declares (nearest version first).
  */
-import { BUILTIN_FUNCTIONS } from '../ast/ast.js';
+import { BUILTIN_FUNCTIONS, BUILTIN_UNITS, UNIT_AFTER_NUMBER } from '../ast/ast.js';
 import { visibleDefinitions, type Definition } from './definitions.js';
 import type { CompletionItem } from './types.js';
 import type { Workspace } from './workspace.js';
@@ -23,6 +23,7 @@ const DECLARATION_KEYWORDS = [
   'indexeer',
   'vervalt',
   'toewijzing',
+  'eenheid',
 ];
 
 const SNIPPETS: readonly CompletionItem[] = [
@@ -184,6 +185,30 @@ function nameItems(n: Names): CompletionItem[] {
   return out;
 }
 
+/**
+ * Units: after `per` the singular (`per dagdeel`), after a number the plural (`9 dagdelen`); built-in units
+ * first, then the units the rules declare (with their description).
+ */
+function unitItems(n: Names, singular: boolean): CompletionItem[] {
+  const builtin = BUILTIN_UNITS.map((u) => ({
+    label: singular ? u : UNIT_AFTER_NUMBER[u],
+    kind: 'unit' as const,
+    detail: 'eenheid',
+  }));
+  const declared = n.defs
+    .filter((d) => d.kind === 'eenheid' && d.node.kind === 'UnitDecl' && d.nameSpan === d.node.name.span)
+    .map((d) => {
+      const node = d.node as Extract<Definition['node'], { kind: 'UnitDecl' }>;
+      return {
+        label: singular ? node.name.text : (node.plural?.text ?? node.name.text),
+        kind: 'unit' as const,
+        detail: 'eenheid (gedeclareerd)',
+        ...(node.label !== undefined ? { documentation: node.label.value } : {}),
+      };
+    });
+  return [...declared, ...builtin];
+}
+
 /** The lines of the declaration the cursor is in: from the nearest unindented line up to the cursor's line. */
 function declarationLines(text: string, lineStart: number): string[] {
   const before = text.slice(0, lineStart).split('\n');
@@ -264,6 +289,11 @@ export function completions(ws: Workspace, path: string, offset: number): Comple
     const values = valuesFor(left, n);
     if (values !== undefined) return values;
   }
+
+  // A unit after a number or `per` (`9 `, `€ 38,75 per `, `in € per `): the built-in and the declared ones.
+  const afterNumber =
+    /(?:^|[^\d-])\d+(?:[.,]\d+)*\s+$/.test(beforeWord) && !/\bop\s+\d+\s+$/.test(beforeWord);
+  if (afterNumber || /\bper\s+$/.test(beforeWord)) return unitItems(n, !afterNumber);
 
   // Table look-up keys: fields, calculations and domain values.
   if (/\[[^\]]*$/.test(beforeWord)) {
