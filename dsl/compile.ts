@@ -6,12 +6,14 @@
 import type { RulesFile } from './ast/ast.js';
 import { checkVersion, type CheckedVersion } from './check/check-version.js';
 import { Reporter } from './check/env.js';
+import { attributeInherited, type VersionDiagnostics } from './check/inherited.js';
 import { fileSymbols, type FileSymbols } from './check/symbols.js';
 import { compareVersions, resolveVersions, type SourceFile } from './check/versions.js';
 import { DiagnosticSink, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { lower } from './ir/from-ast.js';
 import type { Program } from './ir/ir.js';
 import { parse } from './ast/parse.js';
+import { LineIndex } from './text/span.js';
 
 /** One file as the compiler saw it: its AST, its diagnostics (all stages) and its symbols. */
 export interface ParsedFile {
@@ -82,9 +84,10 @@ export function compile(sources: readonly Source[], options: CompileOptions = {}
     };
   });
   const nodes = resolveVersions(parsed.map((p) => p.src));
-  const reporter = new Reporter();
   const checked: CheckedVersion[] = [];
+  const perVersion: VersionDiagnostics[] = [];
   for (const n of nodes) {
+    const reporter = new Reporter();
     const c = guarded<CheckedVersion | undefined>(
       n.file.path,
       internal,
@@ -92,7 +95,14 @@ export function compile(sources: readonly Source[], options: CompileOptions = {}
       () => undefined,
     );
     if (c !== undefined) checked.push(c);
+    perVersion.push({ node: n, items: reporter.items });
   }
+  const place = (file: string, offset: number): string => {
+    const text = sources.find((s) => s.path === file)?.text;
+    if (text === undefined) return file;
+    const at = new LineIndex(text).position(offset);
+    return `${file}:${at.line}:${at.column}`;
+  };
 
   // Inherited declarations are checked once per version that has them: keep each diagnostic once.
   const seen = new Set<string>();
@@ -107,7 +117,7 @@ export function compile(sources: readonly Source[], options: CompileOptions = {}
     p.parseDiagnostics.forEach(add);
     p.src.sink.items.forEach(add);
   }
-  reporter.items.forEach(add);
+  attributeInherited(perVersion, place).forEach(add);
   internal.forEach(add);
   const diagnostics = sortDiagnostics(all);
 

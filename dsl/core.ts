@@ -11,3 +11,4 @@ export type { UnitNames } from './ast/ast.js';
 export { isNumeric, tableCellUnit, tableUnitText } from './ir/type-text.js';
 export { childExprs, readsItemPeriod, someExpr, leftChain, prefixChain, type LinkExpr } from './ir/walk.js';
 export { suggest } from './text/suggest.js';
+export { keyMatches, selectionText, type SelectionPart } from './text/selection-text.js';

@@ -29,3 +29,4 @@ export { UNIT_AFTER_NUMBER } from './ast/ast.js';
 export { childExprs, readsItemPeriod, someExpr, leftChain, prefixChain, type LinkExpr } from './ir/walk.js';
 export { suggest } from './text/suggest.js';
 export { printProgram, exprText, typeText } from './ir/print.js';
+export { keyMatches, selectionText, dutchList, type SelectionPart } from './text/selection-text.js';

@@ -304,8 +304,23 @@ export interface IndexationDecl extends Node {
    * written amount or rate (`€ 12,50 per rit`); undefined: only the named ones.
    */
   readonly all: IndexationScope | undefined;
+  /**
+   * `voor ondersteuningsbehoefte OB2, OB3 en intensiteit zwaar`: only the cells whose key has one of the values
+   * of every selector; undefined without `voor` (every cell).
+   */
+  readonly selection: readonly IndexSelector[] | undefined;
   readonly percent: PercentLit;
   readonly rounding: Rounding | undefined;
+}
+
+/**
+ * One domain of a partial indexation and its values (`ondersteuningsbehoefte OB2, OB3`). `domain` is undefined
+ * when the text names values without a domain first (`voor OB2`): the checker reports it (RW6605).
+ */
+export interface IndexSelector extends Node {
+  readonly kind: 'IndexSelector';
+  readonly domain: Name | undefined;
+  readonly values: readonly Name[];
 }
 
 /** What `indexeer alle …` reaches. */

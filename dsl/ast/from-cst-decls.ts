@@ -7,6 +7,7 @@ import type {
   CalcDeclCstNode,
   DomainDeclCstNode,
   IndexationDeclCstNode,
+  IndexSelectionCstNode,
   InputDeclCstNode,
   ParameterDeclCstNode,
   ProvisionDeclCstNode,
@@ -115,14 +116,40 @@ export function buildIndexation(d: IndexationDeclCstNode, fb: Span): A.Indexatio
   };
   const r = sub(c.rounding);
   const rounding = r === undefined ? undefined : buildRounding(r, at(fb.end));
+  const s = sub(c.indexSelection);
+  const selection = complete && s !== undefined ? buildSelection(s, fb) : undefined;
   return {
     kind: 'IndexationDecl',
     tables: names,
     all: has(c.Kw_tarieven) ? 'tarieven' : has(c.Kw_alle) ? 'tabellen' : undefined,
+    selection,
     percent,
     rounding,
     span: coverAll(fb, fb, ...names.map((x) => x.span), rounding?.span),
   };
+}
+
+/**
+ * `voor ondersteuningsbehoefte OB2, OB3 en intensiteit zwaar`: an item of two names starts a selector (domain,
+ * first value), an item of one name adds a value to the selector before it, or, first of all, starts one
+ * without a domain.
+ */
+function buildSelection(s: IndexSelectionCstNode, fb: Span): A.IndexSelector[] {
+  const out: { domain: A.Name | undefined; values: A.Name[] }[] = [];
+  for (const item of subs(s.children.indexSelectionItem)) {
+    const [first, second] = toks(item.children.Name).map((t) => nameOf(t, fb));
+    if (first === undefined) continue;
+    const last = out[out.length - 1];
+    if (second !== undefined) out.push({ domain: first, values: [second] });
+    else if (last !== undefined) last.values.push(first);
+    else out.push({ domain: undefined, values: [first] });
+  }
+  return out.map((x) => ({
+    kind: 'IndexSelector',
+    domain: x.domain,
+    values: x.values,
+    span: coverAll(fb, x.domain?.span, ...x.values.map((v) => v.span)),
+  }));
 }
 
 export function buildWithdraw(d: WithdrawDeclCstNode, fb: Span): A.WithdrawDecl {

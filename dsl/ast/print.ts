@@ -13,6 +13,7 @@ import type * as A from './ast.js';
 import { cellUnitText } from './ast.js';
 import { isBareName } from '../syntax/lexer.js';
 import { dutchNumber, printExpr, printRounding, printString, unitAfter } from './print-expr.js';
+import { selectionText as partsText } from '../text/selection-text.js';
 
 /** One printed line and the source offset it came from (to place comments). */
 interface Line {
@@ -26,6 +27,9 @@ type Out = Line[];
 const line = (out: Out, indent: number, src: number, text: string): void => {
   out.push({ text, indent, src });
 };
+
+const selectionText = (sel: readonly A.IndexSelector[]): string =>
+  partsText(sel.map((x) => ({ domain: x.domain?.text, values: x.values.map((v) => v.text) })));
 
 const scopeText = (s: A.Scope): string =>
   s === 'resultaat' ? ' voor elk resultaat' : s === 'module' ? ' voor elke module' : '';
@@ -179,11 +183,12 @@ function printDecl(d: A.Decl, out: Out): void {
         d.all !== undefined || d.tables.length === 0
           ? `alle ${d.all ?? 'tabellen'}`
           : d.tables.map((t) => t.text).join(', ');
+      const only = d.selection === undefined ? '' : ` voor ${selectionText(d.selection)}`;
       line(
         out,
         0,
         at,
-        `indexeer ${which} met ${printExpr(d.percent)}${d.rounding ? ' ' + printRounding(d.rounding) : ''}`,
+        `indexeer ${which}${only} met ${printExpr(d.percent)}${d.rounding ? ' ' + printRounding(d.rounding) : ''}`,
       );
       return;
     }

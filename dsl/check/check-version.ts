@@ -20,6 +20,7 @@ import { calcType, paramType, type Ctx } from './expr.js';
 import { checkScenario, type CheckedScenario, type ScenarioContext } from './scenarios.js';
 import { EmptyFieldCheck, shownField } from './empty-fields.js';
 import { checkTable } from './tables.js';
+import { checkIndexSelections } from './index-selection.js';
 import { checkMunicipality, type VersionNode } from './versions.js';
 
 export interface CheckedVersion {
@@ -44,6 +45,7 @@ export function checkVersion(node: VersionNode, reporter: Reporter): CheckedVers
   checkBandwidths(env);
   const tableCells = new Map<string, readonly TableCellDef[]>();
   for (const [name, t] of items.tables) tableCells.set(name, checkTable(t, env));
+  checkIndexSelections(node, env, tableCells);
 
   const params = new Map<string, IrExpr>();
   for (const [name, p] of items.parameters) {

@@ -9,6 +9,7 @@ import type {
   Decl,
   Header,
   IndexationDecl,
+  IndexSelector,
   ParameterDecl,
   RulesFile,
   ScenarioDecl,
@@ -447,12 +448,22 @@ function notIndexable(p: ParameterDecl): string | undefined {
   }
 }
 
+/** Does the table have every domain of a partial indexation's selection as a key? */
+const hasKeys = (t: EffTable, selection: readonly IndexSelector[]): boolean =>
+  selection.every(
+    (p) =>
+      p.domain !== undefined &&
+      [...t.decl.rowKeys, ...t.decl.columnKeys].some((k) => k.text === p.domain?.text),
+  );
+
 /** A parameter value written by an earlier version than the indexation (the same rule as for table cells). */
 const writtenBefore = (p: EffParameter, origin: VersionRef): boolean => p.origin.validFrom < origin.validFrom;
 
 /**
  * `indexeer`: `alle tabellen` reaches every table with amounts or rates; `alle tarieven` also every parameter
- * with a written amount or rate from an earlier version; a list names tables or such parameters.
+ * with a written amount or rate from an earlier version; a list names tables or such parameters. With a
+ * selection (`voor ondersteuningsbehoefte OB2`) `alle` reaches the tables with those keys and no parameter, and a
+ * named parameter is an error (RW6603); the selection itself is checked per version (index-selection.ts).
  */
 function index(d: IndexationDecl, origin: VersionRef, items: Items, sink: DiagnosticSink): void {
   const adjustment = { decl: d, origin };
@@ -462,9 +473,13 @@ function index(d: IndexationDecl, origin: VersionRef, items: Items, sink: Diagno
   const adjustParameter = (name: string, p: EffParameter): void => {
     items.parameters.set(name, { ...p, adjustments: [...p.adjustments, adjustment] });
   };
+  const selection = d.selection;
   if (d.all !== undefined || d.tables.length === 0) {
-    for (const [name, t] of items.tables) if (isAmountTable(t)) adjustTable(name, t);
-    if (d.all === 'tarieven') {
+    for (const [name, t] of items.tables) {
+      if (isAmountTable(t) && (selection === undefined || hasKeys(t, selection))) adjustTable(name, t);
+    }
+    // A partial indexation selects cells by key: parameters have none.
+    if (d.all === 'tarieven' && selection === undefined) {
       for (const [name, p] of items.parameters) {
         if (notIndexable(p.decl) === undefined && writtenBefore(p, origin)) adjustParameter(name, p);
       }
@@ -488,6 +503,10 @@ function index(d: IndexationDecl, origin: VersionRef, items: Items, sink: Diagno
         ...[...items.parameters].filter(([, q]) => notIndexable(q.decl) === undefined).map(([k]) => k),
       ];
       sink.report('RW6011', n.span, [n.text], { suggestions: suggest(n.text, candidates) });
+      continue;
+    }
+    if (selection !== undefined) {
+      sink.report('RW6603', n.span, [n.text]);
       continue;
     }
     const what = notIndexable(p.decl);

@@ -96,7 +96,7 @@ export const CATALOG = {
   RW1303: entry(
     'fout',
     'parser',
-    "Een indexatie schrijf je als 'indexeer alle tarieven met 2,5 %', 'indexeer alle tabellen met 2,5 %' of 'indexeer weektarief, cd_tarief met 2,5 %' (een verlaging: 'met -3 %'); gevonden {0}.",
+    "Een indexatie schrijf je als 'indexeer alle tarieven met 2,5 %', 'indexeer alle tabellen met 2,5 %' of 'indexeer weektarief, cd_tarief met 2,5 %' (een verlaging: 'met -3 %'; een deel: 'indexeer weektarief voor ondersteuningsbehoefte OB2 met 2 %'); gevonden {0}.",
     'Een indexatie in een andere vorm (bijvoorbeeld met het percentage in woorden).',
   ),
   RW1304: entry(
@@ -617,6 +617,43 @@ export const CATALOG = {
     'versies',
     "De afwijking voor {0} heeft geen 'geldig tot' en blijft daarom gelden tot een volgende afwijking voor {0} begint: de latere regionale versie '{1}' (vanaf {2}) geldt zo niet voor {0}. Schrijf 'geldig tot {3}' of maak een nieuwe afwijking voor {0} op basis van '{1}'.",
     'Een gemeentelijke afwijking zonder einddatum die een latere regionale versie verdringt.',
+  ),
+  RW6016: entry(
+    'fout',
+    'versies',
+    'Wat versie {0} erft, klopt in deze versie niet meer ({1}): {2} Vervang die geërfde declaratie in deze versie of laat haar ook vervallen, of herstel wat ze gebruikt.',
+    'Een versie die iets laat vervallen of vervangt dat een geërfde declaratie nog gebruikt.',
+  ),
+  // ── RW66xx a partial indexation (indexeer … voor <domein> <waarde> …) ──
+  RW6601: entry(
+    'fout',
+    'versies',
+    "'{0}' is geen sleutel van {1}: een indexatie van een deel kiest cellen op een domein van de rijen of kolommen ({2}).",
+    'Een indexatie van een deel op een domein dat geen rij- of kolomsleutel van de tabel is.',
+  ),
+  RW6602: entry(
+    'fout',
+    'versies',
+    "Domein '{0}' staat twee keer in de selectie: zet de waarden bij elkaar, '{0} {1}'.",
+    'Een indexatie van een deel die hetzelfde domein twee keer noemt.',
+  ),
+  RW6603: entry(
+    'fout',
+    'versies',
+    "'{0}' is een parameter: die heeft geen rijen of kolommen, dus 'voor …' kan er geen deel van kiezen. Indexeer de parameter in een eigen regel zonder 'voor'.",
+    "Een indexatie van een deel ('voor …') van een parameter.",
+  ),
+  RW6604: entry(
+    'waarschuwing',
+    'versies',
+    "De selectie 'voor {0}' raakt {1}: deze indexatie verandert{2} niets.",
+    'Een indexatie van een deel die geen cel met een tarief kiest.',
+  ),
+  RW6605: entry(
+    'fout',
+    'versies',
+    "Na 'voor' komt eerst een domein en dan zijn waarden: {0}.",
+    "Een indexatie van een deel met een waarde zonder domein ('voor OB2') of een domein zonder waarden.",
   ),
   // ── RW70xx iStandaard mapping (toewijzing) ──
   RW7001: entry(

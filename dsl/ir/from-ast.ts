@@ -10,7 +10,16 @@ import { nodeId } from '../check/expr.js';
 import type { Eff, VersionRef } from '../check/items.js';
 import { T } from '../check/types.js';
 import { percentToFraction } from '../check/decimal-string.js';
-import type { Adjustment, DefOrigin, FieldDef, Program, Rounding, Type, UnitDef } from './ir.js';
+import type {
+  Adjustment,
+  DefOrigin,
+  FieldDef,
+  IndexSelection,
+  Program,
+  Rounding,
+  Type,
+  UnitDef,
+} from './ir.js';
 import { BUILTIN_FIELDS } from '../check/items.js';
 
 const defOrigin = (ref: VersionRef, kind: string, span: Span): DefOrigin => ({
@@ -24,11 +33,27 @@ const defOrigin = (ref: VersionRef, kind: string, span: Span): DefOrigin => ({
 const rounding = (r: AstRounding | undefined): Rounding | undefined =>
   r ? { decimals: r.decimals, mode: r.mode } : undefined;
 
-const adjustment = (a: Eff<IndexationDecl>): Adjustment => ({
-  fraction: percentToFraction(a.decl.percent.value),
-  rounding: rounding(a.decl.rounding),
-  origin: defOrigin(a.origin, 'IndexationDecl', a.decl.span),
-});
+/**
+ * An indexation as it applies to a table with `keys` (or to a parameter, without keys): a partial indexation
+ * (`voor ondersteuningsbehoefte OB2`) gets the positions of its domains in that table's keys.
+ */
+const adjustment = (a: Eff<IndexationDecl>, keys?: readonly string[]): Adjustment => {
+  const sel = a.decl.selection;
+  return {
+    fraction: percentToFraction(a.decl.percent.value),
+    rounding: rounding(a.decl.rounding),
+    origin: defOrigin(a.origin, 'IndexationDecl', a.decl.span),
+    ...(sel === undefined || keys === undefined
+      ? {}
+      : {
+          selection: sel.map((p): IndexSelection => ({
+            domain: p.domain?.text ?? '',
+            key: p.domain === undefined ? -1 : keys.indexOf(p.domain.text),
+            values: p.values.map((v) => v.text),
+          })),
+        }),
+  };
+};
 
 export function lower(c: CheckedVersion): Program {
   const { node, env } = c;
@@ -103,23 +128,26 @@ export function lower(c: CheckedVersion): Program {
               value,
               source: p.decl.source?.value,
               origin: defOrigin(p.origin, 'ParameterDecl', p.decl.span),
-              adjustments: p.adjustments.map(adjustment),
+              adjustments: p.adjustments.map((a) => adjustment(a)),
             },
           ]
         : [];
     }),
-    tables: [...items.tables.values()].map((t) => ({
-      name: t.decl.name.text,
-      // The label and bron as last declared (a `wijzig tabel` may give new ones); each cell keeps its own bron.
-      label: latest(t.parts, (d) => d.label?.value) ?? t.decl.label?.value,
-      type: env.units.cellType(t.decl.unit),
-      keys: [...t.decl.rowKeys, ...t.decl.columnKeys].map((n) => n.text),
-      rowKeyCount: t.decl.rowKeys.length,
-      cells: c.tableCells.get(t.decl.name.text) ?? [],
-      adjustments: t.adjustments.map(adjustment),
-      source: latest(t.parts, (d) => d.source?.value) ?? t.decl.source?.value,
-      origin: defOrigin(t.origin, 'TableDecl', t.decl.span),
-    })),
+    tables: [...items.tables.values()].map((t) => {
+      const keys = [...t.decl.rowKeys, ...t.decl.columnKeys].map((n) => n.text);
+      return {
+        name: t.decl.name.text,
+        // The label and bron as last declared (a `wijzig tabel` may give new ones); each cell keeps its own bron.
+        label: latest(t.parts, (d) => d.label?.value) ?? t.decl.label?.value,
+        type: env.units.cellType(t.decl.unit),
+        keys,
+        rowKeyCount: t.decl.rowKeys.length,
+        cells: c.tableCells.get(t.decl.name.text) ?? [],
+        adjustments: t.adjustments.map((a) => adjustment(a, keys)),
+        source: latest(t.parts, (d) => d.source?.value) ?? t.decl.source?.value,
+        origin: defOrigin(t.origin, 'TableDecl', t.decl.span),
+      };
+    }),
     calcs: c.calcs.flatMap(({ name, ir }) => {
       const calc = items.calcs.get(name);
       return calc

@@ -191,6 +191,22 @@ export interface Adjustment {
   readonly fraction: string;
   readonly rounding: Rounding | undefined;
   readonly origin: DefOrigin;
+  /**
+   * A partial indexation (`indexeer weektarief voor ondersteuningsbehoefte OB2 met -3 %`): it applies only to
+   * the cells whose key has, for every entry, one of its values. Absent: every cell (and always for a parameter).
+   */
+  readonly selection?: readonly IndexSelection[];
+}
+
+/** One domain of a partial indexation, for one table: `ondersteuningsbehoefte OB2, OB3`. */
+export interface IndexSelection {
+  readonly domain: string;
+  /**
+   * The position of `domain` in the table's keys (rows, then columns); -1 when the table has no such key (the
+   * checker reports that, RW6601): then no cell matches.
+   */
+  readonly key: number;
+  readonly values: readonly string[];
 }
 
 export interface TableCellDef {

@@ -2,8 +2,10 @@
  * Completion: what fits at the cursor. Context comes from the text around the cursor (robust while the user is
  * typing something that does not parse yet) and the names the ruleset declares (nearest version first).
  */
-import { BUILTIN_FUNCTIONS, BUILTIN_UNITS, UNIT_AFTER_NUMBER } from '../ast/ast.js';
-import { visibleDefinitions, type Definition } from './definitions.js';
+import { BUILTIN_FUNCTIONS } from '../ast/ast.js';
+import { indexationCompletion } from './completion-indexation.js';
+import { kw, nameItems, names, valueItems, type Names } from './completion-names.js';
+import { unitItems } from './completion-units.js';
 import type { CompletionItem } from './types.js';
 import type { Workspace } from './workspace.js';
 
@@ -118,95 +120,11 @@ const EXPRESSION_KEYWORDS = [
 const FUNCTIONS = BUILTIN_FUNCTIONS;
 const FIELD_TYPES = ['datum', 'periode', 'tekst', 'ja/nee', 'getal', 'aantal', 'bedrag', 'hoeveelheid'];
 
-const kw = (label: string, detail = 'sleutelwoord'): CompletionItem => ({ label, kind: 'keyword', detail });
-
-interface Names {
-  readonly defs: readonly Definition[];
-  /** Values per domain name (`bandbreedte` from the bandwidth lines). */
-  readonly domains: ReadonlyMap<string, readonly Definition[]>;
-  /** Field name → its declared type name. */
-  readonly fieldTypes: ReadonlyMap<string, string>;
-}
-
-function names(ws: Workspace, path: string): Names {
-  const chain = ws.chain(path);
-  const defs = visibleDefinitions(chain.length > 0 ? chain : ws.ruleset(path));
-  const domains = new Map<string, Definition[]>();
-  for (const d of defs) {
-    if (d.kind === 'waarde' && d.parent !== undefined)
-      domains.set(d.parent, [...(domains.get(d.parent) ?? []), d]);
-    if (d.kind === 'bandbreedte') domains.set('bandbreedte', [...(domains.get('bandbreedte') ?? []), d]);
-  }
-  const fieldTypes = new Map<string, string>();
-  for (const d of defs) {
-    if (d.kind === 'veld' && d.node.kind === 'FieldDecl' && !fieldTypes.has(d.name))
-      fieldTypes.set(d.name, d.node.type.name);
-  }
-  return { defs, domains, fieldTypes };
-}
-
-const valueItems = (values: readonly Definition[], domain: string): CompletionItem[] =>
-  values.map((v) => ({
-    label: v.name,
-    kind: 'value' as const,
-    detail: domain,
-    ...(v.node.kind === 'DomainValue' && v.node.description !== undefined
-      ? { documentation: v.node.description.value }
-      : {}),
-  }));
-
 /** Values that fit a word on the left of a comparison: a field's domain, or the domain itself. */
 function valuesFor(word: string, n: Names): CompletionItem[] | undefined {
   const type = n.fieldTypes.get(word) ?? word;
   const values = n.domains.get(type);
   return values === undefined ? undefined : valueItems(values, type);
-}
-
-function nameItems(n: Names): CompletionItem[] {
-  const out: CompletionItem[] = [];
-  const seen = new Set<string>();
-  for (const d of n.defs) {
-    const kind =
-      d.kind === 'tabel'
-        ? 'table'
-        : d.kind === 'parameter'
-          ? 'parameter'
-          : d.kind === 'berekening'
-            ? 'calc'
-            : d.kind === 'veld'
-              ? 'field'
-              : d.kind === 'module'
-                ? 'module'
-                : undefined;
-    if (kind === undefined || seen.has(d.name)) continue;
-    seen.add(d.name);
-    out.push({ label: d.name, kind, detail: d.kind });
-  }
-  return out;
-}
-
-/**
- * Units: after `per` the singular (`per dagdeel`), after a number the plural (`9 dagdelen`); built-in units
- * first, then the units the rules declare (with their description).
- */
-function unitItems(n: Names, singular: boolean): CompletionItem[] {
-  const builtin = BUILTIN_UNITS.map((u) => ({
-    label: singular ? u : UNIT_AFTER_NUMBER[u],
-    kind: 'unit' as const,
-    detail: 'eenheid',
-  }));
-  const declared = n.defs
-    .filter((d) => d.kind === 'eenheid' && d.node.kind === 'UnitDecl' && d.nameSpan === d.node.name.span)
-    .map((d) => {
-      const node = d.node as Extract<Definition['node'], { kind: 'UnitDecl' }>;
-      return {
-        label: singular ? node.name.text : (node.plural?.text ?? node.name.text),
-        kind: 'unit' as const,
-        detail: 'eenheid (gedeclareerd)',
-        ...(node.label !== undefined ? { documentation: node.label.value } : {}),
-      };
-    });
-  return [...declared, ...builtin];
 }
 
 /** The lines of the declaration the cursor is in: from the nearest unindented line up to the cursor's line. */
@@ -278,6 +196,9 @@ export function completions(ws: Workspace, path: string, offset: number): Comple
   const decl = declarationLines(text, lineStart);
   const head = (decl[0] ?? '').trim().split(/\s+/)[0] ?? '';
 
+  const selection = indexationCompletion(beforeWord, n);
+  if (selection !== undefined) return selection;
+
   const tableKeys = tableKeyCompletion(decl, beforeWord, n);
   if (tableKeys !== undefined && !/^\s+bron\b/.test(before)) return tableKeys;
 
@@ -292,7 +213,8 @@ export function completions(ws: Workspace, path: string, offset: number): Comple
 
   // A unit after a number or `per` (`9 `, `€ 38,75 per `, `in € per `): the built-in and the declared ones.
   const afterNumber =
-    /(?:^|[^\d-])\d+(?:[.,]\d+)*\s+$/.test(beforeWord) && !/\bop\s+\d+\s+$/.test(beforeWord);
+    /(?:^|[^\d-])\d+(?:[.,]\d+)*\s+$/.test(beforeWord) &&
+    !/\b(op|met)\s+-?\d+(?:[.,]\d+)*\s+$/.test(beforeWord);
   if (afterNumber || /\bper\s+$/.test(beforeWord)) return unitItems(n, !afterNumber);
 
   // Table look-up keys: fields, calculations and domain values.

@@ -122,7 +122,9 @@ function collectNames(node: unknown, out: Occurrence[], ns: NameSpace = 'value')
     if (key === 'span' || key === 'opSpan' || key === 'levelSpan' || key === 'unitSpan') continue;
     const typed =
       (rec.kind === 'TableDecl' && (key === 'rowKeys' || key === 'columnKeys')) ||
-      (rec.kind === 'DomainDecl' && key === 'name');
+      (rec.kind === 'DomainDecl' && key === 'name') ||
+      // `indexeer weektarief voor ondersteuningsbehoefte OB2`: the domain of a selection.
+      (rec.kind === 'IndexSelector' && key === 'domain');
     collectNames(value, out, typed ? 'type' : 'value');
   }
 }

@@ -199,10 +199,44 @@ function describe(def: Definition): string[] {
   }
 }
 
+/**
+ * A value in the selection of a partial indexation (`voor ondersteuningsbehoefte OB2`): that value of that domain
+ * (a value such as `zwaar` may exist in more domains).
+ */
+function selectionHover(
+  ws: Workspace,
+  path: string,
+  file: ParsedFile,
+  offset: number,
+): HoverInfo | undefined {
+  for (const d of file.ast.decls) {
+    if (d.kind !== 'IndexationDecl' || offset < d.span.start || offset > d.span.end) continue;
+    for (const p of d.selection ?? []) {
+      const v = p.values.find((x) => x.span.start <= offset && offset <= x.span.end);
+      if (v === undefined || p.domain === undefined) continue;
+      const domain = p.domain.text;
+      const defs = [
+        ...findDefinitions(ws.chain(path), v.text, 'value'),
+        ...findDefinitions(ws.ruleset(path), v.text, 'value'),
+      ];
+      const def = defs.find(
+        (x) => x.parent === domain || (x.kind === 'bandbreedte' && domain === 'bandbreedte'),
+      );
+      const lines = def === undefined ? [`**${v.text}** staat niet in domein ${domain}.`] : describe(def);
+      lines.push(
+        `Deze indexatie geldt alleen voor de cellen met ${domain} ${p.values.map((x) => x.text).join(', ')}.`,
+      );
+      return { span: v.span, markdown: lines.filter((l) => l !== '').join('\n\n') };
+    }
+  }
+  return undefined;
+}
+
 export function hover(ws: Workspace, path: string, offset: number): HoverInfo | undefined {
   const file = ws.file(path);
   if (file === undefined) return undefined;
-  const cell = cellHover(file, offset) ?? allocationHover(file, offset);
+  const cell =
+    cellHover(file, offset) ?? allocationHover(file, offset) ?? selectionHover(ws, path, file, offset);
   if (cell !== undefined) return cell;
   const at = occurrenceAt(file, offset);
   if (at === undefined) return undefined;

@@ -2,6 +2,7 @@
 import type * as Ast from '../ast/ast.js';
 import type { DocumentSymbol, FoldingRange } from './types.js';
 import type { ParsedFile } from './workspace.js';
+import { selectionText } from '../text/selection-text.js';
 
 const leaf = (
   name: string,
@@ -67,9 +68,12 @@ function symbolOf(d: Ast.Decl): DocumentSymbol {
       return leaf(d.name.value, 'scenario', d, d.name.span);
     case 'IndexationDecl':
       return leaf(
-        d.tables.length === 0
+        (d.tables.length === 0
           ? `indexeer alle ${d.all ?? 'tabellen'}`
-          : `indexeer ${d.tables.map((t) => t.text).join(', ')}`,
+          : `indexeer ${d.tables.map((t) => t.text).join(', ')}`) +
+          (d.selection === undefined
+            ? ''
+            : ` voor ${selectionText(d.selection.map((p) => ({ domain: p.domain?.text, values: p.values.map((v) => v.text) })))}`),
         'indexatie',
         d,
         d.span,

@@ -384,11 +384,33 @@ export type IndexationDeclCstChildren = {
   Kw_tabellen?: IToken[];
   Kw_tarieven?: IToken[];
   nameList?: NameListCstNode[];
+  indexSelection?: IndexSelectionCstNode[];
   Kw_met?: IToken[];
   Minus?: IToken[];
   NumberLiteral?: IToken[];
   Percent?: IToken[];
   rounding?: RoundingCstNode[];
+};
+
+export interface IndexSelectionCstNode extends CstNode {
+  name: 'indexSelection';
+  children: IndexSelectionCstChildren;
+}
+
+export type IndexSelectionCstChildren = {
+  Kw_voor?: IToken[];
+  indexSelectionItem?: IndexSelectionItemCstNode[];
+  Comma?: IToken[];
+  Kw_en?: IToken[];
+};
+
+export interface IndexSelectionItemCstNode extends CstNode {
+  name: 'indexSelectionItem';
+  children: IndexSelectionItemCstChildren;
+}
+
+export type IndexSelectionItemCstChildren = {
+  Name?: IToken[];
 };
 
 export interface AllocationDeclCstNode extends CstNode {

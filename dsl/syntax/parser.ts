@@ -26,6 +26,7 @@ type AltName =
   | 'ruleSeverity'
   | 'indexationTarget'
   | 'indexationAll'
+  | 'indexSelectionSeparator'
   | 'allocationLevel'
   | 'allocationUnit'
   | 'allocationCategory'
@@ -463,12 +464,38 @@ export class RegelsParser extends CstParser {
         { ALT: () => this.SUBRULE(this.nameList) },
       ]),
     );
+    // `voor ondersteuningsbehoefte OB2`: only the cells with those key values.
+    this.OPTION3(() => this.SUBRULE(this.indexSelection));
     this.CONSUME(T.Met);
     // `met -3 %`: a reduction.
     this.OPTION2(() => this.CONSUME(T.Minus));
     this.CONSUME(T.NumberLiteral);
     this.CONSUME(T.Percent);
     this.OPTION(() => this.SUBRULE(this.rounding));
+  });
+
+  /**
+   * `voor ondersteuningsbehoefte OB2, OB3 en intensiteit zwaar`: items separated by `,` or `en`; an item of two
+   * names starts a domain with its first value, an item of one name is another value of the domain before it
+   * (the AST step groups them; the checker reports an item that names no domain).
+   */
+  readonly indexSelection = this.RULE('indexSelection', () => {
+    this.CONSUME(T.Voor);
+    this.SUBRULE(this.indexSelectionItem);
+    this.MANY(() => {
+      this.OR(
+        (this.alt.indexSelectionSeparator ??= [
+          { ALT: () => this.CONSUME(T.Comma) },
+          { ALT: () => this.CONSUME(T.En) },
+        ]),
+      );
+      this.SUBRULE2(this.indexSelectionItem);
+    });
+  });
+
+  readonly indexSelectionItem = this.RULE('indexSelectionItem', () => {
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME2(T.Name));
   });
 
   /**

@@ -1,7 +1,8 @@
 /**
  * The impact section of the review page: what the version under review costs against its base over the caseload
  * the editor is configured with (the shipped sample unless the advisor picked a file in the Impact tab). Runs in
- * the same impact worker as the Impact tab and shows the same headline, change per gemeente and bands.
+ * its own impact worker (lane `beoordeling`), beside the Impact tab's: neither stops the other's run. Shows the
+ * same headline, change per gemeente and bands.
  */
 import { useEffect, useRef, useState } from 'react';
 import { BandsSection, GemeenteSection, ImpactHeadline } from '../../views/impact/impact-sections.js';
@@ -32,7 +33,7 @@ export function ReviewImpact({ client, path, versie, basis }: Props) {
   useEffect(() => {
     setState(undefined);
     if (basis === undefined || !client.hasFiles) return;
-    latest.current = client.run(path, { basis, variant: versie });
+    latest.current = client.run(path, { basis, variant: versie }, 'beoordeling');
   }, [client, path, versie, basis]);
 
   const body = () => {

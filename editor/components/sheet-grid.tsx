@@ -37,6 +37,7 @@ export function OriginDetails({
         <li key={`${s.version}-${s.span.start}`}>
           <button type="button" className="step" onClick={() => onJump(s.file, s.span)}>
             Geïndexeerd in versie {s.version}: {signedPercentText(s.fraction)}
+            {s.selection !== undefined ? ` voor ${s.selection}` : ''}
             {s.rounding !== undefined ? `, ${s.rounding}` : ''}
           </button>
         </li>

@@ -6,6 +6,7 @@
  * in the editor — in the file that wrote it, which for an inherited cell is the base version's file.
  */
 import type { Ir, Span } from '../../dsl/index.js';
+import { selectionText } from '../../dsl/core.js';
 import { dec, dutch, euro as euroDec, roundDec, type Dec } from '../../src/engine/decimal.js';
 import type {
   CellExplanation,
@@ -69,8 +70,14 @@ function cellSteps(
   const applied = cell.indexations.filter((ix) => cell.validFrom < ix.validFrom);
   let value: Dec | undefined = cell.written === null ? undefined : dec(cell.written);
   for (const ix of applied) {
-    const adj = table?.adjustments.find((a) => a.origin.version === ix.version && a.fraction === ix.fraction);
-    let text = `Geïndexeerd met ${percentText(ix.fraction)} in ${versionText(ix.version, ix.validFrom)}`;
+    const adj = table?.adjustments.find(
+      (a) =>
+        a.origin.version === ix.version &&
+        a.fraction === ix.fraction &&
+        (a.selection === undefined ? undefined : selectionText(a.selection)) === ix.selection,
+    );
+    const only = ix.selection !== undefined ? ` voor ${ix.selection}` : '';
+    let text = `Geïndexeerd met ${percentText(ix.fraction)}${only} in ${versionText(ix.version, ix.validFrom)}`;
     if (value !== undefined) {
       const raw = value.times(dec(1).plus(dec(ix.fraction)));
       const next = adj?.rounding !== undefined ? roundDec(raw, adj.rounding) : raw;

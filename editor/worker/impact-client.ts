@@ -1,7 +1,11 @@
 /**
- * The UI thread's handle on the impact worker. Keeps the latest text of every rules file (the app reports each
+ * The UI thread's handle on the impact workers. Keeps the latest text of every rules file (the app reports each
  * edit), tells listeners that something was edited (the Impact tab debounces and re-runs), and numbers each
- * request so that only the answer to the latest one is shown.
+ * request (unique across workers) so that only the answer to the latest one is shown.
+ *
+ * Each lane has its own worker: the Impact tab (`impact`) and the review page (`beoordeling`) compute side by
+ * side, so switching between them never stops the other's run; a new run or Stop cancels only its own lane.
+ * The caseload chosen in the Impact tab is the caseload of every lane.
  */
 import type { SourceFile } from '../../dsl/service/index.js';
 import type { ReportData } from '../../src/report/report-data.js';
@@ -10,22 +14,35 @@ import ImpactWorker from './impact-worker.ts?worker';
 
 type Listener = (msg: FromImpactWorker) => void;
 
+/** Who computes: the Impact tab, or the review page. */
+export type ImpactLane = 'impact' | 'beoordeling';
+
 export class ImpactClient {
-  private worker: Worker | undefined;
+  private readonly workers = new Map<ImpactLane, Worker>();
+  /** The caseload last chosen (undefined: the shipped sample), handed to a lane's worker when it starts. */
+  private caseload: CaseloadSource | undefined;
   private nextId = 1;
   private readonly texts = new Map<string, string>();
   private readonly listeners = new Set<Listener>();
   private readonly editListeners = new Set<() => void>();
 
-  /** The worker starts when the Impact tab first needs it. */
-  private post(msg: ToImpactWorker): void {
-    if (this.worker === undefined) {
-      this.worker = new ImpactWorker();
-      this.worker.onmessage = (e: MessageEvent<FromImpactWorker>) => {
+  /** A lane's worker starts when that lane first needs it. */
+  private post(msg: ToImpactWorker, lane: ImpactLane = 'impact'): void {
+    let worker = this.workers.get(lane);
+    if (worker === undefined) {
+      worker = new ImpactWorker();
+      worker.onmessage = (e: MessageEvent<FromImpactWorker>) => {
         for (const l of this.listeners) l(e.data);
       };
+      this.workers.set(lane, worker);
+      if (this.caseload !== undefined && msg.type !== 'caseload')
+        worker.postMessage({
+          type: 'caseload',
+          id: this.nextId++,
+          source: this.caseload,
+        } satisfies ToImpactWorker);
     }
-    this.worker.postMessage(msg);
+    worker.postMessage(msg);
   }
 
   setFiles(files: readonly SourceFile[]): void {
@@ -46,20 +63,25 @@ export class ImpactClient {
     return [...this.texts].map(([path, text]) => ({ path, text }));
   }
 
+  /** Chooses the caseload of every lane; the answer (with the returned id) comes from the Impact tab's worker. */
   setCaseload(source: CaseloadSource): number {
+    this.caseload = source;
     const id = this.nextId++;
     this.post({ type: 'caseload', id, source });
+    for (const lane of this.workers.keys())
+      if (lane !== 'impact') this.post({ type: 'caseload', id: this.nextId++, source }, lane);
     return id;
   }
 
-  run(path: string, choice: VersionChoice): number {
+  /** Runs the analysis in a lane, cancelling that lane's run in progress (not another lane's). */
+  run(path: string, choice: VersionChoice, lane: ImpactLane = 'impact'): number {
     const id = this.nextId++;
-    this.post({ type: 'run', id, files: this.files(), path, choice });
+    this.post({ type: 'run', id, files: this.files(), path, choice }, lane);
     return id;
   }
 
-  cancel(): void {
-    this.post({ type: 'cancel' });
+  cancel(lane: ImpactLane = 'impact'): void {
+    if (this.workers.has(lane)) this.post({ type: 'cancel' }, lane);
   }
 
   /** The board report's data for the current texts (the worker reuses its last analysis when it can). */

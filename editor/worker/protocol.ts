@@ -126,7 +126,10 @@ export interface ScenarioOrigin {
   readonly label: string;
   readonly now: string;
   readonly before?: string;
-  /** The version whose text wrote the value, and the versions that indexed it. */
+  /**
+   * The version whose text wrote the value, and the versions that indexed it (a partial indexation with its
+   * selection: "2022-almelo (voor ondersteuningsbehoefte OB2)").
+   */
   readonly version: string;
   readonly indexed: readonly string[];
   readonly file: string;

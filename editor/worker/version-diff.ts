@@ -13,6 +13,7 @@ import {
   type VersionDiff,
 } from '../../src/change/diff.js';
 import { keyText } from '../../src/change/effective-tables.js';
+import { cellAdjustments } from '../../src/engine/indexation.js';
 import type { DiffCellView, DiffItemView, DiffState, DiffTableView } from './protocol.js';
 
 type Where = { readonly file: string; readonly span: Span } | undefined;
@@ -33,7 +34,7 @@ function cellOrigin(
   if (change.old === undefined) return { how: 'nieuw', where: { file: cell.file, span: cell.span } };
   if (cell.version === version) return { how: 'herschreven', where: { file: cell.file, span: cell.span } };
   // Written earlier: moved by an indexation of this version (or, failing that, the last that applies).
-  const applying = table.adjustments.filter((a) => cell.validFrom < a.origin.validFrom);
+  const applying = cellAdjustments(table, cell);
   const adj = applying.find((a) => a.origin.version === version) ?? applying[applying.length - 1];
   return adj === undefined
     ? { how: 'herschreven', where: { file: cell.file, span: cell.span } }

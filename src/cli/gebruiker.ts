@@ -118,11 +118,11 @@ export async function runGebruikerCommand(args: string[], io: Io): Promise<numbe
         ...(wachtwoord !== undefined ? { wachtwoord } : {}),
       });
       await accounts.write();
-      io.out(`Gebruiker ${name} gewijzigd. Een draaiende server leest het bestand bij de volgende start.`);
+      io.out(`Gebruiker ${name} gewijzigd. Een draaiende server neemt dat bij het volgende verzoek over.`);
     } else {
       accounts.remove(name);
       await accounts.write();
-      io.out(`Gebruiker ${name} verwijderd. Een draaiende server leest het bestand bij de volgende start.`);
+      io.out(`Gebruiker ${name} verwijderd. Een draaiende server neemt dat bij het volgende verzoek over.`);
     }
     return EXIT_OK;
   } catch (e) {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Ir } from '../../dsl/index.js';
 import { createEngine, renderExplanation } from '../index.js';
-import { parseJsonLine } from '../impact/caseload/json-lines.js';
+import { chunkLines, parseJsonLine } from '../impact/caseload/json-lines.js';
 import { openCaseload } from '../impact/node/read-file.js';
 import { analyzeImpactOnPool } from '../impact/node/pool.js';
 import { impactCsvFiles } from '../impact/render-csv.js';
@@ -19,7 +19,7 @@ import { countText, euroText, percentText, renderImpactText, signedEuro } from '
 import { selectVersion } from '../impact/versions.js';
 import { forSide, ModuleCatalog } from '../impact/withdrawn.js';
 import { cents, moneyText, percentage } from '../impact/money.js';
-import type { CaseloadCase, CaseloadEntry, CaseloadLine, ImpactReport } from '../impact/types.js';
+import type { CaseloadCase, CaseloadPiece, ImpactReport } from '../impact/types.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, writeJsonFailure, type Io } from './output.js';
 import { loadRuleset, type Ruleset } from './ruleset.js';
 
@@ -170,19 +170,20 @@ async function explainOne(
   o: ImpactOptions,
   basisRules: Ruleset,
   variantRules: Ruleset,
-  entries: AsyncIterable<CaseloadEntry | CaseloadLine>,
+  pieces: AsyncIterable<CaseloadPiece>,
   io: Io,
 ): Promise<number> {
   const line = o.uitleg as number;
   let found: CaseloadCase | undefined;
-  for await (const e of entries) {
-    if (e.line < line) continue;
-    if (e.line > line) break;
-    const entry = e.kind === 'line' ? parseJsonLine(e.text, e.line) : e;
-    if (entry.kind === 'bad') return fail(io, o.json, entry.message, o.caseload);
-    found = entry;
-    break;
-  }
+  search: for await (const piece of pieces)
+    for (const e of piece.kind === 'chunk' ? chunkLines(piece) : [piece]) {
+      if (e.line < line) continue;
+      if (e.line > line) break search;
+      const entry = e.kind === 'line' ? parseJsonLine(e.text, e.line) : e;
+      if (entry.kind === 'bad') return fail(io, o.json, entry.message, o.caseload);
+      found = entry;
+      break search;
+    }
   if (!found)
     return fail(
       io,

@@ -11,6 +11,7 @@
  */
 import { Decimal as DecimalBase } from 'decimal.js';
 import type { Ir } from '../../dsl/index.js';
+import { roundedQuotient } from './exact-round.js';
 
 /** Significant digits of every computed decimal. */
 export const PRECISION = 40;
@@ -159,8 +160,17 @@ const MODES: Record<Ir.RoundingMode, DecimalBase.Rounding> = {
   omhoog: DecimalBase.ROUND_CEIL,
 };
 
-/** Round to `decimals` places with the declared mode. */
-export const roundDec = (d: Dec, r: Ir.Rounding): Dec => d.toDecimalPlaces(r.decimals, MODES[r.mode]);
+/**
+ * Round to `decimals` places with the declared mode. A fraction of safe integers is rounded without its 40-digit
+ * quotient (exact-round.ts: the same result); a decimal that has no more places is itself the result.
+ */
+export function roundDec(d: Dec, r: Ir.Rounding): Dec {
+  if (d instanceof Fraction) {
+    const text = roundedQuotient(d.numerator, d.denominator, r.decimals, r.mode);
+    if (text !== undefined) return new Dec(text);
+  } else if (d.decimalPlaces() <= r.decimals) return d;
+  return d.toDecimalPlaces(r.decimals, MODES[r.mode]);
+}
 
 /** Money as a string with exactly two decimals ("1234.50"); rounds half up only if given more decimals. */
 export function moneyString(d: Dec): string {

@@ -4,7 +4,7 @@
  * actual values. `renderExplanation` prints it in Dutch for a person (the CLI's `explain`).
  */
 import type { Ir } from '../../dsl/index.js';
-import { LineIndex, tableUnitText } from '../../dsl/core.js';
+import { LineIndex, selectionText, tableUnitText } from '../../dsl/core.js';
 import type { LineCache } from './line-cache.js';
 import type { LineDraft, PricedPart } from './assemble.js';
 import { dec, euro, isDec, moneyString, plainString, rateString } from './decimal.js';
@@ -55,6 +55,7 @@ function cellExplanation(use: CellUse, cache: LineCache): CellExplanation {
       fraction: a.fraction,
       version: a.origin.version,
       validFrom: a.origin.validFrom,
+      ...(a.selection !== undefined ? { selection: selectionText(a.selection) } : {}),
     })),
     ...(bron !== undefined ? { bron } : {}),
     source: def
@@ -295,7 +296,10 @@ export function renderExplanation(evaluation: Evaluation, sources?: Sources): st
 function madeOf(x: ValueExplanation): string {
   const moved = x.indexations.length > 0 && x.written !== null;
   const idx = x.indexations
-    .map((i) => `geïndexeerd met ${percentText(i.fraction)} in versie ${i.version} (${i.validFrom})`)
+    .map(
+      (i) =>
+        `geïndexeerd met ${percentText(i.fraction)}${i.selection !== undefined ? ` voor ${i.selection}` : ''} in versie ${i.version} (${i.validFrom})`,
+    )
     .join(', ');
   return `${explainedValueText(x.value, x.unit)} (geschreven in versie ${x.version}, geldig vanaf ${x.validFrom}${moved ? `, als ${explainedValueText(x.written, x.unit)}; ${idx}` : ''})${x.bron ? `; bron: ${x.bron}` : ''}`;
 }

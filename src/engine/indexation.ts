@@ -2,16 +2,21 @@
  * Indexation of table cells and parameters, the one place that decides it (the engine's loader, explanations and the version
  * diff use it). An indexation (`Ir.Adjustment`) applies only to the cells written by an earlier version than the
  * indexation itself (`cell.validFrom < adjustment.origin.validFrom`): a cell rewritten by `wijzig tabel` in the
- * same or a later version already holds the new price. Applicable indexations are applied in order: each
+ * same or a later version already holds the new price; a partial indexation also only to the cells it selects. Applicable indexations are applied in order: each
  * multiplies by (1 + fraction), then rounds when it says so.
  */
 import type { Ir } from '../../dsl/index.js';
+import { keyMatches } from '../../dsl/core.js';
 import { ONE, dec, roundDec } from './decimal.js';
 import type { Dec } from './decimal.js';
 
-/** Does `adjustment` apply to `cell`? */
+/**
+ * Does `adjustment` apply to `cell`? Only to a cell written by an earlier version, and for a partial indexation
+ * (`voor ondersteuningsbehoefte OB2`) only to a cell whose key it selects.
+ */
 export const indexes = (adjustment: Ir.Adjustment, cell: Ir.TableCellDef): boolean =>
-  cell.validFrom < adjustment.origin.validFrom;
+  cell.validFrom < adjustment.origin.validFrom &&
+  (adjustment.selection === undefined || keyMatches(adjustment.selection, cell.key));
 
 /** The indexations of `table` that apply to `cell`, in order. */
 export const cellAdjustments = (table: Ir.TableDef, cell: Ir.TableCellDef): Ir.Adjustment[] =>

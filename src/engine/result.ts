@@ -146,6 +146,8 @@ export interface ValueExplanation {
     readonly fraction: string;
     readonly version: string;
     readonly validFrom: string;
+    /** For a partial indexation, the cells it chose: "ondersteuningsbehoefte OB2" (`indexeer … voor …`). */
+    readonly selection?: string;
   }[];
   /** The policy source (`bron`) of the declaration that wrote it. */
   readonly bron?: string;

@@ -5,14 +5,15 @@
  * sending its {@link Tally} back to be merged.
  */
 import type { Ir } from '../../dsl/index.js';
+import { assertNever } from '../../dsl/core.js';
 // The engine itself, not the public API (src/index.ts): a worker thread that prices loads no compiler.
 import { createEngine } from '../engine/evaluate.js';
 import type { Evaluation } from '../engine/result.js';
-import { parseJsonLine } from './caseload/json-lines.js';
+import { forEachChunkLine, parseJsonLine } from './caseload/json-lines.js';
 import { finishReport } from './report.js';
 import { addBadRow, addCase, newTally } from './tally.js';
 import type { Tally } from './tally.js';
-import type { CaseloadEntry, CaseloadLine, ImpactOutcome, ImpactReport, ImpactSide } from './types.js';
+import type { CaseloadCase, CaseloadPiece, ImpactOutcome, ImpactReport, ImpactSide } from './types.js';
 import { selectVersion } from './versions.js';
 import { forSide, ModuleCatalog } from './withdrawn.js';
 
@@ -31,8 +32,8 @@ export interface ImpactRequest {
 /** Prices cases under both versions into a tally. Compiles each side once. */
 export interface ImpactPricer {
   readonly sides: { readonly basis: ImpactSide; readonly variant: ImpactSide };
-  /** Prices one entry (a parsed case, a raw JSON Lines line or a bad row) into `tally`. */
-  add(tally: Tally, entry: CaseloadEntry | CaseloadLine): void;
+  /** Prices one entry (a parsed case, a raw JSON Lines line or chunk of lines, or a bad row) into `tally`. */
+  add(tally: Tally, entry: CaseloadPiece): void;
   /** The report of a finished tally. */
   report(tally: Tally): ImpactReport;
 }
@@ -82,24 +83,39 @@ export function selectedPricer({ basis, variant }: SelectedSides): ImpactPricer 
   const labelPrograms = [...variant.programs, ...basis.programs];
   const basisModules = new ModuleCatalog(basis.programs);
   const variantModules = new ModuleCatalog(variant.programs);
+  const addEntry = (tally: Tally, e: CaseloadCase): void => {
+    const b = forSide(e.casus, basisModules, variantModules);
+    const v = forSide(e.casus, variantModules, basisModules);
+    addCase(tally, e, priceBasis(b.casus), priceVariant(v.casus), { basis: b.dropped, variant: v.dropped });
+  };
+  const addLine = (tally: Tally, text: string, line: number): void => {
+    const e = parseJsonLine(text, line);
+    if (e.kind === 'bad') addBadRow(tally, e);
+    else addEntry(tally, e);
+  };
   return {
     sides,
     add(tally, entry) {
-      const e = entry.kind === 'line' ? parseJsonLine(entry.text, entry.line) : entry;
-      if (e.kind === 'bad') {
-        addBadRow(tally, e);
-        return;
+      switch (entry.kind) {
+        case 'chunk':
+          forEachChunkLine(entry, (text, line) => addLine(tally, text, line));
+          return;
+        case 'line':
+          return addLine(tally, entry.text, entry.line);
+        case 'bad':
+          return addBadRow(tally, entry);
+        case 'case':
+          return addEntry(tally, entry);
+        default:
+          return assertNever(entry);
       }
-      const b = forSide(e.casus, basisModules, variantModules);
-      const v = forSide(e.casus, variantModules, basisModules);
-      addCase(tally, e, priceBasis(b.casus), priceVariant(v.casus), { basis: b.dropped, variant: v.dropped });
     },
     report: (tally) => finishReport(tally, sides, labelPrograms),
   };
 }
 
 export interface AnalyzeOptions extends ImpactRequest {
-  readonly cases: Iterable<CaseloadEntry | CaseloadLine> | AsyncIterable<CaseloadEntry | CaseloadLine>;
+  readonly cases: Iterable<CaseloadPiece> | AsyncIterable<CaseloadPiece>;
   /** Stops the analysis (the outcome is then `{ ok: false, reason: 'afgebroken' }`). */
   readonly signal?: AbortSignal;
   /** Called after every `step` entries with the number done so far. */

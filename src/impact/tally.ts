@@ -1,62 +1,17 @@
 /**
  * The running sums of an impact analysis. A tally is plain data (Maps, bigint cents, arrays): a worker thread or
  * web worker sends its tally back by structured clone, and {@link mergeTally} adds tallies exactly, in any order,
- * to the same result. {@link finishReport} turns the sums into the JSON report.
- *
- * Adding goes first into a plain number of cents per sum (`…Pending`), exact while it stays a safe integer: a sum
- * is moved into its bigint before it could leave that range ({@link addCents}), and {@link settleTally} moves
- * what is pending before sums are merged or reported. (A bigint per addition cost ~10 % of pricing a caseload.)
+ * to the same result. {@link finishReport} turns the sums into the JSON report. The sums themselves (cents added
+ * as plain numbers while exact) are in sums.ts.
  */
 import type { Evaluation, EvaluationOk } from '../index.js';
-import { absCents, cents } from './money.js';
+import { absCents } from './money.js';
+import { addCents, centsOf, settle } from './sums.js';
+import type { CellSum, Cents, Sum } from './sums.js';
 import type { BandName, CaseRef, CaseloadBadRow, CaseloadCase, StatusChangeKind } from './types.js';
-import { BANDS, LARGEST_LISTED, MAX_BAD_ROWS_LISTED, STATUS_EXAMPLES } from './types.js';
-
-export interface Sum {
-  basis: bigint;
-  variant: bigint;
-  /** Cents added to `basis` / `variant` but not yet moved into them (safe integers; see {@link addCents}). */
-  basisPending: number;
-  variantPending: number;
-  count: number;
-}
-
-export interface CellSum {
-  basis: bigint;
-  variant: bigint;
-  basisPending: number;
-  variantPending: number;
-  basisCount: number;
-  variantCount: number;
-}
-
-/** Pending cents stay within ±2^52, so adding one more amount of at most 2^52 cents is exact in a double. */
-const PENDING_LIMIT = 2 ** 52;
-
-/** Amounts in cents as numbers: a safe integer of at most 2^52 in size, or a bigint when larger (rare). */
-type Cents = number | bigint;
-
-/** Adds cents to one side of a sum, exactly. */
-export function addCents(s: Sum | CellSum, side: 'basis' | 'variant', c: Cents): void {
-  if (typeof c === 'bigint') {
-    s[side] += c;
-    return;
-  }
-  const key = side === 'basis' ? 'basisPending' : 'variantPending';
-  const next = s[key] + c;
-  if (next > PENDING_LIMIT || next < -PENDING_LIMIT) {
-    s[side] += BigInt(s[key]) + BigInt(c);
-    s[key] = 0;
-  } else s[key] = next;
-}
-
-/** Moves the pending cents of one sum into its bigints. */
-function settle(s: Sum | CellSum): void {
-  if (s.basisPending !== 0) s.basis += BigInt(s.basisPending);
-  if (s.variantPending !== 0) s.variant += BigInt(s.variantPending);
-  s.basisPending = 0;
-  s.variantPending = 0;
-}
+import { BANDS, LARGEST_LISTED, MAX_BAD_ROWS_LISTED } from './types.js';
+import { NOTHING_DROPPED, noteStatusChanges } from './tally-status.js';
+import type { Dropped } from './tally-status.js';
 
 /** Moves every pending cent of a tally into its bigints (before merging or reporting). */
 export function settleTally(t: Tally): void {
@@ -64,23 +19,6 @@ export function settleTally(t: Tally): void {
   for (const map of [t.gemeente, t.wet, t.perspectiefOb, t.intensiteitBandbreedte, t.module, t.bands])
     for (const s of map.values()) settle(s);
   for (const c of t.cells.values()) settle(c);
-}
-
-/** Cents of a money string as a number when its size is at most 2^52, else as a bigint (see `cents`). */
-function centsOf(amount: string): Cents {
-  const n = amount.length;
-  // The common form, "1234.50", with at most 15 digits: the digits without the point are the cents.
-  if (n >= 4 && n <= 16 && amount.charCodeAt(n - 3) === 46 && amount.charCodeAt(0) !== 45) {
-    let c = 0;
-    for (let i = 0; i < n; i++) {
-      if (i === n - 3) continue;
-      const d = amount.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return cents(amount);
-      c = c * 10 + d;
-    }
-    return c;
-  }
-  return cents(amount);
 }
 
 export interface StatusSum {
@@ -94,6 +32,8 @@ export interface LargestEntry extends CaseRef {
   readonly gemeente: string;
   readonly basis: bigint;
   readonly variant: bigint;
+  /** The size of the change in cents as a number (exact below 2^53), to pass over smaller changes quickly. */
+  readonly size: number;
   readonly casus: unknown;
 }
 
@@ -153,17 +93,35 @@ function cellIn(map: Map<string, CellSum>, key: string): CellSum {
   return s;
 }
 
+/** Cents below this in size have bands computed in plain numbers (× 1000 stays exact). */
+const NUMBER_BAND_LIMIT = 2 ** 40;
+
 /** The band of one beschikking's change: ± 0,1 % is equal; 5 % splits small from large changes. */
-export function bandOf(basis: bigint, variant: bigint): BandName {
-  const diff = variant - basis;
-  if (basis === 0n) return diff === 0n ? 'gelijk' : diff > 0n ? 'hoger_meer_dan_5' : 'lager_meer_dan_5';
+export function bandOf(basis: Cents, variant: Cents): BandName {
+  if (typeof basis === 'number' && typeof variant === 'number') {
+    if (Math.abs(basis) < NUMBER_BAND_LIMIT && Math.abs(variant) < NUMBER_BAND_LIMIT) {
+      const diff = variant - basis;
+      if (basis === 0) return diff === 0 ? 'gelijk' : diff > 0 ? 'hoger_meer_dan_5' : 'lager_meer_dan_5';
+      const size = Math.abs(diff);
+      const whole = Math.abs(basis);
+      if (size * 1000 <= whole) return 'gelijk';
+      const large = size * 20 > whole;
+      if (diff < 0) return large ? 'lager_meer_dan_5' : 'lager_tot_5';
+      return large ? 'hoger_meer_dan_5' : 'hoger_tot_5';
+    }
+  }
+  const b = BigInt(basis);
+  const diff = BigInt(variant) - b;
+  if (b === 0n) return diff === 0n ? 'gelijk' : diff > 0n ? 'hoger_meer_dan_5' : 'lager_meer_dan_5';
   const size = absCents(diff);
-  const whole = absCents(basis);
+  const whole = absCents(b);
   if (size * 1000n <= whole) return 'gelijk';
   const large = size * 20n > whole;
   if (diff < 0n) return large ? 'lager_meer_dan_5' : 'lager_tot_5';
   return large ? 'hoger_meer_dan_5' : 'hoger_tot_5';
 }
+
+export type { CellSum, Sum } from './sums.js';
 
 export function addBadRow(t: Tally, row: CaseloadBadRow): void {
   t.read++;
@@ -174,6 +132,7 @@ export function addBadRow(t: Tally, row: CaseloadBadRow): void {
 type Fields = Readonly<Record<string, unknown>>;
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string => (typeof v === 'string' ? v : v === undefined ? '' : String(v));
+const NO_FIELDS: Fields = {};
 
 /** The case's item with the ref the engine gives its lines: the item's id, else "resultaat 2" / "module 1". */
 function itemByRef(list: unknown, kind: string, ref: string): Fields | undefined {
@@ -187,107 +146,6 @@ function itemByRef(list: unknown, kind: string, ref: string): Fields | undefined
   return undefined;
 }
 
-/** What the outcome of one evaluation is, as far as a change of status goes. */
-interface Outcome {
-  readonly valid: boolean;
-  readonly message: string;
-  readonly modules: ReadonlyMap<string, boolean>;
-  readonly errors: ReadonlySet<string>;
-  readonly warnings: ReadonlySet<string>;
-}
-
-/** A diagnostic's subject: the rule's name; for input problems the message without item positions. */
-const subjectOf = (d: { readonly rule: string; readonly message: string }): string =>
-  d.rule === 'invoer' ? general(d.message) : d.rule;
-
-/** A message about any item: "resultaten[…].groepsgrootte: onbekend veld, genegeerd". */
-const general = (message: string): string => message.replace(/\[\d+\]/g, '[…]').replace(/\.$/, '');
-
-/** The quick check for the usual case: both valid, no diagnostics, the same decisions. */
-function sameOutcome(b: Evaluation, v: Evaluation): boolean {
-  if (!b.ok || !v.ok || b.diagnostics.length > 0 || v.diagnostics.length > 0) return false;
-  if (b.decisions.length !== v.decisions.length) return false;
-  for (let i = 0; i < b.decisions.length; i++) {
-    const x = b.decisions[i];
-    const y = v.decisions[i];
-    if (
-      !x ||
-      !y ||
-      x.allowed !== y.allowed ||
-      x.ref !== y.ref ||
-      x.module !== y.module ||
-      x.variant !== y.variant
-    )
-      return false;
-  }
-  return true;
-}
-
-function outcomeOf(ev: Evaluation): Outcome {
-  const errors = new Set<string>();
-  const warnings = new Set<string>();
-  for (const d of ev.diagnostics) (d.severity === 'fout' ? errors : warnings).add(subjectOf(d));
-  const modules = new Map<string, boolean>();
-  if (ev.ok)
-    for (const d of ev.decisions) {
-      const name = d.variant ? `${d.module}/${d.variant}` : d.module;
-      modules.set(`${name}\u0000${d.ref}`, d.allowed);
-    }
-  const first = ev.diagnostics.find((d) => d.severity === 'fout');
-  return { valid: ev.ok, message: first ? first.message : '', modules, errors, warnings };
-}
-
-function noteStatus(t: Tally, kind: StatusChangeKind, subject: string, ref: CaseRef): void {
-  const key = `${kind}\u0000${subject}`;
-  let s = t.status.get(key);
-  if (!s) t.status.set(key, (s = { kind, subject, count: 0, examples: [] }));
-  s.count++;
-  if (s.examples.length < STATUS_EXAMPLES) s.examples.push(ref);
-}
-
-/** Module requests one side left out because its version does not have the module (see `withdrawn.ts`). */
-export interface Dropped {
-  readonly basis: readonly string[];
-  readonly variant: readonly string[];
-}
-
-const NOTHING_DROPPED: Dropped = { basis: [], variant: [] };
-
-/** Notes the requests only one side could price; returns whether there were any. */
-function noteDropped(t: Tally, dropped: Dropped, ref: CaseRef): boolean {
-  for (const name of new Set(dropped.variant)) noteStatus(t, 'module_vervallen', name, ref);
-  for (const name of new Set(dropped.basis)) noteStatus(t, 'module_nieuw', name, ref);
-  return dropped.basis.length > 0 || dropped.variant.length > 0;
-}
-
-/** Notes every change of status between the two outcomes; returns whether there was one. */
-function compareStatus(t: Tally, b: Outcome, v: Outcome, ref: CaseRef): boolean {
-  let changed = false;
-  const note = (kind: StatusChangeKind, subject: string): void => {
-    noteStatus(t, kind, subject, ref);
-    changed = true;
-  };
-  if (b.valid && !v.valid) note('ongeldig_geworden', general(v.message));
-  if (!b.valid && v.valid) note('geldig_geworden', general(b.message));
-  const seen = new Set<string>();
-  for (const [key, allowed] of v.modules) {
-    const before = b.modules.get(key);
-    const name = key.slice(0, key.indexOf('\u0000'));
-    if (before === true && !allowed && !seen.has(`-${name}`)) {
-      seen.add(`-${name}`);
-      note('module_geweigerd', name);
-    } else if (before === false && allowed && !seen.has(`+${name}`)) {
-      seen.add(`+${name}`);
-      note('module_toegestaan', name);
-    }
-  }
-  for (const e of v.errors) if (!b.errors.has(e)) note('nieuwe_fout', e);
-  for (const e of b.errors) if (!v.errors.has(e)) note('fout_vervallen', e);
-  for (const w of v.warnings) if (!b.warnings.has(w)) note('nieuwe_waarschuwing', w);
-  for (const w of b.warnings) if (!v.warnings.has(w)) note('waarschuwing_vervallen', w);
-  return changed;
-}
-
 /** Orders the largest changes: largest absolute difference first, then by position in the caseload. */
 export function largerChange(a: LargestEntry, b: LargestEntry): number {
   const da = absCents(a.variant - a.basis);
@@ -296,45 +154,85 @@ export function largerChange(a: LargestEntry, b: LargestEntry): number {
   return a.line - b.line;
 }
 
-function noteLargest(t: Tally, entry: LargestEntry): void {
+/** Notes a change among the largest. A full list is passed over by comparing numbers, without an entry made. */
+function noteLargest(t: Tally, ref: CaseRef, gemeente: string, bc: Cents, vc: Cents, casus: unknown): void {
   const list = t.largest;
-  if (list.length >= LARGEST_LISTED && largerChange(entry, list[list.length - 1] as LargestEntry) >= 0)
-    return;
+  const last = list.length >= LARGEST_LISTED ? list[list.length - 1] : undefined;
+  // Both below 2^52 in size: their difference is exact, and a listed size equal to it is exact too.
+  if (last && typeof bc === 'number' && typeof vc === 'number') {
+    const size = Math.abs(vc - bc);
+    if (size < last.size || (size === last.size && ref.line >= last.line)) return;
+  }
+  const basis = BigInt(bc);
+  const variant = BigInt(vc);
+  const entry: LargestEntry = {
+    ...ref,
+    gemeente,
+    basis,
+    variant,
+    size: Number(absCents(variant - basis)),
+    casus,
+  };
+  if (last && largerChange(entry, last) >= 0) return;
   let i = list.length;
   while (i > 0 && largerChange(entry, list[i - 1] as LargestEntry) < 0) i--;
   list.splice(i, 0, entry);
   if (list.length > LARGEST_LISTED) list.pop();
 }
 
-/** Adds the lines of one side to the breakdowns of results and modules. */
-function addLines(t: Tally, ev: EvaluationOk, side: 'basis' | 'variant', casus: Fields): void {
+/** The breakdown sums of one result: per perspectief × OB and per intensiteit/bandbreedte. */
+interface ResultSums {
+  readonly ref: string;
+  readonly po: Sum;
+  readonly ib: Sum;
+}
+
+/** Adds the lines of one side to the breakdowns; `seen` keeps each result's sums for the other side's lines. */
+function addLines(
+  t: Tally,
+  ev: EvaluationOk,
+  side: 'basis' | 'variant',
+  casus: Fields,
+  seen: ResultSums[],
+): void {
+  const basis = side === 'basis';
   for (const line of ev.lines) {
     const amount = centsOf(line.amount);
     const cell = cellIn(t.cells, line.key);
     addCents(cell, side, amount);
-    if (side === 'basis') cell.basisCount++;
+    if (basis) cell.basisCount++;
     else cell.variantCount++;
     if (line.kind === 'resultaat') {
-      const r = itemByRef(casus['resultaten'], 'resultaat', line.ref);
-      const po = sumIn(
-        t.perspectiefOb,
-        `${text(r?.['perspectief'])}, ${text(r?.['ondersteuningsbehoefte'])}`,
-      );
-      const ib = sumIn(t.intensiteitBandbreedte, `${text(r?.['intensiteit'])}/${text(r?.['bandbreedte'])}`);
-      addCents(po, side, amount);
-      addCents(ib, side, amount);
-      if (side === 'basis') {
-        po.count++;
-        ib.count++;
+      let sums = seen.find((x) => x.ref === line.ref);
+      if (!sums) {
+        const r = itemByRef(casus['resultaten'], 'resultaat', line.ref);
+        const po = `${text(r?.['perspectief'])}, ${text(r?.['ondersteuningsbehoefte'])}`;
+        const ib = `${text(r?.['intensiteit'])}/${text(r?.['bandbreedte'])}`;
+        seen.push(
+          (sums = { ref: line.ref, po: sumIn(t.perspectiefOb, po), ib: sumIn(t.intensiteitBandbreedte, ib) }),
+        );
+      }
+      addCents(sums.po, side, amount);
+      addCents(sums.ib, side, amount);
+      if (basis) {
+        sums.po.count++;
+        sums.ib.count++;
       }
     } else {
       const m = itemByRef(casus['modules'], 'module', line.ref);
       const name = text(m?.['module']) || (line.key.split('/')[0] as string);
       const s = sumIn(t.module, name);
       addCents(s, side, amount);
-      if (side === 'basis') s.count++;
+      if (basis) s.count++;
     }
   }
+}
+
+/** Adds a beschikking's totals to one sum. */
+function addTotals(s: Sum, bc: Cents, vc: Cents): void {
+  addCents(s, 'basis', bc);
+  addCents(s, 'variant', vc);
+  s.count++;
 }
 
 /**
@@ -360,25 +258,18 @@ export function addCase(
   }
   t.read++;
   t.priced++;
-  const casus: Fields = isObject(entry.casus) ? entry.casus : {};
+  const casus: Fields = isObject(entry.casus) ? entry.casus : NO_FIELDS;
   const bc = basis.ok ? centsOf(basis.total) : 0;
   const vc = variant.ok ? centsOf(variant.total) : 0;
-  const b = BigInt(bc);
-  const v = BigInt(vc);
   const gemeente = text(casus['gemeente']);
-  const band = t.bands.get(bandOf(b, v)) as Sum;
-  for (const s of [t.totals, sumIn(t.gemeente, gemeente), sumIn(t.wet, text(casus['wet'])), band]) {
-    addCents(s, 'basis', bc);
-    addCents(s, 'variant', vc);
-    s.count++;
-  }
-  if (basis.ok) addLines(t, basis, 'basis', casus);
-  if (variant.ok) addLines(t, variant, 'variant', casus);
-  const withdrawn = noteDropped(t, dropped, ref);
-  if (
-    (!sameOutcome(basis, variant) && compareStatus(t, outcomeOf(basis), outcomeOf(variant), ref)) ||
-    withdrawn
-  )
-    t.statusChanged++;
-  if (b !== v) noteLargest(t, { ...ref, gemeente, basis: b, variant: v, casus: entry.casus });
+  addTotals(t.totals, bc, vc);
+  addTotals(sumIn(t.gemeente, gemeente), bc, vc);
+  addTotals(sumIn(t.wet, text(casus['wet'])), bc, vc);
+  addTotals(t.bands.get(bandOf(bc, vc)) as Sum, bc, vc);
+  const seen: ResultSums[] = [];
+  if (basis.ok) addLines(t, basis, 'basis', casus, seen);
+  if (variant.ok) addLines(t, variant, 'variant', casus, seen);
+  if (noteStatusChanges(t, basis, variant, dropped, ref)) t.statusChanged++;
+  if (typeof bc === typeof vc ? bc !== vc : BigInt(bc) !== BigInt(vc))
+    noteLargest(t, ref, gemeente, bc, vc, entry.casus);
 }

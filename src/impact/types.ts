@@ -37,6 +37,21 @@ export interface CaseloadLine {
   readonly text: string;
 }
 
+/**
+ * Whole lines of a JSON Lines caseload as UTF-8 bytes, not yet split (split, parsed and priced where they are
+ * priced: a worker thread gets the bytes, not a string or object per line). Line ends as Node's readline: `\n`,
+ * `\r\n` or a lone `\r`; the last line may lack one.
+ */
+export interface CaseloadChunk {
+  readonly kind: 'chunk';
+  /** The 1-based number of the chunk's first line. */
+  readonly line: number;
+  readonly bytes: Uint8Array;
+}
+
+/** What a caseload reader yields: entries, unparsed lines, or chunks of lines. */
+export type CaseloadPiece = CaseloadEntry | CaseloadLine | CaseloadChunk;
+
 /** Basis, variant, their difference and the difference in % of the basis. */
 export interface Amounts {
   readonly basis: string;

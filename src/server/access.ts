@@ -6,7 +6,8 @@
  */
 import type http from 'node:http';
 import type { Person } from '../workflow/git.js';
-import { ROLES, type AccountFile, type Identity } from '../workflow/people.js';
+import type { LiveAccounts } from '../workflow/live-accounts.js';
+import { ROLES, type Identity } from '../workflow/people.js';
 import { LoginBrake, Sessions } from '../workflow/sessions.js';
 import { loginPage } from './login-page.js';
 
@@ -23,7 +24,7 @@ export class Access {
   private constructor(
     readonly mode: Mode,
     private readonly local: Identity | undefined,
-    private readonly accounts: AccountFile | undefined,
+    private readonly accounts: LiveAccounts | undefined,
     private readonly secureCookie: boolean,
   ) {}
 
@@ -38,14 +39,33 @@ export class Access {
     return new Access('lokaal', who, undefined, false);
   }
 
-  static team(accounts: AccountFile, secureCookie: boolean): Access {
+  /** Team mode on an accounts file that is read again when it changes (see {@link LiveAccounts}). */
+  static team(accounts: LiveAccounts, secureCookie: boolean): Access {
     return new Access('team', undefined, accounts, secureCookie);
   }
 
-  /** The person behind a request, or undefined (team mode without a valid session). */
-  identify(req: http.IncomingMessage): Identity | undefined {
+  /** Ends the sessions of users removed from the accounts file or whose password changed. */
+  endSessions(users: readonly string[]): void {
+    for (const u of users) this.sessions.endFor(u);
+  }
+
+  /**
+   * The person behind a request, or undefined (team mode without a valid session). The account is looked up in
+   * the accounts file as it is now: a removed account has no access at its next request, a changed one its new
+   * roles.
+   */
+  async identify(req: http.IncomingMessage): Promise<Identity | undefined> {
     if (this.local !== undefined) return this.local;
-    return this.sessions.get(cookie(req, SESSION_COOKIE))?.who;
+    if (this.accounts === undefined) return undefined;
+    const token = cookie(req, SESSION_COOKIE);
+    if (this.sessions.get(token) === undefined) return undefined;
+    const accounts = await this.accounts.current();
+    // Looked up again after the reload: the reload may have ended this session.
+    const session = this.sessions.get(token);
+    if (session === undefined) return undefined;
+    const who = accounts.identity(session.who.gebruikersnaam);
+    if (who === undefined) this.sessions.end(token);
+    return who;
   }
 
   /** GET /inloggen: the page; POST /inloggen: the form. */
@@ -55,7 +75,7 @@ export class Access {
       return;
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
-      if (this.identify(req) !== undefined) return redirect(res, '/');
+      if ((await this.identify(req)) !== undefined) return redirect(res, '/');
       return html(res, 200, loginPage({}));
     }
     if (req.method !== 'POST') {
@@ -82,7 +102,7 @@ export class Access {
         }),
       );
     }
-    const who = await this.accounts.verify(name, password);
+    const who = await (await this.accounts.current()).verify(name, password);
     if (who === undefined) {
       const seconds = this.brake.failed(key);
       await new Promise((r) => setTimeout(r, FAILED_LOGIN_DELAY_MS));

@@ -20,7 +20,8 @@ import type { AddressInfo } from 'node:net';
 import type { Person } from '../workflow/git.js';
 import { WorkflowError } from '../workflow/errors.js';
 import { History } from '../workflow/history.js';
-import { AccountFile, personOf } from '../workflow/people.js';
+import { LiveAccounts } from '../workflow/live-accounts.js';
+import { personOf } from '../workflow/people.js';
 import { Workflow } from '../workflow/workflow.js';
 import { localPerson } from '../workflow/workspace.js';
 import { Access, redirect } from './access.js';
@@ -83,10 +84,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const store = new RulesStore(options.rulesDir);
   const workflow = await Workflow.open(options.rulesDir);
+  // Team mode reads the accounts file again when it changes; removed users' sessions end (live-accounts.ts).
+  let ended: (users: readonly string[]) => void = () => undefined;
   const access =
     options.users !== undefined
-      ? Access.team(await AccountFile.read(options.users), options.https === true)
+      ? Access.team(
+          await LiveAccounts.open(
+            options.users,
+            (line) => options.log?.(line),
+            (users) => ended(users),
+          ),
+          options.https === true,
+        )
       : Access.local(options.person ?? (await localPerson(workflow.repo)));
+  ended = (users) => access.endSessions(users);
   const history = new History(workflow);
   const removed = await store.removeLeftovers().catch(() => 0);
   if (removed > 0) options.log?.(`${removed} achtergebleven tijdelijke bestanden of sloten opgeruimd.`);
@@ -175,7 +186,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, app: 
     return sendProblem(res, refusal.status, refusal.message);
   }
   if (url.pathname === '/inloggen') return access.handleLogin(req, res);
-  const who = access.identify(req);
+  const who = await access.identify(req);
   if (who === undefined) {
     req.resume();
     if (!isApi && (method === 'GET' || method === 'HEAD')) return redirect(res, '/inloggen');

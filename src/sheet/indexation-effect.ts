@@ -5,7 +5,8 @@
  */
 import type { Ir, Span } from '../../dsl/index.js';
 import { dec, type Dec } from '../engine/decimal.js';
-import { applyAdjustments, cellAdjustments } from '../engine/indexation.js';
+import { selectionText } from '../../dsl/core.js';
+import { applyAdjustments, cellAdjustments, keyText } from '../engine/indexation.js';
 import { cellText, signedPercentText, valueText } from './cell-text.js';
 import { decimalText } from './sheet.js';
 
@@ -16,6 +17,11 @@ export interface TableEffect {
   /** Lowest and highest value before → after, in Dutch ("€ 62,36"). */
   readonly lowest: { readonly before: string; readonly after: string };
   readonly highest: { readonly before: string; readonly after: string };
+  /**
+   * For a partial indexation (`voor …`), every cell it moves, old → new, in table order (the hover lists them:
+   * they are the cells a policy advisor chose).
+   */
+  readonly moved?: readonly { readonly key: string; readonly before: string; readonly after: string }[];
 }
 
 export interface ParameterEffect {
@@ -29,6 +35,8 @@ export interface IndexationEffect {
   /** With its sign: "+4,74 %", "-3 %". */
   readonly percent: string;
   readonly rounding: Ir.Rounding | undefined;
+  /** For a partial indexation, the cells it chose: "ondersteuningsbehoefte OB2". */
+  readonly selection?: string;
   readonly tables: readonly TableEffect[];
   readonly parameters: readonly ParameterEffect[];
 }
@@ -61,23 +69,28 @@ export function indexationEffect(
     let lo: [Dec, Dec] | undefined;
     let hi: [Dec, Dec] | undefined;
     let count = 0;
+    const show = (d: Dec) => cellText(t.type, decimalText(t.type, d));
+    const moved: { key: string; before: string; after: string }[] = [];
     for (const cell of t.cells) {
       if (cell.value === null) continue;
       const applying = cellAdjustments(t, cell);
       if (!applying.includes(adj)) continue;
       count++;
       const pair = around(dec(cell.value), applying, adj);
+      if (adj.selection !== undefined) {
+        moved.push({ key: keyText(cell.key), before: show(pair[0]), after: show(pair[1]) });
+      }
       if (lo === undefined || pair[0].lt(lo[0])) lo = pair;
       if (hi === undefined || pair[0].gt(hi[0])) hi = pair;
     }
     if (lo === undefined || hi === undefined) continue;
-    const show = (d: Dec) => cellText(t.type, decimalText(t.type, d));
     tables.push({
       table: t.name,
       label: t.label,
       cells: count,
       lowest: { before: show(lo[0]), after: show(lo[1]) },
       highest: { before: show(hi[0]), after: show(hi[1]) },
+      ...(adj.selection !== undefined ? { moved } : {}),
     });
   }
   const parameters: ParameterEffect[] = [];
@@ -94,16 +107,21 @@ export function indexationEffect(
     version: found.origin.version,
     percent: signedPercentText(found.fraction),
     rounding: found.rounding,
+    ...(found.selection !== undefined ? { selection: selectionText(found.selection) } : {}),
     tables,
     parameters,
   };
 }
 
+/** At most this many cells of a partial indexation are listed per table in the hover. */
+const LISTED = 24;
+
 /** The effect as Markdown for a hover, in Dutch. */
 export function indexationMarkdown(e: IndexationEffect): string {
   const cells = e.tables.reduce((n, t) => n + t.cells, 0);
+  const only = e.selection !== undefined ? ` voor ${e.selection}` : '';
   const lines = [
-    `**Indexatie ${e.percent}** in versie ${e.version}: ${cells} ${cells === 1 ? 'tariefcel' : 'tariefcellen'} in ${e.tables.length} ${e.tables.length === 1 ? 'tabel' : 'tabellen'}` +
+    `**Indexatie ${e.percent}**${only} in versie ${e.version}: ${cells} ${cells === 1 ? 'tariefcel' : 'tariefcellen'} in ${e.tables.length} ${e.tables.length === 1 ? 'tabel' : 'tabellen'}` +
       (e.parameters.length > 0
         ? ` en ${e.parameters.length} ${e.parameters.length === 1 ? 'parameter' : 'parameters'}`
         : '') +
@@ -111,6 +129,13 @@ export function indexationMarkdown(e: IndexationEffect): string {
     '',
   ];
   for (const t of e.tables) {
+    if (t.moved !== undefined) {
+      // A partial indexation: the chosen cells themselves, old → new (the others stay as they are).
+      lines.push(`- tabel \`${t.table}\`: ${t.cells} ${t.cells === 1 ? 'cel' : 'cellen'}`);
+      for (const m of t.moved.slice(0, LISTED)) lines.push(`  - \`${m.key}\`: ${m.before} → ${m.after}`);
+      if (t.moved.length > LISTED) lines.push(`  - … en nog ${t.moved.length - LISTED}`);
+      continue;
+    }
     lines.push(
       `- tabel \`${t.table}\`: ${t.cells} ${t.cells === 1 ? 'cel' : 'cellen'}, ${t.lowest.before} → ${t.lowest.after}` +
         (t.cells > 1 ? ` … ${t.highest.before} → ${t.highest.after}` : ''),

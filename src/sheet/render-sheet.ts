@@ -7,9 +7,12 @@ import { dec, dutch } from '../engine/decimal.js';
 import { signedPercentText } from './cell-text.js';
 import type { Origin, Sheet, SheetTable } from './sheet.js';
 
-/** "2020 (+2,85 %) en 2022 (+4,74 %)". */
+/** "2020 (+2,85 %) en 2022 (+4,74 %)"; a partial indexation with its selection: "2024 (-3 % voor … OB2)". */
 function listSteps(o: Origin): string {
-  const parts = o.indexed.map((s) => `${s.version} (${signedPercentText(s.fraction)})`);
+  const parts = o.indexed.map(
+    (s) =>
+      `${s.version} (${signedPercentText(s.fraction)}${s.selection !== undefined ? ` voor ${s.selection}` : ''})`,
+  );
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1] ?? ''}`;
 }

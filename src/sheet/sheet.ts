@@ -6,6 +6,7 @@
  */
 import type { Ir, Span } from '../../dsl/index.js';
 import { exprText } from '../../dsl/index.js';
+import { selectionText } from '../../dsl/core.js';
 import { dec, plainString, rateString, type Dec } from '../engine/decimal.js';
 import { applyAdjustments, cellAdjustments, keyText } from '../engine/indexation.js';
 import { cellText, roundingText, tableUnit, valueText } from './cell-text.js';
@@ -31,6 +32,8 @@ export interface IndexStep {
   readonly fraction: string;
   /** "afgerond op centen", or undefined when the indexation does not round. */
   readonly rounding: string | undefined;
+  /** For a partial indexation, the cells it chose: "ondersteuningsbehoefte OB2" (`indexeer … voor …`). */
+  readonly selection?: string;
   /** The value after this step (decimal string). */
   readonly after: string;
 }
@@ -114,6 +117,7 @@ function steps(t: Ir.Type, start: Dec, adjustments: readonly Ir.Adjustment[]): I
       span: a.origin.span,
       fraction: a.fraction,
       rounding: a.rounding === undefined ? undefined : roundingText(a.rounding),
+      ...(a.selection !== undefined ? { selection: selectionText(a.selection) } : {}),
       after: decimalText(t, v),
     };
   });

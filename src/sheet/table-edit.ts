@@ -15,7 +15,7 @@
 import type { Ast, Ir } from '../../dsl/index.js';
 import { formatText, hasErrors, parse } from '../../dsl/index.js';
 import { dec } from '../engine/decimal.js';
-import { applyAdjustments } from '../engine/indexation.js';
+import { applyAdjustments, indexes } from '../engine/indexation.js';
 import { renderBlocks, unitOf, type Written } from './amend-blocks.js';
 import { parseCellEntry } from './cell-text.js';
 
@@ -218,6 +218,6 @@ function equalsInherited(
   const cell = baseTable?.cells.find((x) => same(x.key, c.key));
   if (cell === undefined) return false;
   if (cell.value === null || c.value === null) return cell.value === c.value;
-  const adjustments = table.adjustments.filter((a) => cell.validFrom < a.origin.validFrom);
+  const adjustments = table.adjustments.filter((a) => indexes(a, cell));
   return applyAdjustments(dec(cell.value), adjustments).eq(dec(c.value));
 }

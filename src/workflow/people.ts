@@ -155,8 +155,21 @@ export class AccountFile {
     return new AccountFile(file, accounts);
   }
 
+  /** No accounts (a file that is gone: nobody gets in). */
+  static empty(file: string): AccountFile {
+    return new AccountFile(file, []);
+  }
+
   list(): readonly Account[] {
     return this.accounts;
+  }
+
+  /** The identity of an account as it is now (name, e-mail and roles may have changed since login). */
+  identity(gebruikersnaam: string): Identity | undefined {
+    const a = this.find(gebruikersnaam);
+    return a === undefined
+      ? undefined
+      : { gebruikersnaam: a.gebruikersnaam, naam: a.naam, email: a.email, rollen: a.rollen };
   }
 
   find(gebruikersnaam: string): Account | undefined {
@@ -230,12 +243,7 @@ export class AccountFile {
     const account = this.find(gebruikersnaam);
     const ok = await passwordMatches(wachtwoord.slice(0, 1024), account?.wachtwoord ?? DUMMY_HASH);
     if (!ok || account === undefined) return undefined;
-    return {
-      gebruikersnaam: account.gebruikersnaam,
-      naam: account.naam,
-      email: account.email,
-      rollen: account.rollen,
-    };
+    return this.identity(account.gebruikersnaam);
   }
 }
 

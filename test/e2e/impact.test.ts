@@ -222,4 +222,47 @@ describe('het tabblad Impact in de browser', () => {
     await nextAnalysis(before);
     await expect.poll(headlineDifference, WAIT).toBe('0.00');
   });
+
+  it('the review page computes in its own worker: switching mid-run stops neither run', async () => {
+    const { page } = s;
+    // A caseload ten times the sample, so that a run lasts long enough to switch tabs in the middle of it.
+    const sample = await fs.readFile(SAMPLE, 'utf8');
+    const big = Array.from({ length: 10 }, () => sample.trimEnd()).join('\n') + '\n';
+    await page.setInputFiles('[data-testid="impact-bestand"]', {
+      name: 'grote-caseload.jsonl',
+      mimeType: 'application/jsonl',
+      buffer: Buffer.from(big, 'utf8'),
+    });
+    // Wait until the Impact tab is computing over the big file, then switch to Beoordeling mid-run.
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-testid="impact"]')?.dataset.state === 'bezig',
+      undefined,
+      { timeout: WAIT.timeout, polling: 20 },
+    );
+    const runBefore = (await impactState()).run;
+    await page.click('[data-testid="tab-beoordeling"]');
+    expect((await impactState()).state).toBe('bezig');
+    await page.waitForSelector('[data-testid="review-impact"]', WAIT);
+    // The review's own run finishes over the same (chosen) caseload…
+    await expect
+      .poll(() => page.getAttribute('[data-testid="review-impact"]', 'data-state'), WAIT)
+      .toBe('ok');
+    expect(await page.textContent('[data-testid="review-impact"]')).toMatch(
+      /grote-caseload\.jsonl[\s\S]*voor 20\.000 beschikkingen/,
+    );
+    // …and so does the Impact tab's run that was going on when we switched: not stopped, not re-run.
+    await page.click('[data-testid="tab-impact"]');
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-testid="impact"]')?.dataset.state !== 'bezig',
+      undefined,
+      { timeout: WAIT.timeout },
+    );
+    expect(await impactState()).toEqual({ run: expect.any(Number) as number, state: 'ok' });
+    expect((await impactState()).run).toBeGreaterThan(runBefore);
+    expect(await page.textContent('[data-testid="impact-headline"]')).toMatch(/voor 20\.000 beschikkingen/);
+    expect(await page.textContent('[data-testid="impact"]')).not.toMatch(/onderbroken|afgebroken/);
+    const back = (await impactState()).run;
+    await page.click('text=Voorbeeld gebruiken');
+    await nextAnalysis(back);
+  });
 });

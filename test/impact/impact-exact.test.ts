@@ -77,7 +77,8 @@ async function oneByOne(basisVersion: string, variantVersion: string) {
   const cells = new Map<string, { b: Decimal; v: Decimal; bc: number; vc: number }>();
   let bad = 0;
   let statusChanged = 0;
-  for (const c of cases) {
+  const changes: { line: number; b: Decimal; v: Decimal }[] = [];
+  for (const [i, c] of cases.entries()) {
     const [eb, ev] = [await basis.evaluate(c), await variant.evaluate(c)];
     if (!eb.ok && !ev.ok) {
       bad++;
@@ -90,6 +91,7 @@ async function oneByOne(basisVersion: string, variantVersion: string) {
     add(groups.gemeente, String(c['gemeente']), b, v);
     add(groups.wet, String(c['wet']), b, v);
     add(groups.bands, band(b, v), b, v);
+    if (!b.eq(v)) changes.push({ line: i + 1, b, v });
     const side = (e: Evaluation, which: 'b' | 'v') => {
       if (!e.ok) return;
       for (const l of e.lines) {
@@ -115,7 +117,9 @@ async function oneByOne(basisVersion: string, variantVersion: string) {
     side(eb, 'b');
     side(ev, 'v');
   }
-  return { groups, cells, bad, statusChanged };
+  // The 20 largest changes: largest absolute difference first, ties in caseload order.
+  changes.sort((x, y) => y.v.minus(y.b).abs().comparedTo(x.v.minus(x.b).abs()) || x.line - y.line);
+  return { groups, cells, bad, statusChanged, largest: changes.slice(0, 20) };
 }
 
 const money = (d: Decimal) => d.toFixed(2);
@@ -213,6 +217,13 @@ describe.each([
     const listed = report.statusChanges.reduce((n, s) => n + s.count, 0);
     expect(listed).toBeGreaterThanOrEqual(report.counts.statusChanged);
     if (basisVersion === '2019') expect(report.counts.statusChanged).toBeGreaterThan(0);
+  });
+
+  it('the 20 largest changes per beschikking, ties in caseload order', () => {
+    expect(report.largest.map((l) => [l.line, l.basis, l.variant])).toEqual(
+      expected.largest.map((l) => [l.line, money(l.b), money(l.v)]),
+    );
+    expect(report.largest).toHaveLength(20);
   });
 
   it('the change per beschikking in bands', () => {

@@ -1,10 +1,11 @@
 /**
  * A tally adds cents as plain numbers while that is exact and moves them into bigints before it would not be
- * (src/impact/tally.ts): any sequence of additions gives the bigint sum, however large the amounts.
+ * (src/impact/sums.ts): any sequence of additions gives the bigint sum, however large the amounts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCents, newTally, settleTally } from '../../src/impact/tally.js';
+import { addCents } from '../../src/impact/sums.js';
+import { newTally, settleTally } from '../../src/impact/tally.js';
 
 const cents = fc.oneof(
   fc.integer({ min: -1_000_000, max: 1_000_000 }),

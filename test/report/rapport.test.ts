@@ -4,7 +4,7 @@
  * `regelwerk impact --json` on the same caseload. Wrong usage and a missing caseload give Dutch messages.
  */
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -147,5 +147,47 @@ describe('regelwerk rapport', () => {
     expect(r.err).toMatch(/bestaat niet of kan niet worden gelezen/);
     expect(r.err).not.toMatch(STACK);
     await expect(readFile(out)).rejects.toThrow();
+  });
+
+  it('refuses a PDF or report path in a folder that does not exist, before pricing, and creates nothing', async () => {
+    const missing = path.join(dir, 'bestaat-niet');
+    const args = ['--regels', RULES, '--basis', '2021-07', '--variant', '2022', '--caseload', caseload];
+    const pdf = await cli(
+      'rapport',
+      ...args,
+      '-o',
+      path.join(dir, 'r.html'),
+      '--pdf',
+      path.join(missing, 'r.pdf'),
+    );
+    expect(pdf.code).toBe(1);
+    expect(pdf.err).toContain(`Kan de PDF niet schrijven naar '${path.join(missing, 'r.pdf')}': de map`);
+    await expect(stat(missing)).rejects.toThrow();
+    const html = await cli('rapport', ...args, '-o', path.join(missing, 'r.html'));
+    expect(html.code).toBe(1);
+    expect(html.err).toMatch(/^Kan het rapport niet schrijven naar .*: de map .* bestaat niet\.$/m);
+    await expect(stat(missing)).rejects.toThrow();
+  });
+
+  it('says in one Dutch line that Chromium could not start, without its English call log', async () => {
+    const before = process.env['REGELWERK_CHROMIUM'];
+    process.env['REGELWERK_CHROMIUM'] = '/bin/false';
+    try {
+      const out = path.join(dir, 'kapot.html');
+      const r = await cli(
+        'rapport',
+        ...['--regels', RULES, '--basis', '2021-07', '--variant', '2022', '--caseload', caseload],
+        ...['-o', out, '--pdf', path.join(dir, 'kapot.pdf')],
+      );
+      expect(r.code).toBe(1);
+      expect(r.err.trim()).toBe(
+        "De PDF is niet gemaakt (het HTML-rapport wel): Chromium (/bin/false) kon niet starten; controleer de installatie ('sudo apt-get install -y chromium') of REGELWERK_CHROMIUM.",
+      );
+      expect(r.err).not.toMatch(/Call log|browserType/);
+      await expect(stat(path.join(dir, 'kapot.pdf'))).rejects.toThrow();
+    } finally {
+      if (before === undefined) delete process.env['REGELWERK_CHROMIUM'];
+      else process.env['REGELWERK_CHROMIUM'] = before;
+    }
   });
 });

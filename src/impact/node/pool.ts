@@ -15,7 +15,7 @@ import type { ImpactRequest } from '../analyze.js';
 import { finishReport, mergeTally } from '../report.js';
 import { newTally } from '../tally.js';
 import type { Tally } from '../tally.js';
-import type { CaseloadEntry, CaseloadLine, ImpactOutcome, ImpactSide } from '../types.js';
+import type { CaseloadPiece, ImpactOutcome, ImpactSide } from '../types.js';
 import type { ImpactWorkerData } from './worker.js';
 
 /**
@@ -47,9 +47,10 @@ export interface PoolOptions extends ImpactRequest {
 }
 
 export interface RunOptions {
-  readonly entries: AsyncIterable<CaseloadEntry | CaseloadLine> | Iterable<CaseloadEntry | CaseloadLine>;
+  /** A chunk of JSON Lines bytes goes to a worker as it is (its buffer moved, not copied); entries in groups. */
+  readonly entries: AsyncIterable<CaseloadPiece> | Iterable<CaseloadPiece>;
   readonly signal?: AbortSignal;
-  /** Called when a chunk is done, with the entries done so far and how far the reader was when it was sent. */
+  /** Called when a chunk is done, with the entries read so far and how far the reader was when it was sent. */
   readonly onProgress?: (done: number, position: number) => void;
   /** How far the reader is (bytes of the file), noted with each chunk for the progress bar. */
   readonly position?: () => number;
@@ -108,12 +109,13 @@ export class ImpactPool {
     let done = 0;
     let failure: unknown;
     let reached = 0;
-    const submit = (chunk: (CaseloadEntry | CaseloadLine)[]): void => {
+    const submit = (chunk: CaseloadPiece[], transferList?: ArrayBuffer[]): void => {
       const at = options.position?.() ?? 0;
-      const run = (this.pool.run(chunk) as Promise<Tally>).then(
+      const task = this.pool.run(chunk, transferList ? { transferList } : {}) as Promise<Tally>;
+      const run = task.then(
         (t) => {
+          done += t.read;
           mergeTally(total, t);
-          done += chunk.length;
           reached = Math.max(reached, at);
           options.onProgress?.(done, reached);
         },
@@ -124,13 +126,19 @@ export class ImpactPool {
       const p = run.finally(() => inFlight.delete(p));
       inFlight.add(p);
     };
-    let chunk: (CaseloadEntry | CaseloadLine)[] = [];
+    let chunk: CaseloadPiece[] = [];
     for await (const entry of options.entries) {
       if (options.signal?.aborted || failure !== undefined) break;
-      chunk.push(entry);
-      if (chunk.length < size) continue;
-      submit(chunk);
-      chunk = [];
+      if (entry.kind === 'chunk') {
+        if (chunk.length > 0) submit(chunk);
+        chunk = [];
+        submit([entry], [entry.bytes.buffer as ArrayBuffer]);
+      } else {
+        chunk.push(entry);
+        if (chunk.length < size) continue;
+        submit(chunk);
+        chunk = [];
+      }
       // Read ahead no further than two chunks per thread.
       while (inFlight.size >= this.threads * 2) await Promise.race(inFlight);
     }

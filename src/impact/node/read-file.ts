@@ -4,14 +4,13 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import type { Ir } from '../../../dsl/index.js';
 import { CsvErrorLines, csvErrorText, csvHeader } from '../caseload/csv-rows.js';
-import { isBlankLine } from '../caseload/json-lines.js';
+import { MAX_LINE_CHARS, tooLongLine } from '../caseload/json-lines.js';
 import { CSV_OPTIONS, caseloadFormat } from '../caseload/read-text.js';
 import type { CaseloadFormat } from '../caseload/read-text.js';
-import type { CaseloadEntry, CaseloadLine } from '../types.js';
+import type { CaseloadBadRow, CaseloadChunk, CaseloadEntry, CaseloadPiece } from '../types.js';
 
 export type CaseloadFile =
   | {
@@ -21,7 +20,8 @@ export type CaseloadFile =
       readonly size: number;
       /** Bytes read so far. */
       readonly position: () => number;
-      readonly entries: AsyncIterable<CaseloadEntry | CaseloadLine>;
+      /** JSON Lines: chunks of whole lines (parsed where they are priced); CSV: beschikkingen. */
+      readonly entries: AsyncIterable<CaseloadPiece>;
     }
   | { readonly ok: false; readonly message: string };
 
@@ -36,9 +36,12 @@ export async function openCaseload(file: string, programs: readonly Ir.Program[]
     return { ok: false, message: `Het caseloadbestand '${file}' bestaat niet of kan niet worden gelezen.` };
   }
   const format = caseloadFormat(file);
+  if (format === 'jsonl') {
+    const bytes = createReadStream(file, { highWaterMark: CHUNK_BYTES });
+    return { ok: true, format, size, position: () => bytes.bytesRead, entries: jsonChunks(bytes) };
+  }
   const stream = createReadStream(file, { encoding: 'utf8' });
   const position = () => stream.bytesRead;
-  if (format === 'jsonl') return { ok: true, format, size, position, entries: jsonLines(stream) };
   const first = await csvRecords(stream, programs);
   if (!first.ok) {
     stream.destroy();
@@ -47,14 +50,78 @@ export async function openCaseload(file: string, programs: readonly Ir.Program[]
   return { ok: true, format, size, position, entries: first.entries };
 }
 
-async function* jsonLines(stream: NodeJS.ReadableStream): AsyncIterable<CaseloadLine> {
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+/** Bytes read at a time: a chunk of ~700 beschikkingen for a worker. */
+const CHUNK_BYTES = 256 * 1024;
+
+/** A line longer than this many bytes is longer than {@link MAX_LINE_CHARS} (a character is at most 3 bytes). */
+const LONG_LINE_BYTES = 3 * MAX_LINE_CHARS + 1;
+
+const LF = 10;
+const CR = 13;
+
+/** The end of the last line end in `data` that is certain (a `\r` as the last byte may be half of `\r\n`). */
+function lastLineEnd(data: Buffer): number {
+  const lf = data.lastIndexOf(LF);
+  const cr = data.length >= 2 ? data.lastIndexOf(CR, data.length - 2) : -1;
+  return Math.max(lf, cr) + 1;
+}
+
+/** Line ends in `bytes`, as readline counts them: `\n`, `\r\n` and a lone `\r` are one each. */
+function countLineEnds(bytes: Uint8Array): number {
   let n = 0;
-  for await (const raw of lines) {
-    n++;
-    const text = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (!isBlankLine(text)) yield { kind: 'line', line: n, text };
+  for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) n++;
+  if (bytes.indexOf(CR) >= 0)
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === CR && bytes[i + 1] !== LF) n++;
+  return n;
+}
+
+/**
+ * The file as chunks of whole lines (a copy each, so it can be handed to a worker thread). A line longer than
+ * {@link LONG_LINE_BYTES} is never held: it is reported as too long and skipped to its end.
+ */
+async function* jsonChunks(stream: AsyncIterable<Buffer>): AsyncIterable<CaseloadChunk | CaseloadBadRow> {
+  let rest: Buffer | undefined;
+  let line = 1;
+  let skipping = false;
+  for await (const read of stream) {
+    let data = rest ? Buffer.concat([rest, read]) : read;
+    rest = undefined;
+    if (skipping) {
+      if (lastLineEnd(data) === 0) {
+        // Still in the long line; a `\r` as the last byte may end it (alone, or with a `\n` still to come).
+        if (data[data.length - 1] === CR) rest = data.subarray(data.length - 1);
+        continue;
+      }
+      // The rest of the long line, up to its end, is dropped.
+      const first = firstLineEnd(data);
+      line++;
+      skipping = false;
+      data = data.subarray(first);
+    }
+    const end = lastLineEnd(data);
+    if (end > 0) {
+      const bytes = new Uint8Array(data.subarray(0, end));
+      const first = line;
+      // Counted before the chunk is handed on (its buffer may then move to a worker).
+      line += countLineEnds(bytes);
+      yield { kind: 'chunk', line: first, bytes };
+    }
+    if (end < data.length) rest = data.subarray(end);
+    if (rest && rest.length > LONG_LINE_BYTES) {
+      yield tooLongLine(line);
+      rest = undefined;
+      skipping = true;
+    }
   }
+  if (rest && !skipping) yield { kind: 'chunk', line, bytes: new Uint8Array(rest) };
+}
+
+/** Just past the first line end of `data` (there is one, see {@link lastLineEnd}). */
+function firstLineEnd(data: Buffer): number {
+  const lf = data.indexOf(LF);
+  const cr = data.indexOf(CR);
+  if (cr >= 0 && (lf < 0 || cr < lf)) return data[cr + 1] === LF ? cr + 2 : cr + 1;
+  return lf + 1;
 }
 
 interface CsvRecord {

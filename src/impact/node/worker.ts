@@ -9,15 +9,15 @@ import { selectedPricer } from '../analyze.js';
 import type { SelectedSides } from '../analyze.js';
 import { newTally } from '../tally.js';
 import type { Tally } from '../tally.js';
-import type { CaseloadEntry, CaseloadLine } from '../types.js';
+import type { CaseloadPiece } from '../types.js';
 
 /** What every worker gets when it starts: the programs of both sides, selected (see `selectImpact`). */
 export type ImpactWorkerData = SelectedSides;
 
 const pricer = selectedPricer(workerData as ImpactWorkerData);
 
-/** Prices one chunk of the caseload. */
-export default function priceChunk(entries: readonly (CaseloadEntry | CaseloadLine)[]): Tally {
+/** Prices one chunk of the caseload: entries, or a chunk of JSON Lines bytes (split and parsed here). */
+export default function priceChunk(entries: readonly CaseloadPiece[]): Tally {
   const tally = newTally();
   for (const entry of entries) pricer.add(tally, entry);
   return tally;
