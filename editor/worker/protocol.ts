@@ -215,6 +215,8 @@ export type FromWorker =
         readonly name: string;
         readonly label?: string | undefined;
         readonly variants: readonly string[];
+        /** Per variant ('' without variants): the unit of a quantity after a number ('dagdelen'). */
+        readonly units?: Readonly<Record<string, string>> | undefined;
       }[];
       /** The bandbreedtes per intensiteit (the playground offers only valid combinations). */
       readonly bandwidths: readonly { readonly name: string; readonly intensity: string }[];
