@@ -165,7 +165,9 @@ export function buildWithdraw(d: WithdrawDeclCstNode, fb: Span): A.WithdrawDecl 
           ? 'berekening'
           : has(c.Kw_voorziening)
             ? 'voorziening'
-            : 'regel';
+            : has(c.unit)
+              ? 'eenheid'
+              : 'regel';
   const s = tok(c.StringLiteral);
   const name = s !== undefined ? stringOf(s, fb) : nameOf(tok(c.Name), at(fb.end));
   return { kind: 'WithdrawDecl', target, name, span: fb };
