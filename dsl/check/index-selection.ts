@@ -126,7 +126,9 @@ function warnEmpty(
   const report = (where: string, there: string): void =>
     env.reporter.report(node.ref.file, 'RW6604', span, [text, where, there]);
   if (targets.length === 0) {
-    report('in geen enkele tabel met bedragen', '');
+    // Named tables that are not indexed at all are reported where the indexation is applied (RW6008, RW6011).
+    if (d.all !== undefined || d.tables.length === 0)
+      report('geen tabel met bedragen die al deze sleutels heeft', '');
     return;
   }
   for (const [name, t] of targets) {
@@ -138,6 +140,6 @@ function warnEmpty(
     const reached = (cells.get(name) ?? []).some(
       (c) => c.value !== null && c.validFrom < node.ref.validFrom && keyMatches(sel, c.key),
     );
-    if (!reached) report(`in tabel '${name}'`, ' daar');
+    if (!reached) report(`in tabel '${name}' geen cel met een tarief uit een eerdere versie`, ' daar');
   }
 }

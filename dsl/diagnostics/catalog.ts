@@ -646,7 +646,7 @@ export const CATALOG = {
   RW6604: entry(
     'waarschuwing',
     'versies',
-    "De selectie 'voor {0}' raakt {1} geen cel met een tarief uit een eerdere versie: deze indexatie verandert{2} niets.",
+    "De selectie 'voor {0}' raakt {1}: deze indexatie verandert{2} niets.",
     'Een indexatie van een deel die geen cel met een tarief kiest.',
   ),
   RW6605: entry(

@@ -103,7 +103,7 @@ export function lower(c: CheckedVersion): Program {
     base: h.base?.value,
     validFrom: h.validFrom.value,
     validTo: h.validTo?.value,
-    status: h.status ?? 'vastgesteld',
+    status: h.status ?? 'concept',
     source: h.source?.value,
     municipality: node.municipality,
     file: node.ref.file,

@@ -5,6 +5,7 @@
 import { BUILTIN_FUNCTIONS } from '../ast/ast.js';
 import { indexationCompletion } from './completion-indexation.js';
 import { kw, nameItems, names, valueItems, type Names } from './completion-names.js';
+import { unitItems } from './completion-units.js';
 import type { CompletionItem } from './types.js';
 import type { Workspace } from './workspace.js';
 
@@ -24,6 +25,7 @@ const DECLARATION_KEYWORDS = [
   'indexeer',
   'vervalt',
   'toewijzing',
+  'eenheid',
 ];
 
 const SNIPPETS: readonly CompletionItem[] = [
@@ -208,6 +210,12 @@ export function completions(ws: Workspace, path: string, offset: number): Comple
     const values = valuesFor(left, n);
     if (values !== undefined) return values;
   }
+
+  // A unit after a number or `per` (`9 `, `€ 38,75 per `, `in € per `): the built-in and the declared ones.
+  const afterNumber =
+    /(?:^|[^\d-])\d+(?:[.,]\d+)*\s+$/.test(beforeWord) &&
+    !/\b(op|met)\s+-?\d+(?:[.,]\d+)*\s+$/.test(beforeWord);
+  if (afterNumber || /\bper\s+$/.test(beforeWord)) return unitItems(n, !afterNumber);
 
   // Table look-up keys: fields, calculations and domain values.
   if (/\[[^\]]*$/.test(beforeWord)) {

@@ -80,6 +80,11 @@ function index(file: ParsedFile): { defs: Definition[]; names: Occurrence[] } {
       case 'ProvisionDecl':
         add(d.name, 'voorziening', d);
         break;
+      case 'UnitDecl':
+        // `9 dagdelen` finds the declaration as well as `per dagdeel`.
+        add(d.name, 'eenheid', d);
+        if (d.plural !== undefined && d.plural.text !== d.name.text) add(d.plural, 'eenheid', d);
+        break;
       case 'BudgetDecl':
       case 'RuleDecl':
       case 'ScenarioDecl':
@@ -112,6 +117,7 @@ function collectNames(node: unknown, out: Occurrence[], ns: NameSpace = 'value')
     out.push({ text: rec.name, span: rec.span, ns: 'type' });
     return;
   }
+  unitOccurrence(node as Ast.Expr | Ast.Decl, out);
   for (const [key, value] of Object.entries(node)) {
     if (key === 'span' || key === 'opSpan' || key === 'levelSpan' || key === 'unitSpan') continue;
     const typed =
@@ -120,6 +126,22 @@ function collectNames(node: unknown, out: Occurrence[], ns: NameSpace = 'value')
       // `indexeer weektarief voor ondersteuningsbehoefte OB2`: the domain of a selection.
       (rec.kind === 'IndexSelector' && key === 'domain');
     collectNames(value, out, typed ? 'type' : 'value');
+  }
+}
+
+/** A unit as written after a number or `per` (`9 dagdelen`, `€ 38,75 per dagdeel`, `in € per dagdeel`). */
+function unitOccurrence(n: Ast.Expr | Ast.Decl, out: Occurrence[]): void {
+  const push = (text: string | undefined, span: Span | undefined): void => {
+    if (text !== undefined && span !== undefined) out.push({ text, span, ns: 'value' });
+  };
+  if (n.kind === 'QuantityLit') push(n.unit, n.unitSpan);
+  else if (n.kind === 'MoneyLit') push(n.per, n.perSpan);
+  else if (n.kind === 'BandwidthDecl') {
+    push(n.unit, n.unitSpan);
+    push(n.per, n.perSpan);
+  } else if (n.kind === 'TableDecl' && n.unit.kind === 'rate') {
+    // The unit is the last word of `€ per <eenheid>`.
+    push(n.unit.per, { start: n.unitSpan.end - n.unit.per.length, end: n.unitSpan.end });
   }
 }
 

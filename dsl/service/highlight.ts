@@ -24,6 +24,8 @@ const getLexer = (): Lexer =>
   }));
 
 const startOnlyNames = new Set([...START_ONLY].map((t) => t.name));
+/** The tokens after which a name is a unit. */
+const UNIT_BEFORE: ReadonlySet<string> = new Set(['NumberLiteral', 'Kw_per', 'Kw_eenheid', 'Kw_meervoud']);
 
 /** The token classes of one line, covering every non-blank character (unknown characters are 'invalid'). */
 export function highlightLine(line: string): TokenSpan[] {
@@ -33,11 +35,18 @@ export function highlightLine(line: string): TokenSpan[] {
     (a, b) => a.startOffset - b.startOffset,
   );
   let first = true;
+  let prev: string | undefined;
   for (const t of all) {
     let cls = tokenClass(t.tokenType.name);
     // Declaration words only count as keywords at the start of a line.
     if (!first && startOnlyNames.has(t.tokenType.name)) cls = 'identifier';
-    if (cls !== 'comment') first = false;
+    // A name after a number or `per` is a unit, as the grammar reads it: a declared one (`9 dagdelen`,
+    // `€ 38,75 per dagdeel`), and so is the name and plural of `eenheid dagdeel meervoud dagdelen`.
+    if (cls === 'identifier' && prev !== undefined && UNIT_BEFORE.has(prev)) cls = 'unit';
+    if (cls !== 'comment') {
+      prev = t.tokenType.name === 'Kw_eenheid' && !first ? 'Identifier' : t.tokenType.name;
+      first = false;
+    }
     spans.push({ start: t.startOffset, end: t.startOffset + t.image.length, cls });
   }
   for (const t of result.groups['unknown'] ?? []) {

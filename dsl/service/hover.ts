@@ -87,11 +87,11 @@ function allocationHover(file: ParsedFile, offset: number): HoverInfo | undefine
       n !== undefined && n.span.start <= offset && offset <= n.span.end;
     if (within(d.unit) && d.unit) {
       const unit = ALLOCATION_UNITS[d.unit.text];
+      // A declared unit (`in sessies totaal`) is described by its declaration (the general hover).
+      if (unit === undefined) return undefined;
       return {
         span: d.unit.span,
-        markdown: unit
-          ? `**Eenheid ${unit.eenheid}** (${unit.word}), Frequentie 6: totaal binnen de geldigheidsduur van de toewijzing.`
-          : `Onbekende eenheid '${d.unit.text}'.`,
+        markdown: `**Eenheid ${unit.eenheid}** (${unit.word}), Frequentie 6: totaal binnen de geldigheidsduur van de toewijzing.`,
       };
     }
     for (const row of d.rows) {
@@ -185,6 +185,15 @@ function describe(def: Definition): string[] {
       ];
     case 'ProvisionDecl':
       return [`voorziening **${n.name.text}** — budget \`${slice(f, n.budget)}\``, versionLine(f)];
+    case 'UnitDecl':
+      return [
+        `eenheid **${n.name.text}** (meervoud ${n.plural?.text ?? n.name.text})${n.label !== undefined ? ` — ${n.label.value}` : ''}`,
+        n.code !== undefined
+          ? `iStandaard-eenheid ${n.code.text} (WJ756): een toewijzing in ${n.plural?.text ?? n.name.text} telt één op één.`
+          : 'Geen iStandaard-eenheid: een toewijzing in deze eenheid kan niet (schrijf istandaard <code>).',
+        versionLine(f),
+        bron(n.source, f),
+      ];
     default:
       return [slice(f, n).split('\n')[0] ?? '', versionLine(f)];
   }

@@ -1,7 +1,15 @@
 /** The editor app: rules tree, Monaco, problems, scenarios and the case playground. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic, Span } from '../../dsl/index.js';
-import { filePaths, listFiles, loadRules, saveFile, type LoadedRules, type TreeDir } from '../file-api.js';
+import {
+  filePaths,
+  listFiles,
+  loadRules,
+  saveFile,
+  type LoadedRules,
+  type ServerFile,
+  type TreeDir,
+} from '../file-api.js';
 import { registerLanguage } from '../monaco/language.js';
 import { setMarkers } from '../monaco/markers.js';
 import { WorkerClient } from '../worker/client.js';
@@ -64,8 +72,14 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
   const [merge, setMerge] = useState<MergeState | undefined>(undefined);
   const [reviewing, setReviewing] = useState<string | undefined>(undefined);
   const [historyRevision, setHistoryRevision] = useState(0);
-  /** Files read-only because their version is adopted or under review (not shown as RW9001). */
-  const [locked, setLocked] = useState<ReadonlySet<string>>(new Set());
+  /** Files the server could not read as rules (code RW9001): path → why, shown in Problemen. */
+  const [unreadable, setUnreadable] = useState<ReadonlyMap<string, string>>(new Map());
+  /** What the server says of each file: read-only (and why: unreadable, or locked by the workflow). */
+  const setFileStates = useCallback((files: readonly ServerFile[]) => {
+    const why = (f: ServerFile): [string, string] => [f.pad, f.melding ?? ''];
+    setReadOnly(new Map(files.filter((f) => f.alleenLezen).map(why)));
+    setUnreadable(new Map(files.filter((f) => f.code === 'RW9001').map(why)));
+  }, []);
 
   useEffect(() => registerLanguage(client), [client]);
 
@@ -124,8 +138,7 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
       const paths = filePaths(t);
       if (cancelled) return;
       for (const f of files) track(f.pad, f.inhoud, f.versie);
-      setReadOnly(new Map(files.flatMap((f) => (f.alleenLezen ? [[f.pad, f.melding ?? '']] : []))));
-      setLocked(new Set(files.filter((f) => f.vergrendeld === true).map((f) => f.pad)));
+      setFileStates(files);
       client.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
       impact.setFiles(files.map((f) => ({ path: f.pad, text: f.inhoud })));
       setTree(t);
@@ -261,8 +274,7 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
           modelFor(f.pad, '').setValue(f.inhoud);
         }
       }
-      setReadOnly(new Map(files.flatMap((f) => (f.alleenLezen ? [[f.pad, f.melding ?? '']] : []))));
-      setLocked(new Set(files.filter((f) => f.vergrendeld === true).map((f) => f.pad)));
+      setFileStates(files);
       const texts = files.map((f) => ({ path: f.pad, text: modelFor(f.pad, f.inhoud).getValue() }));
       client.setFiles(texts);
       impact.setFiles(texts);
@@ -412,10 +424,7 @@ export function App({ initial }: { readonly initial?: Promise<LoadedRules> } = {
           )}
           <CodeEditor ref={editor} path={open} readOnlyMessage={openReadOnly} onSave={() => void save()} />
           <ProblemsPanel
-            diagnostics={[
-              ...unreadableDiagnostics(new Map([...readOnly].filter(([p]) => !locked.has(p)))),
-              ...diagnostics,
-            ]}
+            diagnostics={[...unreadableDiagnostics(unreadable), ...diagnostics]}
             open={open}
             lineOf={lineOf}
             onJump={jump}

@@ -13,6 +13,8 @@ interface Props {
     readonly name: string;
     readonly label?: string | undefined;
     readonly variants: readonly string[];
+    /** The unit a quantity of the module is in, as written after a number ('dagdelen'), per variant ('' without). */
+    readonly units?: Readonly<Record<string, string>> | undefined;
   }[];
   /** Which bandbreedtes each intensiteit allows. */
   readonly bandwidths: readonly { readonly name: string; readonly intensity: string }[];
@@ -162,12 +164,15 @@ function Fields(props: {
   prefix: string;
   domains: readonly Ir.DomainDef[];
   optionsFor?: (field: string, item: Item) => readonly Choice[] | undefined;
+  /** The unit after a quantity's input ('dagdelen'), when the item tells which. */
+  unitFor?: ((field: Ir.FieldDef, item: Item) => string | undefined) | undefined;
   onChange: (item: Item) => void;
 }) {
   return (
     <div className="fields">
       {props.fields.map((f) => {
         const id = `${props.prefix}-${f.name}`;
+        const unit = props.unitFor?.(f, props.item);
         return (
           <label key={f.name} htmlFor={id}>
             <span title={f.name}>
@@ -182,6 +187,11 @@ function Fields(props: {
               options={props.optionsFor?.(f.name, props.item)}
               onChange={(v) => props.onChange(setKey(props.item, f.name, v))}
             />
+            {unit !== undefined && (
+              <span className="field-unit" data-testid={`eenheid-${id}`}>
+                {unit}
+              </span>
+            )}
           </label>
         );
       })}
@@ -195,6 +205,7 @@ function List(props: {
   fields: readonly Ir.FieldDef[];
   domains: readonly Ir.DomainDef[];
   optionsFor?: (field: string, item: Item) => readonly Choice[] | undefined;
+  unitFor?: (field: Ir.FieldDef, item: Item) => string | undefined;
   onChange: (items: Item[]) => void;
   fresh: () => Item;
 }) {
@@ -209,6 +220,7 @@ function List(props: {
             prefix={`${props.title}-${i}`}
             domains={props.domains}
             {...(props.optionsFor !== undefined ? { optionsFor: props.optionsFor } : {})}
+            unitFor={props.unitFor}
             onChange={(next) => props.onChange(props.items.map((it, j) => (j === i ? next : it)))}
           />
           <button
@@ -281,6 +293,14 @@ export function CaseForm({ input, domains, modules, bandwidths, value, onChange 
                   .find((m) => m.name === item.module)
                   ?.variants.map((v) => ({ value: v, label: words(v) }))
               : undefined
+        }
+        unitFor={(field, item) =>
+          // A quantity in the module's own unit (`aantal`): the unit of the chosen module and variant.
+          field.type.kind === 'quantity' && field.type.unit === 'module'
+            ? modules.find((m) => m.name === item.module)?.units?.[
+                typeof item.variant === 'string' ? item.variant : ''
+              ]
+            : undefined
         }
         onChange={(items) => onChange({ ...value, modules: items })}
         fresh={() => ({ module: modules[0]?.name ?? '', periode: period() })}

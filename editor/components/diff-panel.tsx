@@ -44,6 +44,7 @@ const KIND: Record<ItemKind, string> = {
   module: 'Module',
   regel: 'Regel',
   voorziening: 'Voorziening',
+  eenheid: 'Eenheid',
 };
 
 const HOW: Record<DiffCellView['how'], string> = {

@@ -18,6 +18,8 @@ interface Props {
     readonly name: string;
     readonly label?: string | undefined;
     readonly variants: readonly string[];
+    /** The unit a quantity of the module is in, as written after a number ('dagdelen'), per variant ('' without). */
+    readonly units?: Readonly<Record<string, string>> | undefined;
   }[];
   /** Which bandbreedtes each intensiteit allows (the form offers only those). */
   readonly bandwidths?: readonly { readonly name: string; readonly intensity: string }[] | undefined;

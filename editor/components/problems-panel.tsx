@@ -3,22 +3,19 @@ import type { Diagnostic, Span } from '../../dsl/index.js';
 import { count } from './plural.js';
 
 /**
- * The files opened read-only because they are not UTF-8 (path → why), as the RW9001 that `regelwerk check`
- * reports for them: the checker in the browser reads their decoded text and would otherwise find nothing.
+ * The files the server could not read as rules (path → why; the server marks them with code RW9001, for instance
+ * a file that is not UTF-8), as the RW9001 that `regelwerk check` reports for them: the checker in the browser
+ * reads their decoded text and would otherwise find nothing.
  */
-export function unreadableDiagnostics(readOnly: ReadonlyMap<string, string>): Diagnostic[] {
-  // Only the files that are not UTF-8 (the server's message says so); a version locked by the workflow
-  // (vastgesteld, under review) is read-only too, but readable.
-  return [...readOnly]
-    .filter(([, message]) => /geen geldige UTF-8/.test(message))
-    .map(([file, message]) => ({
-      code: 'RW9001',
-      severity: 'fout',
-      message,
-      file,
-      span: { start: 0, end: 0 },
-      stage: 'bestand',
-    }));
+export function unreadableDiagnostics(unreadable: ReadonlyMap<string, string>): Diagnostic[] {
+  return [...unreadable].map(([file, message]) => ({
+    code: 'RW9001',
+    severity: 'fout',
+    message,
+    file,
+    span: { start: 0, end: 0 },
+    stage: 'bestand',
+  }));
 }
 
 interface Props {

@@ -146,9 +146,9 @@ export const KEYWORD_HELP: Readonly<Record<string, KeywordHelp>> = {
   },
   indexeer: {
     uitleg:
-      'Verhoogt tarieven van de basisversie met een percentage: alle tarieven, of de genoemde tabellen en parameters.',
+      'Verhoogt (of met een negatief percentage verlaagt) tarieven van de basisversie: alle tarieven, de genoemde tabellen en parameters, of met ‘voor …’ een deel van een tabel (rijen of kolommen op sleutel).',
     voorbeeld:
-      'indexeer alle tarieven met 2,85 % afgerond op centen\nindexeer weektarief, vervoer_per_rit met 2 %',
+      'indexeer alle tarieven met 2,85 % afgerond op centen\nindexeer weektarief, vervoer_per_rit met 2 %\nindexeer weektarief voor ondersteuningsbehoefte OB2 met -3 % afgerond op centen',
     hoofdstuk: 'Versies',
   },
   wijzig: {

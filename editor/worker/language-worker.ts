@@ -9,6 +9,7 @@
 import type { Ir } from '../../dsl/index.js';
 import * as service from '../../dsl/service/index.js';
 import { Workspace } from '../../dsl/service/index.js';
+import { unitWordAfter } from '../../dsl/core.js';
 import { evaluateCase, runScenarioViews } from './evaluation.js';
 import { versionDiff } from './version-diff.js';
 import { compareVersions, indexationHover, parameterEdit, sheetEdit, sheetState } from './sheet-service.js';
@@ -89,6 +90,15 @@ async function runScenarios(at: number): Promise<void> {
         name: m.name,
         label: m.label,
         variants: m.variants.map((v) => v.name),
+        // The plural of each variant's unit (a declared one from the rules: 'dagdelen'), for the form.
+        units: Object.fromEntries(
+          (m.variants.length > 0
+            ? m.variants.map((v) => [v.name, v.unit] as const)
+            : m.unit !== undefined
+              ? [['', m.unit] as const]
+              : []
+          ).map(([k, u]) => [k, unitWordAfter(false, u, program.units ?? [])]),
+        ),
       })) ?? [],
     bandwidths: program?.bandwidths.map((b) => ({ name: b.name, intensity: b.intensity })) ?? [],
     sample: program?.scenarios[0]?.casus,

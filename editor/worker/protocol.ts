@@ -126,7 +126,10 @@ export interface ScenarioOrigin {
   readonly label: string;
   readonly now: string;
   readonly before?: string;
-  /** The version whose text wrote the value, and the versions that indexed it. */
+  /**
+   * The version whose text wrote the value, and the versions that indexed it (a partial indexation with its
+   * selection: "2022-almelo (voor ondersteuningsbehoefte OB2)").
+   */
   readonly version: string;
   readonly indexed: readonly string[];
   readonly file: string;
@@ -212,6 +215,8 @@ export type FromWorker =
         readonly name: string;
         readonly label?: string | undefined;
         readonly variants: readonly string[];
+        /** Per variant ('' without variants): the unit of a quantity after a number ('dagdelen'). */
+        readonly units?: Readonly<Record<string, string>> | undefined;
       }[];
       /** The bandbreedtes per intensiteit (the playground offers only valid combinations). */
       readonly bandwidths: readonly { readonly name: string; readonly intensity: string }[];

@@ -58,7 +58,10 @@ function origin(v: Value, before?: Value): ScenarioOrigin {
     now: shown(v.value, v.unit),
     ...(before !== undefined ? { before: shown(before.value, before.unit) } : {}),
     version: v.origin.version,
-    indexed: v.origin.indexations.map((i) => i.version),
+    // A partial indexation says which cells it chose: "2022-almelo (voor ondersteuningsbehoefte OB2)".
+    indexed: v.origin.indexations.map((i) =>
+      i.selection === undefined ? i.version : `${i.version} (voor ${i.selection})`,
+    ),
     file: v.origin.source.file,
     span: v.origin.source.span,
   };

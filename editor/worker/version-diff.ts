@@ -67,6 +67,8 @@ function itemOrigin(p: Ir.Program, kind: ItemKind, name: string): Ir.DefOrigin |
       return p.rules.find((x) => x.name === name)?.origin;
     case 'voorziening':
       return p.provisions.find((x) => x.name === name)?.origin;
+    case 'eenheid':
+      return p.units?.find((x) => x.name === name)?.origin;
   }
 }
 

@@ -87,6 +87,7 @@ export const titles = {
   module: (m: Ir.ModuleDef) => `module ${m.name}`,
   regel: (r: Ir.RuleDef) => `regel ${quoted(r.name)}`,
   voorziening: (p: Ir.ProvisionDef) => `voorziening ${p.name}`,
+  eenheid: (u: Ir.UnitDef) => `eenheid ${u.name}`,
 } as const;
 
 // ───────────────────────────── what changed ─────────────────────────────
@@ -274,4 +275,9 @@ export const details = {
   ],
   voorziening: (a: Ir.ProvisionDef, b: Ir.ProvisionDef): string[] =>
     textPart('omschrijving', a.label, b.label),
+  eenheid: (a: Ir.UnitDef, b: Ir.UnitDef): string[] => [
+    ...plainPart('meervoud', a.plural, b.plural),
+    ...textPart('omschrijving', a.label, b.label),
+    ...plainPart('iStandaard-eenheid', a.eenheid ?? '-', b.eenheid ?? '-'),
+  ],
 } as const;

@@ -38,7 +38,8 @@ export type ItemKind =
   | 'budget'
   | 'module'
   | 'regel'
-  | 'voorziening';
+  | 'voorziening'
+  | 'eenheid';
 
 export interface ItemChange {
   readonly kind: ItemKind;
@@ -330,6 +331,12 @@ export function diffPrograms(a: Ir.Program, b: Ir.Program): VersionDiff {
     },
     a.provisions,
     b.provisions,
+    items,
+  );
+  diffNamed(
+    { kind: 'eenheid', name: (u) => u.name, title: titles.eenheid, details: details.eenheid },
+    a.units ?? [],
+    b.units ?? [],
     items,
   );
   const { cells, tables } = diffCells(a.tables, b.tables);

@@ -14,7 +14,7 @@ import type { Ir } from '../../dsl/index.js';
 import { openCaseload } from '../impact/node/read-file.js';
 import { analyzeImpactOnPool } from '../impact/node/pool.js';
 import { selectVersion } from '../impact/versions.js';
-import { findChromium, printPdf } from '../report/print-pdf.js';
+import { findChromium, outputPathProblem, printPdf } from '../report/print-pdf.js';
 import { buildReportData } from '../report/report-data.js';
 import { parseCommand, threadsOption, usage } from './args.js';
 import { explainCommandPrefix } from './impact.js';
@@ -43,13 +43,19 @@ function today(): string {
 }
 
 export async function runRapport(o: RapportOptions, io: Io): Promise<number> {
-  // Chromium is checked first: a PDF that cannot be made should not cost a whole analysis.
+  // Chromium and the output paths are checked first: a file that cannot be made should not cost an analysis.
   if (o.pdf !== undefined) {
     const chromium = findChromium();
-    if (!chromium.ok) {
-      io.err(chromium.message);
+    const problem = chromium.ok ? await outputPathProblem(o.pdf, 'de PDF') : chromium.message;
+    if (problem !== undefined) {
+      io.err(problem);
       return EXIT_PROBLEMS;
     }
+  }
+  const htmlProblem = await outputPathProblem(o.uit, 'het rapport');
+  if (htmlProblem !== undefined) {
+    io.err(htmlProblem);
+    return EXIT_PROBLEMS;
   }
   const basisRules = await loadRuleset(o.regels, io);
   if (!basisRules) return EXIT_PROBLEMS;
@@ -119,7 +125,7 @@ export async function runRapport(o: RapportOptions, io: Io): Promise<number> {
     try {
       await printPdf(html, o.pdf);
     } catch (e) {
-      io.err(`De PDF kon niet worden gemaakt: ${e instanceof Error ? e.message : String(e)}`);
+      io.err(`De PDF is niet gemaakt (het HTML-rapport wel): ${e instanceof Error ? e.message : String(e)}`);
       return EXIT_PROBLEMS;
     }
     io.out(`PDF geschreven: ${o.pdf}`);

@@ -44,7 +44,15 @@ export interface FileContent {
   readonly melding?: string;
   /** Read-only because its version is adopted or under review (the workflow), not because it is unreadable. */
   readonly vergrendeld?: boolean;
+  /**
+   * The diagnostic code when the file cannot be read as rules: `RW9001` (not UTF-8), as `regelwerk check` reports
+   * it. The editor shows it in Problemen by this code, not by the wording of `melding`.
+   */
+  readonly code?: typeof UNREADABLE;
 }
+
+/** The catalog code of a file that cannot be read (dsl/diagnostics/catalog.ts). */
+export const UNREADABLE = 'RW9001';
 
 const ALLOWED_EXTENSIONS = ['.regels', '.json'];
 
@@ -105,6 +113,7 @@ export class RulesStore {
       versie: versionTag(bytes),
       alleenLezen: true,
       melding: notUtf8Message(pad, bytes),
+      code: UNREADABLE,
     };
   }
 
@@ -122,7 +131,7 @@ export class RulesStore {
         const current = await readIfExists(real);
         const currentTag = current === undefined ? null : versionTag(current.bytes);
         if (current !== undefined && decodeUtf8(current.bytes) === undefined) {
-          throw new StoreError(422, notUtf8Message(pad, current.bytes));
+          throw new StoreError(422, notUtf8Message(pad, current.bytes), { code: UNREADABLE });
         }
         if (currentTag !== expected) throw conflict(pad, current, currentTag, expected);
         const bytes = Buffer.from(content, 'utf8');

@@ -37,7 +37,7 @@ export function readHeader(pad: string, text: string): HeaderInfo | undefined {
     basis: h.base?.value,
     vanaf: h.validFrom.value,
     tot: h.validTo?.value,
-    status: h.status ?? 'vastgesteld',
+    status: h.status ?? 'concept',
     gemeente: h.municipality?.text,
     headerEnd: h.span.end,
   };

@@ -321,10 +321,11 @@ describe('version diff: the summary and the layout', () => {
       removed: count('vervallen'),
       changed: count('gewijzigd'),
     });
-    // 2022 adds three calculations and two combinatie rules, and rewrites consultatie_diagnostiek (issue 15).
-    expect([count('toegevoegd'), count('vervallen'), count('gewijzigd')]).toEqual([15, 1, 6]);
+    // 2022 adds three calculations and two combinatie rules, rewrites consultatie_diagnostiek, and adds the
+    // declared unit dagdeel with dagbesteding_groep and its parameter (issue 15).
+    expect([count('toegevoegd'), count('vervallen'), count('gewijzigd')]).toEqual([18, 1, 6]);
     expect(renderDiff(d)).toContain(
-      '  tariefcellen: 79 gewijzigd, 3 nieuw, 0 vervallen; declaraties: 15 toegevoegd, 1 vervallen, 6 gewijzigd\n',
+      '  tariefcellen: 79 gewijzigd, 3 nieuw, 0 vervallen; declaraties: 18 toegevoegd, 1 vervallen, 6 gewijzigd\n',
     );
   });
 

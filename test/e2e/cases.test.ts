@@ -64,6 +64,18 @@ describe('voorbeeldgevallen in de proefomgeving', () => {
     await screenshot(page, 'geval-als-scenario');
   });
 
+  it('shows a declared unit: the form writes dagdelen after aantal, the result 18 dagdelen', async () => {
+    const { page } = session();
+    await page.click('[data-pad="twents-model/voorbeelden/dagbesteding-dagdelen.json"]');
+    await page.waitForSelector('[data-testid="voorbeeld"]', { timeout: 30_000 });
+    await expect.poll(() => page.textContent('[data-testid="title"]'), WAIT).toMatch(/versie 2022 ·/);
+    await expect.poll(() => page.textContent('[data-testid="total"]'), WAIT).toBe('€ 2.719,78');
+    expect(await page.textContent('[data-testid="eenheid-Modules-0-aantal"]')).toBe('dagdelen');
+    expect(await page.textContent('.playground')).toContain('18 dagdelen');
+    await page.locator('[data-testid="eenheid-Modules-0-aantal"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'geval-gedeclareerde-eenheid');
+  });
+
   it('offers only the bandbreedtes of the chosen intensiteit', async () => {
     const { page } = session();
     await page.click('aside .tabs button:has-text("Proefgeval")');

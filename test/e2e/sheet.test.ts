@@ -111,6 +111,43 @@ describe('het tarievenblad', () => {
     await screenshot(page, '21-indexeer-hover');
   });
 
+  it('shows a partial indexation typed into a concept: only the OB2 cells move, with the selection in origin and hover', async () => {
+    const { page } = session();
+    await openVersion('2023.regels', '2023');
+    await selectInLine(page, '^bron "Concept', 'bron');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(
+      'indexeer weektarief voor ondersteuningsbehoefte OB2 met -3 % afgerond op centen',
+    );
+    await page.keyboard.press('Escape');
+    await openSheet('2023');
+    // 188,41 × 0,97 = 182,7577 → 182,76; OB3 keeps the regional value.
+    await expect.poll(() => page.textContent(CELL), WAIT).toBe('€ 182,76');
+    expect(await page.getAttribute(CELL, 'title')).toBe(
+      '€ 182,76: geschreven in versie 2019 (2019-01-01), geïndexeerd in 2020 (+2,85 %), 2022 (+4,74 %) en 2023 ' +
+        '(-3 % voor ondersteuningsbehoefte OB2); bron: Tarievenblad Twents Model 2019 (illustratief)',
+    );
+    const ob3 = 'table[data-table="weektarief"] td[data-key="ontwikkelen/OB3/midden/C"]';
+    expect(await page.getAttribute(ob3, 'title')).not.toMatch(/2023/);
+    await page.click(CELL);
+    await expect
+      .poll(() => page.textContent('[data-testid="sheet-origin"]'), WAIT)
+      .toMatch(/Geïndexeerd in versie 2023: -3 % voor ondersteuningsbehoefte OB2, afgerond op centen/);
+    // The hover on the line lists the twelve cells it moves, old → new.
+    await selectInLine(page, '^indexeer weektarief', 'indexeer');
+    await page.evaluate(() => window.regelwerk?.editor.trigger('test', 'editor.action.showHover', {}));
+    await page.waitForSelector('.monaco-hover:not(.hidden)', { timeout: 30_000 });
+    await expect
+      .poll(() => page.textContent('.monaco-hover:not(.hidden)'), WAIT)
+      .toMatch(/Indexatie -3 % voor ondersteuningsbehoefte OB2 in versie 2023: 12 tariefcellen in 1 tabel/);
+    const hover = (await page.textContent('.monaco-hover:not(.hidden)')) ?? '';
+    expect(hover).toMatch(/ontwikkelen\/OB2\/midden\/C: € 188,41 → € 182,76/);
+    expect(hover).not.toMatch(/OB3/);
+    await screenshot(page, '23-indexatie-deel');
+  });
+
   it('edits a cell of a concept version: the smallest wijzig tabel, accepted by check, one cell in diff', async () => {
     const { page, rulesDir } = session();
     await openVersion('2023.regels', '2023');

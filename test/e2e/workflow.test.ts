@@ -204,6 +204,8 @@ describe('de jaarlijkse ronde in de browser', () => {
       .toMatch(/Versie 2023 is vastgesteld/);
     expect(await page.isDisabled('[data-testid="save"]')).toBe(true);
     expect(await editorText(page)).toContain('status vastgesteld');
+    // Read-only because adopted, yet readable: Problemen shows no RW9001 for it (the server's code says so).
+    expect(await page.getByTestId('problems').textContent()).not.toMatch(/RW9001/);
     const status = await page.evaluate(async (pad) => {
       const file = (await (await fetch(`/api/bestand?pad=${encodeURIComponent(pad)}`)).json()) as {
         inhoud: string;

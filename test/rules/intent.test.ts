@@ -38,7 +38,9 @@ const EXPECTED_2022_ITEMS = [
   'berekening module:cd_behoefte toegevoegd',
   'berekening module:cd_intensiteit toegevoegd',
   'berekening module:cd_perspectief toegevoegd',
+  'eenheid dagdeel toegevoegd',
   'module consultatie_diagnostiek gewijzigd',
+  'module dagbesteding_groep toegevoegd',
   'regel Hoogstens één resultaat stabiliseren toegevoegd',
   'regel Niet twee resultaten met dezelfde ondersteuningsbehoefte tegelijk toegevoegd',
 ];
@@ -111,9 +113,12 @@ describe('intent of each version', () => {
       '0.0474',
     );
     expect(d.cells.some((c) => c.table === 'groepsfactor')).toBe(false);
-    // Besides the indexation, 2022 deliberately lets consultatie en diagnostiek read its result and adds two
-    // combinatie rules across results (issue 15 item 8); nothing else changes.
-    const params = d.items.filter((i) => i.kind === 'parameter');
+    // Besides the indexation, 2022 deliberately lets consultatie en diagnostiek read its result, adds two
+    // combinatie rules across results (issue 15 item 8) and dagbesteding per declared dagdeel with its
+    // parameter (item 1); nothing else changes.
+    const added = d.items.filter((i) => i.kind === 'parameter' && i.change === 'toegevoegd');
+    expect(added.map((i) => `${i.name} ${i.new ?? ''}`)).toEqual(['dagbesteding_per_dagdeel 38.75']);
+    const params = d.items.filter((i) => i.kind === 'parameter' && i.change !== 'toegevoegd');
     expect(params.every((i) => i.change === 'gewijzigd')).toBe(true);
     expect(itemNames({ ...d, items: d.items.filter((i) => i.kind !== 'parameter') })).toEqual(
       EXPECTED_2022_ITEMS,

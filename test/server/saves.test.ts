@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CATALOG } from '../../dsl/index.js';
 import { startServer, type RunningServer } from '../../src/server/http-server.js';
 import { versionTag } from '../../src/server/rules-store.js';
 import { lockPathFor } from '../../src/server/file-lock.js';
@@ -88,6 +89,9 @@ describe('what a save keeps', () => {
     expect(read.status).toBe(200);
     expect(read.body.alleenLezen).toBe(true);
     expect(read.body.melding).toMatch(/geen geldige UTF-8 \(regel 2.*alleen-lezen/);
+    // The editor's Problemen shows it as RW9001 by this code, not by the message's wording.
+    expect(read.body.code).toBe('RW9001');
+    expect(CATALOG.RW9001.severity).toBe('fout');
     expect(read.body.inhoud).toContain('café en crèche');
     expect(read.body.versie).toBe(versionTag(bytes));
     // Saving it back unchanged (what the old server did with U+FFFD) is refused; the bytes stay.
@@ -97,7 +101,10 @@ describe('what a save keeps', () => {
       body: JSON.stringify({ inhoud: read.body.inhoud, versie: read.body.versie }),
     });
     expect(save.status).toBe(422);
-    expect((JSON.parse(save.body) as { fout: string }).fout).toMatch(/geen geldige UTF-8/);
+    expect(JSON.parse(save.body)).toMatchObject({
+      fout: expect.stringMatching(/geen geldige UTF-8/),
+      code: 'RW9001',
+    });
     expect(Buffer.compare(await fs.readFile(file), bytes)).toBe(0);
     expect((await get('almelo/../latin1.regels')).status).toBe(400);
   });

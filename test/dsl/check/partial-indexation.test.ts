@@ -4,7 +4,7 @@
  * after `voor`.
  */
 import { describe, expect, it } from 'vitest';
-import { formatText, parse, type Ast, type Ir } from '../../../dsl/index.js';
+import { compile, formatText, parse, type Ast, type Ir } from '../../../dsl/index.js';
 import { completions, hover, Workspace } from '../../../dsl/service/index.js';
 import { effectiveCells } from '../../../src/engine/indexation.js';
 import { compileSources } from '../../support/compile.js';
@@ -134,6 +134,16 @@ describe('partial indexation: which cells', () => {
     ]);
     expect(cells(ps, '2024', 's')).toEqual({ a: '10.00', b: '30.00' });
     expect(cells(ps, '2024', 't')).toEqual(cells(ps, '2023', 't'));
+  });
+
+  it('warns when `alle tabellen voor …` finds no table with all those keys', () => {
+    const r = compile([
+      { path: '2023.regels', text: BASE },
+      next('2024', '2023', '2024-01-01', 'indexeer alle tabellen voor ob OB1 en soort a met 1 %\n'),
+    ]);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      "RW6604 De selectie 'voor ob OB1 en soort a' raakt geen tabel met bedragen die al deze sleutels heeft: deze indexatie verandert niets.",
+    ]);
   });
 
   it('like a whole-table indexation, applies only to cells an earlier version wrote, and stacks with later ones', () => {

@@ -169,6 +169,46 @@ describe('language service on the Twents Model', () => {
     expect(format(w, FILE)).toBe(text);
   });
 
+  it('highlights, hovers, completes and finds a declared unit (eenheid dagdeel, 2022)', () => {
+    const file = 'twents-model/2022.regels';
+    const t = files.find((f) => f.path === file)?.text ?? '';
+    const w = ws();
+    // Highlighting: a name after a number or `per`, and the names of the declaration, are units.
+    expect(highlightLine('  maximum 9 dagdelen per week').map((s) => s.cls)).toEqual([
+      'keyword',
+      'number',
+      'unit',
+      'keyword',
+      'unit',
+    ]);
+    expect(
+      highlightLine('eenheid dagdeel meervoud dagdelen "Dagdeel (4 uur)" istandaard 16').map((s) => s.cls),
+    ).toEqual(['keyword', 'unit', 'keyword', 'unit', 'string', 'keyword', 'number']);
+    expect(highlightLine('  veld eenheid: tekst')[1]?.cls).toBe('identifier');
+    // Hover on the plural in the maximum, and on the unit of the parameter.
+    const max = t.indexOf('9 dagdelen per week') + 4;
+    expect(hover(w, file, max)?.markdown).toMatch(
+      /^eenheid \*\*dagdeel\*\* \(meervoud dagdelen\) — Dagdeel \(4 uur\)\n\niStandaard-eenheid 16/,
+    );
+    expect(hover(w, file, t.indexOf('€ 38,75 per dagdeel') + 14)?.markdown).toContain('eenheid **dagdeel**');
+    // Go to definition from `dagdelen` lands on the declaration.
+    const decl = t.indexOf('eenheid dagdeel');
+    const [def] = definition(w, file, max);
+    expect(def?.file).toBe(file);
+    expect(def && t.slice(def.span.start, def.span.end)).toBe('dagdelen');
+    expect(def && def.span.start > decl && def.span.start < t.indexOf('\n', decl)).toBe(true);
+    // Completion: the plural after a number, the singular after `per`, built-in units too.
+    const afterNumber = completions(w, file, t.indexOf('dagdelen per week'));
+    expect(afterNumber.filter((c) => c.kind === 'unit').map((c) => c.label)).toEqual(
+      expect.arrayContaining(['dagdelen', 'weken', 'ritten']),
+    );
+    const afterPer = completions(w, file, t.indexOf('dagdeel\n', t.indexOf('€ 38,75 per')));
+    expect(afterPer.filter((c) => c.kind === 'unit').map((c) => c.label)).toEqual(
+      expect.arrayContaining(['dagdeel', 'week', 'rit']),
+    );
+    expect(afterPer.find((c) => c.label === 'dagdeel')?.documentation).toBe('Dagdeel (4 uur)');
+  });
+
   it('highlights a line from the token categories', () => {
     const spans = highlightLine('  tarief weektarief[perspectief] × 52,10 per week // x');
     expect(spans.map((s) => s.cls)).toEqual([
