@@ -5,13 +5,13 @@
 import type { UnitDeclCstNode } from '../syntax/cst.js';
 import type { Span } from '../text/span.js';
 import type * as A from './ast.js';
-import { at, coverAll, nameOf, optString, sub, tok, tokSpan } from './cst-access.js';
+import { at, coverAll, nameOf, optString, sourceOf, tok, tokSpan } from './cst-access.js';
 
 export function buildUnitDecl(d: UnitDeclCstNode, fb: Span): A.UnitDecl {
   const c = d.children;
   const plural = tok(c.plural);
   const code = tok(c.NumberLiteral);
-  const source = optString(tok(sub(c.sourceClause)?.children.StringLiteral));
+  const source = sourceOf(c.sourceClause);
   const label = optString(tok(c.StringLiteral));
   const name = nameOf(tok(c.Name), at(fb.end));
   return {
