@@ -87,6 +87,36 @@ for (const key of ['d', 'e', 's'] as const)
     enumerable: true,
   });
 
+/**
+ * `a.comparedTo(b)` without the copy of `b` that decimal.js makes first (a third of the time of a comparison):
+ * -1, 0 or 1, NaN when either is NaN. The same steps as decimal.js's `cmp` on the same digits, exponent and sign
+ * (a fraction's are its quotient's).
+ */
+export function compareDec(a: Dec, b: Dec): number {
+  const xd = a.d as number[] | null;
+  const yd = b.d as number[] | null;
+  const xs = a.s;
+  const ys = b.s;
+  // NaN or ±Infinity.
+  if (!xd || !yd) {
+    if (!xs || !ys) return NaN;
+    if (xs !== ys) return xs;
+    if (xd === yd) return 0;
+    return !xd !== xs < 0 ? 1 : -1;
+  }
+  // Either zero.
+  if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -ys : 0;
+  if (xs !== ys) return xs;
+  if (a.e !== b.e) return a.e > b.e !== xs < 0 ? 1 : -1;
+  const n = Math.min(xd.length, yd.length);
+  for (let i = 0; i < n; i++) {
+    const x = xd[i] as number;
+    const y = yd[i] as number;
+    if (x !== y) return x > y !== xs < 0 ? 1 : -1;
+  }
+  return xd.length === yd.length ? 0 : xd.length > yd.length !== xs < 0 ? 1 : -1;
+}
+
 /** `numerator / denominator` as an exact {@link Fraction}. */
 export const fraction = (numerator: Dec, denominator: Dec): Fraction => new Fraction(numerator, denominator);
 
