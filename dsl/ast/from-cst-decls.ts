@@ -13,6 +13,7 @@ import type {
   ProvisionDeclCstNode,
   RuleDeclCstNode,
   ScopeCstNode,
+  UnitDeclCstNode,
   WithdrawDeclCstNode,
 } from '../syntax/cst.js';
 import type { IToken } from 'chevrotain';
@@ -163,7 +164,9 @@ export function buildWithdraw(d: WithdrawDeclCstNode, fb: Span): A.WithdrawDecl 
           ? 'berekening'
           : has(c.Kw_voorziening)
             ? 'voorziening'
-            : 'regel';
+            : has(c.unit)
+              ? 'eenheid'
+              : 'regel';
   const s = tok(c.StringLiteral);
   const name = s !== undefined ? stringOf(s, fb) : nameOf(tok(c.Name), at(fb.end));
   return { kind: 'WithdrawDecl', target, name, span: fb };
@@ -241,5 +244,27 @@ export function buildInput(d: InputDeclCstNode, fb: Span): A.InputDecl {
     levelSpan: levelTok === undefined ? at(fb.end) : tokSpan(levelTok),
     fields,
     span: coverAll(fb, fb, last?.span),
+  };
+}
+
+/**
+ * `eenheid dagdeel meervoud dagdelen "Dagdeel (4 uur)" istandaard 16`, optionally with `bron "…"`. The checker
+ * decides whether the names are free (dsl/check/units.ts).
+ */
+export function buildUnitDecl(d: UnitDeclCstNode, fb: Span): A.UnitDecl {
+  const c = d.children;
+  const plural = tok(c.plural);
+  const code = tok(c.NumberLiteral);
+  const source = sourceOf(c.sourceClause);
+  const label = optString(tok(c.StringLiteral));
+  const name = nameOf(tok(c.Name), at(fb.end));
+  return {
+    kind: 'UnitDecl',
+    name,
+    plural: plural === undefined ? undefined : nameOf(plural, tokSpan(plural)),
+    label,
+    code: code === undefined ? undefined : { kind: 'Name', text: code.image, span: tokSpan(code) },
+    source,
+    span: coverAll(fb, fb, name.span, label?.span, source?.span),
   };
 }
