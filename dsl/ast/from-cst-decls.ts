@@ -27,6 +27,7 @@ import {
   nameOf,
   optString,
   ownSpan,
+  sourceOf,
   stringOf,
   sub,
   subs,
@@ -35,7 +36,7 @@ import {
   tokSpan,
 } from './cst-access.js';
 import { buildExpr } from './from-cst-expr.js';
-import { buildRounding, unitOf } from './from-cst-rounding.js';
+import { optRounding, unitOf } from './from-cst-rounding.js';
 
 export function buildScope(node: ScopeCstNode | undefined): A.Scope {
   if (node === undefined) return 'beschikking';
@@ -45,7 +46,7 @@ export function buildScope(node: ScopeCstNode | undefined): A.Scope {
 export function buildParameter(d: ParameterDeclCstNode, fb: Span): A.ParameterDecl {
   const c = d.children;
   const value = buildExpr(sub(c.expression), at(fb.end));
-  const source = optString(tok(sub(c.sourceClause)?.children.StringLiteral));
+  const source = sourceOf(c.sourceClause);
   return {
     kind: 'ParameterDecl',
     name: nameOf(tok(c.Name), at(fb.end)),
@@ -58,8 +59,7 @@ export function buildParameter(d: ParameterDeclCstNode, fb: Span): A.ParameterDe
 export function buildCalc(d: CalcDeclCstNode, fb: Span): A.CalcDecl {
   const c = d.children;
   const value = buildExpr(sub(c.expression), at(fb.end));
-  const r = sub(c.rounding);
-  const rounding = r === undefined ? undefined : buildRounding(r, at(value.span.end));
+  const rounding = optRounding(sub(c.rounding), at(value.span.end));
   return {
     kind: 'CalcDecl',
     name: nameOf(tok(c.Name), at(fb.end)),
@@ -115,8 +115,7 @@ export function buildIndexation(d: IndexationDeclCstNode, fb: Span): A.Indexatio
         ? at(fb.end)
         : coverAll(tokSpan(n), minus && tokSpan(minus), tokSpan(n), pct && tokSpan(pct)),
   };
-  const r = sub(c.rounding);
-  const rounding = r === undefined ? undefined : buildRounding(r, at(fb.end));
+  const rounding = optRounding(sub(c.rounding), at(fb.end));
   const s = sub(c.indexSelection);
   const selection = complete && s !== undefined ? buildSelection(s, fb) : undefined;
   return {
@@ -256,7 +255,7 @@ export function buildUnitDecl(d: UnitDeclCstNode, fb: Span): A.UnitDecl {
   const c = d.children;
   const plural = tok(c.plural);
   const code = tok(c.NumberLiteral);
-  const source = optString(tok(sub(c.sourceClause)?.children.StringLiteral));
+  const source = sourceOf(c.sourceClause);
   const label = optString(tok(c.StringLiteral));
   const name = nameOf(tok(c.Name), at(fb.end));
   return {
