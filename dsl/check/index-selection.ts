@@ -7,7 +7,7 @@
  */
 import type { IndexationDecl, IndexSelector } from '../ast/ast.js';
 import type { TableCellDef } from '../ir/ir.js';
-import { keyMatches, selectionText } from '../text/selection-text.js';
+import { dutchList, keyMatches, selectionText } from '../text/selection-text.js';
 import type { Span } from '../text/span.js';
 import type { Env } from './env.js';
 import type { EffTable } from './items.js';
@@ -78,12 +78,18 @@ function checkSelection(
     seen.set(domain.text, p);
     if (named) {
       const missing = targets.filter(([, t]) => !keysOf(t).includes(domain.text));
+      // One message per set of keys: tables with the same keys share it ("tabel 't' en tabel 'c'").
+      const byKeys = new Map<string, string[]>();
       for (const [name, t] of missing) {
+        const k = keysOf(t).join(', ');
+        byKeys.set(k, [...(byKeys.get(k) ?? []), `tabel '${name}'`]);
+      }
+      for (const [keys, tables] of byKeys) {
         report(
           'RW6601',
           domain.span,
-          [domain.text, `tabel '${name}'`, keysOf(t).join(', ')],
-          suggest(domain.text, keysOf(t)),
+          [domain.text, dutchList(tables), keys],
+          suggest(domain.text, keys.split(', ')),
         );
       }
       if (missing.length > 0) ok = false;
