@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { ImpactReport } from '../../src/impact/types.js';
 import { startApi } from '../api/harness.js';
-import { cli, tmp } from '../support/cli.js';
+import { cli, impactOptions, tmp } from '../support/cli.js';
 
 const RULES = path.resolve('rules/twents-model');
 const CASE = path.resolve('rules/twents-model/voorbeelden/ob-enkelvoudig-hengelo.json');
@@ -86,18 +86,12 @@ describe('a version whose base lives in another folder', () => {
 });
 
 describe('impact, rapport and api take --regels more than once', () => {
-  const impactArgs = (regels: string[], variantRegels: string[] = []) => [
+  const draftRun = (regels: string[], variantRegels?: string[]) =>
+    impactOptions({ regels, variantRegels, caseload: CASELOAD, basis: '2022', variant: '2023' });
+  const impactArgs = (regels: string[], variantRegels?: string[]) => [
     'impact',
-    ...regels.flatMap((r) => ['--regels', r]),
-    ...variantRegels.flatMap((r) => ['--variant-regels', r]),
-    '--caseload',
-    CASELOAD,
-    '--basis',
-    '2022',
-    '--variant',
-    '2023',
-    '--threads',
-    '1',
+    ...draftRun(regels, variantRegels),
+    ...['--threads', '1'],
   ];
 
   it('impact: the draft with the folder of its base prices the caseload (3 % more)', async () => {
@@ -136,11 +130,7 @@ describe('impact, rapport and api take --regels more than once', () => {
     const { root, dir } = await draft();
     const html = path.join(root, 'rapport.html');
     const rapport = (...regels: string[]) =>
-      cli(
-        'rapport',
-        ...regels.flatMap((r) => ['--regels', r]),
-        ...['--basis', '2022', '--variant', '2023', '--caseload', CASELOAD, '-o', html, '--threads', '1'],
-      );
+      cli('rapport', ...draftRun(regels), ...['-o', html, '--threads', '1']);
     const r = await rapport(dir, RULES);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);

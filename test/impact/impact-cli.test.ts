@@ -12,7 +12,7 @@ import { readCaseloadText } from '../../src/impact/caseload/read-text.js';
 import { generateCaseload } from '../../src/impact/generate.js';
 import type { ImpactReport } from '../../src/impact/types.js';
 import { spawn } from 'node:child_process';
-import { STACK, bin, cli, tmp } from '../support/cli.js';
+import { STACK, bin, cli, impactOptions, tmp } from '../support/cli.js';
 
 const RULES = 'rules/twents-model';
 type Json = Record<string, unknown>;
@@ -21,18 +21,7 @@ let dir: string;
 let cases: Json[];
 
 const impact = (caseload: string, ...extra: string[]) =>
-  cli(
-    'impact',
-    '--regels',
-    RULES,
-    '--caseload',
-    caseload,
-    '--basis',
-    '2021-07',
-    '--variant',
-    '2022',
-    ...extra,
-  );
+  cli('impact', ...impactOptions({ regels: RULES, caseload, basis: '2021-07', variant: '2022' }), ...extra);
 
 const json = async (caseload: string) => {
   const r = await impact(caseload, '--json', '--threads', '1');
@@ -267,14 +256,7 @@ describe('regelwerk impact', () => {
   it('wrong usage: an unknown version (exit 2, the known ones named), missing options, a missing file', async () => {
     const r = await cli(
       'impact',
-      '--regels',
-      RULES,
-      '--caseload',
-      file,
-      '--basis',
-      '2018',
-      '--variant',
-      '2022',
+      ...impactOptions({ regels: RULES, caseload: file, basis: '2018', variant: '2022' }),
     );
     expect(r.code).toBe(2);
     expect(r.err).toContain(
@@ -313,16 +295,7 @@ describe('--variant-regels: the variant from another folder', () => {
     const run = async (regels: string) => {
       const r = await cli(
         'impact',
-        '--regels',
-        RULES,
-        '--variant-regels',
-        regels,
-        '--caseload',
-        caseload,
-        '--basis',
-        '2022',
-        '--variant',
-        '2022',
+        ...impactOptions({ regels: RULES, variantRegels: regels, caseload, basis: '2022', variant: '2022' }),
         '--json',
         '--threads',
         '1',
@@ -346,26 +319,12 @@ describe('the real bin (built CLI, its own worker file)', () => {
     const sample = 'rules/twents-model/voorbeelden/caseload-voorbeeld.csv';
     const real = await bin(
       'impact',
-      '--regels',
-      RULES,
-      '--caseload',
-      sample,
-      '--basis',
-      '2019',
-      '--variant',
-      '2022',
+      ...impactOptions({ regels: RULES, caseload: sample, basis: '2019', variant: '2022' }),
       '--json',
     );
     const here = await cli(
       'impact',
-      '--regels',
-      RULES,
-      '--caseload',
-      sample,
-      '--basis',
-      '2019',
-      '--variant',
-      '2022',
+      ...impactOptions({ regels: RULES, caseload: sample, basis: '2019', variant: '2022' }),
       '--json',
     );
     expect(real.code).toBe(0);

@@ -14,7 +14,7 @@ import { generateCaseload } from '../../src/impact/generate.js';
 import type { ImpactGroup, ImpactReport } from '../../src/impact/types.js';
 import { createEngine } from '../../src/index.js';
 import type { Evaluation } from '../../src/index.js';
-import { cli, tmp } from '../support/cli.js';
+import { cli, impactOptions, tmp } from '../support/cli.js';
 
 const RULES = 'rules/twents-model';
 const N = 500;
@@ -160,14 +160,7 @@ describe.each([
   beforeAll(async () => {
     const r = await cli(
       'impact',
-      '--regels',
-      RULES,
-      '--caseload',
-      file,
-      '--basis',
-      basisVersion,
-      '--variant',
-      variantVersion,
+      ...impactOptions({ regels: RULES, caseload: file, basis: basisVersion, variant: variantVersion }),
       '--json',
       '--threads',
       '2',

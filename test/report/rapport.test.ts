@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCaseload } from '../../src/impact/generate.js';
 import type { ImpactReport } from '../../src/impact/types.js';
 import { euro, signedPercent } from '../../views/format.js';
-import { STACK, bin, cli, tmp } from '../support/cli.js';
+import { STACK, bin, cli, impactOptions, tmp } from '../support/cli.js';
 
 const run = promisify(execFile);
 const RULES = 'rules/twents-model';
@@ -48,41 +48,15 @@ describe('regelwerk rapport', () => {
   it('writes the HTML report and a PDF whose text has the headline difference and the versions', async () => {
     const html = path.join(dir, 'rapport.html');
     const pdf = path.join(dir, 'rapport.pdf');
-    const r = await bin(
-      'rapport',
-      '--regels',
-      RULES,
-      '--basis',
-      '2021-07',
-      '--variant',
-      '2022',
-      '--caseload',
-      caseload,
-      '-o',
-      html,
-      '--pdf',
-      pdf,
-    );
+    const run = impactOptions({ regels: RULES, caseload, basis: '2021-07', variant: '2022' });
+    const r = await bin('rapport', ...run, '-o', html, '--pdf', pdf);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain(`Rapport geschreven: ${html}`);
     expect(r.out).toContain(`PDF geschreven: ${pdf}`);
 
     // The same caseload through `regelwerk impact --json`: the report's headline must say these figures.
-    const imp = await cli(
-      'impact',
-      '--regels',
-      RULES,
-      '--caseload',
-      caseload,
-      '--basis',
-      '2021-07',
-      '--variant',
-      '2022',
-      '--json',
-      '--threads',
-      '1',
-    );
+    const imp = await cli('impact', ...run, '--json', '--threads', '1');
     const report = JSON.parse(imp.out) as ImpactReport;
     const t = report.totals;
     expect(t.difference.startsWith('-')).toBe(false);
@@ -119,7 +93,7 @@ describe('regelwerk rapport', () => {
     expect(r.err).toMatch(/rapport heeft --regels <map>, --basis <versie>, --variant <versie>, --caseload/);
     const same = await cli(
       'rapport',
-      ...['--regels', RULES, '--basis', '2021-07', '--variant', '2022', '--caseload', caseload],
+      ...impactOptions({ regels: RULES, caseload, basis: '2021-07', variant: '2022' }),
       ...['-o', path.join(dir, 'x.html'), '--pdf', path.join(dir, 'x.html')],
     );
     expect(same.code).toBe(2);
@@ -129,7 +103,7 @@ describe('regelwerk rapport', () => {
   it('refuses an unknown version as wrong usage, naming the known ones', async () => {
     const r = await cli(
       'rapport',
-      ...['--regels', RULES, '--basis', '2021-07', '--variant', '2099', '--caseload', caseload],
+      ...impactOptions({ regels: RULES, caseload, basis: '2021-07', variant: '2099' }),
       ...['-o', path.join(dir, 'y.html')],
     );
     expect(r.code).toBe(2);
@@ -151,7 +125,7 @@ describe('regelwerk rapport', () => {
 
   it('refuses a PDF or report path in a folder that does not exist, before pricing, and creates nothing', async () => {
     const missing = path.join(dir, 'bestaat-niet');
-    const args = ['--regels', RULES, '--basis', '2021-07', '--variant', '2022', '--caseload', caseload];
+    const args = impactOptions({ regels: RULES, caseload, basis: '2021-07', variant: '2022' });
     const pdf = await cli(
       'rapport',
       ...args,
@@ -176,7 +150,7 @@ describe('regelwerk rapport', () => {
       const out = path.join(dir, 'kapot.html');
       const r = await cli(
         'rapport',
-        ...['--regels', RULES, '--basis', '2021-07', '--variant', '2022', '--caseload', caseload],
+        ...impactOptions({ regels: RULES, caseload, basis: '2021-07', variant: '2022' }),
         ...['-o', out, '--pdf', path.join(dir, 'kapot.pdf')],
       );
       expect(r.code).toBe(1);

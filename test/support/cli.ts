@@ -40,3 +40,23 @@ export const tmp = (): Promise<string> => mkdtemp(path.join(tmpdir(), 'regelwerk
 
 /** A stack trace in output (never allowed). */
 export const STACK = /\n\s+at .+:\d+:\d+/;
+
+/** What `regelwerk impact` (or `rapport`) compares: the rules folders, the caseload, the two versions. */
+export interface ImpactRun {
+  /** One folder or several (`--regels` repeated): a draft and the folder of its base. */
+  readonly regels: string | readonly string[];
+  readonly variantRegels?: string | readonly string[] | undefined;
+  readonly caseload: string;
+  readonly basis: string;
+  readonly variant: string;
+}
+
+const repeated = (option: string, value: string | readonly string[] | undefined): string[] =>
+  (value === undefined ? [] : typeof value === 'string' ? [value] : value).flatMap((v) => [option, v]);
+
+/** The options of an impact run, as a user types them (`--regels … --caseload … --basis … --variant …`). */
+export const impactOptions = (o: ImpactRun): string[] => [
+  ...repeated('--regels', o.regels),
+  ...repeated('--variant-regels', o.variantRegels),
+  ...['--caseload', o.caseload, '--basis', o.basis, '--variant', o.variant],
+];
