@@ -326,7 +326,8 @@ export interface IndexSelector extends Node {
 /** What `indexeer alle …` reaches. */
 export type IndexationScope = 'tabellen' | 'tarieven';
 
-export type WithdrawTarget = 'tabel' | 'parameter' | 'regel' | 'module' | 'berekening' | 'voorziening';
+export type WithdrawTarget =
+  'tabel' | 'parameter' | 'regel' | 'module' | 'berekening' | 'voorziening' | 'eenheid';
 
 /** `vervalt regel "…"` / `vervalt module vervoer`. */
 export interface WithdrawDecl extends Node {

@@ -4,7 +4,8 @@
  */
 import type { IToken } from 'chevrotain';
 import type { Span } from '../text/span.js';
-import { tokSpan } from '../syntax/cst-access.js';
+import type { SourceClauseCstNode } from '../syntax/cst.js';
+import { sub, tok, tokSpan } from '../syntax/cst-access.js';
 import type { DateLit, ErrorExpr, Name, StringLit } from './ast.js';
 
 export * from '../syntax/cst-access.js';
@@ -35,6 +36,10 @@ export const stringOf = (t: IToken | undefined, fallback: Span): StringLit =>
 
 export const optString = (t: IToken | undefined): StringLit | undefined =>
   t === undefined ? undefined : stringOf(t, tokSpan(t));
+
+/** The `bron "…"` of a declaration, if it has one. */
+export const sourceOf = (clause: SourceClauseCstNode[] | undefined): StringLit | undefined =>
+  optString(tok(sub(clause)?.children.StringLiteral));
 
 export const errorExpr = (span: Span): ErrorExpr => ({ kind: 'ErrorExpr', span });
 

@@ -13,6 +13,7 @@ import type {
   ProvisionDeclCstNode,
   RuleDeclCstNode,
   ScopeCstNode,
+  UnitDeclCstNode,
   WithdrawDeclCstNode,
 } from '../syntax/cst.js';
 import type { IToken } from 'chevrotain';
@@ -26,6 +27,7 @@ import {
   nameOf,
   optString,
   ownSpan,
+  sourceOf,
   stringOf,
   sub,
   subs,
@@ -34,7 +36,7 @@ import {
   tokSpan,
 } from './cst-access.js';
 import { buildExpr } from './from-cst-expr.js';
-import { buildRounding, unitOf } from './from-cst-rounding.js';
+import { optRounding, unitOf } from './from-cst-rounding.js';
 
 export function buildScope(node: ScopeCstNode | undefined): A.Scope {
   if (node === undefined) return 'beschikking';
@@ -44,7 +46,7 @@ export function buildScope(node: ScopeCstNode | undefined): A.Scope {
 export function buildParameter(d: ParameterDeclCstNode, fb: Span): A.ParameterDecl {
   const c = d.children;
   const value = buildExpr(sub(c.expression), at(fb.end));
-  const source = optString(tok(sub(c.sourceClause)?.children.StringLiteral));
+  const source = sourceOf(c.sourceClause);
   return {
     kind: 'ParameterDecl',
     name: nameOf(tok(c.Name), at(fb.end)),
@@ -57,8 +59,7 @@ export function buildParameter(d: ParameterDeclCstNode, fb: Span): A.ParameterDe
 export function buildCalc(d: CalcDeclCstNode, fb: Span): A.CalcDecl {
   const c = d.children;
   const value = buildExpr(sub(c.expression), at(fb.end));
-  const r = sub(c.rounding);
-  const rounding = r === undefined ? undefined : buildRounding(r, at(value.span.end));
+  const rounding = optRounding(sub(c.rounding), at(value.span.end));
   return {
     kind: 'CalcDecl',
     name: nameOf(tok(c.Name), at(fb.end)),
@@ -114,8 +115,7 @@ export function buildIndexation(d: IndexationDeclCstNode, fb: Span): A.Indexatio
         ? at(fb.end)
         : coverAll(tokSpan(n), minus && tokSpan(minus), tokSpan(n), pct && tokSpan(pct)),
   };
-  const r = sub(c.rounding);
-  const rounding = r === undefined ? undefined : buildRounding(r, at(fb.end));
+  const rounding = optRounding(sub(c.rounding), at(fb.end));
   const s = sub(c.indexSelection);
   const selection = complete && s !== undefined ? buildSelection(s, fb) : undefined;
   return {
@@ -164,7 +164,9 @@ export function buildWithdraw(d: WithdrawDeclCstNode, fb: Span): A.WithdrawDecl 
           ? 'berekening'
           : has(c.Kw_voorziening)
             ? 'voorziening'
-            : 'regel';
+            : has(c.unit)
+              ? 'eenheid'
+              : 'regel';
   const s = tok(c.StringLiteral);
   const name = s !== undefined ? stringOf(s, fb) : nameOf(tok(c.Name), at(fb.end));
   return { kind: 'WithdrawDecl', target, name, span: fb };
@@ -242,5 +244,27 @@ export function buildInput(d: InputDeclCstNode, fb: Span): A.InputDecl {
     levelSpan: levelTok === undefined ? at(fb.end) : tokSpan(levelTok),
     fields,
     span: coverAll(fb, fb, last?.span),
+  };
+}
+
+/**
+ * `eenheid dagdeel meervoud dagdelen "Dagdeel (4 uur)" istandaard 16`, optionally with `bron "…"`. The checker
+ * decides whether the names are free (dsl/check/units.ts).
+ */
+export function buildUnitDecl(d: UnitDeclCstNode, fb: Span): A.UnitDecl {
+  const c = d.children;
+  const plural = tok(c.plural);
+  const code = tok(c.NumberLiteral);
+  const source = sourceOf(c.sourceClause);
+  const label = optString(tok(c.StringLiteral));
+  const name = nameOf(tok(c.Name), at(fb.end));
+  return {
+    kind: 'UnitDecl',
+    name,
+    plural: plural === undefined ? undefined : nameOf(plural, tokSpan(plural)),
+    label,
+    code: code === undefined ? undefined : { kind: 'Name', text: code.image, span: tokSpan(code) },
+    source,
+    span: coverAll(fb, fb, name.span, label?.span, source?.span),
   };
 }

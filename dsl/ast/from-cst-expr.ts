@@ -113,6 +113,10 @@ class Climber {
   }
 }
 
+/** An optional expression (undefined when the clause is not there; {@link buildExpr} makes an error of it). */
+export const optExpr = (node: ExpressionCstNode | undefined, fallback: Span): Expr | undefined =>
+  node === undefined ? undefined : buildExpr(node, fallback);
+
 export function buildExpr(node: ExpressionCstNode | undefined, fallback: Span): Expr {
   if (node === undefined) return errorExpr(fallback);
   const c = node.children;

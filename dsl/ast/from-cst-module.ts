@@ -13,6 +13,7 @@ import {
   nameOf,
   optString,
   ownSpan,
+  sourceOf,
   stringOf,
   sub,
   subs,
@@ -20,8 +21,8 @@ import {
   toks,
   tokSpan,
 } from './cst-access.js';
-import { buildExpr } from './from-cst-expr.js';
-import { buildRounding, unitOf } from './from-cst-rounding.js';
+import { buildExpr, optExpr } from './from-cst-expr.js';
+import { optRounding, unitOf } from './from-cst-rounding.js';
 
 export function buildBudget(d: BudgetDeclCstNode, fb: Span, sink: DiagnosticSink): A.BudgetDecl {
   const c = d.children;
@@ -32,10 +33,8 @@ export function buildBudget(d: BudgetDeclCstNode, fb: Span, sink: DiagnosticSink
     sink.report('RW1101', fb, ["een regel 'hoeveelheid …'", 'een budget zonder hoeveelheid']);
   const rate = buildExpr(sub(c.rate), at(fb.end));
   const quantity = buildExpr(sub(c.quantity), at(fb.end));
-  const h = sub(c.hours);
-  const hours = h === undefined ? undefined : buildExpr(h, at(fb.end));
-  const r = sub(c.rounding);
-  const rounding = r === undefined ? undefined : buildRounding(r, at(fb.end));
+  const hours = optExpr(sub(c.hours), at(fb.end));
+  const rounding = optRounding(sub(c.rounding), at(fb.end));
   return {
     kind: 'BudgetDecl',
     rate,
@@ -48,8 +47,7 @@ export function buildBudget(d: BudgetDeclCstNode, fb: Span, sink: DiagnosticSink
 
 export function buildModule(d: ModuleDeclCstNode, fb: Span): A.ModuleDecl {
   const c = d.children;
-  const rateNode = sub(c.rate);
-  const rate = rateNode === undefined ? undefined : buildExpr(rateNode, at(fb.end));
+  const rate = optExpr(sub(c.rate), at(fb.end));
   const variants = subs(c.moduleVariant).map((v): A.ModuleVariant => {
     const vs = ownSpan(v, at(fb.end));
     const vRate = buildExpr(sub(v.children.expression), at(vs.end));
@@ -61,15 +59,12 @@ export function buildModule(d: ModuleDeclCstNode, fb: Span): A.ModuleDecl {
       span: coverAll(vs, vs, vRate.span),
     };
   });
-  const q = sub(c.quantity);
-  const quantity = q === undefined ? undefined : buildExpr(q, at(fb.end));
-  const cp = sub(c.cap);
-  const cap = cp === undefined ? undefined : buildExpr(cp, at(fb.end));
+  const quantity = optExpr(sub(c.quantity), at(fb.end));
+  const cap = optExpr(sub(c.cap), at(fb.end));
   const perTok = tok(c.capPer);
   const capPer: A.Name | undefined =
     perTok === undefined ? undefined : { kind: 'Name', text: unitOf(perTok), span: tokSpan(perTok) };
-  const r = sub(c.rounding);
-  const rounding = r === undefined ? undefined : buildRounding(r, at(fb.end));
+  const rounding = optRounding(sub(c.rounding), at(fb.end));
   const conditions = subs(c.condition).map((cn): A.Condition => {
     const cs = ownSpan(cn, at(fb.end));
     const when = buildExpr(sub(cn.children.expression), at(cs.end));
@@ -80,7 +75,7 @@ export function buildModule(d: ModuleDeclCstNode, fb: Span): A.ModuleDecl {
       span: coverAll(cs, cs, when.span),
     };
   });
-  const source = optString(tok(sub(c.sourceClause)?.children.StringLiteral));
+  const source = sourceOf(c.sourceClause);
   return {
     kind: 'ModuleDecl',
     name: nameOf(tok(c.Name), at(fb.end)),
@@ -140,7 +135,7 @@ export function buildAllocation(d: AllocationDeclCstNode, fb: Span, sink: Diagno
     };
   });
   const isModule = has(c.Kw_module);
-  const source = optString(tok(sub(c.sourceClause)?.children.StringLiteral));
+  const source = sourceOf(c.sourceClause);
   return {
     kind: 'AllocationDecl',
     target: isModule ? 'module' : other !== undefined ? 'gemeente' : 'resultaat',

@@ -27,3 +27,7 @@ export function buildRounding(node: RoundingCstNode, fallback: Span): Rounding {
   else if (has(c.Kw_naar)) mode = has(c.Kw_beneden) ? 'omlaag' : 'omhoog';
   return { kind: 'Rounding', decimals, mode, span: ownSpan(node, first ? tokSpan(first) : fallback) };
 }
+
+/** An optional `afgerond op …` clause (undefined when the declaration has none). */
+export const optRounding = (node: RoundingCstNode | undefined, fallback: Span): Rounding | undefined =>
+  node === undefined ? undefined : buildRounding(node, fallback);

@@ -8,7 +8,19 @@ import type { CellUnitCstNode, TableBodyCstNode, TableDeclCstNode } from '../syn
 import { normaliseNumber } from '../syntax/lexer.js';
 import type { Span } from '../text/span.js';
 import type * as A from './ast.js';
-import { at, coverAll, has, nameOf, optString, ownSpan, sub, tok, toks, tokSpan } from './cst-access.js';
+import {
+  at,
+  coverAll,
+  has,
+  nameOf,
+  optString,
+  ownSpan,
+  sourceOf,
+  sub,
+  tok,
+  toks,
+  tokSpan,
+} from './cst-access.js';
 import { unitOf } from './from-cst-rounding.js';
 
 function buildCellUnit(node: CellUnitCstNode | undefined): A.CellUnit {
@@ -86,7 +98,7 @@ export function buildTable(d: TableDeclCstNode, fb: Span, sink: DiagnosticSink):
     unitSpan: unitNode === undefined ? at(fb.end) : ownSpan(unitNode, at(fb.end)),
     rowKeys,
     columnKeys,
-    source: optString(tok(sub(c.sourceClause)?.children.StringLiteral)),
+    source: sourceOf(c.sourceClause),
     header,
     rows,
     span: coverAll(fb, fb, last?.span),

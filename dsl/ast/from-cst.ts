@@ -20,12 +20,12 @@ import {
   buildParameter,
   buildProvision,
   buildRule,
+  buildUnitDecl,
   buildWithdraw,
 } from './from-cst-decls.js';
 import { buildAllocation, buildBudget, buildModule } from './from-cst-module.js';
 import { buildScenario } from './from-cst-scenario.js';
 import { buildTable } from './from-cst-table.js';
-import { buildUnitDecl } from './from-cst-unit.js';
 
 export function buildFile(
   file: FileCstNode,

@@ -538,6 +538,8 @@ function withdraw(d: WithdrawDecl, items: Items, sink: DiagnosticSink): void {
         return items.calcs;
       case 'voorziening':
         return items.provisions;
+      case 'eenheid':
+        return items.units;
       default:
         return assertNever(d.target);
     }

@@ -1,7 +1,9 @@
 /**
  * What completion offers from the declarations of a ruleset (nearest version first): names, domain values per
- * domain, and the declared type of each field. Shared by the completion of expressions and of `indexeer`.
+ * domain, the declared type of each field, and the units (built-in and declared). Shared by the completion of
+ * expressions and of `indexeer`.
  */
+import { BUILTIN_UNITS, UNIT_AFTER_NUMBER, type UnitDecl } from '../ast/ast.js';
 import { visibleDefinitions, type Definition } from './definitions.js';
 import type { CompletionItem } from './types.js';
 import type { Workspace } from './workspace.js';
@@ -68,4 +70,31 @@ export function nameItems(n: Names): CompletionItem[] {
     out.push({ label: d.name, kind, detail: d.kind });
   }
   return out;
+}
+
+/**
+ * After `per` the singular (`per dagdeel`), after a number the plural (`9 dagdelen`): the declared units first
+ * (with their description), then the built-in ones.
+ */
+export function unitItems(n: Names, singular: boolean): CompletionItem[] {
+  const declared = n.defs.flatMap((d): CompletionItem[] => {
+    if (d.kind !== 'eenheid' || d.node.kind !== 'UnitDecl') return [];
+    const node: UnitDecl = d.node;
+    // A unit is defined by its name and its plural: offer it once.
+    if (d.nameSpan !== node.name.span) return [];
+    return [
+      {
+        label: singular ? node.name.text : (node.plural?.text ?? node.name.text),
+        kind: 'unit',
+        detail: 'eenheid (gedeclareerd)',
+        ...(node.label !== undefined ? { documentation: node.label.value } : {}),
+      },
+    ];
+  });
+  const builtin = BUILTIN_UNITS.map((u): CompletionItem => ({
+    label: singular ? u : UNIT_AFTER_NUMBER[u],
+    kind: 'unit',
+    detail: 'eenheid',
+  }));
+  return [...declared, ...builtin];
 }

@@ -4,8 +4,7 @@
  */
 import { BUILTIN_FUNCTIONS } from '../ast/ast.js';
 import { indexationCompletion } from './completion-indexation.js';
-import { kw, nameItems, names, valueItems, type Names } from './completion-names.js';
-import { unitItems } from './completion-units.js';
+import { kw, nameItems, names, unitItems, valueItems, type Names } from './completion-names.js';
 import type { CompletionItem } from './types.js';
 import type { Workspace } from './workspace.js';
 

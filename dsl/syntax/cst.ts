@@ -462,6 +462,7 @@ export type WithdrawDeclCstChildren = {
   Kw_module?: IToken[];
   Kw_berekening?: IToken[];
   Kw_voorziening?: IToken[];
+  unit?: IToken[];
   StringLiteral?: IToken[];
   Name?: IToken[];
 };

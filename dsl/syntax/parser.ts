@@ -579,6 +579,11 @@ export class RegelsParser extends CstParser {
         { ALT: () => this.CONSUME(T.Module) },
         { ALT: () => this.CONSUME(T.Berekening) },
         { ALT: () => this.CONSUME(T.Voorziening) },
+        // `vervalt eenheid dagdeel`: `eenheid` is a declaration word only at the start of a line.
+        {
+          GATE: () => this.LA(1).image === 'eenheid',
+          ALT: () => this.CONSUME(T.Identifier, { LABEL: 'unit' }),
+        },
       ]),
     );
     this.OR2(

@@ -5,10 +5,36 @@
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleFormatSchema } from '../bundle/bundle-schema.js';
+import type { Source } from '../../dsl/index.js';
 import { bundleFromSources, serializeBundle } from '../bundle/build.js';
 import type { BundleBuild } from '../bundle/build.js';
 import { EXIT_OK, EXIT_PROBLEMS, writeJsonFailure, type Io } from './output.js';
 import { loadRuleset } from './ruleset.js';
+
+/**
+ * Each file named relative to the folder it was found in (the deepest of `roots`: a `--regels` folder or one
+ * listed in regelwerk.json), so a draft beside the rules bundles as `2023.regels` next to `2022.regels`, the same
+ * on every machine, never as an absolute path. Two files with one name keep their folder's name in front.
+ * Files outside every root keep their path; the bundle names them relative to the folder they share.
+ */
+export function namedFromRoots(sources: readonly Source[], roots: readonly string[]): Source[] {
+  const rootOf = (abs: string): string | undefined =>
+    roots
+      .filter((r) => abs === r || abs.startsWith(r.endsWith(path.sep) ? r : r + path.sep))
+      .sort((a, b) => b.length - a.length)[0];
+  const named = sources.map((s) => {
+    const abs = path.resolve(s.path);
+    const root = rootOf(abs);
+    return { source: s, root, name: root ? path.relative(root, abs).split(path.sep).join('/') : undefined };
+  });
+  const count = new Map<string, number>();
+  for (const n of named) if (n.name) count.set(n.name, (count.get(n.name) ?? 0) + 1);
+  return named.map(({ source, root, name }) => {
+    if (!root || !name) return source;
+    const unique = (count.get(name) ?? 0) === 1 ? name : `${path.basename(root)}/${name}`;
+    return { path: unique, text: source.text };
+  });
+}
 
 /** Compiles the rules under `regels` and bundles them; prints why not (Dutch) and returns undefined on failure. */
 export async function buildBundle(
@@ -19,7 +45,10 @@ export async function buildBundle(
   const ruleset = await loadRuleset(regels, io, json);
   if (!ruleset) return undefined;
   const build = await bundleFromSources(
-    Object.entries(ruleset.texts).map(([path, text]) => ({ path, text })),
+    namedFromRoots(
+      Object.entries(ruleset.texts).map(([file, text]) => ({ path: file, text })),
+      ruleset.roots,
+    ),
   );
   if (!build.ok) {
     if (json) writeJsonFailure(io, [{ severity: 'fout', message: build.error }]);
@@ -77,6 +106,11 @@ export async function runBundle(options: BundleOptions, io: Io): Promise<number>
         `  ${v.version}${v.municipality ? ` (${v.municipality})` : ''}: geldig vanaf ${v.validFrom}, ${v.status}`,
       );
   }
+  const concepts = bundle.versions.filter((v) => v.status === 'concept').map((v) => v.version);
+  if (concepts.length > 0)
+    io.err(
+      `Let op: de bundel bevat ${concepts.length === 1 ? 'een conceptversie' : 'conceptversies'} (${concepts.join(', ')}), nog niet vastgesteld${concepts.includes(bundle.release) ? `; versie ${bundle.release} is de nieuwste en telt als release` : ''}. Geef een gemeente alleen een bundel met vastgestelde versies.`,
+    );
   return EXIT_OK;
 }
 

@@ -111,7 +111,7 @@ export async function readTextFiles(paths: readonly string[]): Promise<LoadResul
  */
 export async function loadWithContext(
   inputs: readonly string[],
-): Promise<{ named: Set<string>; files: LoadedFile[]; problems: LoadProblem[] }> {
+): Promise<{ named: Set<string>; files: LoadedFile[]; problems: LoadProblem[]; roots: string[] }> {
   const expanded = await expandPaths(inputs);
   const first = await readTextFiles(expanded.paths);
   const amending = first.files.filter((f) => /\bop\s+basis\s+van\b/.test(f.text));
@@ -138,7 +138,19 @@ export async function loadWithContext(
   const more = await readTextFiles(extra);
   const named = new Set(expanded.paths.map(displayPath));
   const files = [...first.files, ...more.files].sort((a, b) => a.path.localeCompare(b.path));
-  return { named, files, problems: [...expanded.problems, ...first.problems, ...project.problems] };
+  const roots = [...(await inputFolders(inputs)), ...project.folders];
+  return { named, files, problems: [...expanded.problems, ...first.problems, ...project.problems], roots };
+}
+
+/** The folders the user named (a named file: its folder), absolute: the roots files are named from. */
+async function inputFolders(inputs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(input);
+    const s = await stat(abs).catch(() => undefined);
+    if (s) out.push(s.isDirectory() ? abs : path.dirname(abs));
+  }
+  return out;
 }
 
 /** The name of the project file: `{ "regels": ["../rules/twents-model", …] }`, folders relative to the file. */
@@ -168,7 +180,7 @@ async function findProjectFile(input: string): Promise<string | undefined> {
 /** The `.regels` files of the folders that the project files above the inputs list (as context). */
 async function projectContext(
   inputs: readonly string[],
-): Promise<{ paths: string[]; problems: LoadProblem[] }> {
+): Promise<{ paths: string[]; problems: LoadProblem[]; folders: string[] }> {
   const projectFiles = new Set<string>();
   for (const input of inputs) {
     const found = await findProjectFile(input);
@@ -176,6 +188,7 @@ async function projectContext(
   }
   const paths: string[] = [];
   const problems: LoadProblem[] = [];
+  const folders: string[] = [];
   for (const file of projectFiles) {
     const shown = displayPath(file);
     const listed = await readProjectFile(file);
@@ -186,8 +199,10 @@ async function projectContext(
     for (const folder of listed.folders) {
       const abs = path.resolve(path.dirname(file), folder);
       try {
-        if ((await stat(abs)).isDirectory()) await walk(abs, paths);
-        else if (abs.endsWith(EXTENSION)) paths.push(abs);
+        if ((await stat(abs)).isDirectory()) {
+          folders.push(abs);
+          await walk(abs, paths);
+        } else if (abs.endsWith(EXTENSION)) paths.push(abs);
         else
           problems.push({
             path: shown,
@@ -198,7 +213,7 @@ async function projectContext(
       }
     }
   }
-  return { paths: [...new Set(paths)], problems };
+  return { paths: [...new Set(paths)], problems, folders };
 }
 
 /** Reads a project file: a JSON object whose "regels" is a list of folders (relative to the file). */

@@ -10,10 +10,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Ir } from '../../dsl/index.js';
-import { createEngine, renderExplanation } from '../index.js';
 import { chunkLines, parseJsonLine } from '../impact/caseload/json-lines.js';
 import { openCaseload } from '../impact/node/read-file.js';
-import { analyzeImpactOnPool } from '../impact/node/pool.js';
+import { ImpactPool, analyzeImpactOnPool } from '../impact/node/pool.js';
+import type { EarlyPool } from '../impact/node/pool.js';
 import { impactCsvFiles } from '../impact/render-csv.js';
 import { countText, euroText, percentText, renderImpactText, signedEuro } from '../impact/render-text.js';
 import { selectVersion } from '../impact/versions.js';
@@ -21,7 +21,7 @@ import { forSide, ModuleCatalog } from '../impact/withdrawn.js';
 import { cents, moneyText, percentage } from '../impact/money.js';
 import type { CaseloadCase, CaseloadPiece, ImpactReport } from '../impact/types.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, writeJsonFailure, type Io } from './output.js';
-import { loadRuleset, type Ruleset } from './ruleset.js';
+import type { Ruleset } from './ruleset.js';
 
 export interface ImpactOptions {
   /** The rules folders (a draft and the folder of its base). */
@@ -79,10 +79,32 @@ export async function runImpact(o: ImpactOptions, io: Io): Promise<number> {
 }
 
 /**
- * Loads and compiles the rules here, once; the pool hands the selected programs to its workers, which load only
- * the engine (see src/impact/node/pool.ts).
+ * Loads and compiles the rules here, once, while the workers start (they load only the engine and wait for the
+ * selected versions; see src/impact/node/pool.ts). `--uitleg` needs no workers.
  */
 async function analyze(o: ImpactOptions, io: Io, signal: AbortSignal): Promise<number> {
+  const early =
+    o.uitleg === undefined
+      ? ImpactPool.early(o.threads !== undefined ? { threads: o.threads } : {})
+      : undefined;
+  try {
+    return await analyzeWith(o, io, signal, early);
+  } finally {
+    await early?.close();
+  }
+}
+
+/**
+ * The compiler (./ruleset.js, with Chevrotain) and the explaining engine load after the workers have started, so
+ * that loading them, compiling and starting the workers happen at once.
+ */
+async function analyzeWith(
+  o: ImpactOptions,
+  io: Io,
+  signal: AbortSignal,
+  early: EarlyPool | undefined,
+): Promise<number> {
+  const { loadRuleset } = await import('./ruleset.js');
   const basisRules = await loadRuleset(o.regels, io, o.json);
   if (!basisRules) return EXIT_PROBLEMS;
   const variantRules =
@@ -129,6 +151,7 @@ async function analyze(o: ImpactOptions, io: Io, signal: AbortSignal): Promise<n
       signal,
       position: file.position,
       onProgress: (done, position) => bar?.update(position, { done: countText(done) }),
+      ...(early ? { early } : {}),
       ...(o.threads !== undefined ? { threads: o.threads } : {}),
     });
     bar?.stop();
@@ -202,6 +225,7 @@ async function explainOne(
   const variantModules = new ModuleCatalog(variantPrograms);
   const basisCase = forSide(found.casus, basisModules, variantModules);
   const variantCase = forSide(found.casus, variantModules, basisModules);
+  const { createEngine, renderExplanation } = await import('../index.js');
   const basis = await createEngine(basisPrograms).explain(basisCase.casus);
   const variant = await createEngine(variantPrograms).explain(variantCase.casus);
   const left = (dropped: readonly string[], version: string): string =>

@@ -15,6 +15,8 @@ export interface Ruleset {
   readonly texts: Record<string, string>;
   /** The files the user named (a folder names all files under it); the others are context. */
   readonly named: ReadonlySet<string>;
+  /** The folders the rules were named from (given, or listed in regelwerk.json), absolute. */
+  readonly roots: readonly string[];
 }
 
 /** Why rules could not be loaded: unreadable files, no files at all, or compile errors. */
@@ -49,7 +51,12 @@ export async function compileRuleset(paths: readonly string[]): Promise<RulesetL
   }
   return {
     ok: true,
-    ruleset: { programs: result.programs, texts: Object.fromEntries(texts), named: loaded.named },
+    ruleset: {
+      programs: result.programs,
+      texts: Object.fromEntries(texts),
+      named: loaded.named,
+      roots: loaded.roots,
+    },
   };
 }
 

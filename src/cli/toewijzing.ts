@@ -91,6 +91,16 @@ export async function runToewijzing(o: ToewijzingCliOptions, io: Io): Promise<nu
     }
   }
   for (const n of outcome.notes) io.err(`let op: ${n}`);
+  const used = new Set(evaluation.ok ? evaluation.versions : []);
+  const concepts = [
+    ...new Set(
+      ruleset.programs.filter((p) => used.has(p.version) && p.status === 'concept').map((p) => p.version),
+    ),
+  ];
+  if (concepts.length > 0)
+    io.err(
+      `let op: berekend met ${concepts.length === 1 ? 'conceptversie' : 'conceptversies'} ${concepts.join(', ')}, nog niet vastgesteld; stuur dit bericht pas als de versie is vastgesteld.`,
+    );
   if (o.uit === undefined) io.out(outcome.xml.trimEnd());
   else {
     try {

@@ -6,7 +6,7 @@
 import type { Ir } from '../../dsl/index.js';
 import { assertNever } from '../../dsl/core.js';
 import { MONTH_UNITS, daysInclusive, monthsFraction, wholeYears } from '../calendar/dates.js';
-import { Dec, dec, fraction, isDec } from './decimal.js';
+import { Dec, compareDec, dec, fraction, isDec } from './decimal.js';
 import type { SharedDecimals } from './decimal.js';
 import { isPeriod } from './values.js';
 import type { Period, Value } from './values.js';
@@ -105,7 +105,7 @@ export function call(fn: Ir.BuiltinFunction, args: readonly Value[], rc: Runtime
     case 'maximum': {
       const c =
         isDec(a) && isDec(b)
-          ? a.comparedTo(b)
+          ? compareDec(a, b)
           : typeof a === 'string' && typeof b === 'string'
             ? a < b
               ? -1

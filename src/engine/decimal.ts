@@ -87,6 +87,36 @@ for (const key of ['d', 'e', 's'] as const)
     enumerable: true,
   });
 
+/**
+ * `a.comparedTo(b)` without the copy of `b` that decimal.js makes first (a third of the time of a comparison):
+ * -1, 0 or 1, NaN when either is NaN. The same steps as decimal.js's `cmp` on the same digits, exponent and sign
+ * (a fraction's are its quotient's).
+ */
+export function compareDec(a: Dec, b: Dec): number {
+  const xd = a.d as number[] | null;
+  const yd = b.d as number[] | null;
+  const xs = a.s;
+  const ys = b.s;
+  // NaN or ±Infinity.
+  if (!xd || !yd) {
+    if (!xs || !ys) return NaN;
+    if (xs !== ys) return xs;
+    if (xd === yd) return 0;
+    return !xd !== xs < 0 ? 1 : -1;
+  }
+  // Either zero.
+  if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -ys : 0;
+  if (xs !== ys) return xs;
+  if (a.e !== b.e) return a.e > b.e !== xs < 0 ? 1 : -1;
+  const n = Math.min(xd.length, yd.length);
+  for (let i = 0; i < n; i++) {
+    const x = xd[i] as number;
+    const y = yd[i] as number;
+    if (x !== y) return x > y !== xs < 0 ? 1 : -1;
+  }
+  return xd.length === yd.length ? 0 : xd.length > yd.length !== xs < 0 ? 1 : -1;
+}
+
 /** `numerator / denominator` as an exact {@link Fraction}. */
 export const fraction = (numerator: Dec, denominator: Dec): Fraction => new Fraction(numerator, denominator);
 
@@ -191,7 +221,7 @@ export function moneyOfCents(cents: number): string {
 
 /** A plain decimal string with at most `maxDecimals` decimals (trailing zeros dropped): "25.857143", "40". */
 export const plainString = (d: Dec, maxDecimals = 6): string =>
-  d.toDecimalPlaces(maxDecimals, DecimalBase.ROUND_HALF_UP).toFixed();
+  roundDec(d, { decimals: maxDecimals, mode: 'half_omhoog' }).toFixed();
 
 /**
  * The decimals an engine keeps and reuses (cached day counts, literals, loaded table cells and parameters), and
@@ -231,8 +261,7 @@ export class SharedDecimals {
 }
 
 /** A rate as a string with at least two decimals ("131.00", "0.45", "0.125"). */
-export const rateString = (d: Dec): string =>
-  d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toDecimalPlaces(6, DecimalBase.ROUND_HALF_UP).toFixed();
+export const rateString = (d: Dec): string => (d.decimalPlaces() <= 2 ? d.toFixed(2) : plainString(d, 6));
 
 /** Dutch notation: thousands with '.', decimals with ','. `decimals` fixed, or up to `max` when undefined. */
 export function dutch(d: Dec, decimals?: number, max = 6): string {

@@ -8,7 +8,7 @@ import { assertNever } from '../../dsl/core.js';
 import { addDays, dayNumber } from '../calendar/dates.js';
 import type { RuntimeCache } from './builtins.js';
 import type { EngineCache } from './cache.js';
-import { divide, isDec, minus, negated, plus, roundDec, times } from './decimal.js';
+import { compareDec, divide, isDec, minus, negated, plus, roundDec, times } from './decimal.js';
 import type { Dec } from './decimal.js';
 import { isPeriod } from './values.js';
 import type { CaseItem, Period, TypedCase, Value } from './values.js';
@@ -271,7 +271,7 @@ export const negate = (a: Value): Value => (isDec(a) ? negated(a) : undefined);
 
 /** Equality for every kind of value. */
 export function same(a: Value, b: Value): boolean {
-  if (isDec(a) || isDec(b)) return isDec(a) && isDec(b) && a.eq(b);
+  if (isDec(a) || isDec(b)) return isDec(a) && isDec(b) && compareDec(a, b) === 0;
   if (isPeriod(a) || isPeriod(b)) return isPeriod(a) && isPeriod(b) && a.from === b.from && a.to === b.to;
   return a === b;
 }
@@ -285,7 +285,7 @@ export function order(
 ): number | undefined {
   switch (kind) {
     case 'decimal':
-      return isDec(a) && isDec(b) ? a.comparedTo(b) : undefined;
+      return isDec(a) && isDec(b) ? compareDec(a, b) : undefined;
     case 'date':
       return typeof a === 'string' && typeof b === 'string' ? (a < b ? -1 : a > b ? 1 : 0) : undefined;
     case 'ordinal': {

@@ -1,5 +1,5 @@
 /**
- * Rounding a fraction the short way (exact-round.ts, safe integers) gives exactly what rounding its 40-digit
+ * Comparing two decimals without decimal.js's copy gives what `comparedTo` gives. Rounding a fraction the short way (exact-round.ts, safe integers) gives exactly what rounding its 40-digit
  * quotient gives (decimal.js), for every rounding mode, sign and size, zero's sign included; and a decimal with no
  * more places than asked is returned as it is.
  */
@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ir } from '../../dsl/index.js';
 import type { Decimal } from 'decimal.js';
-import { Dec, Fraction, roundDec } from '../../src/engine/decimal.js';
+import { Dec, Fraction, compareDec, plainString, rateString, roundDec } from '../../src/engine/decimal.js';
 import { roundedQuotient } from '../../src/engine/exact-round.js';
 
 const MODES: Record<Ir.RoundingMode, Decimal.Rounding> = {
@@ -65,6 +65,47 @@ describe('rounding a fraction without its 40-digit quotient', () => {
         if (x.decimalPlaces() <= decimals) expect(got).toBe(x);
       }),
       { numRuns: 5_000 },
+    );
+  });
+
+  it('writes plain texts and rates as rounding with decimal.js does, fractions included', () => {
+    const any = fc.oneof(
+      decimal,
+      fc.tuple(decimal, nonZero).map(([n, d]) => new Fraction(n, d)),
+    );
+    fc.assert(
+      fc.property(any, fc.integer({ min: 0, max: 8 }), (x, decimals) => {
+        expect(plainString(x, decimals)).toBe(x.toDecimalPlaces(decimals, Dec.ROUND_HALF_UP).toFixed());
+        expect(rateString(x)).toBe(
+          x.decimalPlaces() <= 2 ? x.toFixed(2) : x.toDecimalPlaces(6, Dec.ROUND_HALF_UP).toFixed(),
+        );
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
+describe('comparing decimals without a copy', () => {
+  const special = fc.constantFrom(
+    new Dec(0),
+    new Dec(-0),
+    new Dec(NaN),
+    new Dec(Infinity),
+    new Dec(-Infinity),
+  );
+  const any = fc.oneof(
+    decimal,
+    special,
+    fc.tuple(decimal, nonZero).map(([n, d]) => new Fraction(n, d)),
+  );
+
+  it('equals comparedTo for decimals, fractions, zeros of both signs, NaN and infinities', () => {
+    fc.assert(
+      fc.property(any, any, (a, b) => {
+        expect(compareDec(a, b)).toBe(a.comparedTo(b));
+        expect(compareDec(a, a)).toBe(a.comparedTo(a));
+      }),
+      { numRuns: 20_000 },
     );
   });
 });

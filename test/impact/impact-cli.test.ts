@@ -156,7 +156,7 @@ describe('a bad CSV row', () => {
     );
     const r = await impact(file);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("kolom 'kleur' in de kopregel (regel 1) is geen invoerveld");
+    expect(r.err).toContain(`Caseload '${file}': Kolom 'kleur' in de kopregel (regel 1) is geen invoerveld`);
     await writeFile(file, 'gemeente,wet\nEnschede,wmo\n');
     expect((await impact(file)).err).toContain(
       "mist de kolommen 'beschikking', 'soort', 'periode_van', 'periode_tot'",

@@ -95,6 +95,17 @@ describe('toewijzing: golden messages', () => {
     });
   });
 
+  it('a module in a declared unit: dagbesteding in dagdelen (eenheid dagdeel … istandaard 16)', async () => {
+    const xml = await golden('wmo-dagbesteding-dagdelen', { tijdstip: '2022-04-01T09:00:00' });
+    // 24 dagdelen asked, at most 9 per week over 2022-04-04 t/m 2022-04-17 (2 weeks): 18 dagdelen, Eenheid 16.
+    expect(products(xml).find((p) => p.code === '07DB1')).toMatchObject({
+      categorie: '07',
+      ingangsdatum: '2022-04-04',
+      einddatum: '2022-04-17',
+      omvang: { volume: '18', eenheid: '16', frequentie: '6' },
+    });
+  });
+
   it('across a version boundary: one allocation per result with the total of its parts', async () => {
     const xml = await golden('jeugdwet-over-versiegrens', { tijdstip: '2020-09-20T08:00:00' });
     const ps = products(xml);

@@ -44,7 +44,7 @@ export function csvErrorText(code: string): string {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'een aanhalingsteken in deze rij wordt tot het einde van het bestand niet gesloten';
     case 'CSV_MAX_RECORD_SIZE':
-      return 'de rij is te lang';
+      return 'de rij is te lang (meer dan 1 MiB)';
     case 'CSV_INVALID_ARGUMENT':
     default:
       return 'de rij is geen geldige CSV';

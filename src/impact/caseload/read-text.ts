@@ -27,6 +27,31 @@ export const CSV_OPTIONS = {
 } as const;
 
 /**
+ * The column separator of a CSV file, from its header line: a semicolon when the header has more semicolons than
+ * commas outside quotes (what Excel writes with Dutch settings, where the comma is the decimal sign), else a comma.
+ */
+export function csvDelimiter(start: string): ',' | ';' {
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (const ch of start) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch === ',') commas++;
+    else if (!quoted && ch === ';') semicolons++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+/** The message for a CSV file without a readable header row (empty, or its first row broken). */
+export function noHeader(skipped: readonly { line: number; message: string }[]): string {
+  const first = skipped[0];
+  return first
+    ? `de kopregel (regel ${first.line}) kan niet worden gelezen: ${first.message}.`
+    : 'het CSV-bestand is leeg; verwacht een kopregel en rijen.';
+}
+
+/**
  * Reads a whole caseload text. `programs` are the versions compared: their `invoer` says which CSV columns are
  * beschikking fields and which belong to a result or module request.
  */
@@ -49,6 +74,7 @@ export function readCaseloadText(
   const places = new CsvErrorLines();
   const records = parse(text, {
     ...CSV_OPTIONS,
+    delimiter: csvDelimiter(text.slice(0, 64 * 1024)),
     // Where each record ends (the context has the record's line counts): to place an unclosed quote.
     on_record: (record, context) => {
       places.record(context);
@@ -63,7 +89,7 @@ export function readCaseloadText(
     },
   }) as unknown as { record: string[]; info: { lines: number } }[];
   const [head, ...rows] = records;
-  if (!head) return { ok: false, message: 'het CSV-bestand is leeg; verwacht een kopregel en rijen.' };
+  if (!head) return { ok: false, message: noHeader(skipped) };
   const header = csvHeader(head.record, head.info.lines, programs);
   if (!header.ok) return header;
   const { builder } = header;

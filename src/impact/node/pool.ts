@@ -11,11 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Ir } from '../../../dsl/index.js';
 import { selectImpact } from '../analyze.js';
-import type { ImpactRequest } from '../analyze.js';
+import type { ImpactRequest, SelectedSides } from '../analyze.js';
 import { finishReport, mergeTally } from '../report.js';
 import { newTally } from '../tally.js';
 import type { Tally } from '../tally.js';
 import type { CaseloadPiece, ImpactOutcome, ImpactSide } from '../types.js';
+import { Handoff } from './handoff.js';
 import type { ImpactWorkerData } from './worker.js';
 
 /**
@@ -36,7 +37,7 @@ function workerFile(): string {
   );
 }
 
-export interface PoolOptions extends ImpactRequest {
+export interface WorkerOptions {
   /** Worker threads (default: the cores available). */
   readonly threads?: number;
   /**
@@ -44,6 +45,11 @@ export interface PoolOptions extends ImpactRequest {
    * CLI's worker (dist/cli/impact-worker.js) from the TypeScript sources with it.
    */
   readonly workerFile?: string;
+}
+
+export interface PoolOptions extends ImpactRequest, WorkerOptions {
+  /** Workers started before the rules were compiled (see {@link ImpactPool.early}): used instead of new ones. */
+  readonly early?: EarlyPool;
 }
 
 export interface RunOptions {
@@ -80,25 +86,25 @@ export class ImpactPool {
   static start(options: PoolOptions): { ok: true; pool: ImpactPool } | { ok: false; message: string } {
     const made = selectImpact(options);
     if (!made.ok) return made;
-    const { basis, variant } = made.selected;
-    // Only what the workers need crosses: the programs of each side and its label.
-    const data: ImpactWorkerData = {
-      basis: { programs: basis.programs, side: basis.side },
-      variant: { programs: variant.programs, side: variant.side },
-    };
-    const threads = Math.max(1, options.threads ?? availableParallelism());
-    const pool = new Piscina({
-      filename: options.workerFile ?? workerFile(),
-      workerData: data,
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: 60_000,
-    });
+    const { pool, threads } = startWorkers(options, forWorkers(made.selected));
+    return { ok: true, pool: ImpactPool.on(pool, threads, made.selected) };
+  }
+
+  /**
+   * Starts the workers before there are versions to give them (they load their code meanwhile and then wait):
+   * for a caller that compiles the rules next. {@link EarlyPool.begin} gives them the versions.
+   */
+  static early(options: WorkerOptions): EarlyPool {
+    const handoff = new Handoff();
+    const { pool, threads } = startWorkers(options, { handoff: handoff.buffer });
+    return new EarlyPool(pool, threads, handoff);
+  }
+
+  /** A pool on started workers that have (or are handed) `selected`. */
+  static on(pool: Piscina, threads: number, selected: SelectedSides): ImpactPool {
+    const { basis, variant } = selected;
     const sides = { basis: basis.side, variant: variant.side };
-    return {
-      ok: true,
-      pool: new ImpactPool(pool, threads, sides, [...variant.programs, ...basis.programs]),
-    };
+    return new ImpactPool(pool, threads, sides, [...variant.programs, ...basis.programs]);
   }
 
   /** Prices a caseload: chunks go to the workers, at most two per thread in flight; tallies merged exactly. */
@@ -154,13 +160,63 @@ export class ImpactPool {
   }
 }
 
-/** Starts a pool, prices one caseload on it and closes it. */
+/** Only what the workers need crosses: the programs of each side and its label. */
+const forWorkers = ({ basis, variant }: SelectedSides): SelectedSides => ({
+  basis: { programs: basis.programs, side: basis.side },
+  variant: { programs: variant.programs, side: variant.side },
+});
+
+function startWorkers(options: WorkerOptions, data: ImpactWorkerData): { pool: Piscina; threads: number } {
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const pool = new Piscina({
+    filename: options.workerFile ?? workerFile(),
+    workerData: data,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+  });
+  return { pool, threads };
+}
+
+/** Workers started early (see {@link ImpactPool.early}), waiting for the versions. */
+export class EarlyPool {
+  private closed = false;
+
+  constructor(
+    private readonly pool: Piscina,
+    private readonly threads: number,
+    private readonly handoff: Handoff,
+  ) {}
+
+  /** Selects both versions and hands them to the workers; or says in Dutch which version is unknown. */
+  begin(request: ImpactRequest): { ok: true; pool: ImpactPool } | { ok: false; message: string } {
+    const made = selectImpact(request);
+    if (!made.ok) return made;
+    this.handoff.give(forWorkers(made.selected));
+    return { ok: true, pool: ImpactPool.on(this.pool, this.threads, made.selected) };
+  }
+
+  /** Stops the workers (once; also when nothing was handed to them: they are told first). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.handoff.cancel();
+    await this.pool.destroy();
+  }
+}
+
+/** Starts a pool (or uses the early one), prices one caseload on it and closes it. */
 export async function analyzeImpactOnPool(options: PoolOptions & RunOptions): Promise<ImpactOutcome> {
-  const started = ImpactPool.start(options);
-  if (!started.ok) return { ok: false, reason: 'versie', message: started.message };
+  const { early } = options;
   try {
-    return await started.pool.run(options);
+    const started = early ? early.begin(options) : ImpactPool.start(options);
+    if (!started.ok) return { ok: false, reason: 'versie', message: started.message };
+    try {
+      return await started.pool.run(options);
+    } finally {
+      if (!early) await started.pool.close();
+    }
   } finally {
-    await started.pool.close();
+    await early?.close();
   }
 }

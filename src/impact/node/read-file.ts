@@ -3,12 +3,12 @@
  * csv-parse, so that a 1 GB file is never held in memory, let alone twice. Entries come out in file order.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import type { Ir } from '../../../dsl/index.js';
 import { CsvErrorLines, csvErrorText, csvHeader } from '../caseload/csv-rows.js';
 import { MAX_LINE_CHARS, tooLongLine } from '../caseload/json-lines.js';
-import { CSV_OPTIONS, caseloadFormat } from '../caseload/read-text.js';
+import { CSV_OPTIONS, caseloadFormat, csvDelimiter, noHeader } from '../caseload/read-text.js';
 import type { CaseloadFormat } from '../caseload/read-text.js';
 import type { CaseloadBadRow, CaseloadChunk, CaseloadEntry, CaseloadPiece } from '../types.js';
 
@@ -40,14 +40,30 @@ export async function openCaseload(file: string, programs: readonly Ir.Program[]
     const bytes = createReadStream(file, { highWaterMark: CHUNK_BYTES });
     return { ok: true, format, size, position: () => bytes.bytesRead, entries: jsonChunks(bytes) };
   }
+  const delimiter = csvDelimiter(await fileStart(file));
   const stream = createReadStream(file, { encoding: 'utf8' });
   const position = () => stream.bytesRead;
-  const first = await csvRecords(stream, programs);
+  const first = await csvRecords(stream, programs, delimiter);
   if (!first.ok) {
     stream.destroy();
-    return first;
+    return {
+      ok: false,
+      message: `Caseload '${file}': ${first.message.charAt(0).toUpperCase()}${first.message.slice(1)}`,
+    };
   }
   return { ok: true, format, size, position, entries: first.entries };
+}
+
+/** The first 64 KiB of a file as text (to see the CSV column separator in its header line). */
+async function fileStart(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Bytes read at a time: a chunk of ~700 beschikkingen for a worker. */
@@ -133,12 +149,14 @@ interface CsvRecord {
 async function csvRecords(
   stream: NodeJS.ReadableStream,
   programs: readonly Ir.Program[],
+  delimiter: ',' | ';',
 ): Promise<{ ok: true; entries: AsyncIterable<CaseloadEntry> } | { ok: false; message: string }> {
   const skipped: { line: number; message: string }[] = [];
   const places = new CsvErrorLines();
   const parser = stream.pipe(
     parse({
       ...CSV_OPTIONS,
+      delimiter,
       max_record_size: 1024 * 1024,
       // Where each record ends (the context has the record's line counts): to place an unclosed quote.
       on_record: (record, context) => {
@@ -156,7 +174,7 @@ async function csvRecords(
   });
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<CsvRecord>;
   const head = await records.next();
-  if (head.done) return { ok: false, message: 'het CSV-bestand is leeg; verwacht een kopregel en rijen.' };
+  if (head.done) return { ok: false, message: noHeader(skipped) };
   const header = csvHeader(head.value.record, head.value.info.lines, programs);
   if (!header.ok) return header;
   const { builder } = header;
