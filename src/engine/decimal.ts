@@ -221,7 +221,7 @@ export function moneyOfCents(cents: number): string {
 
 /** A plain decimal string with at most `maxDecimals` decimals (trailing zeros dropped): "25.857143", "40". */
 export const plainString = (d: Dec, maxDecimals = 6): string =>
-  d.toDecimalPlaces(maxDecimals, DecimalBase.ROUND_HALF_UP).toFixed();
+  roundDec(d, { decimals: maxDecimals, mode: 'half_omhoog' }).toFixed();
 
 /**
  * The decimals an engine keeps and reuses (cached day counts, literals, loaded table cells and parameters), and
@@ -261,8 +261,7 @@ export class SharedDecimals {
 }
 
 /** A rate as a string with at least two decimals ("131.00", "0.45", "0.125"). */
-export const rateString = (d: Dec): string =>
-  d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toDecimalPlaces(6, DecimalBase.ROUND_HALF_UP).toFixed();
+export const rateString = (d: Dec): string => (d.decimalPlaces() <= 2 ? d.toFixed(2) : plainString(d, 6));
 
 /** Dutch notation: thousands with '.', decimals with ','. `decimals` fixed, or up to `max` when undefined. */
 export function dutch(d: Dec, decimals?: number, max = 6): string {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ir } from '../../dsl/index.js';
 import type { Decimal } from 'decimal.js';
-import { Dec, Fraction, compareDec, roundDec } from '../../src/engine/decimal.js';
+import { Dec, Fraction, compareDec, plainString, rateString, roundDec } from '../../src/engine/decimal.js';
 import { roundedQuotient } from '../../src/engine/exact-round.js';
 
 const MODES: Record<Ir.RoundingMode, Decimal.Rounding> = {
@@ -63,6 +63,22 @@ describe('rounding a fraction without its 40-digit quotient', () => {
         const got = roundDec(x, { decimals, mode: m });
         same(got, x.toDecimalPlaces(decimals, MODES[m]));
         if (x.decimalPlaces() <= decimals) expect(got).toBe(x);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('writes plain texts and rates as rounding with decimal.js does, fractions included', () => {
+    const any = fc.oneof(
+      decimal,
+      fc.tuple(decimal, nonZero).map(([n, d]) => new Fraction(n, d)),
+    );
+    fc.assert(
+      fc.property(any, fc.integer({ min: 0, max: 8 }), (x, decimals) => {
+        expect(plainString(x, decimals)).toBe(x.toDecimalPlaces(decimals, Dec.ROUND_HALF_UP).toFixed());
+        expect(rateString(x)).toBe(
+          x.decimalPlaces() <= 2 ? x.toFixed(2) : x.toDecimalPlaces(6, Dec.ROUND_HALF_UP).toFixed(),
+        );
       }),
       { numRuns: 5_000 },
     );
