@@ -96,7 +96,7 @@ export const CATALOG = {
   RW1303: entry(
     'fout',
     'parser',
-    "Een indexatie schrijf je als 'indexeer alle tarieven met 2,5 %', 'indexeer alle tabellen met 2,5 %' of 'indexeer weektarief, cd_tarief met 2,5 %' (een verlaging: 'met -3 %'; een deel: 'indexeer weektarief voor ondersteuningsbehoefte OB2 met 2 %'); gevonden {0}.",
+    "Een indexatie schrijft u als 'indexeer alle tarieven met 2,5 %', 'indexeer alle tabellen met 2,5 %' of 'indexeer weektarief, cd_tarief met 2,5 %' (een verlaging: 'met -3 %'; een deel: 'indexeer weektarief voor ondersteuningsbehoefte OB2 met 2 %'); gevonden {0}.",
     'Een indexatie in een andere vorm (bijvoorbeeld met het percentage in woorden).',
   ),
   RW1304: entry(

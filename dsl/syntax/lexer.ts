@@ -105,9 +105,25 @@ function reportUnknownCharacters(unknown: readonly IToken[], text: string, sink:
     }
     const end = Math.min(text.length, last.startOffset + last.image.length);
     const more = count > 1 ? ` (en nog ${count - 1} keer onbekende tekens op deze regel)` : '';
-    sink.report('RW1001', { start: first.startOffset, end }, [ch.length > 12 ? ch.slice(0, 1) : ch, more]);
+    const meant = LOOK_ALIKES[ch.charAt(0)];
+    sink.report(
+      'RW1001',
+      { start: first.startOffset, end },
+      [ch.length > 12 ? ch.slice(0, 1) : ch, more],
+      meant !== undefined ? { suggestions: [meant] } : {},
+    );
   }
 }
+
+/** Characters a word processor puts in for the ones the language knows (a minus sign, curly quotes). */
+const LOOK_ALIKES: Readonly<Record<string, string>> = {
+  '\u2212': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+};
 
 const touches = (a: IToken | undefined, b: IToken | undefined): boolean =>
   a !== undefined && b !== undefined && (a.endOffset ?? a.startOffset) + 1 === b.startOffset;

@@ -34,12 +34,25 @@ export function parse<O extends Options>(
   io: Io,
   json: boolean,
 ): Parsed<O> | undefined {
+  let parsed;
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     usage(io, json, translateArgError(e instanceof Error ? e.message : String(e)));
     return undefined;
   }
+  // An option given twice that takes one value would silently keep the last: say so instead.
+  const seen = new Set<string>();
+  for (const t of parsed.tokens) {
+    if (t.kind !== 'option' || options[t.name]?.multiple === true) continue;
+    if (seen.has(t.name) && options[t.name]?.type === 'string') {
+      usage(io, json, `--${t.name} staat er twee keer; geef het één keer.`, false);
+      return undefined;
+    }
+    seen.add(t.name);
+  }
+  const { values, positionals } = parsed;
+  return { values, positionals } as Parsed<O>;
 }
 
 /** node:util's English argument errors in Dutch; anything not recognised gets a Dutch message, never English. */

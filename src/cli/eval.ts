@@ -71,7 +71,7 @@ export function renderEvaluation(ev: Evaluation): string {
     for (const d of ev.diagnostics) out.push(`  fout: ${d.message}`);
     return out.join('\n');
   }
-  out.push(`Regelset versie ${ev.version}`);
+  out.push(ev.versions.length > 1 ? `Versies ${ev.versions.join(' en ')}` : `Versie ${ev.version}`);
   out.push('');
   for (const l of ev.lines) {
     out.push(`  ${itemName(l.kind, l.ref)}: ${l.key}`);

@@ -7,12 +7,12 @@ Opdrachten:
   ir [paden…]                             toon wat de compiler van de regels maakt (de IR, als tekst)
   test [--json] [--coverage] [paden…]     voer de scenario's uit [--pad jre|fast]
   eval --regels <pad> --casus <bestand>   bereken een geval (JSON) [--json] [--pad jre|fast]
-  explain --regels <pad> --casus <bestand> leg elk bedrag en elke beslissing uit [--json]
+  explain --regels <pad> --casus <bestand> leg elk bedrag en elke beslissing uit [--json] (ook: uitleg)
   diff --regels <pad> <van> <naar>        verschil tussen twee versies per tariefcel [--json | --csv]
   tarieven --regels <pad> <versie>        het tarievenblad van een versie: elke tabel en parameter zoals ze
                                           daar gelden [--tabel <naam>] [--herkomst] [--json]
   serve [--port n] [--host adres]         start de editor-server (standaard 127.0.0.1:5178)
-        [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
+        [--naam <hostnaam>]… [--regels <map>]… [--niet-bouwen]
         [--gebruikers <bestand>] [--achter-https]  teammodus: inloggen, rollen (zie README)
   bundle --regels <map> -o <bestand>      schrijf de bundel: alle versies, tabellen, casusschema, hash [--json]
   schema --regels <map>                   het JSON Schema van een casus; --bundel: van het bundelformaat
@@ -39,6 +39,45 @@ Opdrachten:
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
 Staat de basisversie in een andere map (een concept elders), geef dan meer paden of --regels meermaals
-(eval, explain, diff, tarieven, bundle, schema, toewijzing, impact, rapport, api), of zet een projectbestand regelwerk.json boven de regels:
+(eval, explain, diff, tarieven, bundle, schema, toewijzing, impact, rapport, api, serve), of zet een projectbestand regelwerk.json boven de regels:
 { "regels": ["../rules/twents-model"] } (mappen ten opzichte van dat bestand).
-Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik. Deze hulp: regelwerk --help.`;
+Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik. Deze hulp: regelwerk --help; één opdracht:
+regelwerk <opdracht> --help. De versie van regelwerk: regelwerk --version.`;
+
+/** The commands, as the help names them (aliases included). */
+export const COMMANDS = [
+  'check',
+  'fmt',
+  'ir',
+  'test',
+  'eval',
+  'explain',
+  'uitleg',
+  'diff',
+  'tarieven',
+  'serve',
+  'bundle',
+  'schema',
+  'api',
+  'toewijzing',
+  'impact',
+  'rapport',
+  'caseload',
+  'versie',
+  'gebruiker',
+] as const;
+
+/** The help of one command: its lines of {@link USAGE} (with their continuation lines) and the closing notes. */
+export function commandUsage(command: string): string {
+  const name = command === 'uitleg' ? 'explain' : command;
+  const lines = USAGE.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('Opdrachten:'));
+  const end = lines.findIndex((l, i) => i > start && l === '');
+  const own: string[] = [];
+  let inside = false;
+  for (const l of lines.slice(start + 1, end)) {
+    if (/^ {2}\S/.test(l)) inside = l.slice(2).split(' ')[0] === name;
+    if (inside) own.push(l);
+  }
+  return [`Gebruik: regelwerk ${name} [opties]`, '', ...own, '', ...lines.slice(end + 1)].join('\n');
+}

@@ -7,7 +7,7 @@
  *   regelwerk explain --regels <pad> --casus <bestand.json> [--json]
  *   regelwerk diff --regels <pad> <van> <naar> [--json | --csv]
  *   regelwerk tarieven --regels <pad> <versie> [--tabel <naam>] [--herkomst] [--json]
- *   regelwerk serve [--port n] [--host h] [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
+ *   regelwerk serve [--port n] [--host h] [--naam <hostnaam>]… [--regels <map>]… [--niet-bouwen]
  *   regelwerk bundle --regels <map> -o <bestand> [--json]
  *   regelwerk schema --regels <map> | --bundel
  *   regelwerk api --bundel <bestand> | --regels <map> [--port n] [--host h]
@@ -19,7 +19,7 @@
  *   regelwerk gebruiker toevoegen|wijzigen|verwijderen|lijst <naam> --gebruikers <bestand> [--rol …]
  */
 import { parse, usage, wantsJson } from './args.js';
-import { USAGE } from './help.js';
+import { COMMANDS, USAGE, commandUsage } from './help.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
 
 // Each command's module is imported when that command runs (`await import`), so `--help` or `fmt` does not
@@ -41,6 +41,12 @@ function padOption(pad: unknown, io: Io, json: boolean): 'jre' | 'fast' | undefi
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
   const json = command !== 'fmt' && command !== 'serve' && wantsJson(rest);
+  // `regelwerk impact --help`: the help of that command, whatever else is given.
+  const known = (COMMANDS as readonly string[]).includes(command ?? '');
+  if (known && command !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+    io.out(commandUsage(command));
+    return 0;
+  }
   try {
     switch (command) {
       case 'check': {
@@ -87,7 +93,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         );
       }
       case 'eval':
-      case 'explain': {
+      case 'explain':
+      case 'uitleg': {
         const a = parse(
           rest,
           {
@@ -119,7 +126,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         if (!pad) return EXIT_USAGE;
         const { runEval } = await import('./eval.js');
         return await runEval(
-          { regels, casus, json: a.values.json === true, explain: command === 'explain', path: pad },
+          { regels, casus, json: a.values.json === true, explain: command !== 'eval', path: pad },
           io,
         );
       }
@@ -302,9 +309,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case '-h':
         io.out(USAGE);
         return command === undefined ? EXIT_USAGE : 0;
-      default:
-        io.err(`Onbekende opdracht '${command}'.\n\n${USAGE}`);
+      case '--version':
+      case '-v':
+        io.out(`regelwerk ${(await import('./version.js')).version()}`);
+        return 0;
+      default: {
+        const { suggest } = await import('../../dsl/text/suggest.js');
+        const near = suggest(command, [...COMMANDS])[0];
+        io.err(`Onbekende opdracht '${command}'.${near ? ` Bedoelt u '${near}'?` : ''}\n\n${USAGE}`);
         return EXIT_USAGE;
+      }
     }
   } catch (e) {
     // A bug in regelwerk, not a user mistake: say so plainly, without a stack trace.

@@ -134,7 +134,7 @@ export function checkExpectation(e: ExpectationDef, ev: Evaluation): string | un
       if (got === undefined) return `geen indicatieve uren voor resultaat '${e.id}'`;
       return sameDecimal(got, e.hours)
         ? undefined
-        : `verwacht ${e.hours} uur voor resultaat '${e.id}', uitkomst ${got} uur`;
+        : `verwacht ${dutchNumber(e.hours)} uur voor resultaat '${e.id}', uitkomst ${dutchNumber(got)} uur`;
     }
   }
 }
@@ -200,3 +200,6 @@ export async function runScenarios(
   }
   return outcomes;
 }
+
+/** A decimal as Dutch writes it (`13.67` → `13,67`). */
+const dutchNumber = (n: string): string => n.replace('.', ',');
