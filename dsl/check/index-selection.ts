@@ -7,7 +7,7 @@
  */
 import type { IndexationDecl, IndexSelector } from '../ast/ast.js';
 import type { TableCellDef } from '../ir/ir.js';
-import { keyMatches, selectionText } from '../text/selection-text.js';
+import { dutchList, keyMatches, selectionText } from '../text/selection-text.js';
 import type { Span } from '../text/span.js';
 import type { Env } from './env.js';
 import type { EffTable } from './items.js';
@@ -52,11 +52,11 @@ function checkSelection(
   const pool = named ? targets : [...env.items.tables].filter(([, t]) => isAmountTable(t));
   const keyDomains = [...new Set(pool.flatMap(([, t]) => keysOf(t)))];
   const report = env.reporter.report.bind(env.reporter, file);
-  const hint = (v: string): string => {
+  const hint = (v: string, written: readonly string[] = [v]): string => {
     const values = env.domains.get(v)?.values ?? [];
     if (keyDomains.includes(v)) return `noem na '${v}' de waarden, zoals '${v} ${values[0] ?? '…'}'`;
     const holder = keyDomains.find((k) => env.domains.get(k)?.index.has(v) === true);
-    if (holder !== undefined) return `schrijf 'voor ${holder} ${v}'`;
+    if (holder !== undefined) return `schrijf 'voor ${holder} ${written.join(', ')}'`;
     return `'${v}' is geen domein van de sleutels (${keyDomains.join(', ')})`;
   };
   let ok = true;
@@ -65,7 +65,8 @@ function checkSelection(
     const domain = p.domain;
     if (domain === undefined) {
       ok = false;
-      report('RW6605', p.span, [hint(p.values[0]?.text ?? '')]);
+      const written = p.values.map((v) => v.text);
+      report('RW6605', p.span, [hint(written[0] ?? '', written)]);
       continue;
     }
     const earlier = seen.get(domain.text);
@@ -78,12 +79,18 @@ function checkSelection(
     seen.set(domain.text, p);
     if (named) {
       const missing = targets.filter(([, t]) => !keysOf(t).includes(domain.text));
+      // One message per set of keys: tables with the same keys share it ("tabel 't' en tabel 'c'").
+      const byKeys = new Map<string, string[]>();
       for (const [name, t] of missing) {
+        const k = keysOf(t).join(', ');
+        byKeys.set(k, [...(byKeys.get(k) ?? []), `tabel '${name}'`]);
+      }
+      for (const [keys, tables] of byKeys) {
         report(
           'RW6601',
           domain.span,
-          [domain.text, `tabel '${name}'`, keysOf(t).join(', ')],
-          suggest(domain.text, keysOf(t)),
+          [domain.text, dutchList(tables), keys],
+          suggest(domain.text, keys.split(', ')),
         );
       }
       if (missing.length > 0) ok = false;

@@ -12,7 +12,7 @@ Opdrachten:
   tarieven --regels <pad> <versie>        het tarievenblad van een versie: elke tabel en parameter zoals ze
                                           daar gelden [--tabel <naam>] [--herkomst] [--json]
   serve [--port n] [--host adres]         start de editor-server (standaard 127.0.0.1:5178)
-        [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
+        [--naam <hostnaam>]… [--regels <map>]… [--niet-bouwen]
         [--gebruikers <bestand>] [--achter-https]  teammodus: inloggen, rollen (zie README)
   bundle --regels <map> -o <bestand>      schrijf de bundel: alle versies, tabellen, casusschema, hash [--json]
   schema --regels <map>                   het JSON Schema van een casus; --bundel: van het bundelformaat
@@ -39,7 +39,7 @@ Opdrachten:
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
 Staat de basisversie in een andere map (een concept elders), geef dan meer paden of --regels meermaals
-(eval, explain, diff, tarieven, bundle, schema, toewijzing, impact, rapport, api), of zet een projectbestand regelwerk.json boven de regels:
+(eval, explain, diff, tarieven, bundle, schema, toewijzing, impact, rapport, api, serve), of zet een projectbestand regelwerk.json boven de regels:
 { "regels": ["../rules/twents-model"] } (mappen ten opzichte van dat bestand).
 Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik. Deze hulp: regelwerk --help; één opdracht:
 regelwerk <opdracht> --help. De versie van regelwerk: regelwerk --version.`;

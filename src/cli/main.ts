@@ -7,7 +7,7 @@
  *   regelwerk explain --regels <pad> --casus <bestand.json> [--json]
  *   regelwerk diff --regels <pad> <van> <naar> [--json | --csv]
  *   regelwerk tarieven --regels <pad> <versie> [--tabel <naam>] [--herkomst] [--json]
- *   regelwerk serve [--port n] [--host h] [--naam <hostnaam>]… [--regels <map>] [--niet-bouwen]
+ *   regelwerk serve [--port n] [--host h] [--naam <hostnaam>]… [--regels <map>]… [--niet-bouwen]
  *   regelwerk bundle --regels <map> -o <bestand> [--json]
  *   regelwerk schema --regels <map> | --bundel
  *   regelwerk api --bundel <bestand> | --regels <map> [--port n] [--host h]

@@ -14,6 +14,8 @@ import { ensureBuilt } from '../server/ensure-built.js';
 import { isLoopback, StartRefusal, startServer } from '../server/http-server.js';
 import { WorkflowError } from '../workflow/errors.js';
 import { ensureWorkspace } from '../workflow/workspace.js';
+import { parseCommand, usage, wholeNumber } from './args.js';
+import { processIo } from './output.js';
 import { projectRoot } from './project-root.js';
 
 const PROJECT_ROOT = projectRoot();
@@ -22,6 +24,8 @@ interface ServeArgs {
   readonly port: number;
   readonly host: string;
   readonly rulesDir: string | undefined;
+  /** Further `--regels` folders: shown and compiled along, read-only (a draft's base elsewhere). */
+  readonly context: readonly string[];
   readonly names: readonly string[];
   readonly build: boolean;
   readonly users: string | undefined;
@@ -34,95 +38,70 @@ const HELP = `Start de editor in de browser met de regels uit de map (standaard 
   --naam hostnaam   nog een naam waarop de server antwoordt (herhaalbaar); standaard alleen localhost,
                     127.0.0.1, [::1] en het --host-adres, zodat een andere website er niet bij kan
   --regels map      de map met regelbestanden (een git-map: elke opslag wordt een commit); standaard de
-                    werkmap .werkruimte/regels, die de eerste keer uit rules/ wordt gemaakt
+                    werkmap .werkruimte/regels, die de eerste keer uit rules/ wordt gemaakt. Meermaals: de
+                    eerste is de werkmap, de volgende worden alleen meegelezen (een concept vindt er zijn
+                    basis), bijvoorbeeld --regels concept --regels ../rules/twents-model
   --gebruikers f    teammodus: inloggen met de gebruikers uit bestand f (regelwerk gebruiker toevoegen);
                     zonder dit bestand luistert de server alleen op deze machine, voor één persoon
   --achter-https    de server is via https bereikbaar (een reverse proxy): het sessiecookie krijgt Secure
   --niet-bouwen     de editor niet (opnieuw) bouwen, ook als dist/editor ontbreekt of verouderd is`;
 
 const USAGE =
-  'Gebruik: regelwerk serve [--port 5178] [--host 127.0.0.1] [--naam <hostnaam>]… [--regels <map>] [--gebruikers <bestand>] [--achter-https] [--niet-bouwen]';
+  'Gebruik: regelwerk serve [--port 5178] [--host 127.0.0.1] [--naam <hostnaam>]… [--regels <map>]… [--gebruikers <bestand>] [--achter-https] [--niet-bouwen]';
 
-function parseArgs(args: readonly string[]): ServeArgs | string {
-  let port = 5178;
-  let host = '127.0.0.1';
-  let rulesDir: string | undefined;
-  let users: string | undefined;
-  let https = false;
-  let build = true;
-  const names: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split('=', 2) : [arg, undefined];
-    const value = (): string | undefined => inline ?? args[++i];
-    switch (flag) {
-      case '--port': {
-        const v = Number(value());
-        if (!Number.isInteger(v) || v < 0 || v > 65535)
-          return 'Ongeldige poort: geef een getal van 0 tot 65535.';
-        port = v;
-        break;
-      }
-      case '--host': {
-        const v = value();
-        if (v === undefined || v === '') return 'Geef bij --host een adres op.';
-        host = v;
-        break;
-      }
-      case '--naam': {
-        const v = value();
-        if (v === undefined || v === '' || !/^[A-Za-z0-9.\-:[\]]+$/.test(v)) {
-          return 'Geef bij --naam een hostnaam op (bijvoorbeeld regels.gemeente.local), zonder poort.';
-        }
-        names.push(v);
-        break;
-      }
-      case '--regels': {
-        const v = value();
-        if (v === undefined || v === '') return 'Geef bij --regels een map op.';
-        rulesDir = v;
-        break;
-      }
-      case '--gebruikers': {
-        const v = value();
-        if (v === undefined || v === '') return 'Geef bij --gebruikers het gebruikersbestand op.';
-        users = path.resolve(v);
-        break;
-      }
-      case '--achter-https':
-        https = true;
-        break;
-      case '--niet-bouwen':
-        build = false;
-        break;
-      case '--help':
-      case '-h':
-        return 'help';
-      default:
-        return `Onbekende optie '${arg}'. ${USAGE}`;
-    }
-  }
+/** The options (the parser every command shares, args.ts); a Dutch message for a mistake, 'help' for --help. */
+function parseServeArgs(args: string[]): ServeArgs | 'help' | number {
+  const a = parseCommand(
+    args,
+    {
+      command: 'serve',
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        naam: { type: 'string', multiple: true },
+        regels: { type: 'string', multiple: true },
+        gebruikers: { type: 'string' },
+        'achter-https': { type: 'boolean' },
+        'niet-bouwen': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    },
+    processIo,
+  );
+  if (typeof a === 'number') return a;
+  const v = a.values;
+  if (v.help === true) return 'help';
+  const port = wholeNumber(v.port ?? '5178', 0, 65535);
+  if (port === undefined)
+    return usage(processIo, false, 'ongeldige poort: geef een getal van 0 tot 65535.', false);
+  const badName = (v.naam ?? []).find((n) => !/^[A-Za-z0-9.\-:[\]]+$/.test(n));
+  if (badName !== undefined)
+    return usage(
+      processIo,
+      false,
+      `geef bij --naam een hostnaam op (bijvoorbeeld regels.gemeente.local), zonder poort; niet '${badName}'.`,
+      false,
+    );
+  const [rulesDir, ...context] = (v.regels ?? []).map((d) => path.resolve(d));
   return {
     port,
-    host,
-    rulesDir: rulesDir === undefined ? undefined : path.resolve(rulesDir),
-    names,
-    build,
-    users,
-    https,
+    host: v.host ?? '127.0.0.1',
+    rulesDir,
+    context,
+    names: v.naam ?? [],
+    build: v['niet-bouwen'] !== true,
+    users: v.gebruikers === undefined ? undefined : path.resolve(v.gebruikers),
+    https: v['achter-https'] === true,
   };
 }
 
 export async function serve(args: string[]): Promise<number> {
-  const parsed = parseArgs(args);
+  const parsed = parseServeArgs(args);
   if (parsed === 'help') {
     console.log(`${USAGE}\n\n${HELP}`);
     return 0;
   }
-  if (typeof parsed === 'string') {
-    console.error(parsed);
-    return 2;
-  }
+  if (typeof parsed === 'number') return parsed;
   if (parsed.users === undefined && !isLoopback(parsed.host)) {
     console.error(
       `De server luistert alleen op een adres van andere machines (${parsed.host}) als er gebruikers zijn: ` +
@@ -137,12 +116,12 @@ export async function serve(args: string[]): Promise<number> {
     if (workspace.made)
       console.log(`Werkmap ${rulesDir} gemaakt uit rules/ (met een eigen git-geschiedenis).`);
   }
-  const rulesStat = await fs.stat(rulesDir).catch(() => undefined);
-  if (rulesStat?.isDirectory() !== true) {
-    console.error(
-      `De map met regels '${rulesDir}' bestaat niet (of is geen map). Geef een map met --regels.`,
-    );
-    return 2;
+  for (const dir of [rulesDir, ...parsed.context]) {
+    const stat = await fs.stat(dir).catch(() => undefined);
+    if (stat?.isDirectory() !== true) {
+      console.error(`De map met regels '${dir}' bestaat niet (of is geen map). Geef een map met --regels.`);
+      return 2;
+    }
   }
   const appDir = path.join(PROJECT_ROOT, 'dist', 'editor');
   try {
@@ -155,6 +134,7 @@ export async function serve(args: string[]): Promise<number> {
   try {
     server = await startServer({
       rulesDir,
+      context: parsed.context,
       ...(parsed.users !== undefined ? { users: parsed.users } : {}),
       https: parsed.https,
       appDir,
@@ -177,6 +157,7 @@ export async function serve(args: string[]): Promise<number> {
     return 1;
   }
   console.log(`De editor draait op ${server.url}/  (regels uit ${rulesDir})`);
+  for (const dir of parsed.context) console.log(`Alleen meegelezen (voor de basisversies): ${dir}`);
   console.log(
     parsed.users !== undefined
       ? `Teammodus: inloggen met de gebruikers uit ${parsed.users}.`

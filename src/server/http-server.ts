@@ -28,6 +28,7 @@ import { Access, redirect } from './access.js';
 import { readJsonBody, type BodyLimits } from './json-body.js';
 import { sendJson, sendProblem } from './json-response.js';
 import { allowedHosts, RequestGuard, SECURITY_HEADERS } from './request-guard.js';
+import { ContextStore } from './context-store.js';
 import { RulesStore, StoreError } from './rules-store.js';
 import { saveAndCommit } from './save.js';
 import { serveStatic } from './static-files.js';
@@ -50,6 +51,8 @@ export interface ServerOptions {
   readonly bodyTimeoutMs?: number;
   /** Progress lines (leftovers cleaned up at startup). */
   readonly log?: (line: string) => void;
+  /** Folders whose rules are shown read-only beside `rulesDir` (a draft's base elsewhere); see context-store.ts. */
+  readonly context?: readonly string[];
   /** Team mode: the accounts file (`regelwerk gebruiker …`). Without it: local mode, loopback only. */
   readonly users?: string;
   /** The server is reached over https (a reverse proxy): the session cookie gets `Secure`. */
@@ -83,7 +86,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     );
   }
   const store = new RulesStore(options.rulesDir);
-  const workflow = await Workflow.open(options.rulesDir);
+  const workflow = await Workflow.open(options.rulesDir, options.context ?? []);
+  const context = new ContextStore(options.context ?? []);
   // Team mode reads the accounts file again when it changes; removed users' sessions end (live-accounts.ts).
   let ended: (users: readonly string[]) => void = () => undefined;
   const access =
@@ -107,7 +111,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const guard = new RequestGuard();
   guard.httpsOrigin = options.https === true;
-  const app: App = { store, workflow, history, access, guard, appDir: options.appDir, limits };
+  const app: App = { store, context, workflow, history, access, guard, appDir: options.appDir, limits };
   const server = http.createServer(
     {
       // Backstops behind the body timeout of readJsonBody: slow headers and requests are cut off.
@@ -164,6 +168,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 interface App {
   readonly store: RulesStore;
+  readonly context: ContextStore;
   readonly workflow: Workflow;
   readonly history: History;
   readonly access: Access;
@@ -173,7 +178,7 @@ interface App {
 }
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse, app: App): Promise<void> {
-  const { store, guard, access, workflow } = app;
+  const { store, context, guard, access, workflow } = app;
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = req.method ?? 'GET';
   const isApi = url.pathname.startsWith('/api/');
@@ -194,11 +199,21 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, app: 
   }
   if (url.pathname === '/api/bestanden') {
     if (method !== 'GET') return methodNotAllowed(res, 'GET');
-    sendJson(res, 200, await store.list());
+    const tree = await store.list();
+    sendJson(res, 200, { ...tree, kinderen: [...tree.kinderen, ...(await context.list())] });
     return;
   }
   if (url.pathname === '/api/bestand') {
     const pad = url.searchParams.get('pad') ?? '';
+    if (ContextStore.owns(pad)) {
+      if (method === 'GET') return sendJson(res, 200, await context.read(pad));
+      if (method === 'PUT') {
+        need(who, 'opsteller');
+        req.resume();
+        return context.refuseSave(pad);
+      }
+      return methodNotAllowed(res, 'GET, PUT');
+    }
     if (method === 'GET') {
       const file = await store.read(pad);
       const locked = file.alleenLezen

@@ -56,8 +56,13 @@ export class History {
     return this.wf.repo;
   }
 
-  /** The files at a revision ('werkmap' or '' for the disk). */
+  /** The files at a revision ('werkmap' or '' for the disk), with the context folders as they are now. */
   async sources(rev: string): Promise<Source[]> {
+    return [...(await this.ownSources(rev)), ...(await this.wf.context.sources())];
+  }
+
+  /** The working folder's own files at a revision (the context folders are not in its history). */
+  private async ownSources(rev: string): Promise<Source[]> {
     if (rev === '' || rev === 'werkmap') return readFolder(this.wf.root);
     const hash = await this.repo.git.resolve(rev);
     if (hash === undefined) throw new WorkflowError(404, `Revisie '${oneLine(rev, 60)}' bestaat niet.`);

@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Person } from './git.js';
 import { WorkflowError, oneLine, typedText } from './errors.js';
+import { ContextFolders } from './context.js';
 import { checkGate, type GateReport } from './gate.js';
 import { CompileCache, readFolder, readHeader, type HeaderInfo } from './rule-files.js';
 import { RulesRepo } from './repo.js';
@@ -28,10 +29,14 @@ const MUNICIPALITY = /^[\p{L}][\p{L} '-]{0,39}$/u;
 export class Workflow {
   readonly cache = new CompileCache();
 
-  private constructor(readonly repo: RulesRepo) {}
+  private constructor(
+    readonly repo: RulesRepo,
+    /** Read-only folders whose rules take part in every compilation (a draft's base elsewhere). */
+    readonly context: ContextFolders,
+  ) {}
 
-  static async open(rulesDir: string): Promise<Workflow> {
-    return new Workflow(await RulesRepo.open(rulesDir));
+  static async open(rulesDir: string, contextDirs: readonly string[] = []): Promise<Workflow> {
+    return new Workflow(await RulesRepo.open(rulesDir), new ContextFolders(contextDirs));
   }
 
   get root(): string {
@@ -134,7 +139,7 @@ export class Workflow {
       const rel = [folder, sub, `${naam}.regels`].filter((p) => p !== '').join('/');
       if (files.some((f) => f.path === rel)) throw new WorkflowError(409, `Het bestand '${rel}' bestaat al.`);
       const text = newVersionText(base, naam, input.vanaf, gemeente ?? base.gemeente);
-      const compiled = this.cache.compile([...files, { path: rel, text }]);
+      const compiled = this.cache.compile([...files, ...(await this.context.sources()), { path: rel, text }]);
       const own = compiled.diagnostics.filter((d) => d.file === rel && d.severity === 'fout');
       if (own.length > 0) {
         throw new WorkflowError(422, `De nieuwe versie kan zo niet: ${own.map((d) => d.message).join(' ')}`);
@@ -158,7 +163,11 @@ export class Workflow {
 
   /** The gate's problems and the scenarios' outcomes for a version (also shown before asking). */
   async gate(versie: string): Promise<GateReport> {
-    return checkGate(await readFolder(this.root), versie, this.cache);
+    return checkGate(
+      [...(await readFolder(this.root)), ...(await this.context.sources())],
+      versie,
+      this.cache,
+    );
   }
 
   /** concept → ter vaststelling, when the gate lets it through. */

@@ -50,8 +50,8 @@ describe('regelwerk serve', () => {
 
   it.each([
     [['--regels', '/bestaat/niet'], /bestaat niet/],
-    [['--naam', 'a b'], /Geef bij --naam een hostnaam op/],
-    [['--poort', '1'], /Onbekende optie '--poort'/],
+    [['--naam', 'a b'], /geef bij --naam een hostnaam op/],
+    [['--poort', '1'], /onbekende optie '--poort'/],
   ])('refuses %j with a Dutch message and exit 2', (args, message) => {
     const result = run(...args, '--niet-bouwen');
     expect(result.status).toBe(2);
