@@ -252,6 +252,16 @@ describe('regelwerk impact', () => {
     expect(odd.err).toContain(`niet '1.00'`);
   });
 
+  it('a caseload saved as UTF-16 is named as such, not read as rows of bad JSON', async () => {
+    const u16 = path.join(dir, 'unicode.jsonl');
+    const text = cases.map((c) => JSON.stringify(c)).join('\n');
+    await writeFile(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const r = await impact(u16);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`Het caseloadbestand '${u16}' is UTF-16; sla het op als UTF-8`);
+    expect(r.out).not.toContain('geen geldige JSON');
+  });
+
   it('--csv naming an existing file says it needs a folder (exit 2), nothing priced', async () => {
     const r = await impact(file, '--csv', file);
     expect(r.code).toBe(2);
