@@ -117,6 +117,13 @@ export const CATALOG = {
     "'maximum … per {0}' kan niet: een maximum per periode is een hoeveelheid per dag, etmaal, week, vierweken of maand (zoals 'maximum 9 dagdelen per week'); een maximum in euro's geldt per aanvraag.",
     'Een maximum per periode met een eenheid die geen periode is, of een bedrag per periode.',
   ),
+  // Issue 15 review, item 1: at most one maximum of each kind per module.
+  RW3801: entry(
+    'fout',
+    'controle',
+    "Module '{0}' heeft al een maximum {1} ('{2}'): een module heeft ten hoogste één maximum op de hoeveelheid en één in euro's. Houd er één over.",
+    'Een tweede maximum van dezelfde soort (op de hoeveelheid of in euro\'s) in een module.',
+  ),
   RW3303: entry(
     'fout',
     'controle',
