@@ -307,7 +307,7 @@ describe('regelwerk toewijzing (CLI)', () => {
       ['2022-01-01T24:00:00', 'uur 24 bestaat niet'],
       ['2022-01-01T10:60:00', 'minuut 60 bestaat niet'],
       ['2022-01-01T10:00:61', 'seconde 61 bestaat niet'],
-    ]) {
+    ] as const) {
       const r = await cli('toewijzing', '--regels', 'rules', '--casus', 'x.json', '--tijdstip', tijdstip);
       expect(r.code).toBe(2);
       expect(r.err).toContain(
