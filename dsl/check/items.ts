@@ -24,6 +24,8 @@ export interface VersionRef {
   readonly file: string;
   readonly version: string;
   readonly validFrom: string;
+  /** The version's own `bron` (its header), if it has one. */
+  readonly bron?: string | undefined;
 }
 
 export interface Eff<T> {

@@ -176,7 +176,9 @@ function checkPart(
         file,
         version: origin.version,
         validFrom: origin.validFrom,
-        bron: decl.source?.value ?? def.source?.value,
+        // A cell written by `wijzig tabel` is never credited to the base table's source: its own `bron`, else
+        // the bron of the version that wrote it, else none.
+        bron: decl.source?.value ?? (decl === def ? def.source?.value : origin.bron),
       });
     });
   }

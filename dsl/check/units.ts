@@ -86,7 +86,7 @@ export class UnitVocabulary implements PluralOf {
     const unit = this.resolve(word);
     if (unit !== undefined) return unit;
     const declared = [...this.byName.keys()];
-    const also = declared.length > 0 ? ` en de regels declareren ${declared.join(', ')}` : '';
+    const also = declared.length > 0 ? `; de regels declareren ${declared.join(', ')}` : '';
     this.reporter.report(file, 'RW2501', span, [word, also], suggest(word, this.spellings.keys()));
     return undefined;
   }

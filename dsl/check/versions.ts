@@ -78,7 +78,7 @@ export function resolveVersions(files: readonly SourceFile[]): VersionNode[] {
       ruleset: h.ruleset.value,
       version: h.version.value,
       municipality: h.municipality?.text,
-      ref: { file: file.path, version: h.version.value, validFrom: h.validFrom.value },
+      ref: { file: file.path, version: h.version.value, validFrom: h.validFrom.value, bron: h.source?.value },
       base: undefined,
       items: emptyItems(),
       scenarios: file.ast.decls.filter((d): d is ScenarioDecl => d.kind === 'ScenarioDecl'),

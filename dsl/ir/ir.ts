@@ -221,7 +221,8 @@ export interface TableCellDef {
   readonly validFrom: string;
   /**
    * The policy source (`bron`) of the declaration that wrote this cell: a `wijzig tabel` with its own `bron`
-   * gives its cells that one; otherwise the table's first declaration's.
+   * gives its cells that one, else the bron in its version's header (else none); the table's first
+   * declaration gives its cells its own bron.
    */
   readonly bron: string | undefined;
 }

@@ -3,6 +3,7 @@
  * from, and its `bron`.
  */
 import type * as Ast from '../ast/ast.js';
+import { UNIT_AFTER_NUMBER, UNIT_SPELLINGS } from '../ast/ast.js';
 import { ALLOCATION_UNITS, ISTANDAARD_WETTEN, PRODUCT_CATEGORIES } from '../ir/istandaard.js';
 import { assertNever } from '../text/span.js';
 import { findDefinitions, occurrenceAt, type Definition } from './definitions.js';
@@ -232,6 +233,16 @@ function selectionHover(
   return undefined;
 }
 
+/** A built-in unit after a number or `per` (`3 weken`): the default vocabulary, which rules can extend. */
+function builtinUnitHover(word: string, span: HoverInfo['span']): HoverInfo | undefined {
+  const unit = UNIT_SPELLINGS[word];
+  if (unit === undefined) return undefined;
+  return {
+    span,
+    markdown: `ingebouwde eenheid **${unit}** (meervoud ${UNIT_AFTER_NUMBER[unit]})\n\nEen eigen eenheid declareert u met \`eenheid <naam> meervoud <meervoud> "<omschrijving>"\`.`,
+  };
+}
+
 export function hover(ws: Workspace, path: string, offset: number): HoverInfo | undefined {
   const file = ws.file(path);
   if (file === undefined) return undefined;
@@ -242,7 +253,7 @@ export function hover(ws: Workspace, path: string, offset: number): HoverInfo | 
   if (at === undefined) return undefined;
   const defs = findDefinitions(ws.chain(path), at.text, at.ns);
   const found = defs.length > 0 ? defs : findDefinitions(ws.ruleset(path), at.text, at.ns);
-  if (found.length === 0) return undefined;
+  if (found.length === 0) return builtinUnitHover(at.text, at.span);
   const markdown = found
     .slice(0, 3)
     .map((d) =>

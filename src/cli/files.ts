@@ -30,8 +30,26 @@ export const displayPath = (p: string): string => {
   return rel !== '' && !rel.startsWith('..') ? rel.split(path.sep).join('/') : p;
 };
 
-/** Decodes bytes as UTF-8 text, or says why it is not a text file. */
+/** The UTF-16 encoding a byte-order mark (FF FE or FE FF) announces, if any. */
+export const utf16Bom = (bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined =>
+  bytes[0] === 0xff && bytes[1] === 0xfe
+    ? 'utf-16le'
+    : bytes[0] === 0xfe && bytes[1] === 0xff
+      ? 'utf-16be'
+      : undefined;
+
+/**
+ * Decodes bytes as UTF-8 text (or as UTF-16 when a byte-order mark says so, as Windows editors save "Unicode"),
+ * or says why it is not a text file.
+ */
 export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; reason: string } {
+  const utf16 = utf16Bom(bytes);
+  if (utf16 !== undefined)
+    try {
+      return { ok: true, text: new TextDecoder(utf16, { fatal: true }).decode(bytes) };
+    } catch {
+      return { ok: false, reason: 'het bestand is UTF-16 maar niet geldig; sla het op als UTF-8' };
+    }
   if (bytes.includes(0)) return { ok: false, reason: 'het bestand is binair (bevat nul-bytes), geen tekst' };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -2,10 +2,24 @@
  * Option parsing of `regelwerk impact` and `regelwerk caseload genereer` (main.ts dispatches here), with the
  * parser every command shares (args.ts).
  */
+import { statSync } from 'node:fs';
 import { parseCommand, threadsOption, usage, wholeNumber, wholeOption } from './args.js';
 import { runGenerate } from './caseload.js';
 import { runImpact } from './impact.js';
 import type { Io } from './output.js';
+
+/** A whole number as the reports print it: '2.002' (dots as thousands separators) is 2002. */
+const undotted = (v: string | undefined): string | undefined =>
+  v !== undefined && /^\d{1,3}(\.\d{3})+$/.test(v) ? v.replace(/\./g, '') : v;
+
+/** An existing path that is not a folder (what cannot be unreadable is left to the writing, which reports it). */
+function isFile(p: string): boolean {
+  try {
+    return statSync(p, { throwIfNoEntry: false })?.isDirectory() === false;
+  } catch {
+    return false;
+  }
+}
 
 export async function runImpactCommand(args: string[], io: Io, json: boolean): Promise<number> {
   const a = parseCommand(
@@ -34,7 +48,7 @@ export async function runImpactCommand(args: string[], io: Io, json: boolean): P
   if (typeof a === 'number') return a;
   const v = a.values;
   const uitleg = wholeOption(
-    v.uitleg,
+    undotted(v.uitleg),
     1,
     999_999_999,
     io,
@@ -44,6 +58,13 @@ export async function runImpactCommand(args: string[], io: Io, json: boolean): P
   if (!uitleg.ok) return uitleg.code;
   const threads = threadsOption(v.threads, io, json);
   if (!threads.ok) return threads.code;
+  if (v.csv !== undefined && isFile(v.csv))
+    return usage(
+      io,
+      json,
+      `--csv neemt een map voor de CSV-bestanden, maar '${v.csv}' is een bestand; geef een (nieuwe) map op.`,
+      false,
+    );
   return runImpact(
     {
       regels: v.regels ?? [],
@@ -84,12 +105,14 @@ export function runCaseloadCommand(args: string[], io: Io): number {
   );
   if (typeof a === 'number') return a;
   const v = a.values;
-  const aantal = wholeNumber(v.aantal, 1, 10_000_000);
+  const aantal = wholeNumber(undotted(v.aantal), 1, 10_000_000);
   if (aantal === undefined)
     return usage(
       io,
       false,
-      '--aantal is verplicht: een aantal beschikkingen van 1 tot en met 10.000.000.',
+      v.aantal === undefined
+        ? '--aantal is verplicht: een aantal beschikkingen van 1 tot en met 10.000.000.'
+        : `--aantal moet een heel getal van 1 tot en met 10.000.000 zijn (het aantal beschikkingen), niet '${v.aantal}'.`,
       false,
     );
   const seed = wholeOption(

@@ -41,10 +41,14 @@ function padOption(pad: unknown, io: Io, json: boolean): 'jre' | 'fast' | undefi
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
   const json = command !== 'fmt' && command !== 'serve' && wantsJson(rest);
-  // `regelwerk impact --help`: the help of that command, whatever else is given. `serve` explains its options
-  // itself, at more length (serve.ts).
-  const known = (COMMANDS as readonly string[]).includes(command ?? '') && command !== 'serve';
-  if (known && command !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+  // `regelwerk impact --help`: the help of that command, whatever else is given (serve has its own).
+  const known = (COMMANDS as readonly string[]).includes(command ?? '');
+  if (
+    known &&
+    command !== undefined &&
+    command !== 'serve' &&
+    (rest.includes('--help') || rest.includes('-h'))
+  ) {
     io.out(commandUsage(command));
     return 0;
   }

@@ -63,8 +63,10 @@ export function formatValue(v: Value, type: Ir.Type, units: readonly UnitNames[]
 export function explainedValueText(value: string | null, unit: string): string {
   if (value === null) return '- (geen tarief)';
   const d = dec(value);
-  if (unit === '€') return euro(d);
-  if (unit.startsWith('€ ')) return `${euro(d)}${unit.slice(1)}`;
+  // An unrounded indexation leaves more than two decimals: shown as computed with, not rounded to cents.
+  const money = d.decimalPlaces() > 2 ? `€ ${dutch(d)}` : euro(d);
+  if (unit === '€') return money;
+  if (unit.startsWith('€ ')) return `${money}${unit.slice(1)}`;
   if (unit === '%') return `${dutch(d.times(100))} %`;
   return dutch(d);
 }

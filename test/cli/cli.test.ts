@@ -121,6 +121,11 @@ describe('regelwerk fmt', () => {
   });
 });
 
+const firstExample = async (): Promise<string> => {
+  const names = (await readdir('rules/twents-model/voorbeelden')).filter((f) => f.endsWith('.json')).sort();
+  return names[0] ?? 'geen voorbeeld';
+};
+
 describe('regelwerk eval', () => {
   it('explains a malformed case file in Dutch', async () => {
     const dir = await tmp();
@@ -151,6 +156,24 @@ describe('regelwerk eval', () => {
     const r = await cli('eval', '--regels', 'rules/twents-model', '--casus', file);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/fout bij resultaten\[1\] \(Groepsgerichte inzet niet bij intensiteit zwaar\)/);
+  });
+
+  it('reads a case file saved as UTF-16 (with its byte-order mark) like its UTF-8 original', async () => {
+    const dir = await tmp();
+    const example = await readFile('rules/twents-model/voorbeelden/' + (await firstExample()), 'utf8');
+    const utf8 = path.join(dir, 'casus-utf8.json');
+    const le = path.join(dir, 'casus-utf16le.json');
+    const be = path.join(dir, 'casus-utf16be.json');
+    await writeFile(utf8, example);
+    await writeFile(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(example, 'utf16le')]));
+    await writeFile(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(example, 'utf16le').swap16()]));
+    const want = await cli('eval', '--json', '--regels', 'rules/twents-model', '--casus', utf8);
+    expect(want.out).toContain('"total"');
+    for (const f of [le, be]) {
+      const r = await cli('eval', '--json', '--regels', 'rules/twents-model', '--casus', f);
+      expect(r.err).not.toMatch(/binair/);
+      expect(r.out).toBe(want.out);
+    }
   });
 
   it('prices every example case and prints the stable JSON shape', async () => {

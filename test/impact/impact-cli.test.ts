@@ -241,6 +241,34 @@ describe('regelwerk impact', () => {
     expect(none.err).toContain('Op regel 999');
   });
 
+  it('--uitleg takes a line number as the report prints it (regel 1.001) and as digits', async () => {
+    const big = 'rules/twents-model/voorbeelden/caseload-2000.jsonl';
+    const dotted = await impact(big, '--uitleg', '1.001');
+    expect(dotted.code).toBe(0);
+    expect(dotted.out).toContain('── Variant: versie 2022 ──');
+    expect((await impact(big, '--uitleg', '1001')).out).toBe(dotted.out);
+    const odd = await impact(big, '--uitleg', '1.00');
+    expect(odd.code).toBe(2);
+    expect(odd.err).toContain(`niet '1.00'`);
+  });
+
+  it('a caseload saved as UTF-16 is named as such, not read as rows of bad JSON', async () => {
+    const u16 = path.join(dir, 'unicode.jsonl');
+    const text = cases.map((c) => JSON.stringify(c)).join('\n');
+    await writeFile(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const r = await impact(u16);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`Het caseloadbestand '${u16}' is UTF-16; sla het op als UTF-8`);
+    expect(r.out).not.toContain('geen geldige JSON');
+  });
+
+  it('--csv naming an existing file says it needs a folder (exit 2), nothing priced', async () => {
+    const r = await impact(file, '--csv', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`--csv neemt een map voor de CSV-bestanden, maar '${file}' is een bestand`);
+    expect(r.err).not.toContain('EEXIST');
+  });
+
   it('--csv writes a table per part', async () => {
     const out = path.join(dir, 'csv-uit');
     const r = await impact(file, '--csv', out);
@@ -420,5 +448,17 @@ describe('regelwerk caseload genereer', () => {
       expect(r.err).toMatch(/^Verkeerd gebruik: /);
     }
     expect((await cli('caseload', 'maak')).code).toBe(2);
+  });
+
+  it('an --aantal out of range is quoted (not called missing); 1.000 is a thousand', async () => {
+    const r = await cli('caseload', 'genereer', '--aantal', '1e12');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`--aantal moet een heel getal van 1 tot en met 10.000.000 zijn`);
+    expect(r.err).toContain(`niet '1e12'`);
+    expect(r.err).not.toContain('verplicht');
+    expect((await cli('caseload', 'genereer')).err).toContain('--aantal is verplicht');
+    const dotted = await cli('caseload', 'genereer', '--aantal', '1.000', '--seed', '2');
+    expect(dotted.code).toBe(0);
+    expect(dotted.out.trim().split('\n')).toHaveLength(1000);
   });
 });

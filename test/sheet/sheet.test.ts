@@ -158,6 +158,11 @@ describe('regelwerk tarieven', () => {
       expect(text).toContain(`tabel ${t} `);
     expect(text).toMatch(/^ {2}dakje_gezinshuis_plus +€ 38,50 per etmaal$/m);
   });
+
+  it('shows a rate per declared unit (eenheid dagdeel, 2022) with that unit', () => {
+    const text = renderSheet(buildSheet(version('2022')));
+    expect(text).toMatch(/^ {2}dagbesteding_per_dagdeel +€ 38,75 per dagdeel$/m);
+  });
 });
 
 describe('a verlaging (a negative indexation)', () => {

@@ -35,6 +35,11 @@ export async function openCaseload(file: string, programs: readonly Ir.Program[]
   } catch {
     return { ok: false, message: `Het caseloadbestand '${file}' bestaat niet of kan niet worden gelezen.` };
   }
+  if (await startsUtf16(file))
+    return {
+      ok: false,
+      message: `Het caseloadbestand '${file}' is UTF-16; sla het op als UTF-8 (in Excel: "CSV UTF-8", in Kladblok: codering UTF-8).`,
+    };
   const format = caseloadFormat(file);
   if (format === 'jsonl') {
     const bytes = createReadStream(file, { highWaterMark: CHUNK_BYTES });
@@ -52,6 +57,20 @@ export async function openCaseload(file: string, programs: readonly Ir.Program[]
     };
   }
   return { ok: true, format, size, position, entries: first.entries };
+}
+
+/** Whether a file starts with a UTF-16 byte-order mark (FF FE or FE FF), as Windows "Unicode" files do. */
+async function startsUtf16(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const head = new Uint8Array(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return (
+      bytesRead === 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+    );
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The first 64 KiB of a file as text (to see the CSV column separator in its header line). */

@@ -191,6 +191,10 @@ describe('language service on the Twents Model', () => {
       /^eenheid \*\*dagdeel\*\* \(meervoud dagdelen\) — Dagdeel \(4 uur\)\n\niStandaard-eenheid 16/,
     );
     expect(hover(w, file, t.indexOf('€ 38,75 per dagdeel') + 14)?.markdown).toContain('eenheid **dagdeel**');
+    // A built-in unit says it is one.
+    expect(hover(w, file, t.indexOf('dagdelen per week') + 15)?.markdown).toMatch(
+      /^ingebouwde eenheid \*\*week\*\* \(meervoud weken\)/,
+    );
     // Go to definition from `dagdelen` lands on the declaration.
     const decl = t.indexOf('eenheid dagdeel');
     const [def] = definition(w, file, max);

@@ -53,6 +53,22 @@ describe('formatter', () => {
     for (const l of lines) expect(out).toContain(`${l}\n`);
   });
 
+  it('prints a unit declaration on one line and keeps the spelling of a declared unit', () => {
+    const head = 'regelset "T"\nversie "1"\ngeldig vanaf 2021-01-01\n';
+    const out = format(
+      `${head}eenheid dagdeel\n  meervoud dagdelen "Dagdeel (4 uur)"\n  istandaard 16\n  bron "WJ756"\n` +
+        'parameter p = 9   dagdelen\nparameter q = 1 dagdeel\nparameter r = € 38,75 per  dagdeel\nparameter s = 1 weken\n',
+    );
+    expect(out).toContain(
+      'eenheid dagdeel meervoud dagdelen "Dagdeel (4 uur)" istandaard 16\n  bron "WJ756"\n',
+    );
+    // As written for a declared unit (its plural may be declared in a base version); built-in ones normalised.
+    expect(out).toContain('parameter p = 9 dagdelen\n');
+    expect(out).toContain('parameter q = 1 dagdeel\n');
+    expect(out).toContain('parameter r = € 38,75 per dagdeel\n');
+    expect(out).toContain('parameter s = 1 week\n');
+  });
+
   it('refuses text with syntax errors', () => {
     expect(formatText('regelset "T"\nversie "1"\ngeldig vanaf 2021-01-01\nparameter p =\n', 'x').ok).toBe(
       false,

@@ -33,6 +33,8 @@ describe('parse', () => {
       'CalcDecl',
       'CalcDecl',
       'BudgetDecl',
+      'UnitDecl',
+      'ModuleDecl',
       'ModuleDecl',
       'RuleDecl',
       'ProvisionDecl',
