@@ -21,6 +21,7 @@
 import { parse, usage, wantsJson } from './args.js';
 import { COMMANDS, USAGE, commandUsage } from './help.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
+import { tijdstipProblem } from './tijdstip.js';
 
 // Each command's module is imported when that command runs (`await import`), so `--help` or `fmt` does not
 // load the checker, the engine or json-rules-engine: the CLI starts at once.
@@ -275,13 +276,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             false,
             `toewijzing neemt geen losse argumenten, maar kreeg '${a.positionals.join("', '")}'.`,
           );
-        if (v.tijdstip !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(v.tijdstip))
-          return usage(
-            io,
-            false,
-            `--tijdstip moet de vorm JJJJ-MM-DDTUU:MM:SS hebben, niet '${v.tijdstip}'.`,
-            false,
-          );
+        const tijdstip = v.tijdstip === undefined ? undefined : tijdstipProblem(v.tijdstip);
+        if (tijdstip !== undefined) return usage(io, false, tijdstip, false);
         const nummer = v['nummer-vanaf'] ?? '1';
         if (!/^[1-9]\d{0,7}$/.test(nummer))
           return usage(

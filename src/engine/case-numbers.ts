@@ -29,7 +29,11 @@ const PLAIN = /^-?(\d+)(?:\.(\d+))?$/;
 export function caseNumber(raw: unknown): Dec | string | undefined {
   let text: string;
   if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return undefined;
+    // JSON.parse makes 1e400 Infinity: say what was written, not "Infinity" (NaN cannot come from JSON).
+    if (!Number.isFinite(raw))
+      return Number.isNaN(raw)
+        ? undefined
+        : `een getal van ${raw < 0 ? '-1e309 of minder' : '1e309 of meer'} (geschreven als bijvoorbeeld ${raw < 0 ? '-' : ''}1e400) is geen getal dat regelwerk kan gebruiken: ten hoogste ${CASE_MAX_INTEGER_DIGITS} cijfers voor en ${CASE_MAX_DECIMALS} cijfers na de punt.`;
     text = Object.is(raw, -0) ? '0' : String(raw);
     if (/e/i.test(text)) return outOfRange(String(raw));
   } else if (typeof raw === 'string') {

@@ -64,6 +64,18 @@ describe('numbers in a case', () => {
     expect(caseNumber(`0.${'1'.repeat(CASE_MAX_DECIMALS + 1)}`)).toBeTypeOf('string');
   });
 
+  it('a JSON number too large for a double (1e400) is named as written, never "Infinity"', async () => {
+    for (const [text, said] of [
+      ['1e400', 'een getal van 1e309 of meer (geschreven als bijvoorbeeld 1e400)'],
+      ['-1e400', 'een getal van -1e309 of minder'],
+    ] as const) {
+      const ms = (await messages(JSON.parse(text) as unknown)).join('\n');
+      expect(ms).toContain(said);
+      expect(ms).toContain('is geen getal dat regelwerk kan gebruiken');
+      expect(ms).not.toContain('Infinity');
+    }
+  });
+
   it('treats -0 and "-0" the same: as 0', async () => {
     const a = await createEngine([program]).evaluate(casus(-0));
     const b = await createEngine([program]).evaluate(casus('-0'));

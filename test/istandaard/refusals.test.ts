@@ -300,5 +300,19 @@ describe('regelwerk toewijzing (CLI)', () => {
     const t = await cli('toewijzing', '--regels', 'rules', '--casus', 'x.json', '--tijdstip', 'morgen');
     expect(t.code).toBe(2);
     expect(t.err).toContain("--tijdstip moet de vorm JJJJ-MM-DDTUU:MM:SS hebben, niet 'morgen'.");
+    // The right form but no real moment: wrong usage too, saying which part does not exist.
+    for (const [tijdstip, what] of [
+      ['2022-13-01T10:00:00', 'maand 13 bestaat niet'],
+      ['2023-02-29T10:00:00', 'dag 29 bestaat niet in 2023-02 (die maand heeft 28 dagen)'],
+      ['2022-01-01T24:00:00', 'uur 24 bestaat niet'],
+      ['2022-01-01T10:60:00', 'minuut 60 bestaat niet'],
+      ['2022-01-01T10:00:61', 'seconde 61 bestaat niet'],
+    ]) {
+      const r = await cli('toewijzing', '--regels', 'rules', '--casus', 'x.json', '--tijdstip', tijdstip);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(
+        `Verkeerd gebruik: --tijdstip '${tijdstip}' is geen bestaand tijdstip: ${what}`,
+      );
+    }
   });
 });
