@@ -93,6 +93,15 @@ const PERIOD_FUNCTIONS: Readonly<Partial<Record<string, BuiltinFunction>>> = {
 };
 
 /**
+ * RW3302's example of a maximum per period, in a unit this file knows: the module's own quantity unit when it is
+ * no period itself (`maximum 9 dagdelen per week` where `dagdeel` is declared), else the built-in `ritten`.
+ */
+const capExample = (unit: Unit | undefined, ctx: Ctx): string =>
+  unit !== undefined && unit !== 'module' && PERIOD_FUNCTIONS[unit] === undefined
+    ? `maximum 9 ${ctx.env.units.plural(unit)} per week`
+    : 'maximum 40 ritten per maand';
+
+/**
  * `maximum 9 dagdelen per week` / `maximum 40 ritten`: a maximum on the quantity, in the unit of the module's
  * rate or of one of its variants (RW3303 otherwise); `per` must be a period unit (RW3302).
  */
@@ -119,7 +128,10 @@ function quantityCapOf(
   const perUnit = per.text as Unit;
   const fn = PERIOD_FUNCTIONS[perUnit];
   if (fn === undefined) {
-    rep.report(ctx.file, 'RW3302', per.span, [per.text]);
+    rep.report(ctx.file, 'RW3302', per.span, [
+      per.text,
+      `maximum 9 ${ctx.env.units.plural(t.unit)} per week`,
+    ]);
     return undefined;
   }
   const id = `${ctx.file}:QuantityCap:${max.span.start}-${per.span.end}`;
@@ -197,7 +209,7 @@ export function checkModule(eff: Eff<ModuleDecl>, env: Env): CheckedModule {
     } else if (!compatible(cap.type, T.money))
       rep.report(ctx.file, 'RW3008', d.cap.span, [name, describe(cap.type, ctx.env.units)]);
     else if (d.capPer && cap.type.kind !== 'error')
-      rep.report(ctx.file, 'RW3302', d.capPer.span, [d.capPer.text]);
+      rep.report(ctx.file, 'RW3302', d.capPer.span, [d.capPer.text, capExample(unit, ctx)]);
   }
   // Variants have no rounding of their own: the module's `afgerond op …` rounds each of them.
   const money = rate?.type.kind === 'rate' || variants.some((v) => v.rate.type.kind === 'rate');

@@ -114,7 +114,7 @@ export const CATALOG = {
   RW3302: entry(
     'fout',
     'controle',
-    "'maximum … per {0}' kan niet: een maximum per periode is een hoeveelheid per dag, etmaal, week, vierweken of maand (zoals 'maximum 9 dagdelen per week'); een maximum in euro's geldt per aanvraag.",
+    "'maximum … per {0}' kan niet: een maximum per periode is een hoeveelheid per dag, etmaal, week, vierweken of maand (zoals '{1}'); een maximum in euro's geldt per aanvraag.",
     'Een maximum per periode met een eenheid die geen periode is, of een bedrag per periode.',
   ),
   RW3303: entry(
