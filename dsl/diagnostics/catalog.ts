@@ -531,7 +531,7 @@ export const CATALOG = {
   RW6001: entry(
     'fout',
     'versies',
-    "Onbekende basisversie '{0}' van regelset '{1}' (gezocht in: {2}). Staat de basis in een andere map, geef die dan mee: als extra pad (regelwerk check <map> <map-van-de-basis>), met --regels meermaals, of in een projectbestand regelwerk.json naast de regels.",
+    "Onbekende basisversie '{0}' van regelset '{1}' (gezocht in: {2}). {3}",
     'Een versie bouwt voort op een versie die niet bestaat.',
   ),
   RW6002: entry(
