@@ -94,6 +94,15 @@ const PERIOD_FUNCTIONS: Readonly<Partial<Record<string, BuiltinFunction>>> = {
 };
 
 /**
+ * RW3302's example of a maximum per period, in a unit this file knows: the module's own quantity unit when it is
+ * no period itself (`maximum 9 dagdelen per week` where `dagdeel` is declared), else the built-in `ritten`.
+ */
+const capExample = (unit: Unit | undefined, ctx: Ctx): string =>
+  unit !== undefined && unit !== 'module' && PERIOD_FUNCTIONS[unit] === undefined
+    ? `maximum 9 ${ctx.env.units.plural(unit)} per week`
+    : 'maximum 40 ritten per maand';
+
+/**
  * `maximum 9 dagdelen per week` / `maximum 40 ritten`: a maximum on the quantity, in the unit of the module's
  * rate or of one of its variants (RW3303 otherwise); `per` must be a period unit (RW3302).
  */
@@ -121,7 +130,10 @@ function quantityCapOf(
   const perUnit = per.text as Unit;
   const fn = PERIOD_FUNCTIONS[perUnit];
   if (fn === undefined) {
-    rep.report(ctx.file, 'RW3302', per.span, [per.text]);
+    rep.report(ctx.file, 'RW3302', per.span, [
+      per.text,
+      `maximum 9 ${ctx.env.units.plural(t.unit)} per week`,
+    ]);
     return undefined;
   }
   const id = `${ctx.file}:QuantityCap:${max.span.start}-${per.span.end}`;
@@ -209,7 +221,8 @@ export function checkModule(eff: Eff<ModuleDecl>, env: Env): CheckedModule {
       quantityCap = quantityCapOf(d, m, max, [unit, ...variants.map((v) => v.unit)], ctx);
     } else if (!compatible(max.type, T.money))
       rep.report(ctx.file, 'RW3008', m.value.span, [name, describe(max.type, ctx.env.units)]);
-    else if (m.per && max.type.kind !== 'error') rep.report(ctx.file, 'RW3302', m.per.span, [m.per.text]);
+    else if (m.per && max.type.kind !== 'error')
+      rep.report(ctx.file, 'RW3302', m.per.span, [m.per.text, capExample(unit, ctx)]);
     else if (seenMoney !== undefined)
       rep.report(ctx.file, 'RW3801', m.span, [name, "in euro's", maximumText(seenMoney)]);
     else {

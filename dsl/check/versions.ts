@@ -64,6 +64,29 @@ function searchedFolders(files: readonly SourceFile[]): string {
   return [...dirs].sort().join(', ');
 }
 
+/** RW6001's advice when the base is in none of the folders. */
+const ELSEWHERE =
+  'Staat de basis in een andere map, geef die dan mee: als extra pad (regelwerk check <map> <map-van-de-basis>), met --regels meermaals, of in een projectbestand regelwerk.json naast de regels.';
+
+/**
+ * RW6001's advice when the base version is there, but in a regelset whose name differs only in capitals or
+ * by a typo (`Twents model` for `Twents Model`): the exact name to write.
+ */
+function namedElsewhere(
+  ruleset: string,
+  version: string,
+  idsByRuleset: ReadonlyMap<string, readonly string[]>,
+): string | undefined {
+  const having = [...idsByRuleset]
+    .filter(([r, ids]) => r !== ruleset && ids.includes(version))
+    .map(([r]) => r);
+  const exact = having.find((r) => r.toLowerCase() === ruleset.toLowerCase());
+  const near = exact ?? suggest(ruleset, having)[0];
+  if (near === undefined) return undefined;
+  const how = exact !== undefined ? 'alleen in hoofdletters' : 'maar een paar letters';
+  return `Versie '${version}' staat wel in regelset '${near}', een naam die ${how} verschilt van '${ruleset}': een regelset heet overal precies hetzelfde. Schrijf regelset "${near}".`;
+}
+
 /** Builds the version graph and every version's effective items. Files without a header are skipped. */
 export function resolveVersions(files: readonly SourceFile[]): VersionNode[] {
   const nodes: VersionNode[] = [];
@@ -109,9 +132,13 @@ export function resolveVersions(files: readonly SourceFile[]): VersionNode[] {
     if (!base) {
       // Never suggest the version itself as its own base; name the folders that were searched.
       const others = (idsByRuleset.get(node.ruleset) ?? []).filter((v) => v !== node.version);
-      node.file.sink.report('RW6001', b.span, [b.value, node.ruleset, searchedFolders(files)], {
-        suggestions: suggest(b.value, others),
-      });
+      const named = namedElsewhere(node.ruleset, b.value, idsByRuleset);
+      node.file.sink.report(
+        'RW6001',
+        b.span,
+        [b.value, node.ruleset, searchedFolders(files), named ?? ELSEWHERE],
+        named === undefined ? { suggestions: suggest(b.value, others) } : {},
+      );
       continue;
     }
     node.base = base;

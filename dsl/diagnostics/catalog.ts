@@ -114,7 +114,7 @@ export const CATALOG = {
   RW3302: entry(
     'fout',
     'controle',
-    "'maximum … per {0}' kan niet: een maximum per periode is een hoeveelheid per dag, etmaal, week, vierweken of maand (zoals 'maximum 9 dagdelen per week'); een maximum in euro's geldt per aanvraag.",
+    "'maximum … per {0}' kan niet: een maximum per periode is een hoeveelheid per dag, etmaal, week, vierweken of maand (zoals '{1}'); een maximum in euro's geldt per aanvraag.",
     'Een maximum per periode met een eenheid die geen periode is, of een bedrag per periode.',
   ),
   // Issue 15 review, item 1: at most one maximum of each kind per module.
@@ -538,7 +538,7 @@ export const CATALOG = {
   RW6001: entry(
     'fout',
     'versies',
-    "Onbekende basisversie '{0}' van regelset '{1}' (gezocht in: {2}). Staat de basis in een andere map, geef die dan mee: als extra pad (regelwerk check <map> <map-van-de-basis>), met --regels meermaals, of in een projectbestand regelwerk.json naast de regels.",
+    "Onbekende basisversie '{0}' van regelset '{1}' (gezocht in: {2}). {3}",
     'Een versie bouwt voort op een versie die niet bestaat.',
   ),
   RW6002: entry(

@@ -39,8 +39,9 @@ Opdrachten:
 
 Een pad is een map, een submap of één regelbestand; de bestanden waarop het voortbouwt, worden meegeladen.
 Staat de basisversie in een andere map (een concept elders), geef dan meer paden of --regels meermaals
-(eval, explain, diff, tarieven, bundle, schema, toewijzing, impact, rapport, api, serve), of zet een projectbestand regelwerk.json boven de regels:
-{ "regels": ["../rules/twents-model"] } (mappen ten opzichte van dat bestand).
+(eval, explain, diff, tarieven, bundle, schema, toewijzing, impact, rapport, api, serve), of zet een
+projectbestand regelwerk.json boven de regels: { "regels": ["../rules/twents-model"] } (mappen ten opzichte
+van dat bestand).
 Afsluitcode: 0 in orde, 1 fouten gevonden, 2 verkeerd gebruik. Deze hulp: regelwerk --help; één opdracht:
 regelwerk <opdracht> --help. De versie van regelwerk: regelwerk --version.`;
 

@@ -21,7 +21,6 @@
 import { parse, usage, wantsJson } from './args.js';
 import { COMMANDS, USAGE, commandUsage } from './help.js';
 import { EXIT_PROBLEMS, EXIT_USAGE, processIo, writeJsonFailure, type Io } from './output.js';
-import { tijdstipProblem } from './tijdstip.js';
 
 // Each command's module is imported when that command runs (`await import`), so `--help` or `fmt` does not
 // load the checker, the engine or json-rules-engine: the CLI starts at once.
@@ -276,6 +275,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             false,
             `toewijzing neemt geen losse argumenten, maar kreeg '${a.positionals.join("', '")}'.`,
           );
+        const { tijdstipProblem } = await import('./tijdstip.js');
         const tijdstip = v.tijdstip === undefined ? undefined : tijdstipProblem(v.tijdstip);
         if (tijdstip !== undefined) return usage(io, false, tijdstip, false);
         const nummer = v['nummer-vanaf'] ?? '1';

@@ -8,6 +8,7 @@
 import type { Ir } from '../../dsl/index.js';
 import { isIstandaardWet, PRODUCT_CATEGORIES } from '../../dsl/ir/istandaard.js';
 import { dec, dutch } from '../engine/decimal.js';
+import { lineQuantityText } from '../engine/format.js';
 import type { Evaluation, ResultLine } from '../engine/result.js';
 import { assignNumbers, type NewProduct } from './change.js';
 import { checkMessage, isValidAgb, isValidBsn } from './checks.js';
@@ -253,7 +254,7 @@ function productOf(
     const v = factor === undefined ? undefined : dec(line.quantity).times(factor);
     if (v === undefined || !v.isInteger()) {
       errors.push(
-        `De hoeveelheid van ${name} (${line.quantity} ${line.unit}) is geen heel aantal in de eenheid van de toewijzing; kies 'in euro's totaal'.`,
+        `De hoeveelheid van ${name} (${lineQuantityText(line.quantity, line.unit, line.plural)}) is geen heel aantal in de eenheid van de toewijzing, en een iStandaard-volume is altijd heel. Schrijf in de regels 'toewijzing … in euro's totaal' voor dit onderdeel, of laat de hoeveelheid op hele aantallen uitkomen.`,
       );
       return undefined;
     }

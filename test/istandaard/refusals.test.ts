@@ -79,6 +79,22 @@ describe('toewijzing refuses, in Dutch', () => {
     );
   });
 
+  it('a prorated number of a declared unit (12,857… dagdelen), in Dutch notation with the plural', async () => {
+    const casus = base();
+    // Ten days of 'ten hoogste 9 dagdelen per week': 9 × 10/7 = 12,857… dagdelen.
+    casus['ingangsdatum'] = '2022-04-01';
+    casus['resultaten'] = (casus['resultaten'] as Record<string, unknown>[]).map((r) => ({
+      ...r,
+      periode: { van: '2022-04-01', tot: '2022-06-30' },
+    }));
+    casus['modules'] = [
+      { module: 'dagbesteding_groep', aantal: '20', periode: { van: '2022-04-04', tot: '2022-04-13' } },
+    ];
+    const message = await refuse(casus);
+    expect(message).toContain('(12,857143 dagdelen) is geen heel aantal in de eenheid van de toewijzing');
+    expect(message).not.toMatch(/12\.857/);
+  });
+
   it('an amount above 99.999.999 eurocent', async () => {
     const casus = fixtureCase({
       resultaten: [
@@ -307,7 +323,7 @@ describe('regelwerk toewijzing (CLI)', () => {
       ['2022-01-01T24:00:00', 'uur 24 bestaat niet'],
       ['2022-01-01T10:60:00', 'minuut 60 bestaat niet'],
       ['2022-01-01T10:00:61', 'seconde 61 bestaat niet'],
-    ]) {
+    ] as const) {
       const r = await cli('toewijzing', '--regels', 'rules', '--casus', 'x.json', '--tijdstip', tijdstip);
       expect(r.code).toBe(2);
       expect(r.err).toContain(
