@@ -122,7 +122,7 @@ export const CATALOG = {
     'fout',
     'controle',
     "Module '{0}' heeft al een maximum {1} ('{2}'): een module heeft ten hoogste één maximum op de hoeveelheid en één in euro's. Houd er één over.",
-    'Een tweede maximum van dezelfde soort (op de hoeveelheid of in euro\'s) in een module.',
+    "Een tweede maximum van dezelfde soort (op de hoeveelheid of in euro's) in een module.",
   ),
   RW3303: entry(
     'fout',

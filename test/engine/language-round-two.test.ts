@@ -121,7 +121,9 @@ describe('maximum 40 ritten per maand', () => {
       expect(line?.amount).toBe('600.00');
       expect(line?.quantity).toBe('80');
       const text = JSON.stringify(ev.ok ? ev.explanation : undefined);
-      expect(text).toContain('maximum 40 ritten per maand: 80 ritten in deze periode; aangevraagd 100 ritten');
+      expect(text).toContain(
+        'maximum 40 ritten per maand: 80 ritten in deze periode; aangevraagd 100 ritten',
+      );
       expect(text).toContain('"calculation":"€ 1.000,00; maximum € 600,00: € 600,00"');
     }
   });
