@@ -52,24 +52,24 @@ export function dutchNumber(v: string, places: number): string {
   return p.neg && !isZeroText(r.int, r.frac) ? `${MINUS}${body}` : body;
 }
 
-/** "€ 1.234,50"; negative "− € 1.234,50" (no-break spaces). */
+/** "€ 1.234,50"; negative "−€ 1.234,50" (the sign against the €, as `regelwerk impact` writes it; no-break space). */
 export function euro(v: string): string {
   const text = dutchNumber(v, 2);
-  return text.startsWith(MINUS) ? `${MINUS}${NBSP}€${NBSP}${text.slice(1)}` : `€${NBSP}${text}`;
+  return text.startsWith(MINUS) ? `${MINUS}€${NBSP}${text.slice(1)}` : `€${NBSP}${text}`;
 }
 
-/** A change in euros, always with its sign: "+ € 1.234,50", "− € 12,00", "€ 0,00" (no-break spaces). */
+/** A change in euros, always with its sign: "+€ 1.234,50", "−€ 12,00", "€ 0,00" (as the CLI; no-break space). */
 export function signedEuro(v: string): string {
   const text = dutchNumber(v, 2);
-  if (text.startsWith(MINUS)) return `${MINUS}${NBSP}€${NBSP}${text.slice(1)}`;
-  return /^[0.,]*$/.test(text) ? `€${NBSP}0,00` : `+${NBSP}€${NBSP}${text}`;
+  if (text.startsWith(MINUS)) return `${MINUS}€${NBSP}${text.slice(1)}`;
+  return /^[0.,]*$/.test(text) ? `€${NBSP}0,00` : `+€${NBSP}${text}`;
 }
 
-/** A change in whole euros for tight spaces (chart labels): "+ € 12.345", "− € 7". */
+/** A change in whole euros for tight spaces (chart labels): "+€ 12.345", "−€ 7". */
 export function signedEuroRounded(v: string): string {
   const text = dutchNumber(v, 0);
-  if (text.startsWith(MINUS)) return `${MINUS}${NBSP}€${NBSP}${text.slice(1)}`;
-  return text === '0' ? `€${NBSP}0` : `+${NBSP}€${NBSP}${text}`;
+  if (text.startsWith(MINUS)) return `${MINUS}€${NBSP}${text.slice(1)}`;
+  return text === '0' ? `€${NBSP}0` : `+€${NBSP}${text}`;
 }
 
 /** A percentage (a decimal text in percent, "2.8488") with its sign and two decimals: "+2,85 %"; none: "—". */

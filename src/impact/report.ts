@@ -90,6 +90,14 @@ function gemeenteLabels(programs: readonly Ir.Program[]): Map<string, string> {
   return labels;
 }
 
+/** Module names → the labels the rules declare (`consultatie_diagnostiek` → "Consultatie & diagnostiek"). */
+function moduleLabels(programs: readonly Ir.Program[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const p of programs)
+    for (const m of p.modules) if (!labels.has(m.name) && m.label !== undefined) labels.set(m.name, m.label);
+  return labels;
+}
+
 function groups(
   map: ReadonlyMap<string, Sum>,
   label: (key: string) => string,
@@ -181,6 +189,7 @@ export function finishReport(
 ): ImpactReport {
   settleTally(t);
   const labels = gemeenteLabels(programs);
+  const modules = moduleLabels(programs);
   const same = (k: string) => k;
   return {
     kind: 'impact',
@@ -192,7 +201,7 @@ export function finishReport(
     perWet: groups(t.wet, same),
     perPerspectiefOb: groups(t.perspectiefOb, (k) => k.replace(', ', ' × ')),
     perIntensiteitBandbreedte: groups(t.intensiteitBandbreedte, same),
-    perModule: groups(t.module, same),
+    perModule: groups(t.module, (k) => modules.get(k) ?? k),
     perCell: cells(t.cells),
     bands: BANDS.map((band) => {
       const s = t.bands.get(band) as Sum;

@@ -66,7 +66,20 @@ describe('regelwerk rapport', () => {
     );
     expect(flat(r.out)).toContain(headline);
 
-    const text = flat(await pdfText(pdf));
+    const layout = await pdfText(pdf);
+    // Tariff-cell keys stay whole on their line (never a fragment like "A]" below); modules by their labels;
+    // differences signed as the CLI signs them ("+€ 1.234,50").
+    const cellKeys = layout.match(/weektarief\[[^\]\n]*\]/g) ?? [];
+    expect(cellKeys.length).toBeGreaterThan(0);
+    for (const k of cellKeys) expect(k).toMatch(/^weektarief\[\w+, OB\d, \w+, [A-D]\]$/);
+    expect(layout).not.toMatch(/^\s*[A-D]\]/m);
+    const from = layout.indexOf('\nModules\n');
+    const modules = layout.slice(from, layout.indexOf('Per wet', from));
+    expect(modules).toMatch(/^Consultatie & diagnostiek +20 /m);
+    expect(modules).not.toMatch(/_/);
+    expect(layout).toMatch(/\+€\s[\d.]+,\d\d/);
+    expect(layout).not.toMatch(/\+\s+€/);
+    const text = flat(layout);
     expect(text).toContain(headline);
     expect(text).toContain('Versie 2022 tegenover versie 2021-07');
     expect(text).toMatch(/Wat verandert er/);

@@ -21,9 +21,9 @@ describe('Dutch number notation', () => {
     expect(dutchNumber('-12.5', 0)).toBe('−13');
     // Beyond a float's precision: still exact.
     expect(dutchNumber('12345678901234567.89', 2)).toBe('12.345.678.901.234.567,89');
-    expect(flat(euro('-1234.5'))).toBe('− € 1.234,50');
+    expect(flat(euro('-1234.5'))).toBe('−€ 1.234,50');
     expect(flat(signedEuro('0.00'))).toBe('€ 0,00');
-    expect(flat(signedEuro('7'))).toBe('+ € 7,00');
+    expect(flat(signedEuro('7'))).toBe('+€ 7,00');
     expect(flat(signedPercent('4.74'))).toBe('+4,74 %');
     expect(flat(signedPercent(null))).toBe('—');
     expect([signOf('-0.00'), signOf('0.01'), signOf('-3')]).toEqual([0, 1, -1]);
@@ -90,10 +90,10 @@ describe('impact views', () => {
     const html = flat(renderToStaticMarkup(createElement(GemeenteSection, { report })));
     expect(html.match(/<rect /g)).toHaveLength(3);
     expect(html).toContain('role="img"');
-    expect(html).toContain('− € 30');
+    expect(html).toContain('−€ 30');
     expect(html).toContain('<th scope="row">Hof van Twente</th>');
-    expect(html).toContain('data-difference="-30.00">− € 30,00</td>');
-    expect(html).toMatch(/<tfoot>.*Totaal.*− € 10,00/);
+    expect(html).toContain('data-difference="-30.00">−€ 30,00</td>');
+    expect(html).toMatch(/<tfoot>.*Totaal.*−€ 10,00/);
     const bar = (label: string) =>
       new RegExp(`data-label="${label}"><rect [^>]*x="([\\d.]+)"[^>]*width="([\\d.]+)"`);
     const [, xUp, wUp] = bar('Enschede').exec(html) ?? [];

@@ -14,7 +14,7 @@ export interface BarDatum {
   readonly label: string;
   /** A decimal text; its float is used only for the length of the bar. */
   readonly value: string;
-  /** What the bar says, in Dutch notation ("+ € 12.345"). */
+  /** What the bar says, in Dutch notation ("+€ 12.345"). */
   readonly text: string;
 }
 

@@ -200,7 +200,9 @@ export function CellSection({
       <tbody>
         {cells.map((c) => (
           <tr key={c.key} data-key={c.key} data-count={c.variantCount} data-basis-count={c.basisCount}>
-            <th scope="row">{c.key}</th>
+            <th scope="row" className="cel">
+              {c.key}
+            </th>
             <td className="amount">
               {c.basisCount === c.variantCount
                 ? count(c.variantCount)

@@ -55,7 +55,9 @@ export function ChangeSection({ data }: { data: ReportData }) {
             <tbody>
               {t.cells.map((c) => (
                 <tr key={c.key}>
-                  <th scope="row">{c.key}</th>
+                  <th scope="row" className="cel">
+                    {c.key}
+                  </th>
                   <td className="amount">{c.old}</td>
                   <td className="amount">{c.new}</td>
                   <td className="amount">{c.delta}</td>
