@@ -662,6 +662,13 @@ export const CATALOG = {
     "Na 'voor' komt eerst een domein en dan zijn waarden: {0}.",
     "Een indexatie van een deel met een waarde zonder domein ('voor OB2') of een domein zonder waarden.",
   ),
+  // Issue 15 review, item 2: a reduction that leaves no tariff.
+  RW6801: entry(
+    'fout',
+    'versies',
+    "Een indexatie met {0} maakt elk tarief nul of negatief: een verlaging is kleiner dan 100 % (bijvoorbeeld 'met -3 %').",
+    'Een indexatie met -100 % of minder: de tarieven zouden nul of negatief worden.',
+  ),
   // ── RW70xx iStandaard mapping (toewijzing) ──
   RW7001: entry(
     'fout',
