@@ -207,12 +207,18 @@ export interface ModuleDecl extends Node {
   readonly rate: Expr | undefined;
   readonly variants: readonly ModuleVariant[];
   readonly quantity: Expr | undefined;
-  readonly cap: Expr | undefined;
-  /** `maximum 40 ritten per maand`: the period unit of a quantity maximum. */
-  readonly capPer: Name | undefined;
+  /** The `maximum` lines in source order: at most one in euros and one on the quantity (RW3801). */
+  readonly maxima: readonly ModuleMaximum[];
   readonly rounding: Rounding | undefined;
   readonly conditions: readonly Condition[];
   readonly source: StringLit | undefined;
+}
+
+/** `maximum € 600,00` or `maximum 40 ritten per maand` (`per`: the period unit of a quantity maximum). */
+export interface ModuleMaximum extends Node {
+  readonly kind: 'ModuleMaximum';
+  readonly value: Expr;
+  readonly per: Name | undefined;
 }
 
 export interface ModuleVariant extends Node {

@@ -60,10 +60,14 @@ export function buildModule(d: ModuleDeclCstNode, fb: Span): A.ModuleDecl {
     };
   });
   const quantity = optExpr(sub(c.quantity), at(fb.end));
-  const cap = optExpr(sub(c.cap), at(fb.end));
-  const perTok = tok(c.capPer);
-  const capPer: A.Name | undefined =
-    perTok === undefined ? undefined : { kind: 'Name', text: unitOf(perTok), span: tokSpan(perTok) };
+  const maxima = subs(c.moduleMaximum).map((m): A.ModuleMaximum => {
+    const ms = ownSpan(m, at(fb.end));
+    const value = buildExpr(sub(m.children.expression), at(ms.end));
+    const perTok = tok(m.children.UnitLike);
+    const per: A.Name | undefined =
+      perTok === undefined ? undefined : { kind: 'Name', text: unitOf(perTok), span: tokSpan(perTok) };
+    return { kind: 'ModuleMaximum', value, per, span: coverAll(ms, ms, value.span, per?.span) };
+  });
   const rounding = optRounding(sub(c.rounding), at(fb.end));
   const conditions = subs(c.condition).map((cn): A.Condition => {
     const cs = ownSpan(cn, at(fb.end));
@@ -83,8 +87,7 @@ export function buildModule(d: ModuleDeclCstNode, fb: Span): A.ModuleDecl {
     rate,
     variants,
     quantity,
-    cap,
-    capPer,
+    maxima,
     rounding,
     conditions,
     source,
@@ -93,11 +96,10 @@ export function buildModule(d: ModuleDeclCstNode, fb: Span): A.ModuleDecl {
       fb,
       rate?.span,
       quantity?.span,
-      cap?.span,
-      capPer?.span,
       rounding?.span,
       source?.span,
       ...variants.map((v) => v.span),
+      ...maxima.map((m) => m.span),
       ...conditions.map((x) => x.span),
     ),
   };

@@ -153,13 +153,8 @@ function printDecl(d: A.Decl, out: Out): void {
       for (const v of d.variants)
         line(out, 2, v.span.start, `variant ${v.name.text}${label(v.label)} tarief ${printExpr(v.rate)}`);
       if (d.quantity) line(out, 2, d.quantity.span.start, `hoeveelheid ${printExpr(d.quantity)}`);
-      if (d.cap)
-        line(
-          out,
-          2,
-          d.cap.span.start,
-          `maximum ${printExpr(d.cap)}${d.capPer ? ` per ${d.capPer.text}` : ''}`,
-        );
+      for (const m of d.maxima)
+        line(out, 2, m.span.start, `maximum ${printExpr(m.value)}${m.per ? ` per ${m.per.text}` : ''}`);
       if (d.rounding) line(out, 2, d.rounding.span.start, printRounding(d.rounding));
       for (const c of d.conditions) {
         line(out, 2, c.span.start, `toegestaan als ${printExpr(c.when)}`);

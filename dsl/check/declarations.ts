@@ -2,7 +2,8 @@
  * Declarations with expressions: budget, modules, rules and provisions. Each is checked in its scope and its
  * expressions are returned lowered and typed, ready for `lower`.
  */
-import type { BudgetDecl, ModuleDecl, ProvisionDecl, RuleDecl, Unit } from '../ast/ast.js';
+import type { BudgetDecl, ModuleDecl, ModuleMaximum, ProvisionDecl, RuleDecl, Unit } from '../ast/ast.js';
+import { printExpr } from '../ast/print-expr.js';
 import type { BuiltinFunction } from '../ast/ast.js';
 import type { Expr as IrExpr, QuantityCap, Type } from '../ir/ir.js';
 import { assertNever, span } from '../text/span.js';
@@ -107,6 +108,7 @@ const capExample = (unit: Unit | undefined, ctx: Ctx): string =>
  */
 function quantityCapOf(
   d: ModuleDecl,
+  m: ModuleMaximum,
   max: IrExpr,
   units: readonly (Unit | undefined)[],
   ctx: Ctx,
@@ -123,7 +125,7 @@ function quantityCapOf(
     ]);
     return undefined;
   }
-  const per = d.capPer;
+  const per = m.per;
   if (per === undefined) return { max, unit: t.unit, per: undefined, limit: max };
   const perUnit = per.text as Unit;
   const fn = PERIOD_FUNCTIONS[perUnit];
@@ -163,6 +165,9 @@ function quantityCapOf(
   return { max, unit: t.unit, per: perUnit, limit };
 }
 
+const maximumText = (m: ModuleMaximum): string =>
+  `maximum ${printExpr(m.value)}${m.per ? ` per ${m.per.text}` : ''}`;
+
 export function checkModule(eff: Eff<ModuleDecl>, env: Env): CheckedModule {
   const d = eff.decl;
   const ctx: Ctx = { env, file: eff.origin.file, scope: 'module', constant: false };
@@ -199,17 +204,31 @@ export function checkModule(eff: Eff<ModuleDecl>, env: Env): CheckedModule {
     rate = elaborate(d.rate, ctx);
     unit = checkRateAndQuantity(`module '${name}'`, rate, d.quantity ? quantity : undefined, ctx);
   }
+  // At most one maximum in euros and one on the quantity, in either order: the quantity maximum limits
+  // what is priced, the euro maximum then limits the amount (RW3801 for a second one of the same kind).
   let cap: IrExpr | undefined;
   let quantityCap: QuantityCap | undefined;
-  if (d.cap) {
-    cap = elaborate(d.cap, ctx);
-    if (cap.type.kind === 'quantity' && cap.type.unit !== 'module') {
-      quantityCap = quantityCapOf(d, cap, [unit, ...variants.map((v) => v.unit)], ctx);
-      cap = undefined;
-    } else if (!compatible(cap.type, T.money))
-      rep.report(ctx.file, 'RW3008', d.cap.span, [name, describe(cap.type, ctx.env.units)]);
-    else if (d.capPer && cap.type.kind !== 'error')
-      rep.report(ctx.file, 'RW3302', d.capPer.span, [d.capPer.text, capExample(unit, ctx)]);
+  let seenMoney: ModuleMaximum | undefined;
+  let seenQuantity: ModuleMaximum | undefined;
+  for (const m of d.maxima) {
+    const max = elaborate(m.value, ctx);
+    if (max.type.kind === 'quantity' && max.type.unit !== 'module') {
+      if (seenQuantity !== undefined) {
+        rep.report(ctx.file, 'RW3801', m.span, [name, 'op de hoeveelheid', maximumText(seenQuantity)]);
+        continue;
+      }
+      seenQuantity = m;
+      quantityCap = quantityCapOf(d, m, max, [unit, ...variants.map((v) => v.unit)], ctx);
+    } else if (!compatible(max.type, T.money))
+      rep.report(ctx.file, 'RW3008', m.value.span, [name, describe(max.type, ctx.env.units)]);
+    else if (m.per && max.type.kind !== 'error')
+      rep.report(ctx.file, 'RW3302', m.per.span, [m.per.text, capExample(unit, ctx)]);
+    else if (seenMoney !== undefined)
+      rep.report(ctx.file, 'RW3801', m.span, [name, "in euro's", maximumText(seenMoney)]);
+    else {
+      seenMoney = m;
+      cap = max;
+    }
   }
   // Variants have no rounding of their own: the module's `afgerond op …` rounds each of them.
   const money = rate?.type.kind === 'rate' || variants.some((v) => v.rate.type.kind === 'rate');

@@ -492,7 +492,19 @@ const writtenBefore = (p: EffParameter, origin: VersionRef): boolean => p.origin
  * selection (`voor ondersteuningsbehoefte OB2`) `alle` reaches the tables with those keys and no parameter, and a
  * named parameter is an error (RW6603); the selection itself is checked per version (index-selection.ts).
  */
+/** `met -100 %` or lower: the tariffs would become zero or negative (RW6801). */
+function wipesOut(percent: string): boolean {
+  if (!percent.startsWith('-')) return false;
+  const whole = percent.slice(1).split('.')[0] ?? '0';
+  return /^\d+$/.test(whole) && BigInt(whole) >= 100n;
+}
+
 function index(d: IndexationDecl, origin: VersionRef, items: Items, sink: DiagnosticSink): void {
+  // A reduction of 100 % or more leaves no tariff (or a negative one): refused, and not applied.
+  if (wipesOut(d.percent.value)) {
+    sink.report('RW6801', d.percent.span, [printExpr(d.percent)]);
+    return;
+  }
   const adjustment = { decl: d, origin };
   const adjustTable = (name: string, t: EffTable): void => {
     items.tables.set(name, { ...t, adjustments: [...t.adjustments, adjustment] });

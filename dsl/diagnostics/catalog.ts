@@ -123,6 +123,13 @@ export const CATALOG = {
     "'maximum … per {0}' kan niet: een maximum per periode is een hoeveelheid per dag, etmaal, week, vierweken of maand (zoals '{1}'); een maximum in euro's geldt per aanvraag.",
     'Een maximum per periode met een eenheid die geen periode is, of een bedrag per periode.',
   ),
+  // Issue 15 review, item 1: at most one maximum of each kind per module.
+  RW3801: entry(
+    'fout',
+    'controle',
+    "Module '{0}' heeft al een maximum {1} ('{2}'): een module heeft ten hoogste één maximum op de hoeveelheid en één in euro's. Houd er één over.",
+    "Een tweede maximum van dezelfde soort (op de hoeveelheid of in euro's) in een module.",
+  ),
   RW3303: entry(
     'fout',
     'controle',
@@ -660,6 +667,13 @@ export const CATALOG = {
     'versies',
     "Na 'voor' komt eerst een domein en dan zijn waarden: {0}.",
     "Een indexatie van een deel met een waarde zonder domein ('voor OB2') of een domein zonder waarden.",
+  ),
+  // Issue 15 review, item 2: a reduction that leaves no tariff.
+  RW6801: entry(
+    'fout',
+    'versies',
+    "Een indexatie met {0} maakt elk tarief nul of negatief: een verlaging is kleiner dan 100 % (bijvoorbeeld 'met -3 %').",
+    'Een indexatie met -100 % of minder: de tarieven zouden nul of negatief worden.',
   ),
   // ── RW70xx iStandaard mapping (toewijzing) ──
   RW7001: entry(

@@ -173,7 +173,7 @@ function describe(def: Definition): string[] {
       return [
         `module **${n.name.text}**${n.label !== undefined ? ` — ${n.label.value}` : ''}`,
         rates,
-        n.cap !== undefined ? `Maximum: \`${slice(f, n.cap)}\`` : '',
+        ...n.maxima.map((m) => `Maximum: \`${slice(f, m.value)}${m.per ? ` per ${m.per.text}` : ''}\``),
         versionLine(f),
         bron(n.source, f),
       ];

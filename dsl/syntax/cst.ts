@@ -309,13 +309,22 @@ export type ModuleDeclCstChildren = {
   moduleVariant?: ModuleVariantCstNode[];
   Kw_hoeveelheid?: IToken[];
   quantity?: ExpressionCstNode[];
-  Kw_maximum?: IToken[];
-  cap?: ExpressionCstNode[];
-  Kw_per?: IToken[];
-  capPer?: IToken[];
+  moduleMaximum?: ModuleMaximumCstNode[];
   rounding?: RoundingCstNode[];
   condition?: ConditionCstNode[];
   sourceClause?: SourceClauseCstNode[];
+};
+
+export interface ModuleMaximumCstNode extends CstNode {
+  name: 'moduleMaximum';
+  children: ModuleMaximumCstChildren;
+}
+
+export type ModuleMaximumCstChildren = {
+  Kw_maximum?: IToken[];
+  expression?: ExpressionCstNode[];
+  Kw_per?: IToken[];
+  UnitLike?: IToken[];
 };
 
 export interface ModuleVariantCstNode extends CstNode {

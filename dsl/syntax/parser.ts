@@ -387,22 +387,22 @@ export class RegelsParser extends CstParser {
               this.SUBRULE2(this.expression, { LABEL: 'quantity' });
             },
           },
-          {
-            ALT: () => {
-              this.CONSUME(T.Maximum);
-              this.SUBRULE3(this.expression, { LABEL: 'cap' });
-              // `maximum 9 dagdelen per week`: a quantity per period of the request.
-              this.OPTION2(() => {
-                this.CONSUME(T.Per);
-                this.CONSUME(T.UnitLike, { LABEL: 'capPer' });
-              });
-            },
-          },
+          { ALT: () => this.SUBRULE(this.moduleMaximum) },
           { ALT: () => this.SUBRULE(this.rounding) },
           { ALT: () => this.SUBRULE(this.condition) },
           { ALT: () => this.SUBRULE(this.sourceClause) },
         ]),
       );
+    });
+  });
+
+  /** `maximum € 600,00` or `maximum 9 dagdelen per week` (a quantity per period of the request). */
+  readonly moduleMaximum = this.RULE('moduleMaximum', () => {
+    this.CONSUME(T.Maximum);
+    this.SUBRULE(this.expression);
+    this.OPTION(() => {
+      this.CONSUME(T.Per);
+      this.CONSUME(T.UnitLike);
     });
   });
 

@@ -264,6 +264,7 @@ export const details = {
     ]),
     ...exprPart('hoeveelheid', a.quantity, b.quantity),
     ...exprPart('maximum', a.cap, b.cap),
+    ...exprPart('maximum op de hoeveelheid', a.quantityCap?.limit, b.quantityCap?.limit),
     ...roundingPart(a.rounding, b.rounding),
     ...conditionParts(a.conditions, b.conditions),
   ],

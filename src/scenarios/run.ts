@@ -159,6 +159,41 @@ function coversDays(
   );
 }
 
+/** The periods (`van`, `tot`) of a case: its own, its results' and its modules'. */
+function casePeriods(casus: Ir.CaseJson): { van: string; tot: string }[] {
+  const out: { van: string; tot: string }[] = [];
+  const add = (v: Ir.JsonValue | undefined): void => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return;
+    const p = (v as { readonly [k: string]: Ir.JsonValue }).periode;
+    if (p === null || typeof p !== 'object' || Array.isArray(p)) return;
+    const { van, tot } = p as { readonly [k: string]: Ir.JsonValue };
+    if (typeof van === 'string' && typeof tot === 'string') out.push({ van, tot });
+  };
+  add(casus);
+  for (const key of ['resultaten', 'modules']) {
+    const list = casus[key];
+    if (Array.isArray(list)) for (const item of list as readonly Ir.JsonValue[]) add(item);
+  }
+  return out;
+}
+
+/**
+ * Whether a case for another gemeente has days in the override's period. Judged on the case's own dates (a
+ * regional version's declared end is missing when it is open-ended, so its overlap says nothing); a case
+ * without dates falls back to the versions that judged it.
+ */
+function inOverridePeriod(
+  override: Ir.Program,
+  casus: Ir.CaseJson,
+  versions: readonly string[],
+  programs: readonly Ir.Program[] | undefined,
+): boolean {
+  const periods = casePeriods(casus);
+  if (periods.length === 0) return coversDays(override, versions, programs);
+  const end = override.validTo ?? '9999-12-31';
+  return periods.some((p) => p.van <= end && p.tot >= override.validFrom);
+}
+
 export async function runScenarios(
   program: Ir.Program,
   evaluate: Evaluate,
@@ -174,7 +209,7 @@ export async function runScenarios(
     const gemeente = typeof s.casus.gemeente === 'string' ? s.casus.gemeente : undefined;
     const elsewhere = program.municipality !== undefined && gemeente !== program.municipality;
     const wrongDays = elsewhere
-      ? evaluation.ok && !coversDays(program, evaluation.versions, programs)
+      ? evaluation.ok && !inOverridePeriod(program, s.casus, evaluation.versions, programs)
       : evaluation.ok && !evaluation.versions.includes(program.version);
     if (wrongDays && evaluation.ok) {
       failures.push({

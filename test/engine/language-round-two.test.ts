@@ -111,6 +111,23 @@ describe('maximum 40 ritten per maand', () => {
     expect(text).toContain('maximum 40 ritten per maand: 80 ritten in deze periode; aangevraagd 100 ritten');
   });
 
+  it('applies a quantity maximum and a euro maximum together, in either order, and explains both', async () => {
+    for (const module of ['taxi', 'bus']) {
+      const ev = await both([program], {
+        resultaten: [{ id: 'r1', periode: { van: '2024-01-01', tot: '2024-01-07' } }],
+        modules: [{ module, aantal: '100', periode: { van: '2024-01-01', tot: '2024-02-29' } }],
+      });
+      const line = vervoer(ev);
+      expect(line?.amount).toBe('600.00');
+      expect(line?.quantity).toBe('80');
+      const text = JSON.stringify(ev.ok ? ev.explanation : undefined);
+      expect(text).toContain(
+        'maximum 40 ritten per maand: 80 ritten in deze periode; aangevraagd 100 ritten',
+      );
+      expect(text).toContain('"calculation":"€ 1.000,00; maximum € 600,00: € 600,00"');
+    }
+  });
+
   it('leaves a smaller request and another unit alone', async () => {
     expect(vervoer(await both([program], casus('rit', '50', '2024-02-29')))?.amount).toBe('625.00');
     expect(vervoer(await both([program], casus('km', '1000', '2024-01-31')))?.amount).toBe('450.00');

@@ -146,4 +146,28 @@ describe('scenarios that state more', () => {
     );
     expect(message).not.toContain('versie 2024-almelo');
   });
+
+  it('fails a scenario for another gemeente after the override when the regional version is open-ended', async () => {
+    const open = BASE.replace('geldig tot 2024-12-31\n', '');
+    const outcome = async (dates: string) => {
+      const programs = compileSources([
+        { path: '2024.regels', text: open },
+        { path: 'almelo/2024-almelo.regels', text: ALMELO(dates) },
+      ]);
+      const engine = createEngine(programs, { path: 'fast' });
+      const [o] = await runScenarios(
+        programOf(programs, '2024-almelo', 'Almelo'),
+        (c) => engine.evaluate(c),
+        programs,
+      );
+      return o;
+    };
+    const late = await outcome('2025-03-01 tot 2025-03-31');
+    expect(late?.passed).toBe(false);
+    expect(late?.failures[0]?.message).toContain(
+      'het geval (gemeente Hengelo) valt niet in de periode van deze afwijking voor Almelo (2024-01-01 t/m 2024-12-31',
+    );
+    // Within the override's period it still passes, judged by the regional version.
+    expect((await outcome('2024-03-01 tot 2024-03-31'))?.failures).toEqual([]);
+  });
 });
