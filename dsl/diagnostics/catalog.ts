@@ -74,6 +74,12 @@ export const CATALOG = {
     'De uitdrukking is hier te diep genest: meer dan {0} niveaus haakjes, als-uitdrukkingen, tabelsleutels of argumenten in elkaar. Splits haar op in berekeningen (bereken …) en gebruik die namen.',
     'Een uitdrukking met meer dan 64 niveaus haakjes of als-uitdrukkingen in elkaar.',
   ),
+  RW1701: entry(
+    'fout',
+    'parser',
+    'De uitdrukking is hier te lang: meer dan {0} termen achter elkaar (met +, -, ×, /, en, of). Splits haar op in berekeningen (bereken …) en tel die op.',
+    'Een uitdrukking met meer dan 10.000 termen achter elkaar.',
+  ),
   RW1202: entry(
     'fout',
     'parser',

@@ -57,7 +57,7 @@ function parseAll(
   for (let guard = 0; guard < tokens.length + 1; guard++) {
     const rest = errors.find((e) => e.name === 'NotAllInputParsedException');
     const others = errors.filter((e) => e !== rest);
-    reportSyntaxErrors(others, tokens, textLength, sink, regelsParser.tooDeep);
+    reportSyntaxErrors(others, tokens, textLength, sink, regelsParser.tooDeep, regelsParser.tooLong);
     used += errors.length;
     if (used >= MAX_SYNTAX_ERRORS) {
       // Junk, not a rules file: stop after this many syntax errors instead of spending time on every one.
@@ -75,7 +75,7 @@ function parseAll(
     const idx = tokens.indexOf(rest.token, offsetBase);
     if (idx < 0) break;
     if (!(headerMissing && idx === 0))
-      reportSyntaxErrors([rest], tokens, textLength, sink, regelsParser.tooDeep);
+      reportSyntaxErrors([rest], tokens, textLength, sink, regelsParser.tooDeep, regelsParser.tooLong);
     let next = idx + 1;
     while (next < tokens.length && !isDeclStart(tokens[next] as IToken)) next++;
     if (next >= tokens.length) break;

@@ -7,7 +7,7 @@ import { CstParser, tokenMatcher, type IOrAlt, type IToken, type DSLMethodOpts }
 import type { DeclarationsCstNode, FileCstNode } from './cst.js';
 import { errorMessageProvider } from './syntax-errors.js';
 import * as T from './tokens.js';
-import { MAX_NESTING } from './nesting.js';
+import { MAX_NESTING, MAX_TERMS } from './nesting.js';
 import { COMPARISON_STARTS } from './tokens.js';
 
 /** The named `OR` sites of the grammar (see {@link RegelsParser}'s `alt`). */
@@ -787,8 +787,17 @@ export class RegelsParser extends CstParser {
   private comparisonSeen = false;
   private postfixSeen = false;
 
+  /** Operands of the expression being parsed so far (its flat chain; RW1701 beyond MAX_TERMS). */
+  private terms = 0;
+  /** Offsets of tokens where a chain was cut at MAX_TERMS operands (reset by {@link resetNesting}). */
+  readonly tooLong = new Set<number>();
+
   private readonly expressionSteps: DSLMethodOpts<unknown> = {
     GATE: () => {
+      if (this.terms >= MAX_TERMS) {
+        this.tooLong.add(this.LA(1).startOffset);
+        return false;
+      }
       const next = this.LA(1).tokenType;
       if (this.postfixSeen) return next === T.En || next === T.Of;
       return !this.comparisonSeen || !COMPARISON_STARTS.has(next);
@@ -798,6 +807,7 @@ export class RegelsParser extends CstParser {
         (this.alt.expressionStep ??= [
           {
             ALT: () => {
+              this.terms++;
               const op = this.CONSUME(T.BinaryOperator);
               const logical = op.tokenType === T.En || op.tokenType === T.Of;
               if (logical) this.comparisonSeen = this.postfixSeen = false;
@@ -820,7 +830,9 @@ export class RegelsParser extends CstParser {
   readonly expression = this.RULE('expression', () => {
     const outerComparison = this.comparisonSeen;
     const outerPostfix = this.postfixSeen;
+    const outerTerms = this.terms;
     this.comparisonSeen = this.postfixSeen = false;
+    this.terms = 1;
     this.depth++;
     try {
       this.nietAllowed = true;
@@ -828,6 +840,7 @@ export class RegelsParser extends CstParser {
       this.MANY(this.expressionSteps);
     } finally {
       this.depth--;
+      this.terms = outerTerms;
       this.comparisonSeen = outerComparison;
       this.postfixSeen = outerPostfix;
     }
@@ -855,7 +868,9 @@ export class RegelsParser extends CstParser {
   /** Resets the per-input state. */
   resetNesting(): void {
     this.depth = 0;
+    this.terms = 0;
     this.tooDeep.clear();
+    this.tooLong.clear();
   }
 
   /** `in (a, b)` or `is [niet] leeg` after a value. */

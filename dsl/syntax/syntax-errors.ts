@@ -5,7 +5,7 @@
 import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import type { DiagnosticSink } from '../diagnostics/diagnostic.js';
 import type { Span } from '../text/span.js';
-import { MAX_NESTING } from './nesting.js';
+import { MAX_NESTING, MAX_TERMS } from './nesting.js';
 
 const WORDS: Readonly<Record<string, string>> = {
   Name: 'een naam',
@@ -111,6 +111,7 @@ export function reportSyntaxErrors(
   textLength: number,
   sink: DiagnosticSink,
   tooDeep: ReadonlySet<number> = new Set(),
+  tooLong: ReadonlySet<number> = new Set(),
 ): void {
   const seen = new Set<number>();
   const lastTok = tokens[tokens.length - 1];
@@ -144,6 +145,7 @@ export function reportSyntaxErrors(
       end: Math.min(textLength, (t.endOffset ?? t.startOffset) + 1),
     };
     if (tooDeep.has(t.startOffset)) sink.report('RW1201', span, [MAX_NESTING]);
+    else if (tooLong.has(t.startOffset)) sink.report('RW1701', span, [MAX_TERMS.toLocaleString('nl-NL')]);
     else if (e.name === 'MismatchedTokenException') sink.report('RW1101', span, [expected, describeToken(t)]);
     else sink.report('RW1102', span, [describeToken(t), expected]);
   }

@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, DEFAULT_MAX_PER_FILE, formatText, renderDiagnostics } from '../../../dsl/index.js';
+import { MAX_TERMS } from '../../../dsl/syntax/nesting.js';
 import { MAX_SYNTAX_ERRORS } from '../../../dsl/syntax/parse.js';
 import { createEngine } from '../../../src/engine/evaluate.js';
 import { cli, tmp } from '../../support/cli.js';
@@ -91,6 +92,29 @@ describe('nesting', () => {
   });
 });
 
+describe('terms in one expression', () => {
+  it(`${MAX_TERMS} terms are fine; one more gives one RW1701 at the first term too many`, () => {
+    expect(MAX_TERMS).toBe(10_000);
+    expect(codes(withDeclarations(plusChain(MAX_TERMS)))).not.toContain('RW1701');
+    const text = withDeclarations(plusChain(MAX_TERMS + 1));
+    const ds = compile([{ path: 'p.regels', text }]).diagnostics.filter((d) => d.severity === 'fout');
+    expect(ds.map((d) => d.code)).toEqual(['RW1701']);
+    expect(ds[0]?.message).toContain('meer dan 10.000 termen');
+    expect(ds[0]?.span.start).toBe(
+      text.indexOf('bereken veel = ') + 'bereken veel = '.length + 4 * MAX_TERMS - 2,
+    );
+  });
+
+  it('a 4 MB sum of 450.000 terms gets RW1701, not minutes of checking', () => {
+    const text = withDeclarations(
+      `parameter x = ${Array.from({ length: 450_000 }, () => '€ 1,00').join(' + ')}\n`,
+    );
+    expect(text.length).toBeGreaterThan(4_000_000);
+    const errors = compile([{ path: 'p.regels', text }]).diagnostics.filter((d) => d.severity === 'fout');
+    expect(errors.map((d) => d.code)).toEqual(['RW1701']);
+  });
+});
+
 describe('long flat chains pass every stage', () => {
   const casus = {
     wet: 'jeugdwet',
@@ -110,8 +134,8 @@ describe('long flat chains pass every stage', () => {
   const extra = [
     enChain(3000),
     nietChain(100_000),
-    plusChain(100_000),
-    // The sum is read, so the evaluators run the whole chain: 100.000 > 5 never holds.
+    plusChain(MAX_TERMS),
+    // The sum is read, so the evaluators run the whole chain: 10.000 > 5 never holds.
     'regel "som"\n  als veel < 5\n  dan fout "Som."\n',
   ].join('\n');
   const text = withDeclarations(extra);
