@@ -41,3 +41,53 @@ export function percentToFraction(s: string): string {
   const out = newFrac === '' ? newInt : `${newInt}.${newFrac}`;
   return neg && out !== '0' ? `-${out}` : out;
 }
+
+/**
+ * A written tariff with indexations applied, for a message (RW4301 quotes the tariff in force): exact BigInt
+ * arithmetic on decimal strings, each step × (1 + fraction) then its declared rounding, as the engine does
+ * (src/engine/indexation.ts). The result is shown with two decimals, rounded half up. Display only: the engine
+ * stays the one place that prices.
+ */
+export function indexedForDisplay(
+  written: string,
+  steps: readonly { readonly fraction: string; readonly decimals?: number; readonly mode?: string }[],
+): string {
+  let v = scaled(written);
+  for (const s of steps) {
+    const f = scaled(s.fraction);
+    const one = 10n ** BigInt(f.scale);
+    v = { n: v.n * (one + f.n), scale: v.scale + f.scale };
+    if (s.decimals !== undefined) v = roundScaled(v, s.decimals, s.mode ?? 'half_omhoog');
+  }
+  const r = roundScaled(v, 2, 'half_omhoog');
+  const n = r.n * 10n ** BigInt(2 - Math.min(r.scale, 2));
+  const neg = n < 0n;
+  const digits = (neg ? -n : n).toString().padStart(3, '0');
+  return `${neg ? '-' : ''}${digits.slice(0, -2)},${digits.slice(-2)}`;
+}
+
+function scaled(s: string): { n: bigint; scale: number } {
+  const { neg, int, frac } = split(s);
+  const n = BigInt((int || '0') + frac);
+  return { n: neg ? -n : n, scale: frac.length };
+}
+
+function roundScaled(
+  v: { n: bigint; scale: number },
+  decimals: number,
+  mode: string,
+): { n: bigint; scale: number } {
+  if (v.scale <= decimals) return v;
+  const d = 10n ** BigInt(v.scale - decimals);
+  let q = v.n / d;
+  const r = v.n % d;
+  const sign = v.n < 0n ? -1n : 1n;
+  const twice = 2n * (r < 0n ? -r : r);
+  if (r !== 0n) {
+    if (mode === 'omlaag') q = v.n < 0n ? q - 1n : q;
+    else if (mode === 'omhoog') q = v.n > 0n ? q + 1n : q;
+    else if (mode === 'half_even') q = twice > d || (twice === d && q % 2n !== 0n) ? q + sign : q;
+    else q = twice >= d ? q + sign : q;
+  }
+  return { n: q, scale: decimals };
+}

@@ -3,11 +3,11 @@
  * combination of the key domains, restricted to the declared intensiteit/bandbreedte pairs when both are keys).
  * Returns the merged cells of a table (its definition, then amendments of later versions).
  */
-import type { CellUnit, Name, TableDecl } from '../ast/ast.js';
+import type { CellUnit, IndexationDecl, Name, TableDecl } from '../ast/ast.js';
 import type { TableCellDef } from '../ir/ir.js';
-import { percentToFraction } from './decimal-string.js';
+import { indexedForDisplay, percentToFraction } from './decimal-string.js';
 import { BANDWIDTH_DOMAIN, INTENSITY_DOMAIN, type DomainInfo, type Env } from './env.js';
-import type { EffTable, VersionRef } from './items.js';
+import type { Eff, EffTable, VersionRef } from './items.js';
 import { suggest } from './suggest.js';
 import { cellUnitText } from '../ast/ast.js';
 
@@ -62,7 +62,7 @@ export function checkTable(t: EffTable, env: Env): TableCellDef[] {
         continue;
       }
     }
-    checkPart(part.decl, part.origin, def, domains, pairs, iIdx, bIdx, cells, env);
+    checkPart(part.decl, part.origin, def, domains, pairs, iIdx, bIdx, cells, env, t.adjustments);
   }
   checkComplete(def, file, domains, pairs, iIdx, bIdx, cells, env);
   return [...cells.values()];
@@ -78,6 +78,7 @@ function checkPart(
   bIdx: number,
   cells: Map<string, TableCellDef>,
   env: Env,
+  adjustments: readonly Eff<IndexationDecl>[],
 ): void {
   const rep = env.reporter;
   const file = origin.file;
@@ -162,11 +163,32 @@ function checkPart(
       const before = cells.get(k);
       if (value === null && decl !== def && before !== undefined && before.value !== null) {
         // A `-` in `wijzig tabel` over a cell with a tariff deletes that tariff: never silently.
+        // Quote the tariff in force in the base: as written, with the indexations since (as `diff` shows).
+        const keyNames = [...def.rowKeys, ...def.columnKeys].map((n) => n.text);
+        const applied = adjustments.filter(
+          (a) =>
+            before.validFrom < a.origin.validFrom &&
+            a.origin.validFrom < origin.validFrom &&
+            (a.decl.selection ?? []).every((sel) => {
+              const at = sel.domain === undefined ? -1 : keyNames.indexOf(sel.domain.text);
+              return at >= 0 && sel.values.some((v) => v.text === key[at]);
+            }),
+        );
+        const inForce = indexedForDisplay(
+          before.value,
+          applied.map((a) => ({
+            fraction: percentToFraction(a.decl.percent.value),
+            ...(a.decl.rounding ? { decimals: a.decl.rounding.decimals, mode: a.decl.rounding.mode } : {}),
+          })),
+        );
+        const since = [...new Set(applied.map((a) => a.origin.version))];
         rep.report(file, 'RW4301', c.span, [
           showKey(key, nRow),
           decl.name.text,
-          before.value.replace('.', ','),
-          before.version,
+          inForce,
+          since.length === 0
+            ? before.version
+            : `${before.version}, geïndexeerd in ${since.join(', ')}; geschreven ${before.value.replace('.', ',')}`,
         ]);
       }
       cells.set(k, {
