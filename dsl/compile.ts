@@ -88,6 +88,12 @@ export function compile(sources: readonly Source[], options: CompileOptions = {}
   const perVersion: VersionDiagnostics[] = [];
   for (const n of nodes) {
     const reporter = new Reporter();
+    // A base that is named but not found (RW6001) or cut from a cycle (RW6002): the body is not checked
+    // against an empty base, which would only give follow-on errors (unknown fields, names, modules).
+    if (n.header.base !== undefined && n.base === undefined) {
+      perVersion.push({ node: n, items: reporter.items });
+      continue;
+    }
     const c = guarded<CheckedVersion | undefined>(
       n.file.path,
       internal,
