@@ -1,22 +1,23 @@
 /**
  * Long flat chains across a version boundary (issue 9): working out which rules a later version judges anew
- * (src/versions/rejudge.ts) walks a condition of 3.000 `en` terms and a calculation of 100.000 `+` terms without
+ * (src/versions/rejudge.ts) walks a condition of 3.000 `en` terms and a calculation of 10.000 `+` terms (the most one expression may have, RW1701) without
  * recursion per term, finds a changed parameter at the far end of each chain, and the case is evaluated on both
  * paths. Sizes are asserted, never times.
  */
 import { describe, expect, it } from 'vitest';
 import type { Ir } from '../../dsl/index.js';
+import { MAX_TERMS } from '../../dsl/syntax/nesting.js';
 import { createEngine } from '../../src/engine/evaluate.js';
 import { rejudgedRules, valueText } from '../../src/versions/rejudge.js';
 import { compileSources, laterVersion, programOf } from '../support/compile.js';
 import { nietChain, withDeclarations } from '../support/pathological.js';
 import { loadTwentsModel } from '../support/twents-model.js';
 
-const PLUS_TERMS = 100_000;
+const PLUS_TERMS = MAX_TERMS;
 const EN_TERMS = 3000;
 
 /**
- * Version 2024 with a sum of 100.000 terms whose innermost term is the parameter `grens`, and a rule of 3.000
+ * Version 2024 with a sum of 10.000 terms whose innermost term is the parameter `grens`, and a rule of 3.000
  * `en` terms whose innermost comparison reads the parameter `drempel` (both never fire in the case below).
  */
 const BASE = withDeclarations(
@@ -91,7 +92,7 @@ describe('long flat chains across a version boundary', () => {
     expect(valueText(odd)).toBe(json(odd));
   });
 
-  it('a changed parameter at the far end of a 100.000-term sum and a 3.000-term `en` chain is found', () => {
+  it('a changed parameter at the far end of a 10.000-term sum and a 3.000-term `en` chain is found', () => {
     expect(rejudged(programs('parameter grens = 2\nparameter drempel = 6\n'))).toEqual(['lang', 'som']);
   });
 
