@@ -3,6 +3,7 @@
  * Used by `regelwerk test`, the editor's scenario panel and the differential test.
  */
 import type { Ir } from '../../dsl/index.js';
+import { emptyNames, emptyText } from '../engine/decisions.js';
 import type { Evaluation } from '../engine/result.js';
 
 type ExpectationDef = Ir.ExpectationDef;
@@ -101,9 +102,17 @@ export function checkExpectation(e: ExpectationDef, ev: Evaluation): string | un
       // `geweigerd "<reden>"`: every refusal of the module gives that reason.
       const reason = e.reason;
       if (reason === undefined) return undefined;
-      const other = ds.find((d) => !(d.reason ?? '').includes(reason));
-      return other === undefined
-        ? undefined
+      // The reason itself must match: a condition that could not be judged (an empty field) is wrapped in
+      // "Niet te beoordelen: … (voorwaarde: <reden>)" and does not state that reason.
+      const judged = (d: (typeof ds)[number]): boolean =>
+        d.failed.length === 0
+          ? (d.reason ?? '').includes(reason)
+          : d.failed.some((f) => f.undetermined !== true && f.reason.includes(reason));
+      const other = ds.find((d) => !judged(d));
+      if (other === undefined) return undefined;
+      const unjudged = other.failed.find((f) => f.undetermined === true && f.reason.includes(reason));
+      return unjudged !== undefined
+        ? `verwacht module '${e.module}' geweigerd met de reden "${reason}", maar die voorwaarde kon niet beoordeeld worden omdat ${emptyText(emptyNames(unjudged.checks))}`
         : `verwacht module '${e.module}' geweigerd met de reden "${reason}", maar de reden was: ${other.reason ?? ''}`;
     }
     case 'diagnostic': {

@@ -113,6 +113,31 @@ describe('scenarios that state more', () => {
     ]);
   });
 
+  it('does not match a reason whose condition could not be judged (an empty field)', async () => {
+    // 'aantal' is empty: the refusal is "Niet te beoordelen: aantal is leeg (voorwaarde: Ten hoogste 9 …)".
+    const base = BASE.replace(
+      '  toegestaan als aantal is niet leeg\n  anders "Geef het aantal ritten op."\n',
+      '',
+    ).replace('toegestaan als aantal is leeg of aantal <= 9 ritten', 'toegestaan als aantal <= 9 ritten');
+    const next = NEXT(`  verwacht module vervoer geweigerd "Ten hoogste 9"`).replace(
+      'module vervoer: aantal = 12, ',
+      'module vervoer: ',
+    );
+    const programs = compileSources([
+      { path: '2024.regels', text: base },
+      { path: '2025.regels', text: next },
+    ]);
+    const engine = createEngine(programs, { path: 'fast' });
+    const [o] = await runScenarios(
+      programOf(programs, '2025', undefined),
+      (c) => engine.evaluate(c),
+      programs,
+    );
+    expect(o?.failures.map((f) => f.message)).toEqual([
+      `verwacht module 'vervoer' geweigerd met de reden "Ten hoogste 9", maar die voorwaarde kon niet beoordeeld worden omdat aantal is leeg`,
+    ]);
+  });
+
   it('refuses a reason the module cannot give (RW5402)', () => {
     const ds = codes(NEXT(`  verwacht module vervoer geweigerd "Te duur"`));
     expect(ds).toEqual([
