@@ -197,6 +197,23 @@ export function checkScenario(
         assertNever(g);
     }
   }
+  // A module request that names its result (`resultaat = r9`) must name one of this scenario's results.
+  if (!lenient) {
+    for (const g of decl.given) {
+      if (g.kind !== 'GivenModule') continue;
+      const a = g.fields.find((f) => f.name.text === 'resultaat');
+      const id =
+        a === undefined ? undefined : a.value.kind === 'StringLit' ? a.value.value : printExpr(a.value);
+      if (a === undefined || id === undefined || resultIds.has(id) || a.value.kind === 'ErrorExpr') continue;
+      rep.report(
+        file,
+        'RW2801',
+        a.value.span,
+        [g.module.text, id, resultIds.size > 0 ? [...resultIds].join(', ') : 'geen'],
+        suggest(id, resultIds),
+      );
+    }
+  }
   casus.resultaten = resultaten;
   casus.modules = modules;
   const expectations = decl.expectations.map((x) => expectation(x, file, env, resultIds, context));

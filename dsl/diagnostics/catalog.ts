@@ -248,6 +248,13 @@ export const CATALOG = {
     "Onbekende regel '{0}'.",
     'Een scenario verwacht een regel die niet bestaat.',
   ),
+  // Issue 15 review, item 7: a module request naming a result the scenario does not give.
+  RW2801: entry(
+    'fout',
+    'controle',
+    "De aanvraag van module '{0}' noemt resultaat '{1}', maar dit scenario geeft geen resultaat met die naam (wel: {2}).",
+    "Een module in een scenario noemt met 'resultaat = …' een resultaat dat het scenario niet geeft.",
+  ),
   RW2014: entry(
     'fout',
     'controle',
