@@ -8,6 +8,7 @@
  * (maximum) applies to the line amount after summing the parts. The line's `rate` is the first part's rate.
  */
 import type { Ir } from '../../dsl/index.js';
+import { childExprs } from '../../dsl/core.js';
 import {
   Dec,
   PRECISION,
@@ -81,6 +82,39 @@ export interface PlannedLine {
     readonly wholeAcross?: boolean;
   }[];
 }
+
+/**
+ * The item's own fields that `exprs` read and that are empty in the case: a rate or quantity that reads an empty
+ * field has no value, and the message names the field instead of only saying there is none.
+ */
+function emptyFieldsOf(exprs: readonly (Ir.Expr | undefined)[], plan: PlannedLine): string[] {
+  const names: string[] = [];
+  const visit = (e: Ir.Expr): void => {
+    if (e.kind === 'field' && e.level === plan.kind && e.outer !== true) {
+      const v = plan.item.fields[e.name];
+      if ((v === undefined || v === '') && !names.includes(e.name)) names.push(e.name);
+    }
+    for (const c of childExprs(e)) visit(c);
+  };
+  for (const e of exprs) if (e !== undefined) visit(e);
+  return names;
+}
+
+/** The rate and quantity expressions of a line's target in `program` (for {@link emptyFieldsOf}). */
+function targetExprs(plan: PlannedLine, program: Ir.Program): (Ir.Expr | undefined)[] {
+  if (plan.kind === 'resultaat') return [program.budget?.rate, program.budget?.quantity];
+  const m = program.modules.find((x) => x.name === plan.item.fields.module);
+  if (m === undefined) return [];
+  const variant = m.variants.find((v) => v.name === plan.item.fields.variant);
+  return [variant?.rate ?? m.rate, m.quantity];
+}
+
+const emptyNote = (names: readonly string[]): string =>
+  names.length === 0
+    ? ''
+    : names.length === 1
+      ? `: het veld ${names[0]} is leeg`
+      : `: de velden ${names.slice(0, -1).join(', ')} en ${names[names.length - 1]} zijn leeg`;
 
 function missingRate(p: Priced, label: string, version: string): string {
   const cell = p.cells.find((c) => c.cell?.value === undefined);
@@ -244,14 +278,19 @@ export function assembleLine(
       diagnostics.push({
         severity: 'fout',
         rule: 'tarief',
-        message: missingRate(p, plan.label, part.program.version),
+        message: (() => {
+          const empty = emptyFieldsOf(targetExprs(plan, part.program).slice(0, 1), plan);
+          return empty.length > 0
+            ? `Geen tarief voor ${plan.label} in versie ${part.program.version}${emptyNote(empty)}`
+            : missingRate(p, plan.label, part.program.version);
+        })(),
         ...where,
       });
     } else {
       diagnostics.push({
         severity: 'fout',
         rule: 'hoeveelheid',
-        message: `Geen hoeveelheid voor ${plan.label} (${plan.item.ref})`,
+        message: `Geen hoeveelheid voor ${plan.label} (${plan.item.ref})${emptyNote(emptyFieldsOf(targetExprs(plan, part.program).slice(1), plan))}`,
         ...where,
       });
     }

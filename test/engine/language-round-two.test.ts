@@ -133,3 +133,21 @@ describe('maximum 40 ritten per maand', () => {
     expect(vervoer(await both([program], casus('km', '1000', '2024-01-31')))?.amount).toBe('450.00');
   });
 });
+
+describe("an empty field in a module's tarief or hoeveelheid", () => {
+  const program = compileOne(fixture('check/good/leeg-veld-in-tarief.regels'));
+
+  it('names the empty field, on both paths', async () => {
+    const periode = { van: '2024-01-01', tot: '2024-01-07' };
+    const ev = await both([program], {
+      resultaten: [{ id: 'r1', periode }],
+      modules: [
+        { module: 'vervoer', periode },
+        { module: 'keuze', periode },
+      ],
+    });
+    const messages = ev.ok ? ev.diagnostics.map((d) => d.message) : [];
+    expect(messages).toContain('Geen hoeveelheid voor vervoer (module 1): het veld aantal is leeg');
+    expect(messages).toContain('Geen tarief voor keuze in versie 2024: het veld soort is leeg');
+  });
+});
