@@ -313,8 +313,8 @@ export const CATALOG = {
   RW3008: entry(
     'fout',
     'controle',
-    "Het maximum van module '{0}' moet een bedrag zijn, maar dit is {1}.",
-    'Een modulemaximum dat geen bedrag is.',
+    "Het maximum van module '{0}' moet een bedrag zijn (maximum € 2.500,00) of een hoeveelheid in de eenheid van haar tarief (maximum 40 ritten per maand), maar dit is {1}.",
+    'Een modulemaximum dat geen bedrag en geen hoeveelheid is.',
   ),
   RW3009: entry(
     'fout',
