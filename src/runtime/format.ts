@@ -7,8 +7,12 @@ import type { Ir } from '../../dsl/index.js';
 
 /** The value of `format` in every bundle. */
 export const BUNDLE_FORMAT = 'regelwerk-bundel';
-/** The format version this runtime reads and `src/bundle` writes. */
-export const BUNDLE_FORMAT_VERSION = 1;
+/**
+ * The format version this runtime reads and `src/bundle` writes. 2 since programs carry declared units, partial
+ * indexations (`selection`) and a quantity maximum beside a euro maximum: a runtime of format 1 would price those
+ * wrongly, so it refuses a bundle of format 2 instead.
+ */
+export const BUNDLE_FORMAT_VERSION = 2;
 
 /** A JSON Schema (draft 2020-12) as plain data. */
 export type JsonSchema = { readonly [key: string]: unknown };

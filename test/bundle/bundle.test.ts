@@ -43,7 +43,7 @@ describe('regelwerk bundle', () => {
 
   it('holds every version and municipal override with dates, status and bron, files relative to the ruleset', () => {
     expect(bundle.format).toBe('regelwerk-bundel');
-    expect(bundle.formatVersion).toBe(1);
+    expect(bundle.formatVersion).toBe(2);
     expect(bundle.release).toBe('2022');
     expect(bundle.versions.map((v) => [v.version, v.municipality, v.validFrom, v.file])).toEqual([
       ['2019', null, '2019-01-01', '2019.regels'],
@@ -73,7 +73,7 @@ describe('regelwerk bundle', () => {
     const validate = ajv.compile(bundleFormatSchema);
     const data = JSON.parse(serializeBundle(bundle)) as Record<string, unknown>;
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
-    expect(validate({ ...data, formatVersion: 2 })).toBe(false);
+    expect(validate({ ...data, formatVersion: 1 })).toBe(false);
   });
 
   it('has a case schema (draft 2020-12) that accepts every scenario case the engine accepts and refuses field errors', async () => {

@@ -110,7 +110,7 @@ console.log(JSON.stringify({ ok: ev.ok, total: ev.total, hash: bundle.ok && bund
     ]);
     expect(JSON.parse(readFileSync(path.join(app, 'twents.bundle.json'), 'utf8'))).toMatchObject({
       format: 'regelwerk-bundel',
-      formatVersion: 1,
+      formatVersion: 2,
     });
   });
 

@@ -36,10 +36,10 @@ describe('loadBundle', () => {
   });
 
   it('refuses an unknown format version, even with a matching hash', async () => {
-    const d: Record<string, unknown> = { ...data(), formatVersion: 2 };
+    const d: Record<string, unknown> = { ...data(), formatVersion: 1 };
     d.hash = await bundleHash(d);
     expect(await refusal(d)).toBe(
-      'Onbekende formaatversie 2 van de bundel; deze runtime leest formaatversie 1. Schrijf de bundel met dezelfde versie van regelwerk als de runtime.',
+      'Onbekende formaatversie 1 van de bundel; deze runtime leest formaatversie 2. Schrijf de bundel met dezelfde versie van regelwerk als de runtime.',
     );
   });
 
