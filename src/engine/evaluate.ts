@@ -45,6 +45,11 @@ export interface EngineOptions {
    * them validated for a version with the same declared input is not validated again.
    */
   readonly sharedChecks?: SharedCaseChecks;
+  /**
+   * Whether result lines carry their indicative hours of direct client time (default true). False for a caller
+   * that only sums money (the impact analysis): hours never change an amount, a decision or a diagnostic.
+   */
+  readonly hours?: boolean;
 }
 
 export interface EvaluateOptions {
@@ -177,7 +182,7 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     return path;
   };
   // Everything the engine remembers between cases: discarded with the engine.
-  const cache = new EngineCache();
+  const cache = new EngineCache(options?.hours !== false);
   const shared = options?.sharedChecks;
   const load = (p: Ir.Program): LoadedProgram => {
     let rt = cache.loaded.get(p);

@@ -44,7 +44,8 @@ export type PricerResult = { ok: true; pricer: ImpactPricer } | { ok: false; mes
 type Evaluate = (casus: unknown) => Evaluation;
 
 function fastEvaluator(programs: readonly Ir.Program[], sharedChecks: SharedCaseChecks): Evaluate {
-  const engine = createEngine([...programs], { path: 'fast', sharedChecks });
+  // Money only: the indicative hours on result lines are not computed (the report has no use for them).
+  const engine = createEngine([...programs], { path: 'fast', sharedChecks, hours: false });
   const sync = engine.evaluateSync;
   if (!sync) throw new Error('het snelle pad rekent niet synchroon');
   return (casus) => sync(casus);

@@ -72,3 +72,25 @@ describe('a validation shared by the basis and variant engines', () => {
     );
   });
 });
+
+describe('an engine that leaves out the indicative hours (hours: false, as the impact analysis prices)', () => {
+  it('gives the same evaluations without the hours on result lines', () => {
+    const ps = side('2022');
+    const withHours = evaluator(ps);
+    const sync = createEngine(ps, { path: 'fast', hours: false }).evaluateSync;
+    if (!sync) throw new Error('no fast path');
+    let lines = 0;
+    for (const c of generateCaseload({ aantal: 500, seed: 11, jaar: 2022 })) {
+      const full = withHours(c);
+      const money = sync(c);
+      if (!full.ok || !money.ok) {
+        expect(money).toEqual(full);
+        continue;
+      }
+      for (const line of full.lines) if (line.hours !== undefined) lines++;
+      expect(money.lines.some((l) => l.hours !== undefined)).toBe(false);
+      expect(money).toEqual({ ...full, lines: full.lines.map(({ hours: _, ...rest }) => rest) });
+    }
+    expect(lines).toBeGreaterThan(400);
+  });
+});
