@@ -275,7 +275,7 @@ function Body({ state, onOpen }: { state: ImpactState | undefined; onOpen: (c: L
           <BreakdownSection report={r} />
           <StatusSection report={r} />
           <details className="impact-cells">
-            <summary>Per tariefcel en modulesleutel ({count(r.perCell.length)})</summary>
+            <summary>Per tariefcel en module ({count(r.perCell.length)})</summary>
             <CellSection report={r} />
           </details>
           <BadRowsSection report={r} />

@@ -54,8 +54,8 @@ export function impactCsvFiles(r: ImpactReport): Record<string, string> {
     'per-intensiteit-bandbreedte.csv': groups(r.perIntensiteitBandbreedte),
     'per-module.csv': groups(r.perModule),
     'per-tariefcel.csv': csv(
-      ['tariefcel', 'aantal_basis', 'aantal_variant', ...AMOUNTS],
-      r.perCell.map((c) => [c.key, c.basisCount, c.variantCount, ...money(c)]),
+      ['tariefcel', 'naam', 'aantal_basis', 'aantal_variant', ...AMOUNTS],
+      r.perCell.map((c) => [c.key, c.label, c.basisCount, c.variantCount, ...money(c)]),
     ),
     'verandering-per-beschikking.csv': csv(
       ['band', 'omschrijving', 'beschikkingen', 'basis', 'variant', 'verschil'],
@@ -72,8 +72,8 @@ export function impactCsvFiles(r: ImpactReport): Record<string, string> {
       ]),
     ),
     'grootste-veranderingen.csv': csv(
-      ['regel', 'beschikking', 'gemeente', ...AMOUNTS],
-      r.largest.map((l) => [l.line, l.id, l.gemeente, ...money(l)]),
+      ['regel', 'beschikking', 'gemeente', 'gemeente_naam', ...AMOUNTS],
+      r.largest.map((l) => [l.line, l.id, l.gemeente, l.gemeenteLabel, ...money(l)]),
     ),
     'niet-meegeteld.csv': csv(
       ['regel', 'beschikking', 'melding'],

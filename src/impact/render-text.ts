@@ -119,7 +119,7 @@ export function renderImpactText(r: ImpactReport, options: RenderOptions = {}): 
     out.push(
       ...table(
         ['tariefcel', 'basis: aantal', 'variant: aantal', 'basis', 'variant', 'verschil', '%'],
-        r.perCell.map((c) => [c.key, countText(c.basisCount), countText(c.variantCount), ...money(c)]),
+        r.perCell.map((c) => [c.label, countText(c.basisCount), countText(c.variantCount), ...money(c)]),
       ),
     );
   }

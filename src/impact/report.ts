@@ -2,6 +2,7 @@
  * Merging tallies (from workers, in any order) and turning the sums into the JSON {@link ImpactReport}.
  */
 import type { Ir } from '../../dsl/index.js';
+import { RuleLabels } from './labels.js';
 import { moneyText, percentage } from './money.js';
 import type { CellSum, LargestEntry, StatusSum, Sum, Tally } from './tally.js';
 import { largerChange, newTally, settleTally } from './tally.js';
@@ -80,24 +81,6 @@ const amounts = (basis: bigint, variant: bigint): Amounts => ({
   percentage: percentage(variant - basis, basis),
 });
 
-/** Dutch labels of domain values ("Hof_van_Twente" → "Hof van Twente"), from the rules' `domein gemeente`. */
-function gemeenteLabels(programs: readonly Ir.Program[]): Map<string, string> {
-  const labels = new Map<string, string>();
-  for (const p of programs)
-    for (const d of p.domains)
-      if (d.name === 'gemeente')
-        for (const v of d.values) if (!labels.has(v.name)) labels.set(v.name, v.description ?? v.name);
-  return labels;
-}
-
-/** Module names → the labels the rules declare (`consultatie_diagnostiek` → "Consultatie & diagnostiek"). */
-function moduleLabels(programs: readonly Ir.Program[]): Map<string, string> {
-  const labels = new Map<string, string>();
-  for (const p of programs)
-    for (const m of p.modules) if (!labels.has(m.name) && m.label !== undefined) labels.set(m.name, m.label);
-  return labels;
-}
-
 function groups(
   map: ReadonlyMap<string, Sum>,
   label: (key: string) => string,
@@ -123,20 +106,28 @@ const STATUS_ORDER: readonly StatusChangeKind[] = [
   'waarschuwing_vervallen',
 ];
 
-export function statusLabel(kind: StatusChangeKind, subject: string): string {
+/**
+ * Dutch, for people; `moduleLabel` names the subject of the module kinds (a module, or a module and its variant)
+ * by the labels the rules declare.
+ */
+export function statusLabel(
+  kind: StatusChangeKind,
+  subject: string,
+  moduleLabel: (name: string) => string = (name) => name,
+): string {
   switch (kind) {
     case 'ongeldig_geworden':
       return `nu ongeldig: ${subject}`;
     case 'geldig_geworden':
       return `nu geldig (was: ${subject})`;
     case 'module_geweigerd':
-      return `module ${subject} nu geweigerd`;
+      return `module ${moduleLabel(subject)} nu geweigerd`;
     case 'module_toegestaan':
-      return `module ${subject} nu toegestaan`;
+      return `module ${moduleLabel(subject)} nu toegestaan`;
     case 'module_vervallen':
-      return `module ${subject} vervalt in de variant (aanvraag niet meer geprijsd)`;
+      return `module ${moduleLabel(subject)} vervalt in de variant (aanvraag niet meer geprijsd)`;
     case 'module_nieuw':
-      return `module ${subject} is nieuw in de variant (in de basis niet geprijsd)`;
+      return `module ${moduleLabel(subject)} is nieuw in de variant (in de basis niet geprijsd)`;
     case 'nieuwe_fout':
       return `nieuwe fout: ${subject}`;
     case 'fout_vervallen':
@@ -148,7 +139,7 @@ export function statusLabel(kind: StatusChangeKind, subject: string): string {
   }
 }
 
-function statusChanges(status: ReadonlyMap<string, StatusSum>): StatusChange[] {
+function statusChanges(status: ReadonlyMap<string, StatusSum>, labels: RuleLabels): StatusChange[] {
   return [...status.values()]
     .sort(
       (a, b) =>
@@ -159,37 +150,45 @@ function statusChanges(status: ReadonlyMap<string, StatusSum>): StatusChange[] {
     .map((s) => ({
       kind: s.kind,
       subject: s.subject,
-      label: statusLabel(s.kind, s.subject),
+      label: statusLabel(s.kind, s.subject, (key) => labels.request(key)),
       count: s.count,
       examples: s.examples,
     }));
 }
 
-function cells(map: ReadonlyMap<string, CellSum>): ImpactCell[] {
+function cells(map: ReadonlyMap<string, CellSum>, labels: RuleLabels): ImpactCell[] {
   return [...map.keys()].sort().map((key) => {
     const c = map.get(key) as CellSum;
-    return { key, basisCount: c.basisCount, variantCount: c.variantCount, ...amounts(c.basis, c.variant) };
+    return {
+      key,
+      label: labels.cell(key),
+      basisCount: c.basisCount,
+      variantCount: c.variantCount,
+      ...amounts(c.basis, c.variant),
+    };
   });
 }
 
-const largest = (e: LargestEntry, labels: ReadonlyMap<string, string>) => ({
+const largest = (e: LargestEntry, labels: RuleLabels) => ({
   line: e.line,
   ...(e.id !== undefined ? { id: e.id } : {}),
   gemeente: e.gemeente,
-  gemeenteLabel: labels.get(e.gemeente) ?? e.gemeente,
+  gemeenteLabel: labels.value('gemeente', e.gemeente),
   ...amounts(e.basis, e.variant),
   casus: e.casus,
 });
 
-/** The JSON report of a finished tally; `programs` give the Dutch labels of gemeenten. */
+/**
+ * The JSON report of a finished tally; `programs` (the variant's first) give the Dutch labels of gemeenten, wetten,
+ * modules and tariff cells.
+ */
 export function finishReport(
   t: Tally,
   sides: { readonly basis: ImpactSide; readonly variant: ImpactSide },
   programs: readonly Ir.Program[],
 ): ImpactReport {
   settleTally(t);
-  const labels = gemeenteLabels(programs);
-  const modules = moduleLabels(programs);
+  const labels = new RuleLabels(programs);
   const same = (k: string) => k;
   return {
     kind: 'impact',
@@ -197,12 +196,12 @@ export function finishReport(
     variant: sides.variant,
     counts: { read: t.read, priced: t.priced, bad: t.bad, statusChanged: t.statusChanged },
     totals: amounts(t.totals.basis, t.totals.variant),
-    perGemeente: groups(t.gemeente, (k) => labels.get(k) ?? k),
-    perWet: groups(t.wet, same),
+    perGemeente: groups(t.gemeente, (k) => labels.value('gemeente', k)),
+    perWet: groups(t.wet, (k) => labels.value('wet', k)),
     perPerspectiefOb: groups(t.perspectiefOb, (k) => k.replace(', ', ' × ')),
     perIntensiteitBandbreedte: groups(t.intensiteitBandbreedte, same),
-    perModule: groups(t.module, (k) => modules.get(k) ?? k),
-    perCell: cells(t.cells),
+    perModule: groups(t.module, (k) => labels.module(k)),
+    perCell: cells(t.cells, labels),
     bands: BANDS.map((band) => {
       const s = t.bands.get(band) as Sum;
       return {
@@ -214,7 +213,7 @@ export function finishReport(
         difference: moneyText(s.variant - s.basis),
       };
     }),
-    statusChanges: statusChanges(t.status),
+    statusChanges: statusChanges(t.status, labels),
     largest: t.largest.map((e) => largest(e, labels)),
     badRows: t.badRows,
   };

@@ -75,6 +75,11 @@ export interface ImpactGroup extends Amounts {
 export interface ImpactCell extends Amounts {
   /** "weektarief[ontwikkelen, OB2, midden, B]", or a module key ("vervoer/rit", "consultatie_diagnostiek"). */
   readonly key: string;
+  /**
+   * Dutch, for people, from the labels the rules declare: "Weektarief ondersteuningsbehoefte: ontwikkelen × OB2,
+   * midden/B", "Vervoer: Per rit", "Consultatie & diagnostiek".
+   */
+  readonly label: string;
   /** Results or module requests priced with it, under the basis and under the variant. */
   readonly basisCount: number;
   readonly variantCount: number;
@@ -130,9 +135,9 @@ export type StatusChangeKind =
 /** Beschikkingen whose outcome changes status the same way (e.g. module `vervoer` newly refused). */
 export interface StatusChange {
   readonly kind: StatusChangeKind;
-  /** The module (and variant), the rule, or for input the message: what changed. */
+  /** The module's name, the rule, or for input the message: what changed. */
   readonly subject: string;
-  /** Dutch, for people: "module vervoer/rit nu geweigerd". */
+  /** Dutch, for people, modules by their labels: "module Vervoer nu geweigerd". */
   readonly label: string;
   readonly count: number;
   /** Up to five examples, the first in the caseload. */

@@ -5,9 +5,13 @@
  */
 import { summarize, type CellChange, type ItemChange, type VersionDiff } from '../change/diff.js';
 import { dec, dutch } from '../engine/decimal.js';
+import type { RuleLabels } from '../impact/labels.js';
 
 export interface CellText {
+  /** "ontwikkelen/OB2/midden/B". */
   readonly key: string;
+  /** For people, as the impact tables write cells: "ontwikkelen × OB2, midden/B". */
+  readonly label: string;
   /** "136,20", "-" (a `-` cell), "nieuw" or "vervallen". */
   readonly old: string;
   readonly new: string;
@@ -60,9 +64,10 @@ function side(v: string | null | undefined, unit: string, absent: string): strin
 
 const percentText = (p: string): string => `${signed(dutch(dec(p), 2))} %`;
 
-function cellText(c: CellChange, unit: string): CellText {
+function cellText(c: CellChange, unit: string, labels: RuleLabels | undefined): CellText {
   return {
     key: c.key,
+    label: labels !== undefined ? labels.cellValues(c.table, c.key.split('/')) : c.key,
     old: side(c.old, unit, 'nieuw'),
     new: side(c.new, unit, 'vervallen'),
     delta: c.delta !== undefined ? signed(valueText(c.delta, unit)) : '',
@@ -90,7 +95,15 @@ function tableSummary(cells: readonly CellChange[]): string {
 
 const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-function itemText(i: ItemChange): ItemText {
+/** A module or table by the label the rules declare ("module Dagbesteding in een groep"); others by their title. */
+function itemTitle(i: ItemChange, labels: RuleLabels | undefined): string {
+  if (labels === undefined) return i.title;
+  if (i.kind === 'module') return `module ${labels.module(i.name)}`;
+  if (i.kind === 'tabel') return `tabel ${labels.table(i.name)}`;
+  return i.title;
+}
+
+function itemText(i: ItemChange, labels: RuleLabels | undefined): ItemText {
   let value = '';
   if (i.change === 'toegevoegd' && i.newText !== undefined) value = `: ${i.newText}`;
   else if (i.change === 'vervallen' && i.oldText !== undefined) value = ` (was ${i.oldText})`;
@@ -103,11 +116,14 @@ function itemText(i: ItemChange): ItemText {
           : '';
     value = `: ${i.oldText} → ${i.newText}${change}`;
   }
-  return { change: i.change, text: `${capitalised(i.title)}${value}`, details: i.details ?? [] };
+  return { change: i.change, text: `${capitalised(itemTitle(i, labels))}${value}`, details: i.details ?? [] };
 }
 
-/** The diff from basis to variant as texts for the report. */
-export function diffTexts(d: VersionDiff): DiffTexts {
+/**
+ * The diff from basis to variant as texts for the report; with `labels` (from both versions' programs), modules,
+ * tables and cells by the names the rules declare.
+ */
+export function diffTexts(d: VersionDiff, labels?: RuleLabels): DiffTexts {
   const s = summarize(d);
   const tables: TableText[] = d.tables.map((t) => {
     const cells = d.cells.filter((c) => c.table === t.name);
@@ -116,10 +132,10 @@ export function diffTexts(d: VersionDiff): DiffTexts {
       label: t.label,
       unit: t.unit,
       summary: tableSummary(cells),
-      cells: cells.map((c) => cellText(c, t.unit)),
+      cells: cells.map((c) => cellText(c, t.unit, labels)),
     };
   });
-  const items = d.items.map(itemText);
+  const items = d.items.map((i) => itemText(i, labels));
   return {
     summary:
       `${s.changedCells} ${s.changedCells === 1 ? 'tariefcel' : 'tariefcellen'} gewijzigd, ${s.added} nieuw, ` +

@@ -8,6 +8,7 @@ import type { Ir } from '../../dsl/index.js';
 import { diffPrograms, type VersionDiff } from '../change/diff.js';
 import { keyText } from '../change/effective-tables.js';
 import { createEngine } from '../engine/evaluate.js';
+import { RuleLabels } from '../impact/labels.js';
 import type { ImpactReport } from '../impact/types.js';
 import { runScenarios } from '../scenarios/run.js';
 import { diffTexts, type DiffTexts } from './diff-texts.js';
@@ -32,7 +33,7 @@ export interface ScenarioText {
 }
 
 export interface SourceText {
-  /** What the source is for: 'Versie 2023', 'Tabel weektarief "Weektarief…"', 'Parameter vervoer_per_rit'. */
+  /** What the source is for: 'Versie 2023', 'Tabel Weektarief ondersteuningsbehoefte', 'Module Vervoer'. */
   readonly subject: string;
   readonly bron: string;
 }
@@ -82,10 +83,16 @@ function versionInfo(p: Ir.Program, overrides: readonly string[]): VersionInfo {
   };
 }
 
-const quoted = (label: string | undefined): string => (label !== undefined ? ` "${label}"` : '');
-
-/** The sources behind the change: the version's own, then those of every table and declaration it changes. */
-export function changeSources(basis: Ir.Program, variant: Ir.Program, diff: VersionDiff): SourceText[] {
+/**
+ * The sources behind the change: the version's own, then those of every table and declaration it changes;
+ * modules and tables by their labels.
+ */
+export function changeSources(
+  basis: Ir.Program,
+  variant: Ir.Program,
+  diff: VersionDiff,
+  labels: RuleLabels = new RuleLabels([variant, basis]),
+): SourceText[] {
   const out: SourceText[] = [];
   const seen = new Set<string>();
   const add = (subject: string, bron: string | undefined): void => {
@@ -98,7 +105,7 @@ export function changeSources(basis: Ir.Program, variant: Ir.Program, diff: Vers
     const table =
       variant.tables.find((x) => x.name === t.name) ?? basis.tables.find((x) => x.name === t.name);
     if (table === undefined) continue;
-    const subject = `Tabel ${table.name}${quoted(table.label)}`;
+    const subject = `Tabel ${labels.table(table.name)}`;
     add(subject, table.source);
     const changed = new Set(diff.cells.filter((c) => c.table === t.name).map((c) => c.key));
     for (const cell of table.cells) if (changed.has(keyText(cell.key))) add(subject, cell.bron);
@@ -110,9 +117,12 @@ export function changeSources(basis: Ir.Program, variant: Ir.Program, diff: Vers
       add(`Parameter ${item.name}${suffix}`, from.parameters.find((p) => p.name === item.name)?.source);
     else if (item.kind === 'tabel') {
       const t = from.tables.find((x) => x.name === item.name);
-      add(`Tabel ${item.name}${quoted(t?.label)}${suffix}`, t?.source);
+      add(`Tabel ${labels.table(item.name)}${suffix}`, t?.source);
     } else if (item.kind === 'module')
-      add(`Module ${item.name}${suffix}`, from.modules.find((m) => m.name === item.name)?.source);
+      add(
+        `Module ${labels.module(item.name)}${suffix}`,
+        from.modules.find((m) => m.name === item.name)?.source,
+      );
   }
   add(`Versie ${basis.version} (basis)`, basis.source);
   return out;
@@ -127,6 +137,7 @@ export async function buildReportData(input: ReportInput): Promise<ReportData> {
     { path: 'fast' },
   );
   const outcomes = await runScenarios(variant, (c) => engine.evaluate(c));
+  const labels = new RuleLabels([variant, basis]);
   return {
     kind: 'rapport',
     ruleset: variant.ruleset,
@@ -134,7 +145,7 @@ export async function buildReportData(input: ReportInput): Promise<ReportData> {
     caseload: input.caseload,
     basis: versionInfo(basis, impact.basis.overrides),
     variant: versionInfo(variant, impact.variant.overrides),
-    diff: diffTexts(diff),
+    diff: diffTexts(diff, labels),
     impact,
     scenarios: {
       total: outcomes.length,
@@ -145,7 +156,7 @@ export async function buildReportData(input: ReportInput): Promise<ReportData> {
         failures: o.failures.map((f) => f.message),
       })),
     },
-    sources: changeSources(basis, variant, diff),
+    sources: changeSources(basis, variant, diff, labels),
     ...(input.explainCommand !== undefined ? { explainCommand: input.explainCommand } : {}),
   };
 }

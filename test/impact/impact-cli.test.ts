@@ -277,7 +277,7 @@ describe('regelwerk impact', () => {
     expect(gemeenten.split('\r\n')[0]).toBe('sleutel,naam,aantal,basis,variant,verschil,procent');
     const cells = await readFile(path.join(out, 'per-tariefcel.csv'), 'utf8');
     expect(cells).toMatch(
-      /\n"weektarief\[(ontwikkelen|stabiliseren), OB\d, \w+, [A-D]\]",\d+,\d+,\d+\.\d\d,/,
+      /\n"weektarief\[(ontwikkelen|stabiliseren), OB\d, \w+, [A-D]\]","Weektarief ondersteuningsbehoefte: \w+ × OB\d, \w+\/[A-D]",\d+,\d+,\d+\.\d\d,/,
     );
   });
 

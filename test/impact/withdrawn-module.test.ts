@@ -68,7 +68,7 @@ describe('impact of a withdrawn module', () => {
     expect(vervallen.reduce((n, s) => n + s.count, 0)).toBeGreaterThanOrEqual(expected);
     expect(r.counts.statusChanged).toBe(expected);
     expect(r.statusChanges.some((s) => s.kind === 'ongeldig_geworden')).toBe(false);
-    expect(vervallen[0]?.label).toMatch(/^module vervoer\/(rit|km) vervalt in de variant/);
+    expect(vervallen[0]?.label).toMatch(/^module Vervoer: Per (rit|kilometer) vervalt in de variant/);
   });
 
   it('says so when one beschikking is explained (--uitleg)', async () => {

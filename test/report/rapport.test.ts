@@ -67,16 +67,29 @@ describe('regelwerk rapport', () => {
     expect(flat(r.out)).toContain(headline);
 
     const layout = await pdfText(pdf);
-    // Tariff-cell keys stay whole on their line (never a fragment like "A]" below); modules by their labels;
-    // differences signed as the CLI signs them ("+€ 1.234,50").
-    const cellKeys = layout.match(/weektarief\[[^\]\n]*\]/g) ?? [];
-    expect(cellKeys.length).toBeGreaterThan(0);
-    for (const k of cellKeys) expect(k).toMatch(/^weektarief\[\w+, OB\d, \w+, [A-D]\]$/);
-    expect(layout).not.toMatch(/^\s*[A-D]\]/m);
-    const from = layout.indexOf('\nModules\n');
-    const modules = layout.slice(from, layout.indexOf('Per wet', from));
+    // Modules, tariff cells and wetten by the labels the rules declare, never by their technical keys; a cell's
+    // label stays whole on its line; differences signed as the CLI signs them ("+€ 1.234,50").
+    const section = (from: string, to: string): string => {
+      const at = layout.indexOf(from);
+      expect(at).toBeGreaterThanOrEqual(0);
+      return layout.slice(at, layout.indexOf(to, at));
+    };
+    const modules = section('\nModules\n', 'Per wet');
     expect(modules).toMatch(/^Consultatie & diagnostiek +20 /m);
     expect(modules).not.toMatch(/_/);
+    expect(section('Per wet', 'Tariefcellen')).toMatch(/^Wet maatschappelijke ondersteuning 2015 +\d/m);
+    const cells = section('Tariefcellen die geld verschuiven', 'De 20 grootste');
+    expect(cells).toMatch(
+      /^Weektarief ondersteuningsbehoefte: (ontwikkelen|stabiliseren) × OB\d, \w+\/[A-D] +\d/m,
+    );
+    expect(cells).toMatch(/^Vervoer: Per (rit|kilometer) +\d/m);
+    expect(cells).not.toMatch(/\w\[|[a-z]_[a-z]|vervoer\/|^\s*[A-D]\s/m);
+    const changes = section('Wat verandert er', 'Wat kost het');
+    expect(changes).toMatch(/^\s*Module Consultatie & diagnostiek$/m);
+    expect(changes).toMatch(/^\s*Weektarief ondersteuningsbehoefte \(in € per week\)$/m);
+    expect(changes).toMatch(/^\s*ontwikkelen × OB2, midden\/B +140,08 +146,72 /m);
+    expect(changes).not.toMatch(/Module \w+_\w+|Tabel weektarief|ontwikkelen\/OB/);
+    expect(section('Bronnen', 'Status van de versie')).not.toMatch(/(Module|Tabel) \w+_/);
     expect(layout).toMatch(/\+€\s[\d.]+,\d\d/);
     expect(layout).not.toMatch(/\+\s+€/);
     const text = flat(layout);

@@ -126,6 +126,7 @@ describe('diff texts', () => {
     expect(t.tables[0]?.summary).toBe('2 cellen gewijzigd, van +4,74 % tot +4,75 %; 1 nieuw');
     expect(t.tables[0]?.cells[1]).toEqual({
       key: 'y',
+      label: 'y',
       old: '1.000,00',
       new: '1.047,50',
       delta: '+47,50',

@@ -169,7 +169,10 @@ export function BreakdownSection({ report }: { report: ImpactReport }) {
   );
 }
 
-/** Per tariff cell (or module key): how many results use it, and the money it moves. */
+/**
+ * Per tariff cell (or module key), by the labels the rules declare (the key in `data-key` and as a tooltip): how
+ * many results use it, and the money it moves.
+ */
 export function CellSection({
   report,
   onlyChanged = false,
@@ -181,7 +184,7 @@ export function CellSection({
   return (
     <table className="impact-table" data-testid="impact-cellen">
       <caption>
-        {onlyChanged ? 'Tariefcellen die geld verschuiven' : 'Per tariefcel en modulesleutel'}
+        {onlyChanged ? 'Tariefcellen die geld verschuiven' : 'Per tariefcel en module'}
         {onlyChanged && cells.length === 0 ? ': geen' : ''}
       </caption>
       <thead>
@@ -200,8 +203,8 @@ export function CellSection({
       <tbody>
         {cells.map((c) => (
           <tr key={c.key} data-key={c.key} data-count={c.variantCount} data-basis-count={c.basisCount}>
-            <th scope="row" className="cel">
-              {c.key}
+            <th scope="row" className="cel" title={c.key}>
+              {c.label}
             </th>
             <td className="amount">
               {c.basisCount === c.variantCount

@@ -40,9 +40,8 @@ export function ChangeSection({ data }: { data: ReportData }) {
       <Items title="Gewijzigde declaraties" items={d.changed} />
       {d.tables.map((t) => (
         <div key={t.table} className="diff-table">
-          <h3>
-            Tabel {t.table}
-            {t.label !== undefined ? ` — ${t.label}` : ''} (in {t.unit})
+          <h3 data-table={t.table}>
+            {t.label ?? `Tabel ${t.table}`} (in {t.unit})
           </h3>
           <p>{t.summary}.</p>
           <table className="impact-table compact">
@@ -55,8 +54,8 @@ export function ChangeSection({ data }: { data: ReportData }) {
             <tbody>
               {t.cells.map((c) => (
                 <tr key={c.key}>
-                  <th scope="row" className="cel">
-                    {c.key}
+                  <th scope="row" className="cel" title={c.key}>
+                    {c.label}
                   </th>
                   <td className="amount">{c.old}</td>
                   <td className="amount">{c.new}</td>
