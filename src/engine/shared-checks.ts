@@ -6,20 +6,27 @@
  *
  * - the same object (identity: a case is not changed while it is evaluated);
  * - the same declared input apart from modules (fields, domains, bandwidth pairs: see `inputShapeText`), and
- *   either the same modules and variants, or a case without module requests;
+ *   every module the case asks for declared by both with the same variants (a module only one version has
+ *   is validated by each version itself);
  * - a valid case (an invalid one is validated again: its messages may name what the version declares).
  *
  * The memo holds one case: the one evaluated last. Give the same instance to the engines that share it
  * (`createEngine(programs, { sharedChecks })`); an engine without one validates every case itself.
  */
 import type { Ir } from '../../dsl/index.js';
-import { inputShapeText, moduleShapeText } from '../versions/input.js';
+import { inputShapeText } from '../versions/input.js';
 import type { CaseCheck } from './casus.js';
 
 interface Shape {
   readonly input: string;
-  readonly modules: string;
+  /** The variants of each declared module, as text. */
+  readonly modules: ReadonlyMap<string, string>;
 }
+
+const shapeOfProgram = (p: Ir.Program): Shape => ({
+  input: inputShapeText(p),
+  modules: new Map(p.modules.map((m) => [m.name, JSON.stringify(m.variants.map((v) => v.name))])),
+});
 
 export class SharedCaseChecks {
   private readonly shapes = new WeakMap<Ir.Program, Shape>();
@@ -29,7 +36,7 @@ export class SharedCaseChecks {
 
   private shapeOf(p: Ir.Program): Shape {
     let s = this.shapes.get(p);
-    if (!s) this.shapes.set(p, (s = { input: inputShapeText(p), modules: moduleShapeText(p) }));
+    if (!s) this.shapes.set(p, (s = shapeOfProgram(p)));
     return s;
   }
 
@@ -39,9 +46,15 @@ export class SharedCaseChecks {
     const own = this.shapeOf(program);
     if (own === this.shape) return this.check;
     if (own.input !== this.shape.input) return undefined;
-    if (own.modules === this.shape.modules) return this.check;
     const requests = (raw as { modules?: unknown }).modules;
-    return Array.isArray(requests) && requests.length > 0 ? undefined : this.check;
+    if (Array.isArray(requests))
+      for (const r of requests) {
+        const name = typeof r === 'object' && r !== null ? (r as { module?: unknown }).module : undefined;
+        if (typeof name !== 'string') return undefined;
+        const variants = own.modules.get(name);
+        if (variants === undefined || variants !== this.shape.modules.get(name)) return undefined;
+      }
+    return this.check;
   }
 
   /** Remembers a check of `raw` for `program` (only a valid one: see above). */

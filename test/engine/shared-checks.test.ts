@@ -57,6 +57,22 @@ describe('a validation shared by the basis and variant engines', () => {
     // A case without module requests: 2022 declares another module, but the rest of its input is the same.
     expect(shared.lookup(v2022, c)).toBe(check);
     expect(shared.lookup(v2022, structuredClone(c))).toBeUndefined();
+    // A case asking for a module both declare with the same variants (vervoer/rit): taken too.
+    const ride = {
+      ...(c as Record<string, unknown>),
+      modules: [
+        {
+          module: 'vervoer',
+          variant: 'rit',
+          aantal: '10',
+          periode: { van: '2022-02-01', tot: '2022-02-28' },
+        },
+      ],
+    };
+    const rideCheck = checkCase(v2021, ride);
+    expect(rideCheck.ok).toBe(true);
+    shared.remember(v2021, ride, rideCheck);
+    expect(shared.lookup(v2022, ride)).toBe(rideCheck);
   });
 
   it('validates a case asking for a module one version lacks in each version', () => {
