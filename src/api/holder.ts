@@ -5,7 +5,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { bundleFromSources } from '../bundle/build.js';
-import { compileRuleset, failureAsJson } from '../cli/ruleset.js';
+import { failureAsJson } from '../cli/ruleset-failure.js';
+import { compileRuleset } from '../cli/ruleset.js';
 import { loadBundle } from '../runtime/load.js';
 import type { BundleRuntime } from '../runtime/load.js';
 import { CaseValidator } from './validate.js';

@@ -4,7 +4,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CATALOG } from '../../dsl/index.js';
+import { CATALOG } from '../../dsl/diagnostics/catalog.js';
 
 export interface LoadedFile {
   /** Path as shown to the user (relative to the working directory where possible). */

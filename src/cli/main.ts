@@ -159,10 +159,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           );
         if (emptyPath(regels)) return usage(io, json, EMPTY_PATH);
         // The versions are checked here: one the rules do not have is wrong usage (exit 2), not a problem found.
-        const { compileRuleset, reportFailure } = await import('./ruleset.js');
+        const { compileRuleset } = await import('./ruleset.js');
         const load = await compileRuleset(regels);
         if (!load.ok) {
-          reportFailure(load.failure, io, json);
+          (await import('./ruleset-failure.js')).reportFailure(load.failure, io, json);
           return EXIT_PROBLEMS;
         }
         const programs = load.ruleset.programs;

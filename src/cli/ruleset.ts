@@ -2,11 +2,13 @@
  * Loads and compiles rules for the commands that evaluate (test, eval, explain, diff). A path may be a folder,
  * a subfolder (a municipal override) or one amending version file: like `check`, the files it builds on are
  * loaded with it ({@link loadWithContext}), so `regelwerk test rules/twents-model/2020.regels` finds 2019.
+ * The compiler (Chevrotain and the checker) loads only when the programs are not in the {@link RulesCache};
+ * the failure is rendered by ./ruleset-failure.js, loaded when there is one.
  */
-import { compile, renderDiagnostics, sortDiagnostics, type Diagnostic, type Ir } from '../../dsl/index.js';
-import { diagnosticsAsJson, problemAsJson } from './diagnostics.js';
-import { loadWithContext, renderLoadProblem, type LoadProblem } from './files.js';
-import { plural, writeJsonFailure, type Io, type JsonProblem } from './output.js';
+import type { Diagnostic, Ir } from '../../dsl/index.js';
+import { loadWithContext, type LoadProblem } from './files.js';
+import type { Io } from './output.js';
+import { RulesCache } from './rules-cache.js';
 
 export interface Ruleset {
   /** Every compiled version: the named files' and those they build on. */
@@ -39,6 +41,11 @@ export async function compileRuleset(paths: readonly string[]): Promise<RulesetL
     const empty = `Geen regelbestanden (.regels) gevonden in ${paths.join(', ')}.`;
     return { ok: false, failure: { problems: [], empty, errors: [], texts } };
   }
+  const cache = RulesCache.open();
+  const key = cache?.key(loaded.files);
+  const cached = cache && key !== undefined ? await cache.get(key) : undefined;
+  if (cached) return { ok: true, ruleset: rulesetOf(cached, texts, loaded) };
+  const { compile, sortDiagnostics } = await import('../../dsl/index.js');
   const result = compile(loaded.files);
   if (!result.ok) {
     // Errors in the named files first, then those in the files they build on: either stops the evaluation.
@@ -49,40 +56,16 @@ export async function compileRuleset(paths: readonly string[]): Promise<RulesetL
     ];
     return { ok: false, failure: { problems: [], errors: ordered, texts } };
   }
-  return {
-    ok: true,
-    ruleset: {
-      programs: result.programs,
-      texts: Object.fromEntries(texts),
-      named: loaded.named,
-      roots: loaded.roots,
-    },
-  };
+  if (cache && key !== undefined) await cache.put(key, result.programs);
+  return { ok: true, ruleset: rulesetOf(result.programs, texts, loaded) };
 }
 
-/** The failure as `--json` diagnostics. */
-export function failureAsJson(f: RulesetFailure): JsonProblem[] {
-  return [
-    ...f.problems.map(problemAsJson),
-    ...(f.empty !== undefined ? [{ severity: 'fout' as const, message: f.empty }] : []),
-    ...diagnosticsAsJson(f.errors, f.texts, Infinity).diagnostics,
-  ];
-}
-
-/** Prints why the rules did not load: as text on stderr, or with `json` as one JSON object on stdout. */
-export function reportFailure(f: RulesetFailure, io: Io, json: boolean): void {
-  if (json) {
-    writeJsonFailure(io, failureAsJson(f));
-    return;
-  }
-  for (const p of f.problems) io.err(renderLoadProblem(p));
-  if (f.empty !== undefined) io.err(f.empty);
-  if (f.errors.length > 0) {
-    const n = f.errors.length;
-    io.err(`De regels bevatten ${n === 1 ? 'een fout' : `${n} fouten`}; los die eerst op:\n`);
-    for (const r of renderDiagnostics(f.errors.slice(0, 20), f.texts)) io.err(r + '\n');
-    if (n > 20) io.err(`… en nog ${plural(n - 20, 'fout', 'fouten')}.`);
-  }
+function rulesetOf(
+  programs: Ir.Program[],
+  texts: ReadonlyMap<string, string>,
+  loaded: { readonly named: ReadonlySet<string>; readonly roots: readonly string[] },
+): Ruleset {
+  return { programs, texts: Object.fromEntries(texts), named: loaded.named, roots: loaded.roots };
 }
 
 /** Loads the rules; prints why not and returns undefined when they do not load. */
@@ -93,6 +76,7 @@ export async function loadRuleset(
 ): Promise<Ruleset | undefined> {
   const load = await compileRuleset(paths);
   if (load.ok) return load.ruleset;
+  const { reportFailure } = await import('./ruleset-failure.js');
   reportFailure(load.failure, io, json);
   return undefined;
 }

@@ -7,7 +7,8 @@ import { buildSheet } from '../sheet/sheet.js';
 import { renderSheet } from '../sheet/render-sheet.js';
 import { parseCommand, usage } from './args.js';
 import { EXIT_OK, EXIT_PROBLEMS, type Io } from './output.js';
-import { compileRuleset, reportFailure } from './ruleset.js';
+import { reportFailure } from './ruleset-failure.js';
+import { compileRuleset } from './ruleset.js';
 
 const TARIEVEN_USAGE =
   'tarieven heeft --regels <map> en één versie nodig, bijvoorbeeld: regelwerk tarieven --regels rules/twents-model 2022.';

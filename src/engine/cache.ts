@@ -16,6 +16,12 @@ import { PriceCache } from './pricing.js';
 import type { LoadedProgram } from './runtime.js';
 
 export class EngineCache {
+  /**
+   * @param hours whether result lines get their indicative hours (time norms); an engine that only sums money
+   *   (the impact analysis) leaves them out: they never change an amount, a decision or a diagnostic.
+   */
+  constructor(readonly hours = true) {}
+
   /** Decimals the engine reuses, day counts, fractions, literals. */
   readonly runtime = new RuntimeCache(new SharedDecimals());
   /** Texts and figures of result lines (source references, cell keys, part figures). */

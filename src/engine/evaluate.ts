@@ -22,6 +22,7 @@ import { ZERO, moneyOfCents, moneyString, sum } from './decimal.js';
 import type { Dec } from './decimal.js';
 import { buildExplanation } from './explain.js';
 import { fastPath } from './fast-path.js';
+import type { SharedCaseChecks } from './shared-checks.js';
 import { ctxFor, inputError, planTasks } from './plan-tasks.js';
 import type { Planning, Prepared } from './plan-tasks.js';
 import type {
@@ -39,6 +40,16 @@ import type { CaseItem, TypedCase } from './values.js';
 export interface EngineOptions {
   /** 'jre' (json-rules-engine, the canonical path, default) or 'fast' (compiled closures). */
   readonly path?: 'jre' | 'fast';
+  /**
+   * Shared with other engines that evaluate the same case objects in turn (see shared-checks.ts): a case one of
+   * them validated for a version with the same declared input is not validated again.
+   */
+  readonly sharedChecks?: SharedCaseChecks;
+  /**
+   * Whether result lines carry their indicative hours of direct client time (default true). False for a caller
+   * that only sums money (the impact analysis): hours never change an amount, a decision or a diagnostic.
+   */
+  readonly hours?: boolean;
 }
 
 export interface EvaluateOptions {
@@ -171,7 +182,8 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     return path;
   };
   // Everything the engine remembers between cases: discarded with the engine.
-  const cache = new EngineCache();
+  const cache = new EngineCache(options?.hours !== false);
+  const shared = options?.sharedChecks;
   const load = (p: Ir.Program): LoadedProgram => {
     let rt = cache.loaded.get(p);
     if (!rt) cache.loaded.set(p, (rt = loaded().load(p, cache)));
@@ -203,7 +215,11 @@ export function createEngine(programs: readonly Ir.Program[], options?: EngineOp
     let extraKeys = true;
     if (relevant.length === 1 || cache.shapes.same(relevant)) {
       // One validation serves every version (the usual case across a boundary: the same declared input).
-      const check = checkCase(primary, raw, undefined, cases);
+      let check = shared?.lookup(primary, raw);
+      if (!check) {
+        check = checkCase(primary, raw, undefined, cases);
+        shared?.remember(primary, raw, check);
+      }
       if (!check.ok)
         return invalid(
           relevant.length === 1 ? primary.version : versionsOf(relevant),

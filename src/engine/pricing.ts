@@ -227,7 +227,7 @@ export function price(
       quantity = limit;
     }
   }
-  const hours = hoursExpr ? asDec(run(hoursExpr, c)) : undefined;
+  const hours = hoursExpr && ctx.rt.cache.hours ? asDec(run(hoursExpr, c)) : undefined;
   const cap = capExpr ? asDec(run(capExpr, c)) : undefined;
   return {
     ...(quantityCap !== undefined ? { quantityCap } : {}),

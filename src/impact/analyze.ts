@@ -9,6 +9,7 @@ import { assertNever } from '../../dsl/core.js';
 // The engine itself, not the public API (src/index.ts): a worker thread that prices loads no compiler.
 import { createEngine } from '../engine/evaluate.js';
 import type { Evaluation } from '../engine/result.js';
+import { SharedCaseChecks } from '../engine/shared-checks.js';
 import { forEachChunkLine, parseJsonLine } from './caseload/json-lines.js';
 import { finishReport } from './report.js';
 import { addBadRow, addCase, newTally } from './tally.js';
@@ -42,8 +43,9 @@ export type PricerResult = { ok: true; pricer: ImpactPricer } | { ok: false; mes
 
 type Evaluate = (casus: unknown) => Evaluation;
 
-function fastEvaluator(programs: readonly Ir.Program[]): Evaluate {
-  const engine = createEngine([...programs], { path: 'fast' });
+function fastEvaluator(programs: readonly Ir.Program[], sharedChecks: SharedCaseChecks): Evaluate {
+  // Money only: the indicative hours on result lines are not computed (the report has no use for them).
+  const engine = createEngine([...programs], { path: 'fast', sharedChecks, hours: false });
   const sync = engine.evaluateSync;
   if (!sync) throw new Error('het snelle pad rekent niet synchroon');
   return (casus) => sync(casus);
@@ -77,8 +79,10 @@ export function createPricer(request: ImpactRequest): PricerResult {
 
 /** A pricer for sides already selected (each side's programs evaluated by an engine of its own). */
 export function selectedPricer({ basis, variant }: SelectedSides): ImpactPricer {
-  const priceBasis = fastEvaluator(basis.programs);
-  const priceVariant = fastEvaluator(variant.programs);
+  // Both sides price the same case object in turn: the variant takes the basis's validation where it may.
+  const checks = new SharedCaseChecks();
+  const priceBasis = fastEvaluator(basis.programs, checks);
+  const priceVariant = fastEvaluator(variant.programs, checks);
   const sides = { basis: basis.side, variant: variant.side };
   const labelPrograms = [...variant.programs, ...basis.programs];
   const basisModules = new ModuleCatalog(basis.programs);

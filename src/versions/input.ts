@@ -7,6 +7,26 @@ import type { Ir } from '../../dsl/index.js';
 import type { Segment } from './timeline.js';
 
 /**
+ * The declared input of a program apart from its modules: the fields of the beschikking, a result and a module
+ * request, the domains and the bandwidth pairs. A case without module requests validates identically under two
+ * programs with the same text.
+ */
+export function inputShapeText(p: Ir.Program): string {
+  const fields = (defs: readonly Ir.FieldDef[]) => defs.map((f) => [f.name, f.type, f.optional]);
+  return JSON.stringify([
+    fields(p.input.beschikking),
+    fields(p.input.resultaat),
+    fields(p.input.module),
+    p.domains.map((d) => [d.name, d.values.map((v) => v.name)]),
+    p.bandwidths.map((b) => [b.name, b.intensity]),
+  ]);
+}
+
+/** The modules a program declares, with their variants (the rest of its declared input). */
+export const moduleShapeText = (p: Ir.Program): string =>
+  JSON.stringify(p.modules.map((m) => [m.name, m.variants.map((v) => v.name)]));
+
+/**
  * Programs whose declared input is the same (fields, domains, bandwidth pairs, modules and variants) validate a
  * case identically. A shape is a small number: the input description, numbered on first sight, so comparing two
  * programs' shapes per case is comparing numbers. Owned by an engine; the texts are bounded (`limit`): when full
@@ -23,15 +43,7 @@ export class InputShapes {
   of(p: Ir.Program): number {
     let id = this.byProgram.get(p);
     if (id === undefined) {
-      const fields = (defs: readonly Ir.FieldDef[]) => defs.map((f) => [f.name, f.type, f.optional]);
-      const text = JSON.stringify([
-        fields(p.input.beschikking),
-        fields(p.input.resultaat),
-        fields(p.input.module),
-        p.domains.map((d) => [d.name, d.values.map((v) => v.name)]),
-        p.bandwidths.map((b) => [b.name, b.intensity]),
-        p.modules.map((m) => [m.name, m.variants.map((v) => v.name)]),
-      ]);
+      const text = `${inputShapeText(p)}\u0000${moduleShapeText(p)}`;
       id = this.byText.get(text);
       if (id === undefined) {
         if (this.byText.size >= this.limit) this.byText.clear();

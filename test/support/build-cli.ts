@@ -3,7 +3,8 @@
  * dist/cli, so it is rebuilt first when any source is newer than the build (`npm run build:cli`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -25,6 +26,8 @@ export function cliIsStale(root = ROOT): boolean {
 }
 
 export default function setup(): void {
+  // The built CLI keeps compiled rules (src/cli/rules-cache.ts): in a folder of this test run, not the user's.
+  process.env.REGELWERK_CACHE ??= mkdtempSync(path.join(tmpdir(), 'regelwerk-test-cache-'));
   if (!cliIsStale()) return;
   const r = spawnSync(
     process.execPath,

@@ -1,0 +1,109 @@
+/**
+ * The compiled rules kept between runs of the built command line (src/cli/rules-cache.ts): a second run reads the
+ * programs it kept, a changed rules file is compiled again (never a stale program), a damaged entry is compiled
+ * anew, `REGELWERK_CACHE=uit` keeps nothing, and the folder keeps at most 32 entries.
+ */
+import { execFile } from 'node:child_process';
+import { cp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { cacheFolder } from '../../src/cli/rules-cache.js';
+import { tmp } from '../support/cli.js';
+
+const run = promisify(execFile);
+const RULES = path.resolve('rules/twents-model');
+const CASE = path.resolve('rules/twents-model/voorbeelden/ob-enkelvoudig-almelo.json');
+
+/** `regelwerk eval` of the Almelo example with the built CLI, its cache in `cache`: the total it prints. */
+async function total(rules: string, cache: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const r = await run('node', ['bin/regelwerk.mjs', 'eval', '--regels', rules, '--casus', CASE, '--json'], {
+    env: { ...process.env, ...env, REGELWERK_CACHE: cache },
+  });
+  return (JSON.parse(r.stdout) as { total: string }).total;
+}
+
+const entries = async (dir: string): Promise<string[]> =>
+  (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
+
+/** A copy of the Twents Model, with `vervoer_per_rit` in 2019 at `rit` euros when given (12,50 as shipped). */
+async function rulesCopy(rit?: string): Promise<string> {
+  const dir = path.join(await tmp(), 'twents-model');
+  await cp(RULES, dir, { recursive: true });
+  if (rit !== undefined) {
+    const file = path.join(dir, '2019.regels');
+    const text = await readFile(file, 'utf8');
+    const changed = text.replace(
+      'parameter vervoer_per_rit = € 12,50 per rit',
+      `parameter vervoer_per_rit = € ${rit} per rit`,
+    );
+    expect(changed).not.toBe(text);
+    await writeFile(file, changed);
+  }
+  return dir;
+}
+
+describe('the rules cache of the built command line', () => {
+  it('keeps the programs, reads them back, and compiles a changed file again', async () => {
+    const cache = path.join(await tmp(), 'cache');
+    const rules = await rulesCopy();
+    const first = await total(rules, cache);
+    const kept = await entries(cache);
+    expect(kept).toHaveLength(1);
+    expect(await total(rules, cache)).toBe(first);
+    expect(await entries(cache)).toEqual(kept);
+
+    // The entry is what the second run used: one kept for other rules, put under this key, changes the total.
+    const other = await rulesCopy('19,50');
+    const otherTotal = await total(other, cache);
+    expect(otherTotal).not.toBe(first);
+    const [a, b] = [kept[0] as string, (await entries(cache)).find((n) => n !== kept[0]) as string];
+    const original = await readFile(path.join(cache, a), 'utf8');
+    const foreign = JSON.parse(await readFile(path.join(cache, b), 'utf8')) as { key: string };
+    foreign.key = a.replace(/\.json$/, '');
+    await writeFile(path.join(cache, a), JSON.stringify(foreign));
+    expect(await total(rules, cache)).toBe(otherTotal);
+
+    // A damaged entry is no entry: compiled again, the right total, the entry written anew.
+    await writeFile(path.join(cache, a), '{"format": "regelwerk-gecompileerd", "programs": [');
+    expect(await total(rules, cache)).toBe(first);
+    expect(await readFile(path.join(cache, a), 'utf8')).toBe(original);
+  });
+
+  it('keeps nothing with REGELWERK_CACHE=uit', async () => {
+    // Not in the default folders either (a home and an XDG cache folder of its own, both empty after).
+    const home = await tmp();
+    const xdg = await tmp();
+    await total(RULES, 'uit', { HOME: home, XDG_CACHE_HOME: xdg });
+    expect(await readdir(home)).toEqual([]);
+    expect(await readdir(xdg)).toEqual([]);
+    // Without REGELWERK_CACHE: the XDG cache folder.
+    await total(RULES, '', { HOME: home, XDG_CACHE_HOME: xdg });
+    expect(await entries(path.join(xdg, 'regelwerk'))).toHaveLength(1);
+    expect(cacheFolder({ REGELWERK_CACHE: 'uit' })).toBeUndefined();
+    expect(cacheFolder({ REGELWERK_CACHE: '/tmp/x' })).toBe('/tmp/x');
+    expect(cacheFolder({ XDG_CACHE_HOME: '/var/cache/u' })).toBe('/var/cache/u/regelwerk');
+  });
+
+  it('keeps at most 32 entries, the least recently used going first', async () => {
+    const cache = path.join(await tmp(), 'cache');
+    const rules = await rulesCopy();
+    await total(rules, cache);
+    const [own] = await entries(cache);
+    // 40 older entries of other rules (any content: only their names and times count here).
+    const old = new Date('2020-01-01');
+    for (let i = 0; i < 40; i++) {
+      const name = path.join(cache, `${i.toString(16).padStart(64, '0')}.json`);
+      await writeFile(name, '{}');
+      await utimes(name, old, new Date(old.getTime() + i * 1000));
+    }
+    // Used again (a hit refreshes its time), then new rules are kept: the oldest of the others go.
+    await total(rules, cache);
+    await total(await rulesCopy('17,50'), cache);
+    const left = await entries(cache);
+    expect(left).toHaveLength(32);
+    expect(left).toContain(own);
+    expect(left).not.toContain(`${'0'.repeat(64)}.json`);
+    expect(left).toContain(`${(39).toString(16).padStart(64, '0')}.json`);
+  });
+});
