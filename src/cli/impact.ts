@@ -11,6 +11,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Ir } from '../../dsl/index.js';
 import { chunkLines, parseJsonLine } from '../impact/caseload/json-lines.js';
+import { RuleLabels } from '../impact/labels.js';
 import { openCaseload } from '../impact/node/read-file.js';
 import { ImpactPool, analyzeImpactOnPool } from '../impact/node/pool.js';
 import type { EarlyPool } from '../impact/node/pool.js';
@@ -228,10 +229,12 @@ async function explainOne(
   const { createEngine, renderExplanation } = await import('../index.js');
   const basis = await createEngine(basisPrograms).explain(basisCase.casus);
   const variant = await createEngine(variantPrograms).explain(variantCase.casus);
+  const labels = new RuleLabels([...variantPrograms, ...basisPrograms]);
+  const named = (key: string): string => `"${labels.request(key)}" (${key})`;
   const left = (dropped: readonly string[], version: string): string =>
     dropped.length === 0
       ? ''
-      : `\nNiet geprijsd: versie ${version} heeft geen module ${dropped.join(', ')}; die aanvraag is hier weggelaten.`;
+      : `\nNiet geprijsd: versie ${version} heeft geen module ${dropped.map(named).join(', ')}; die aanvraag is hier weggelaten.`;
   if (o.json) {
     io.out(
       JSON.stringify(

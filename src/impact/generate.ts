@@ -14,7 +14,11 @@
  * - duration: 3 months 30 %, 6 months 40 %, a year 30 %, from the ingangsdatum, a day of the chosen year;
  * - modules: vervoer 15 % (per rit 60 %: 10–120 ritten; per km: 100–4.000 km), consultatie & diagnostiek 10 % of
  *   Jeugdwet cases (two months), wonen en verblijf 4 % of Jeugdwet cases (gezinshuis 35 %, residentieel 30 %,
- *   logeren 25 %, kamertraining 10 %), maatregelhulp with 90 % of the maatregelen.
+ *   logeren 25 %, kamertraining 10 %), maatregelhulp with 90 % of the maatregelen; from 2022 (the version that
+ *   declares it) dagbesteding in een groep for Wmo clients: 30 % when their first result is stabiliseren, 15 %
+ *   when ontwikkelen, over the beschikking's period, 2–9 dagdelen per week (4 the most common) times its whole
+ *   weeks, so never above the maximum of 9 per week. Drawn from a second stream of the same seed: adding it left
+ *   every other field of every case as it was.
  */
 
 export interface GenerateOptions {
@@ -86,6 +90,31 @@ const BANDS: Readonly<Record<string, readonly [string, string]>> = {
 
 type Json = Record<string, unknown>;
 
+/** The first year whose version (2022) declares `module dagbesteding_groep`. */
+const DAGBESTEDING_FROM = 2022;
+
+/** Dagdelen per week asked for dagbesteding in een groep (the rules allow at most 9). */
+const DAGDELEN_PER_WEEK: readonly (readonly [number, number])[] = [
+  [2, 20],
+  [3, 10],
+  [4, 30],
+  [5, 5],
+  [6, 20],
+  [8, 10],
+  [9, 5],
+];
+
+const DAY_MS = 86_400_000;
+
+/** Dagbesteding in een groep for a Wmo client, or nothing (`rnd` is the second stream). */
+function dagbesteding(rnd: Rng, first: Json, periode: { van: string; tot: string }): Json | undefined {
+  const share = first['perspectief'] === 'stabiliseren' ? 0.3 : 0.15;
+  if (rnd() >= share) return undefined;
+  const days = (Date.parse(periode.tot) - Date.parse(periode.van)) / DAY_MS + 1;
+  const aantal = pick(rnd, DAGDELEN_PER_WEEK) * Math.floor(days / 7);
+  return { module: 'dagbesteding_groep', id: 'db1', aantal: String(aantal), periode };
+}
+
 function result(rnd: Rng, i: number, jeugd: boolean, periode: Json): Json {
   const intensiteit = pick(rnd, [
     ['licht', 40],
@@ -115,8 +144,8 @@ function result(rnd: Rng, i: number, jeugd: boolean, periode: Json): Json {
   return r;
 }
 
-/** One beschikking. */
-function beschikking(rnd: Rng, year: number): Json {
+/** One beschikking; `extra` is the second stream (modules added later, so that the rest stays as it was). */
+function beschikking(rnd: Rng, extra: Rng, year: number): Json {
   const gemeente = pick(rnd, GEMEENTE_WEIGHTS);
   const jeugd = rnd() < 0.7;
   const start = new Date(Date.UTC(year, 0, 1 + between(rnd, 0, 364)));
@@ -213,6 +242,10 @@ function beschikking(rnd: Rng, year: number): Json {
   }
   if (c['maatregel'] !== undefined && rnd() < 0.9)
     modules.push({ module: 'maatregelhulp', id: 'm1', periode });
+  if (!jeugd && year >= DAGBESTEDING_FROM) {
+    const db = dagbesteding(extra, resultaten[0] as Json, periode);
+    if (db) modules.push(db);
+  }
   if (modules.length > 0) c['modules'] = modules;
   return c;
 }
@@ -220,6 +253,7 @@ function beschikking(rnd: Rng, year: number): Json {
 /** The beschikkingen of a generated caseload, one by one (a large caseload is never held whole). */
 export function* generateCaseload(options: GenerateOptions): Generator<Json> {
   const rnd = seeded(options.seed);
+  const extra = seeded(options.seed ^ 0x5bd1e995);
   const year = options.jaar ?? 2022;
-  for (let i = 0; i < options.aantal; i++) yield beschikking(rnd, year);
+  for (let i = 0; i < options.aantal; i++) yield beschikking(rnd, extra, year);
 }

@@ -49,6 +49,11 @@ export class RuleLabels {
     return this.modules.get(name)?.label ?? name;
   }
 
+  /** A module variant's label ("Per rit"), or its name. */
+  variant(module: string, name: string): string {
+    return this.modules.get(module)?.variants.get(name) ?? name;
+  }
+
   /** A table's label ("Weektarief ondersteuningsbehoefte"), or its name. */
   table(name: string): string {
     return this.tables.get(name)?.label ?? name;
@@ -86,7 +91,6 @@ export class RuleLabels {
     if (!entry) return key;
     const label = entry.label ?? name;
     if (slash < 0) return label;
-    const variant = key.slice(slash + 1);
-    return `${label}: ${entry.variants.get(variant) ?? variant}`;
+    return `${label}: ${this.variant(name, key.slice(slash + 1))}`;
   }
 }

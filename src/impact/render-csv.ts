@@ -52,7 +52,10 @@ export function impactCsvFiles(r: ImpactReport): Record<string, string> {
     'per-wet.csv': groups(r.perWet),
     'per-perspectief-ob.csv': groups(r.perPerspectiefOb),
     'per-intensiteit-bandbreedte.csv': groups(r.perIntensiteitBandbreedte),
-    'per-module.csv': groups(r.perModule),
+    'per-module.csv': csv(
+      ['sleutel', 'naam', 'aantal', 'aantal_variant', ...AMOUNTS],
+      r.perModule.map((g) => [g.key, g.label, g.count, g.variantCount ?? g.count, ...money(g)]),
+    ),
     'per-tariefcel.csv': csv(
       ['tariefcel', 'naam', 'aantal_basis', 'aantal_variant', ...AMOUNTS],
       r.perCell.map((c) => [c.key, c.label, c.basisCount, c.variantCount, ...money(c)]),

@@ -55,7 +55,13 @@ function groupTable(title: string, first: string, count: string, groups: readonl
     title,
     ...table(
       [first, count, 'basis', 'variant', 'verschil', '%'],
-      groups.map((g) => [g.label, countText(g.count), ...money(g)]),
+      groups.map((g) => [
+        g.label,
+        g.variantCount !== undefined && g.variantCount !== g.count
+          ? `${countText(g.count)} / ${countText(g.variantCount)}`
+          : countText(g.count),
+        ...money(g),
+      ]),
     ),
   ];
 }
@@ -110,7 +116,14 @@ export function renderImpactText(r: ImpactReport, options: RenderOptions = {}): 
       r.perIntensiteitBandbreedte,
     ),
   );
-  out.push(...groupTable('Per module (aanvragen)', 'module', 'aanvragen', r.perModule));
+  out.push(
+    ...groupTable(
+      'Per module (aanvragen in de basis, of basis / variant als die verschillen)',
+      'module',
+      'aanvragen',
+      r.perModule,
+    ),
+  );
   if (r.perCell.length > 0) {
     out.push(
       '',

@@ -156,6 +156,16 @@ function statusChanges(status: ReadonlyMap<string, StatusSum>, labels: RuleLabel
     }));
 }
 
+/** Per module, the requests each side priced: the counts of its lines (`module` or `module/variant`). */
+function withVariantCounts(modules: ImpactGroup[], cellSums: ReadonlyMap<string, CellSum>): ImpactGroup[] {
+  return modules.map((g) => {
+    let variantCount = 0;
+    for (const [key, c] of cellSums)
+      if (key === g.key || key.startsWith(`${g.key}/`)) variantCount += c.variantCount;
+    return { ...g, variantCount };
+  });
+}
+
 function cells(map: ReadonlyMap<string, CellSum>, labels: RuleLabels): ImpactCell[] {
   return [...map.keys()].sort().map((key) => {
     const c = map.get(key) as CellSum;
@@ -200,7 +210,10 @@ export function finishReport(
     perWet: groups(t.wet, (k) => labels.value('wet', k)),
     perPerspectiefOb: groups(t.perspectiefOb, (k) => k.replace(', ', ' × ')),
     perIntensiteitBandbreedte: groups(t.intensiteitBandbreedte, same),
-    perModule: groups(t.module, (k) => labels.module(k)),
+    perModule: withVariantCounts(
+      groups(t.module, (k) => labels.module(k)),
+      t.cells,
+    ),
     perCell: cells(t.cells, labels),
     bands: BANDS.map((band) => {
       const s = t.bands.get(band) as Sum;

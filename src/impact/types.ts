@@ -67,8 +67,13 @@ export interface ImpactGroup extends Amounts {
   readonly key: string;
   /** Dutch label for people ("Hof van Twente"; "ontwikkelen × OB2"). */
   readonly label: string;
-  /** Beschikkingen (per gemeente and per wet) or results/module requests (the other breakdowns) counted in it. */
+  /**
+   * Beschikkingen (per gemeente and per wet) or results/module requests (the other breakdowns) counted in it; the
+   * results and requests as the basis prices them.
+   */
   readonly count: number;
+  /** Per module only: the requests the variant prices (a module new in the variant: `count` 0, this more). */
+  readonly variantCount?: number;
 }
 
 /** A tariff cell (or module key) and the money it moves. */

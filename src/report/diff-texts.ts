@@ -103,6 +103,15 @@ function itemTitle(i: ItemChange, labels: RuleLabels | undefined): string {
   return i.title;
 }
 
+/** A module's variant in a detail by its label: 'variant "Gezinshuis+ (gezinshuis met dakje)" toegevoegd'. */
+function detailText(i: ItemChange, detail: string, labels: RuleLabels | undefined): string {
+  if (labels === undefined || i.kind !== 'module') return detail;
+  return detail.replace(/^variant (\w+)(?=[ :])/, (_, name: string) => {
+    const label = labels.variant(i.name, name);
+    return label === name ? `variant ${name}` : `variant "${label}"`;
+  });
+}
+
 function itemText(i: ItemChange, labels: RuleLabels | undefined): ItemText {
   let value = '';
   if (i.change === 'toegevoegd' && i.newText !== undefined) value = `: ${i.newText}`;
@@ -116,7 +125,11 @@ function itemText(i: ItemChange, labels: RuleLabels | undefined): ItemText {
           : '';
     value = `: ${i.oldText} → ${i.newText}${change}`;
   }
-  return { change: i.change, text: `${capitalised(itemTitle(i, labels))}${value}`, details: i.details ?? [] };
+  return {
+    change: i.change,
+    text: `${capitalised(itemTitle(i, labels))}${value}`,
+    details: (i.details ?? []).map((d) => detailText(i, d, labels)),
+  };
 }
 
 /**

@@ -43,7 +43,9 @@ describe('a validation shared by the basis and variant engines', () => {
       expect(pair).toEqual([ownBasis(c), ownVariant(c)]);
       if (pair[0].ok && pair[1].ok) valid++;
     }
-    expect(valid).toBeGreaterThan(1900);
+    // Valid under both: all but the Wmo clients asking for dagbesteding in een groep (about 5 % of the cases),
+    // which 2021-07 does not declare (those exercise the validation per version).
+    expect(valid).toBeGreaterThan(1800);
   });
 
   it('is taken by the second program with the same declared input, for the same object only', () => {

@@ -216,7 +216,18 @@ describe('regelwerk impact', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toMatch(/^Impact van versie 2022 tegenover 2021-07 op 20 beschikkingen/);
-    expect(r.out).toMatch(/verschil\s+\+€ [\d.]+,\d\d \(\+4,7\d %\)/);
+    // The indexation (+4,74 %) and, for the Wmo clients who ask for it, dagbesteding (new in 2022).
+    expect(r.out).toMatch(/verschil\s+\+€ [\d.]+,\d\d \(\+\d+,\d\d %\)/);
+    const dagbesteding = cases.filter((c) =>
+      ((c as { modules?: { module: string }[] }).modules ?? []).some(
+        (m) => m.module === 'dagbesteding_groep',
+      ),
+    ).length;
+    expect(dagbesteding).toBeGreaterThan(0);
+    expect(r.out).toMatch(/\n {2}Dagbesteding in een groep +0 \/ \d+ +€ 0,00 +€ [\d.]+,\d\d/);
+    expect(r.out).toContain(
+      `module Dagbesteding in een groep is nieuw in de variant (in de basis niet geprijsd) (${dagbesteding} ${dagbesteding === 1 ? 'beschikking' : 'beschikkingen'})`,
+    );
     expect(r.out).toContain('Per gemeente');
     expect(r.out).toContain('hoger, tot en met 5 %');
     expect(r.out).toMatch(/Uitleg van één beschikking: regelwerk impact .* --uitleg \d+/);

@@ -2,7 +2,9 @@
  * Must show (issue 11): 500 generated beschikkingen evaluated one by one, with the canonical json-rules-engine
  * path and Decimal sums made here, against every total and breakdown of `regelwerk impact` (fast path, worker
  * threads, bigint cents), to the cent. Two pairs of versions: 2021-07 → 2022 (the yearly indexation) and
- * 2019 → 2021-07 (changed rules, a removed rule, the Almelo override of 2019, changes of status).
+ * 2019 → 2021-07 (changed rules, a removed rule, the Almelo override of 2019, changes of status), on a caseload of
+ * 2021; and 2021-07 → 2022 on a caseload of 2022, whose Wmo clients ask for dagbesteding in een groep, a module
+ * only 2022 has: the basis leaves those requests out and prices the rest.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,17 +29,38 @@ interface Expected {
 }
 
 let programs: Ir.Program[];
-let cases: Json[];
-let file: string;
+/** The caseloads by the year of their ingangsdata, and their files. */
+const caseloads = new Map<number, { cases: Json[]; file: string }>();
 
 beforeAll(async () => {
   const load = await compileRuleset([RULES]);
   if (!load.ok) throw new Error('rules do not compile');
   programs = load.ruleset.programs;
-  cases = [...generateCaseload({ aantal: N, seed: 11, jaar: 2021 })];
-  file = path.join(await tmp(), 'caseload.jsonl');
-  await writeFile(file, cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
+  for (const jaar of [2021, 2022]) {
+    const cases = [...generateCaseload({ aantal: N, seed: 11, jaar })];
+    const file = path.join(await tmp(), `caseload-${jaar}.jsonl`);
+    await writeFile(file, cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
+    caseloads.set(jaar, { cases, file });
+  }
 });
+
+/** The modules a regional version declares. */
+const modulesOf = (version: string): Set<string> =>
+  new Set(
+    programs
+      .filter((p) => p.version === version && !p.municipality)
+      .flatMap((p) => p.modules.map((m) => m.name)),
+  );
+
+/** The case as one side prices it: without the requests for a module only the other side's version has. */
+function asPriced(c: Json, own: Set<string>, other: Set<string>): Json {
+  const requests = c['modules'];
+  if (!Array.isArray(requests)) return c;
+  const kept = (requests as Json[]).filter(
+    (m) => own.has(String(m['module'])) || !other.has(String(m['module'])),
+  );
+  return kept.length === requests.length ? c : { ...c, modules: kept };
+}
 
 /** The version and its municipal overrides, made to apply on every day (written here, not taken from src/impact). */
 function engineFor(version: string) {
@@ -62,9 +85,10 @@ function band(b: Decimal, v: Decimal): string {
 }
 
 /** Breakdowns computed one beschikking at a time. */
-async function oneByOne(basisVersion: string, variantVersion: string) {
+async function oneByOne(basisVersion: string, variantVersion: string, cases: readonly Json[]) {
   const basis = engineFor(basisVersion);
   const variant = engineFor(variantVersion);
+  const [basisModules, variantModules] = [modulesOf(basisVersion), modulesOf(variantVersion)];
   const groups = {
     totals: new Map<string, Expected>(),
     gemeente: new Map<string, Expected>(),
@@ -72,6 +96,8 @@ async function oneByOne(basisVersion: string, variantVersion: string) {
     po: new Map<string, Expected>(),
     ib: new Map<string, Expected>(),
     module: new Map<string, Expected>(),
+    /** Module requests the variant priced. */
+    moduleVariant: new Map<string, number>(),
     bands: new Map<string, Expected>(),
   };
   const cells = new Map<string, { b: Decimal; v: Decimal; bc: number; vc: number }>();
@@ -79,7 +105,10 @@ async function oneByOne(basisVersion: string, variantVersion: string) {
   let statusChanged = 0;
   const changes: { line: number; b: Decimal; v: Decimal }[] = [];
   for (const [i, c] of cases.entries()) {
-    const [eb, ev] = [await basis.evaluate(c), await variant.evaluate(c)];
+    const [eb, ev] = [
+      await basis.evaluate(asPriced(c, basisModules, variantModules)),
+      await variant.evaluate(asPriced(c, variantModules, basisModules)),
+    ];
     if (!eb.ok && !ev.ok) {
       bad++;
       continue;
@@ -111,6 +140,10 @@ async function oneByOne(basisVersion: string, variantVersion: string) {
           const items = c['modules'] as Json[];
           const m = items.find((x, i) => (x['id'] ?? `module ${i + 1}`) === l.ref) as Json;
           add(groups.module, String(m['module']), ab, av, n);
+          if (which === 'v') {
+            const name = String(m['module']);
+            groups.moduleVariant.set(name, (groups.moduleVariant.get(name) ?? 0) + 1);
+          }
         }
       }
     };
@@ -151,22 +184,32 @@ function expectGroups(actual: readonly ImpactGroup[], expected: Map<string, Expe
 }
 
 describe.each([
-  ['2021-07', '2022'],
-  ['2019', '2021-07'],
-])('impact %s → %s on 500 generated beschikkingen', (basisVersion, variantVersion) => {
+  ['2021-07', '2022', 2021],
+  ['2019', '2021-07', 2021],
+  ['2021-07', '2022', 2022],
+])('impact %s → %s on 500 generated beschikkingen of %i', (basisVersion, variantVersion, jaar) => {
   let report: ImpactReport;
   let expected: Awaited<ReturnType<typeof oneByOne>>;
+  let cases: Json[];
 
   beforeAll(async () => {
+    const caseload = caseloads.get(jaar);
+    if (!caseload) throw new Error(`geen caseload van ${jaar}`);
+    cases = caseload.cases;
     const r = await cli(
       'impact',
-      ...impactOptions({ regels: RULES, caseload: file, basis: basisVersion, variant: variantVersion }),
+      ...impactOptions({
+        regels: RULES,
+        caseload: caseload.file,
+        basis: basisVersion,
+        variant: variantVersion,
+      }),
       '--json',
       '--threads',
       '2',
     );
     report = JSON.parse(r.out) as ImpactReport;
-    expected = await oneByOne(basisVersion, variantVersion);
+    expected = await oneByOne(basisVersion, variantVersion, cases);
   }, 120_000);
 
   it('counts every beschikking, and no bad rows in a generated caseload', () => {
@@ -192,7 +235,37 @@ describe.each([
     expectGroups(report.perPerspectiefOb, expected.groups.po);
     expectGroups(report.perIntensiteitBandbreedte, expected.groups.ib);
     expectGroups(report.perModule, expected.groups.module);
+    expect(Object.fromEntries(report.perModule.map((g) => [g.key, g.variantCount]))).toEqual(
+      Object.fromEntries(report.perModule.map((g) => [g.key, expected.groups.moduleVariant.get(g.key) ?? 0])),
+    );
     expect(report.perGemeente.length).toBeGreaterThan(10);
+  });
+
+  it('lists dagbesteding in een groep as new in the variant, for exactly the beschikkingen that ask for it', () => {
+    const asking = cases.filter((c) =>
+      ((c['modules'] as Json[] | undefined) ?? []).some((m) => m['module'] === 'dagbesteding_groep'),
+    ).length;
+    const nieuw = report.statusChanges.find(
+      (s) => s.kind === 'module_nieuw' && s.subject === 'dagbesteding_groep',
+    );
+    const group = report.perModule.find((g) => g.key === 'dagbesteding_groep');
+    if (jaar < 2022) {
+      expect(asking).toBe(0);
+      expect(nieuw).toBeUndefined();
+      return;
+    }
+    expect(asking).toBeGreaterThan(10);
+    expect(nieuw?.count).toBe(asking);
+    expect(nieuw?.label).toBe(
+      'module Dagbesteding in een groep is nieuw in de variant (in de basis niet geprijsd)',
+    );
+    expect(group).toMatchObject({
+      label: 'Dagbesteding in een groep',
+      count: 0,
+      variantCount: asking,
+      basis: '0.00',
+    });
+    expect(new Decimal(group?.variant ?? '0').gt(0)).toBe(true);
   });
 
   it('per tariff cell: the results that use it and the money it moves', () => {

@@ -126,6 +126,15 @@ describe('what changes, for the board report', () => {
       label: 'ontwikkelen × OB1, licht/A',
     });
 
+    // A module's new variant by its label (2019 → 2021-07 adds gezinshuis+).
+    const older = diffTexts(
+      diffPrograms(regional('2019'), regional('2021-07')),
+      new RuleLabels([regional('2021-07'), regional('2019')]),
+    );
+    const wonen = older.changed.find((i) => i.text === 'Module Wonen en verblijf');
+    expect(wonen?.details).toContain('variant "Gezinshuis+ (gezinshuis met dakje)" toegevoegd');
+    expect(wonen?.details.join('\n')).not.toMatch(/gezinshuis_plus/);
+
     const subjects = changeSources(basis, variant, diff, labels).map((s) => s.subject);
     expect(subjects).toContain('Module Dagbesteding in een groep');
     expect(subjects).toContain('Tabel Weektarief ondersteuningsbehoefte');

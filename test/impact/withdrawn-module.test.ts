@@ -79,7 +79,7 @@ describe('impact of a withdrawn module', () => {
     const r = await cli('impact', ...args, '--basis', '2022', '--variant', '2023', '--uitleg', String(line));
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /Niet geprijsd: versie 2023 heeft geen module vervoer\/(rit|km); die aanvraag is hier weggelaten\./,
+      /Niet geprijsd: versie 2023 heeft geen module "Vervoer: Per (rit|kilometer)" \(vervoer\/(rit|km)\); die aanvraag is hier weggelaten\./,
     );
     expect(r.out).not.toMatch(/onbekende module/);
   });

@@ -77,7 +77,9 @@ describe('regelwerk rapport', () => {
     const modules = section('\nModules\n', 'Per wet');
     expect(modules).toMatch(/^Consultatie & diagnostiek +20 /m);
     expect(modules).not.toMatch(/_/);
-    expect(section('Per wet', 'Tariefcellen')).toMatch(/^Wet maatschappelijke ondersteuning 2015 +\d/m);
+    const wet = section('Per wet', 'Tariefcellen');
+    expect(flat(wet)).toMatch(/Jeugdwet [\d.]+ € .*Wet maatschappelijke .*ondersteuning 2015/);
+    expect(wet).not.toMatch(/\b(wmo|jeugdwet)\b/);
     const cells = section('Tariefcellen die geld verschuiven', 'De 20 grootste');
     expect(cells).toMatch(
       /^Weektarief ondersteuningsbehoefte: (ontwikkelen|stabiliseren) × OB\d, \w+\/[A-D] +\d/m,

@@ -1,6 +1,7 @@
 /**
  * A breakdown of the impact as a table: per row basis, variant, difference and %, in Dutch notation, with the
- * exact decimal strings in data attributes (for programs and tests). A total row when asked.
+ * exact decimal strings in data attributes (for programs and tests). A total row when asked. A count that differs
+ * between the sides (requests for a module new in the variant) reads "basis / variant".
  */
 import type { Amounts, ImpactGroup } from '../../src/impact/types.js';
 import { count, euro, signedEuro, signedPercent, signOf } from '../format.js';
@@ -11,6 +12,8 @@ interface Props {
   readonly first: string;
   /** Heading of the count column ("Beschikkingen", "Resultaten"). */
   readonly counted: string;
+  /** Its tooltip. */
+  readonly countedTitle?: string;
   readonly groups: readonly ImpactGroup[];
   readonly total?: Amounts & { readonly count: number };
   readonly testId?: string;
@@ -54,14 +57,14 @@ export function AmountHeads({ old = 'Basis', now = 'Variant' }: { old?: string; 
   );
 }
 
-export function AmountsTable({ caption, first, counted, groups, total, testId }: Props) {
+export function AmountsTable({ caption, first, counted, countedTitle, groups, total, testId }: Props) {
   return (
     <table className="impact-table" data-testid={testId}>
       <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{first}</th>
-          <th scope="col" className="amount">
+          <th scope="col" className="amount" title={countedTitle}>
             {counted}
           </th>
           <AmountHeads />
@@ -71,7 +74,11 @@ export function AmountsTable({ caption, first, counted, groups, total, testId }:
         {groups.map((g) => (
           <tr key={g.key} data-key={g.key}>
             <th scope="row">{g.label}</th>
-            <td className="amount">{count(g.count)}</td>
+            <td className="amount" data-count={g.count}>
+              {g.variantCount !== undefined && g.variantCount !== g.count
+                ? `${count(g.count)} / ${count(g.variantCount)}`
+                : count(g.count)}
+            </td>
             <AmountCells a={g} />
           </tr>
         ))}

@@ -156,6 +156,7 @@ export function BreakdownSection({ report }: { report: ImpactReport }) {
         caption="Modules"
         first="Module"
         counted="Aanvragen"
+        countedTitle="Aanvragen geprijsd in de basis (/ in de variant, als dat er een ander aantal is)"
         groups={report.perModule}
       />
       <AmountsTable
@@ -166,6 +167,21 @@ export function BreakdownSection({ report }: { report: ImpactReport }) {
         groups={report.perWet}
       />
     </div>
+  );
+}
+
+/**
+ * A cell's label that wraps, in a narrow column, only after what it belongs to ("Weektarief
+ * ondersteuningsbehoefte:" | "ontwikkelen × OB2, midden/B"), never inside either part.
+ */
+export function CellLabel({ label }: { label: string }) {
+  const at = label.indexOf(': ');
+  if (at < 0) return <span className="part">{label}</span>;
+  return (
+    <>
+      <span className="part">{label.slice(0, at + 1)}</span>{' '}
+      <span className="part">{label.slice(at + 2)}</span>
+    </>
   );
 }
 
@@ -204,7 +220,7 @@ export function CellSection({
         {cells.map((c) => (
           <tr key={c.key} data-key={c.key} data-count={c.variantCount} data-basis-count={c.basisCount}>
             <th scope="row" className="cel" title={c.key}>
-              {c.label}
+              <CellLabel label={c.label} />
             </th>
             <td className="amount">
               {c.basisCount === c.variantCount

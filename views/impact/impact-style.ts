@@ -11,7 +11,8 @@ export const IMPACT_CSS = `
 .impact-table tbody th, .impact-table tfoot th { text-align: left; font-weight: normal; }
 .impact-table tfoot th, .impact-table tfoot td { font-weight: 600; border-top: 2px solid #8c959f; }
 .impact-table .amount { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.impact-table th.cel { white-space: nowrap; }
+.impact-table th.cel .part { white-space: nowrap; }
+@media print { .impact-table th.cel { white-space: nowrap; } }
 .impact-table td.hoger { color: #0b4f9c; }
 .impact-table td.lager { color: #a4470f; }
 .impact-table.compact { font-size: 0.85em; }

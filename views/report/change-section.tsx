@@ -2,6 +2,7 @@
 import type { ItemText } from '../../src/report/diff-texts.js';
 import type { ReportData } from '../../src/report/report-data.js';
 import { AmountHeads } from '../impact/amounts-table.js';
+import { CellLabel } from '../impact/impact-sections.js';
 
 function Items({ title, items }: { title: string; items: readonly ItemText[] }) {
   if (items.length === 0) return null;
@@ -55,7 +56,7 @@ export function ChangeSection({ data }: { data: ReportData }) {
               {t.cells.map((c) => (
                 <tr key={c.key}>
                   <th scope="row" className="cel" title={c.key}>
-                    {c.label}
+                    <CellLabel label={c.label} />
                   </th>
                   <td className="amount">{c.old}</td>
                   <td className="amount">{c.new}</td>
