@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Ir, Span } from '../../dsl/index.js';
 import { euro } from '../../src/scenarios/run.js';
 import { lineQuantityText } from '../../src/engine/format.js';
+import type { EvaluationOk } from '../../src/engine/result.js';
 import type { WorkerClient } from '../worker/client.js';
 import type { PlaygroundResult } from '../worker/protocol.js';
 import { CaseActions } from './case-actions.js';
@@ -219,6 +220,14 @@ export function Playground({
   );
 }
 
+/** A module line's label from the explanation ("Vervoer: Per rit"), when the rules declare one. */
+const lineLabel = (ev: EvaluationOk, ref: string, key: string): string | undefined =>
+  ev.explanation?.lines.find((x) => x.ref === ref && x.key === key)?.label;
+
+/** A module decision's label from the explanation, when the rules declare one. */
+const decisionLabel = (ev: EvaluationOk, ref: string, module: string): string | undefined =>
+  ev.explanation?.decisions.find((x) => x.ref === ref && x.module === module)?.label;
+
 function Outcome({ result, onJump }: { result: PlaygroundResult | undefined; onJump: Props['onJump'] }) {
   if (result === undefined) return null;
   if (!result.ok) return <p className="warning">{result.fout}</p>;
@@ -239,8 +248,8 @@ function Outcome({ result, onJump }: { result: PlaygroundResult | undefined; onJ
             <tbody>
               {ev.lines.map((l, i) => (
                 <tr key={i}>
-                  <td>
-                    {l.ref}: {l.key}
+                  <td title={l.key}>
+                    {l.ref}: {lineLabel(ev, l.ref, l.key) ?? l.key}
                   </td>
                   <td>{lineQuantityText(l.quantity, l.unit, l.plural)}</td>
                   <td>{euro(l.rate)}</td>
@@ -261,9 +270,10 @@ function Outcome({ result, onJump }: { result: PlaygroundResult | undefined; onJ
             <ul className="decisions">
               {ev.decisions.map((d, i) => (
                 <li key={i} className={d.allowed ? 'pass' : 'fail'}>
-                  Module {d.module}
-                  {d.variant !== undefined ? ` (${d.variant})` : ''}:{' '}
-                  {d.allowed ? 'toegestaan' : `geweigerd — ${d.reason ?? ''}`}
+                  Module{' '}
+                  {decisionLabel(ev, d.ref, d.module) ??
+                    `${d.module}${d.variant !== undefined ? ` (${d.variant})` : ''}`}
+                  : {d.allowed ? 'toegestaan' : `geweigerd — ${d.reason ?? ''}`}
                 </li>
               ))}
             </ul>

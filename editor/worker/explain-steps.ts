@@ -108,7 +108,12 @@ function lineSteps(
   const result = ev.lines.find((l) => l.ref === line.ref && l.key === line.key);
   const what = line.kind === 'resultaat' ? 'Resultaat' : 'Module';
   const steps: ExplainStep[] = [
-    step(`${what} ${line.ref}: ${line.key} = ${euro(line.amount)}`, 0, result?.source, 'kop'),
+    step(
+      `${what} ${line.ref}: ${line.label !== undefined ? `${line.label} (${line.key})` : line.key} = ${euro(line.amount)}`,
+      0,
+      result?.source,
+      'kop',
+    ),
   ];
   const several = line.parts.length > 1;
   for (const part of line.parts) {
@@ -155,7 +160,12 @@ function lineSteps(
 
 function decisionSteps(d: DecisionExplanation, ev: EvaluationOk): ExplainStep[] {
   const decision = ev.decisions.find((x) => x.ref === d.ref && x.module === d.module);
-  const name = `Module ${d.module}${d.variant !== undefined ? ` (${d.variant})` : ''}, ${d.ref}`;
+  const key = `${d.module}${d.variant !== undefined ? `/${d.variant}` : ''}`;
+  // By the label the rules declare ("Module Vervoer: Per rit (vervoer/rit), module 1"), else by the key.
+  const name =
+    d.label !== undefined
+      ? `Module ${d.label} (${key}), ${d.ref}`
+      : `Module ${d.module}${d.variant !== undefined ? ` (${d.variant})` : ''}, ${d.ref}`;
   const steps: ExplainStep[] = [
     step(
       `${name}: ${d.allowed ? 'toegestaan' : 'geweigerd'}`,

@@ -125,6 +125,24 @@ function partExplanation(p: PricedPart, cache: LineCache): PartExplanation {
   };
 }
 
+/** A module's label with its variant's ("Vervoer: Per rit"), or undefined when the rules declare none. */
+export function moduleLabel(def: Ir.ModuleDef | undefined, variant: string | undefined): string | undefined {
+  if (def?.label === undefined) return undefined;
+  const v = variant === undefined ? undefined : def.variants.find((x) => x.name === variant);
+  return v ? `${def.label}: ${v.label ?? v.name}` : def.label;
+}
+
+/** The label of a module line (its key is "module" or "module/variant"), from the program that priced it. */
+function lineLabel(d: LineDraft): string | undefined {
+  if (d.line.kind !== 'module') return undefined;
+  const [name, variant] = d.line.key.split('/');
+  const program = d.parts[0]?.program;
+  return moduleLabel(
+    program?.modules.find((m) => m.name === name),
+    variant,
+  );
+}
+
 function lineExplanation(d: LineDraft, cache: LineCache): LineExplanation {
   const parts = d.parts.map((p) => partExplanation(p, cache));
   const sumText =
@@ -133,10 +151,12 @@ function lineExplanation(d: LineDraft, cache: LineCache): LineExplanation {
       : euro(d.uncapped);
   const capText =
     d.cap !== undefined && d.uncapped.gt(d.cap) ? `; maximum ${euro(d.cap)}: ${euro(d.amount)}` : '';
+  const label = lineLabel(d);
   return {
     kind: d.line.kind,
     ref: d.line.ref,
     key: d.line.key,
+    ...(label !== undefined ? { label } : {}),
     amount: d.line.amount,
     parts,
     calculation: `${sumText}${capText}`,
@@ -178,9 +198,11 @@ export function buildExplanation(
     if (task.module && task.ctx.module) {
       const d = decisions.find((x) => x.ref === task.ctx.module?.ref && x.module === task.module?.name);
       const file = task.module.origin.file;
+      const label = moduleLabel(task.module, d?.variant);
       explained.push({
         module: task.module.name,
         ...(d?.variant !== undefined ? { variant: d.variant } : {}),
+        ...(label !== undefined ? { label } : {}),
         ref: task.ctx.module.ref,
         allowed: answer.conditions.every((c) => c.ok),
         conditions: answer.conditions.map((c) => ({
@@ -210,6 +232,10 @@ export function buildExplanation(
   return { lines: drafts.map((d) => lineExplanation(d, cache)), decisions: explained, rules, judgedCells };
 }
 
+/** "Module Vervoer: Per rit (vervoer/rit, module 1)", or "Module vervoer/rit (module 1)" without a label. */
+const moduleHeading = (label: string | undefined, key: string, ref: string): string =>
+  label !== undefined ? `Module ${label} (${key}, ${ref})` : `Module ${key} (${ref})`;
+
 /** Source texts by file, to show line numbers; without them spans print as offsets. */
 export type Sources = Readonly<Record<string, string>>;
 
@@ -237,8 +263,9 @@ export function renderExplanation(evaluation: Evaluation, sources?: Sources): st
   for (const line of ex?.lines ?? []) {
     out.push(
       '',
-      // "Resultaat r1: weektarief[…]"; a module request as in its decision: "Module vervoer/km (module 1)".
-      `${line.kind === 'resultaat' ? `Resultaat ${line.ref}: ${line.key}` : `Module ${line.key} (${line.ref})`} = ${euro(dec(line.amount))}`,
+      // "Resultaat r1: weektarief[…]"; a module request as in its decision: "Module Vervoer: Per kilometer
+      // (vervoer/km, module 1)" (without a declared label: "Module vervoer/km (module 1)").
+      `${line.kind === 'resultaat' ? `Resultaat ${line.ref}: ${line.key}` : moduleHeading(line.label, line.key, line.ref)} = ${euro(dec(line.amount))}`,
     );
     for (const p of line.parts) {
       out.push(`  ${p.from} t/m ${p.to}, versie ${p.version} (${validityText(p)}):`);
@@ -256,7 +283,7 @@ export function renderExplanation(evaluation: Evaluation, sources?: Sources): st
   for (const d of ex?.decisions ?? []) {
     out.push(
       '',
-      `Module ${d.module}${d.variant ? `/${d.variant}` : ''} (${d.ref}): ${d.allowed ? 'toegestaan' : 'geweigerd'}, versie ${d.version}`,
+      `${moduleHeading(d.label, `${d.module}${d.variant ? `/${d.variant}` : ''}`, d.ref)}: ${d.allowed ? 'toegestaan' : 'geweigerd'}, versie ${d.version}`,
     );
     for (const c of d.conditions) {
       out.push(

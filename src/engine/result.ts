@@ -199,6 +199,8 @@ export interface LineExplanation {
   readonly kind: 'resultaat' | 'module';
   readonly ref: string;
   readonly key: string;
+  /** A module line: the module's label as the rules declare it, with the variant's ("Vervoer: Per rit"). */
+  readonly label?: string;
   readonly amount: string;
   readonly parts: readonly PartExplanation[];
   /** The sum of the parts, and the cap when one applies: "€ 1.200,00 + € 800,00 = € 2.000,00". */
@@ -221,6 +223,8 @@ export interface ConditionExplanation {
 export interface DecisionExplanation {
   readonly module: string;
   readonly variant?: string;
+  /** The module's label as the rules declare it, with the variant's ("Vervoer: Per rit"). */
+  readonly label?: string;
   readonly ref: string;
   readonly allowed: boolean;
   readonly conditions: readonly ConditionExplanation[];
