@@ -4,7 +4,8 @@
  * anew, `REGELWERK_CACHE=uit` keeps nothing, and the folder keeps at most 32 entries.
  */
 import { execFile } from 'node:child_process';
-import { cp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { chmod, cp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,16 @@ async function total(rules: string, cache: string, env: NodeJS.ProcessEnv = {}):
     env: { ...process.env, ...env, REGELWERK_CACHE: cache },
   });
   return (JSON.parse(r.stdout) as { total: string }).total;
+}
+
+/** Entry `from` (kept for other rules) as if it were the entry `as`: its line 1 names the other key. */
+async function foreignEntry(from: string, as: string): Promise<string> {
+  const text = await readFile(from, 'utf8');
+  const end = text.indexOf('\n');
+  const head = JSON.parse(text.slice(0, end)) as { key: string };
+  head.key = /^regels-([0-9a-f]{64})\.json$/.exec(as)?.[1] ?? '';
+  expect(head.key).toHaveLength(64);
+  return `${JSON.stringify(head)}\n${text.slice(end + 1)}`;
 }
 
 const entries = async (dir: string): Promise<string[]> =>
@@ -59,15 +70,39 @@ describe('the rules cache of the built command line', () => {
     expect(otherTotal).not.toBe(first);
     const [a, b] = [kept[0] as string, (await entries(cache)).find((n) => n !== kept[0]) as string];
     const original = await readFile(path.join(cache, a), 'utf8');
-    const foreign = JSON.parse(await readFile(path.join(cache, b), 'utf8')) as { key: string };
-    foreign.key = a.replace(/\.json$/, '');
-    await writeFile(path.join(cache, a), JSON.stringify(foreign));
+    await writeFile(path.join(cache, a), await foreignEntry(path.join(cache, b), a));
     expect(await total(rules, cache)).toBe(otherTotal);
 
     // A damaged entry is no entry: compiled again, the right total, the entry written anew.
     await writeFile(path.join(cache, a), '{"format": "regelwerk-gecompileerd", "programs": [');
     expect(await total(rules, cache)).toBe(first);
     expect(await readFile(path.join(cache, a), 'utf8')).toBe(original);
+
+    // Nor is a hand-edited one (a tariff changed in the programs): its SHA-256 no longer matches.
+    await writeFile(path.join(cache, a), original.replaceAll('"12.50"', '"99.50"'));
+    expect(await readFile(path.join(cache, a), 'utf8')).not.toBe(original);
+    expect(await total(rules, cache)).toBe(first);
+    expect(await readFile(path.join(cache, a), 'utf8')).toBe(original);
+  });
+
+  it('uses no folder and no entry that others may write to', async () => {
+    const root = await tmp();
+    const cache = path.join(root, 'cache');
+    const rules = await rulesCopy();
+    const first = await total(rules, cache);
+    const [mine] = (await entries(cache)) as [string];
+    const otherTotal = await total(await rulesCopy('19,50'), cache);
+    const theirs = (await entries(cache)).find((n) => n !== mine) as string;
+    // A well-formed entry for these rules with other programs, as someone else could put it there.
+    await writeFile(path.join(cache, mine), await foreignEntry(path.join(cache, theirs), mine));
+    await chmod(path.join(cache, mine), 0o666);
+    expect(await total(rules, cache)).toBe(first);
+    await chmod(path.join(cache, mine), 0o600);
+    await writeFile(path.join(cache, mine), await foreignEntry(path.join(cache, theirs), mine));
+    expect(await total(rules, cache)).toBe(otherTotal);
+    await chmod(cache, 0o777);
+    expect(await total(rules, cache)).toBe(first);
+    expect(otherTotal).not.toBe(first);
   });
 
   it('keeps nothing with REGELWERK_CACHE=uit', async () => {
@@ -81,6 +116,11 @@ describe('the rules cache of the built command line', () => {
     await total(RULES, '', { HOME: home, XDG_CACHE_HOME: xdg });
     expect(await entries(path.join(xdg, 'regelwerk'))).toHaveLength(1);
     expect(cacheFolder({ REGELWERK_CACHE: 'uit' })).toBeUndefined();
+    expect(cacheFolder({ REGELWERK_CACHE: ' uit ' })).toBeUndefined();
+    // A relative path keeps nothing (no folder where the command happens to run); `aan` is the default.
+    expect(cacheFolder({ REGELWERK_CACHE: 'cache' })).toBeUndefined();
+    expect(cacheFolder({ REGELWERK_CACHE: 'aan', XDG_CACHE_HOME: '/c' })).toBe('/c/regelwerk');
+    expect(cacheFolder({ REGELWERK_CACHE: '~/x' })).toBe(path.join(homedir(), 'x'));
     expect(cacheFolder({ REGELWERK_CACHE: '/tmp/x' })).toBe('/tmp/x');
     expect(cacheFolder({ XDG_CACHE_HOME: '/var/cache/u' })).toBe('/var/cache/u/regelwerk');
   });
@@ -93,17 +133,21 @@ describe('the rules cache of the built command line', () => {
     // 40 older entries of other rules (any content: only their names and times count here).
     const old = new Date('2020-01-01');
     for (let i = 0; i < 40; i++) {
-      const name = path.join(cache, `${i.toString(16).padStart(64, '0')}.json`);
+      const name = path.join(cache, `regels-${i.toString(16).padStart(64, '0')}.json`);
       await writeFile(name, '{}');
       await utimes(name, old, new Date(old.getTime() + i * 1000));
     }
+    // A file of someone else's with a name like a key: never removed.
+    await writeFile(path.join(cache, `${'a'.repeat(64)}.json`), '{}');
+    await utimes(path.join(cache, `${'a'.repeat(64)}.json`), old, old);
     // Used again (a hit refreshes its time), then new rules are kept: the oldest of the others go.
     await total(rules, cache);
     await total(await rulesCopy('17,50'), cache);
-    const left = await entries(cache);
+    const left = (await entries(cache)).filter((n) => n.startsWith('regels-'));
     expect(left).toHaveLength(32);
+    expect(await entries(cache)).toContain(`${'a'.repeat(64)}.json`);
     expect(left).toContain(own);
-    expect(left).not.toContain(`${'0'.repeat(64)}.json`);
-    expect(left).toContain(`${(39).toString(16).padStart(64, '0')}.json`);
+    expect(left).not.toContain(`regels-${'0'.repeat(64)}.json`);
+    expect(left).toContain(`regels-${(39).toString(16).padStart(64, '0')}.json`);
   });
 });
