@@ -2,7 +2,7 @@
  * `regelwerk bundle --regels <map> -o <bestand>`: writes the ruleset's bundle (src/bundle), atomically.
  * `regelwerk schema --regels <map>`: prints the JSON Schema of a case; `regelwerk schema --bundel`: of the format.
  */
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleFormatSchema } from '../bundle/bundle-schema.js';
 import type { Source } from '../../dsl/index.js';
@@ -70,13 +70,24 @@ export async function runBundle(options: BundleOptions, io: Io): Promise<number>
   const { bundle } = build;
   const text = serializeBundle(bundle);
   const target = path.resolve(options.out);
-  const temp = `${target}.${process.pid}.tmp`;
+  // A file is replaced whole (written beside it, then renamed); something that is not a file (/dev/stdout, a
+  // named pipe) is written to as it is, never replaced, and then the summary goes to stderr, not into the stream.
+  const existing = await stat(target).catch(() => undefined);
+  const stream = existing !== undefined && !existing.isFile() && !existing.isDirectory();
   try {
-    await writeFile(temp, text);
-    await rename(temp, target);
+    if (existing?.isDirectory() === true) throw Object.assign(new Error('map'), { code: 'EISDIR' });
+    if (stream) await writeFile(target, text);
+    else {
+      const temp = `${target}.${process.pid}.tmp`;
+      await writeFile(temp, text);
+      await rename(temp, target);
+    }
   } catch (e) {
     const reason = e instanceof Error && 'code' in e ? ` (${String(e.code)})` : '';
-    const message = `Kan de bundel niet schrijven naar '${options.out}'${reason}: bestaat de map en mag er geschreven worden?`;
+    const message =
+      existing?.isDirectory() === true
+        ? `Kan de bundel niet schrijven naar '${options.out}': dat is een map; geef een bestandsnaam, bijvoorbeeld ${path.join(options.out, 'twents-model.bundle.json')}.`
+        : `Kan de bundel niet schrijven naar '${options.out}'${reason}: bestaat de map en mag er geschreven worden?`;
     if (options.json) writeJsonFailure(io, [{ severity: 'fout', message }]);
     else io.err(message);
     return EXIT_PROBLEMS;
@@ -96,13 +107,14 @@ export async function runBundle(options: BundleOptions, io: Io): Promise<number>
       status: v.status,
     })),
   };
-  if (options.json) io.out(JSON.stringify(summary, null, 2));
+  const say = stream ? io.err : io.out;
+  if (options.json) say(JSON.stringify(summary, null, 2));
   else {
-    io.out(`Bundel geschreven: ${options.out} (${Math.round(summary.bytes / 1024)} KiB)`);
-    io.out(`  regelset ${bundle.ruleset}, versie ${bundle.release}, formaatversie ${bundle.formatVersion}`);
-    io.out(`  ${bundle.hash}`);
+    say(`Bundel geschreven: ${options.out} (${Math.round(summary.bytes / 1024)} KiB)`);
+    say(`  regelset ${bundle.ruleset}, versie ${bundle.release}, formaatversie ${bundle.formatVersion}`);
+    say(`  ${bundle.hash}`);
     for (const v of bundle.versions)
-      io.out(
+      say(
         `  ${v.version}${v.municipality ? ` (${v.municipality})` : ''}: geldig vanaf ${v.validFrom}, ${v.status}`,
       );
   }

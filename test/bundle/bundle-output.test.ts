@@ -1,0 +1,37 @@
+/**
+ * Where `regelwerk bundle -o` writes: a file is replaced whole; something that is not a file (a named pipe,
+ * /dev/stdout) is written to as it is and never replaced by a file, with the summary on stderr so that the
+ * stream holds only the bundle; a folder is refused with a Dutch message that names a file to give instead.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { lstat, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { cli, tmp } from '../support/cli.js';
+
+const run = promisify(execFile);
+
+describe('regelwerk bundle -o', () => {
+  it('writes into a named pipe without replacing it; the summary goes to stderr', async () => {
+    const pipe = path.join(await tmp(), 'bundel.pipe');
+    execFileSync('mkfifo', [pipe]);
+    const reader = run('cat', [pipe], { maxBuffer: 1 << 26 });
+    const r = await cli('bundle', '--regels', 'rules/twents-model', '-o', pipe);
+    const { stdout } = await reader;
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`Bundel geschreven: ${pipe}`);
+    expect((JSON.parse(stdout) as { format: string }).format).toBe('regelwerk-bundel');
+    expect((await lstat(pipe)).isFIFO()).toBe(true);
+  });
+
+  it('refuses a folder, naming a file to give instead', async () => {
+    const dir = path.join(await tmp(), 'uit');
+    await mkdir(dir);
+    const r = await cli('bundle', '--regels', 'rules/twents-model', '-o', dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('dat is een map; geef een bestandsnaam');
+    expect((await lstat(dir)).isDirectory()).toBe(true);
+  });
+});
