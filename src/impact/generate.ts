@@ -10,7 +10,8 @@
  * - resultaten: Jeugdwet 1 (75 %), 2 (18 %) or 3 (7 %: families with several results); Wmo 1 (90 %) or 2;
  *   perspectief ontwikkelen 70 % (Jeugdwet) or 35 % (Wmo); OB1 30 %, OB2 35 %, OB3 22 %, OB4 13 %; intensiteit
  *   licht 40 %, midden 42 %, zwaar 18 %, the lower bandbreedte of the intensiteit 60 %; groepsgerichte inzet
- *   (groepsgrootte) in 8 % of licht and midden results;
+ *   (groepsgrootte) in 8 % of licht and midden results; from 2022 (the version that limits combinations) a
+ *   family's results have different ondersteuningsbehoeften and at most one is stabiliseren;
  * - duration: 3 months 30 %, 6 months 40 %, a year 30 %, from the ingangsdatum, a day of the chosen year;
  * - modules: vervoer 15 % (per rit 60 %: 10–120 ritten; per km: 100–4.000 km), consultatie & diagnostiek 10 % of
  *   Jeugdwet cases (two months), wonen en verblijf 4 % of Jeugdwet cases (gezinshuis 35 %, residentieel 30 %,
@@ -92,6 +93,36 @@ type Json = Record<string, unknown>;
 
 /** The first year whose version (2022) declares `module dagbesteding_groep`. */
 const DAGBESTEDING_FROM = 2022;
+
+/**
+ * The first year whose version (2022) limits combinations: no two results with the same ondersteuningsbehoefte
+ * at the same time, at most one result stabiliseren.
+ */
+const COMBINATIONS_FROM = 2022;
+
+const OBS = ['OB1', 'OB2', 'OB3', 'OB4'] as const;
+
+/**
+ * A family's results as the 2022 rules allow them (all share the beschikking's period): a later result with an
+ * ondersteuningsbehoefte taken already gets the next free one, and one stabiliseren after the first becomes
+ * ontwikkelen. No further draws, so every other field stays as drawn.
+ */
+function combinable(resultaten: readonly Json[]): void {
+  const taken = new Set<unknown>();
+  let stabiliseren = false;
+  for (const r of resultaten) {
+    const ob = r['ondersteuningsbehoefte'];
+    if (taken.has(ob)) {
+      const at = OBS.indexOf(ob as (typeof OBS)[number]);
+      r['ondersteuningsbehoefte'] = [...OBS.slice(at + 1), ...OBS.slice(0, at)].find((x) => !taken.has(x));
+    }
+    taken.add(r['ondersteuningsbehoefte']);
+    if (r['perspectief'] === 'stabiliseren') {
+      if (stabiliseren) r['perspectief'] = 'ontwikkelen';
+      stabiliseren = true;
+    }
+  }
+}
 
 /** Dagdelen per week asked for dagbesteding in een groep (the rules allow at most 9). */
 const DAGDELEN_PER_WEEK: readonly (readonly [number, number])[] = [
@@ -204,6 +235,7 @@ function beschikking(rnd: Rng, extra: Rng, year: number): Json {
       ? 1
       : 2;
   const resultaten = Array.from({ length: count }, (_, i) => result(rnd, i, jeugd, periode));
+  if (year >= COMBINATIONS_FROM) combinable(resultaten);
   c['resultaten'] = resultaten;
   const modules: Json[] = [];
   if (rnd() < 0.15) {

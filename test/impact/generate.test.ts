@@ -93,3 +93,32 @@ describe('dagbesteding in een groep in a generated caseload', () => {
     }
   });
 });
+
+describe('the families of a generated caseload', () => {
+  const results = (c: Json): Json[] => c['resultaten'] as Json[];
+
+  it('follow the combination rules of 2022: different ondersteuningsbehoeften, at most one stabiliseren', async () => {
+    const families = cases.filter((c) => results(c).length > 1);
+    expect(families.length).toBeGreaterThan(300);
+    for (const c of families) {
+      const obs = results(c).map((r) => r['ondersteuningsbehoefte']);
+      expect(new Set(obs).size).toBe(obs.length);
+      expect(results(c).filter((r) => r['perspectief'] === 'stabiliseren').length).toBeLessThanOrEqual(1);
+    }
+    // Priced by 2022: neither rule fires on any generated beschikking.
+    const engine = createEngine(programs, { path: 'fast' });
+    const fired = new Set<string>();
+    for (const c of families) {
+      const e = await engine.evaluate(c);
+      for (const d of e.diagnostics) if (d.severity === 'fout') fired.add(d.rule);
+    }
+    expect([...fired]).toEqual([]);
+  });
+
+  it('in a year before 2022 are drawn as before (the rules of then did not limit combinations)', () => {
+    const of2021 = [...generateCaseload({ aantal: 3000, seed: 7, jaar: 2021 })];
+    const same = (c: Json) => results(c).map((r) => `${String(r['ondersteuningsbehoefte'])}`);
+    const repeated = of2021.filter((c) => new Set(same(c)).size < same(c).length);
+    expect(repeated.length).toBeGreaterThan(20);
+  });
+});
