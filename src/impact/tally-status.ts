@@ -20,8 +20,25 @@ interface Outcome {
 const subjectOf = (d: { readonly rule: string; readonly message: string }): string =>
   d.rule === 'invoer' ? general(d.message) : d.rule;
 
-/** A message about any item: "resultaten[…].groepsgrootte: onbekend veld, genegeerd". */
-const general = (message: string): string => message.replace(/\[\d+\]/g, '[…]').replace(/\.$/, '');
+/** Where an input message's field sits, for a reader of the report. */
+const FIELD_OWNER: Readonly<Record<string, string>> = {
+  resultaten: 'van een resultaat',
+  modules: 'van een moduleaanvraag',
+};
+
+/**
+ * A message about any item, in words where it is about an unknown field ("veld groepsgrootte van een resultaat:
+ * onbekend, genegeerd" for "resultaten[0].groepsgrootte: onbekend veld, genegeerd"), else with item positions
+ * left out ("resultaten[…].periode: …").
+ */
+function general(message: string): string {
+  const unknown = /^(?:(resultaten|modules)\[\d+\]\.)?([\w-]+): onbekend veld, genegeerd\.?$/.exec(message);
+  if (unknown) {
+    const owner = unknown[1] !== undefined ? FIELD_OWNER[unknown[1]] : 'van de beschikking';
+    return `veld ${unknown[2] ?? ''} ${owner ?? ''}: onbekend in deze versie, genegeerd`;
+  }
+  return message.replace(/\[\d+\]/g, '[…]').replace(/\.$/, '');
+}
 
 /** The quick check for the usual case: both valid, no diagnostics, the same decisions. */
 function sameOutcome(b: Evaluation, v: Evaluation): boolean {

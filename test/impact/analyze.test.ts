@@ -113,3 +113,20 @@ describe('analyzeImpact (in this thread)', () => {
     expect(seen).toEqual([50, 100]);
   });
 });
+
+describe('status changes of input warnings', () => {
+  it('name an unknown field in words: which field, of what, unknown in that version', async () => {
+    // 2019 does not declare groepsgrootte (2022 does): its warning goes away in the variant.
+    const withGroup = cases.filter((c) =>
+      (c['resultaten'] as Record<string, unknown>[]).some((r) => r['groepsgrootte'] !== undefined),
+    );
+    expect(withGroup.length).toBeGreaterThan(5);
+    const text = readCaseloadText(withGroup.map((c) => JSON.stringify(c)).join('\n'), 'jsonl', programs);
+    if (!text.ok) throw new Error(text.message);
+    const outcome = await analyzeImpact({ ...request(), cases: text.entries });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const subjects = outcome.report.statusChanges.map((s) => s.subject);
+    expect(subjects).toContain('veld groepsgrootte van een resultaat: onbekend in deze versie, genegeerd');
+    expect(subjects.filter((s) => s.includes('[…]'))).toEqual([]);
+  });
+});
