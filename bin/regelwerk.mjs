@@ -3,14 +3,10 @@
 // For development without a build: REGELWERK_DEV=1 (or `npm run dev -- <opdracht>`) runs the TypeScript
 // sources through tsx, a development dependency.
 import { existsSync } from 'node:fs';
-import v8 from 'node:v8';
+import { setV8Flags } from './v8-flags.mjs';
 
-// V8 guesses from the first objects an allocation site makes whether its objects live long and then allocates
-// them in the old generation (allocation-site pretenuring). The engine's caches keep the first results of a
-// few sites, so V8 would often guess "long-lived" for objects that live for one evaluation: every evaluation's
-// garbage then goes to the old generation and full collections take 30-40 % of the time, in some runs and not
-// in others. Off, before anything runs (worker threads share the setting): measured in docs/benchmarks.md.
-v8.setFlagsFromString('--no-allocation-site-pretenuring');
+// V8's allocation-site pretenuring off and less inlining, before anything runs: see ./v8-flags.mjs.
+setV8Flags();
 
 const built = new URL('../dist/cli/main.js', import.meta.url);
 const dev = process.env.REGELWERK_DEV === '1';

@@ -3,16 +3,16 @@
  * baselines measured in the same run. With `--json`, one JSON object.
  */
 import { existsSync } from 'node:fs';
-import v8 from 'node:v8';
+import { setV8Flags } from '../../bin/v8-flags.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCliStartBench } from './cli-start-bench.js';
 import { runFrontEndBench } from './front-end-bench.js';
 import { runPathologicalBench } from './pathological-bench.js';
 
-// As the CLI runs (bin/regelwerk.mjs): V8's allocation-site pretenuring off, so that what is measured in this
-// process (the fast path, the library) runs as in the CLI and its worker threads.
-v8.setFlagsFromString('--no-allocation-site-pretenuring');
+// As the CLI runs (bin/v8-flags.mjs): the same V8 settings, so that what is measured in this process (the fast
+// path, the library) runs as in the CLI and its worker threads.
+setV8Flags();
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--snel');
