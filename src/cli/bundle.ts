@@ -2,7 +2,7 @@
  * `regelwerk bundle --regels <map> -o <bestand>`: writes the ruleset's bundle (src/bundle), atomically.
  * `regelwerk schema --regels <map>`: prints the JSON Schema of a case; `regelwerk schema --bundel`: of the format.
  */
-import { rename, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleFormatSchema } from '../bundle/bundle-schema.js';
 import type { Source } from '../../dsl/index.js';
@@ -70,17 +70,25 @@ export async function runBundle(options: BundleOptions, io: Io): Promise<number>
   const { bundle } = build;
   const text = serializeBundle(bundle);
   const target = path.resolve(options.out);
-  // A file is replaced whole (written beside it, then renamed); something that is not a file (/dev/stdout, a
-  // named pipe) is written to as it is, never replaced, and then the summary goes to stderr, not into the stream.
+  // A regular file is replaced whole (written beside it with its permissions, then renamed). Anything else that
+  // exists is written to as it is, never replaced: a link (/dev/stdout, also when stdout is a file), a named
+  // pipe, a device; then the summary goes to stderr, not into the stream.
   const existing = await stat(target).catch(() => undefined);
-  const stream = existing !== undefined && !existing.isFile() && !existing.isDirectory();
+  const entry = await lstat(target).catch(() => undefined);
+  const stream = entry !== undefined && !entry.isFile() && existing?.isDirectory() !== true;
   try {
     if (existing?.isDirectory() === true) throw Object.assign(new Error('map'), { code: 'EISDIR' });
     if (stream) await writeFile(target, text);
     else {
       const temp = `${target}.${process.pid}.tmp`;
-      await writeFile(temp, text);
-      await rename(temp, target);
+      try {
+        await writeFile(temp, text);
+        if (entry !== undefined) await chmod(temp, entry.mode & 0o7777);
+        await rename(temp, target);
+      } catch (e) {
+        await unlink(temp).catch(() => undefined);
+        throw e;
+      }
     }
   } catch (e) {
     const reason = e instanceof Error && 'code' in e ? ` (${String(e.code)})` : '';

@@ -68,6 +68,22 @@ function own(s: { uid: number; mode: number }): boolean {
   return (me === undefined || s.uid === me) && (s.mode & SHARED_WRITE) === 0;
 }
 
+/**
+ * Makes the folder and the folders above it that are missing, one at a time and 0700 (Node's recursive mkdir
+ * never returns on some paths under /proc).
+ */
+async function makeFolder(folder: string): Promise<void> {
+  const missing: string[] = [];
+  let at = folder;
+  while ((await lstat(at).catch(() => undefined)) === undefined) {
+    missing.push(at);
+    const up = path.dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const dir of missing.reverse()) await mkdir(dir, { mode: 0o700 });
+}
+
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Compiled programs by the files they were compiled from. */
@@ -108,7 +124,7 @@ export class RulesCache {
       if (!(await this.usableFolder())) return undefined;
       const file = this.file(key);
       const s = await lstat(file);
-      if (!s.isFile() || !own(s)) return undefined;
+      if (!s.isFile() || !own(s) || s.size > MAX_ENTRY_BYTES + 1024) return undefined;
       // Line 1: what the entry is; the rest: the programs as JSON, whose SHA-256 line 1 gives.
       const text = await readFile(file, 'utf8');
       const end = text.indexOf('\n');
@@ -133,12 +149,17 @@ export class RulesCache {
     try {
       const body = JSON.stringify(programs);
       if (body.length > MAX_ENTRY_BYTES) return;
-      await mkdir(this.folder, { recursive: true, mode: 0o700 });
+      await makeFolder(this.folder);
       if (!(await this.usableFolder())) return;
       const head = JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, key, sha256: sha256(body) });
       const temporary = `${this.file(key)}.${process.pid}.${Date.now()}.tmp`;
       await writeFile(temporary, `${head}\n${body}`, { mode: 0o600, flag: 'wx' });
-      await rename(temporary, this.file(key));
+      try {
+        await rename(temporary, this.file(key));
+      } catch (e) {
+        await unlink(temporary).catch(() => undefined);
+        throw e;
+      }
       await this.prune();
     } catch {
       // no cache this time: the next run compiles again

@@ -4,7 +4,7 @@
  * stream holds only the bundle; a folder is refused with a Dutch message that names a file to give instead.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { lstat, mkdir } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,27 @@ describe('regelwerk bundle -o', () => {
     expect(r.err).toContain(`Bundel geschreven: ${pipe}`);
     expect((JSON.parse(stdout) as { format: string }).format).toBe('regelwerk-bundel');
     expect((await lstat(pipe)).isFIFO()).toBe(true);
+  });
+
+  it("writes through a link (as /dev/stdout is one) and keeps a replaced file's permissions", async () => {
+    const dir = await tmp();
+    const target = path.join(dir, 'doel.json');
+    const link = path.join(dir, 'link.json');
+    await writeFile(target, 'oud');
+    await symlink(target, link);
+    const r = await cli('bundle', '--regels', 'rules/twents-model', '-o', link);
+    expect(r.code).toBe(0);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect((JSON.parse(await readFile(target, 'utf8')) as { format: string }).format).toBe(
+      'regelwerk-bundel',
+    );
+    // A regular file is replaced whole, with the permissions it had.
+    const file = path.join(dir, 'bundel.json');
+    await writeFile(file, 'oud');
+    await chmod(file, 0o640);
+    expect((await cli('bundle', '--regels', 'rules/twents-model', '-o', file)).code).toBe(0);
+    expect((await lstat(file)).mode & 0o777).toBe(0o640);
+    expect(await readdir(dir)).toEqual(['bundel.json', 'doel.json', 'link.json']);
   });
 
   it('refuses a folder, naming a file to give instead', async () => {

@@ -4,7 +4,7 @@
  * anew, `REGELWERK_CACHE=uit` keeps nothing, and the folder keeps at most 32 entries.
  */
 import { execFile } from 'node:child_process';
-import { chmod, cp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readdir, readFile, unlink, utimes, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +20,8 @@ const CASE = path.resolve('rules/twents-model/voorbeelden/ob-enkelvoudig-almelo.
 async function total(rules: string, cache: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
   const r = await run('node', ['bin/regelwerk.mjs', 'eval', '--regels', rules, '--casus', CASE, '--json'], {
     env: { ...process.env, ...env, REGELWERK_CACHE: cache },
+    // A run that hangs fails the test instead of the whole suite.
+    timeout: 30_000,
   });
   return (JSON.parse(r.stdout) as { total: string }).total;
 }
@@ -123,6 +125,19 @@ describe('the rules cache of the built command line', () => {
     expect(cacheFolder({ REGELWERK_CACHE: '~/x' })).toBe(path.join(homedir(), 'x'));
     expect(cacheFolder({ REGELWERK_CACHE: '/tmp/x' })).toBe('/tmp/x');
     expect(cacheFolder({ XDG_CACHE_HOME: '/var/cache/u' })).toBe('/var/cache/u/regelwerk');
+  });
+
+  it('never hangs on a folder it cannot make, and leaves no temporary file when it cannot keep an entry', async () => {
+    // Node's recursive mkdir does not return for this path; the cache makes its folders one by one.
+    expect(await total(RULES, '/proc/self/regelwerk-cache')).toBe(await total(RULES, 'uit'));
+    const cache = path.join(await tmp(), 'cache');
+    const first = await total(RULES, cache);
+    const [entry] = (await entries(cache)) as [string];
+    await unlink(path.join(cache, entry));
+    await mkdir(path.join(cache, entry));
+    expect(await total(RULES, cache)).toBe(first);
+    expect(await total(RULES, cache)).toBe(first);
+    expect((await readdir(cache)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
   it('keeps at most 32 entries, the least recently used going first', async () => {
